@@ -1,0 +1,6 @@
+//! Tokenwarden: keeps the access tokens of social-media channels alive.
+//!
+//! Flow: GUI/CLI → `service` → (`graph`, `store`) → `model`. The model is pure; `graph` talks to
+//! Meta (or the simulator in `sim`), `store` keeps the catalog and the secrets.
+
+pub mod model;

@@ -1,0 +1,220 @@
+//! Saved channels and Meta apps, and what each kind of channel needs from its token.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::report::{CheckFailure, TokenReport};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelKind {
+    FacebookPage,
+    Messenger,
+    Instagram,
+    Whatsapp,
+}
+
+impl ChannelKind {
+    pub const ALL: [ChannelKind; 4] = [
+        ChannelKind::FacebookPage,
+        ChannelKind::Messenger,
+        ChannelKind::Instagram,
+        ChannelKind::Whatsapp,
+    ];
+
+    /// The name used on the command line and in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            ChannelKind::FacebookPage => "facebook_page",
+            ChannelKind::Messenger => "messenger",
+            ChannelKind::Instagram => "instagram",
+            ChannelKind::Whatsapp => "whatsapp",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The name a user reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            ChannelKind::FacebookPage => "Facebook Page",
+            ChannelKind::Messenger => "Messenger",
+            ChannelKind::Instagram => "Instagram",
+            ChannelKind::Whatsapp => "WhatsApp",
+        }
+    }
+
+    /// Permissions the token must carry for this kind of channel to work (reference §9).
+    pub fn required_permissions(self) -> &'static [&'static str] {
+        match self {
+            ChannelKind::FacebookPage => &["pages_show_list", "pages_read_engagement"],
+            ChannelKind::Messenger => &[
+                "pages_messaging",
+                "pages_manage_metadata",
+                "pages_read_engagement",
+            ],
+            ChannelKind::Instagram => &[
+                "instagram_basic",
+                "instagram_manage_messages",
+                "pages_manage_metadata",
+            ],
+            ChannelKind::Whatsapp => &[
+                "whatsapp_business_management",
+                "whatsapp_business_messaging",
+            ],
+        }
+    }
+
+    /// Webhook fields the Page must be subscribed to for messages to reach the app.
+    pub fn required_webhook_fields(self) -> &'static [&'static str] {
+        match self {
+            ChannelKind::FacebookPage => &[],
+            ChannelKind::Messenger | ChannelKind::Instagram => &["messages"],
+            // A WABA's subscribed_apps lists apps, not fields: the app being there is enough.
+            ChannelKind::Whatsapp => &[],
+        }
+    }
+
+    /// Whether the channel relies on a webhook subscription at all.
+    pub fn needs_webhook(self) -> bool {
+        !matches!(self, ChannelKind::FacebookPage)
+    }
+
+    /// Whether the token is expected to be a Page token (vs. a system-user/user token).
+    pub fn expects_page_token(self) -> bool {
+        !matches!(self, ChannelKind::Whatsapp)
+    }
+}
+
+/// Permissions whose data access never expires (reference §3).
+pub const DATA_ACCESS_EXEMPT: &[&str] = &[
+    "ads_read",
+    "ads_management",
+    "business_management",
+    "pages_manage_ads",
+    "pages_manage_cta",
+    "pages_manage_engagement",
+    "pages_manage_instant_articles",
+    "pages_manage_metadata",
+    "pages_manage_posts",
+    "pages_messaging",
+    "pages_read_engagement",
+    "pages_read_user_content",
+    "pages_show_list",
+    "configure_page_transactions",
+    "read_insights",
+    "read_audience_network_insights",
+];
+
+/// What a channel's token must satisfy; derived from the channel, used by classification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requirements {
+    pub kind: ChannelKind,
+    pub app_id: Option<String>,
+    /// The Page (or WABA) the token must be for, once known.
+    pub page_id: Option<String>,
+}
+
+/// A reference to an entry in the secret store. Never the secret itself.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SecretRef(pub String);
+
+impl SecretRef {
+    pub fn new_token() -> Self {
+        SecretRef(format!("token-{}", uuid::Uuid::new_v4().simple()))
+    }
+    pub fn app_secret(app_id: &str) -> Self {
+        SecretRef(format!("app-secret-{app_id}"))
+    }
+}
+
+/// A token slot of a channel: where the secret lives and what we may show about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredToken {
+    pub secret: SecretRef,
+    pub fingerprint: String,
+    pub saved_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Channel {
+    pub id: String,
+    pub name: String,
+    pub kind: ChannelKind,
+    #[serde(default)]
+    pub app_id: Option<String>,
+    /// The Page id (for WhatsApp: the WABA id), learnt from the token when it was added.
+    #[serde(default)]
+    pub page_id: Option<String>,
+    #[serde(default)]
+    pub page_name: Option<String>,
+    pub token: StoredToken,
+    /// The token that was replaced last, kept for rollback.
+    #[serde(default)]
+    pub previous_token: Option<StoredToken>,
+    #[serde(default)]
+    pub last_report: Option<TokenReport>,
+    /// Set when the latest check could not be made; the last report stays as last known facts.
+    #[serde(default)]
+    pub last_failure: Option<CheckFailure>,
+    pub added_at: DateTime<Utc>,
+}
+
+impl Channel {
+    pub fn new_id() -> String {
+        // Short enough to type, random enough never to clash within one profile.
+        uuid::Uuid::new_v4().simple().to_string()[..10].to_string()
+    }
+
+    pub fn requirements(&self) -> Requirements {
+        Requirements {
+            kind: self.kind,
+            app_id: self.app_id.clone(),
+            page_id: self.page_id.clone(),
+        }
+    }
+}
+
+/// A Meta app. Its secret, when known, lives in the secret store under `SecretRef::app_secret`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetaApp {
+    pub id: String,
+    pub name: String,
+    /// `{app-id}|{client-token}` is used for device login; the client token is not a secret.
+    #[serde(default)]
+    pub client_token: Option<String>,
+    #[serde(default)]
+    pub has_secret: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_codes_round_trip() {
+        for k in ChannelKind::ALL {
+            assert_eq!(ChannelKind::from_code(k.code()), Some(k));
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.code())
+            );
+        }
+        assert_eq!(ChannelKind::from_code("myspace"), None);
+    }
+
+    #[test]
+    fn messenger_needs_messaging_permissions() {
+        assert!(
+            ChannelKind::Messenger
+                .required_permissions()
+                .contains(&"pages_messaging")
+        );
+        assert_eq!(
+            ChannelKind::Messenger.required_webhook_fields(),
+            &["messages"]
+        );
+    }
+}

@@ -1,0 +1,19 @@
+//! The pure domain: channels, apps, tokens, reports, health and reasons. No I/O here, so all of
+//! it is tested with plain unit tests.
+
+pub mod channel;
+pub mod health;
+pub mod paste;
+pub mod reason;
+pub mod report;
+pub mod secret;
+pub mod time;
+
+pub use channel::{Channel, ChannelKind, MetaApp, Requirements, SecretRef, StoredToken};
+pub use health::{Diagnosis, Health, Reason, Thresholds, classify};
+pub use paste::{PasteError, PasteSource, PastedToken, parse_pasted_token};
+pub use reason::{ReasonCode, Remedy};
+pub use report::{
+    CheckFailure, CheckMethod, FailureKind, GraphErrorInfo, TokenReport, TokenType, WebhookState,
+};
+pub use secret::Secret;

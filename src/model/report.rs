@@ -1,0 +1,174 @@
+//! What a check learnt about a token: the facts Meta's Access Token Debugger shows, plus the
+//! messaging readiness (webhook subscription), or why the check could not be made.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckMethod {
+    /// `debug_token`: the same facts the Access Token Debugger shows.
+    DebugToken,
+    /// `/me`, `/me/permissions` and Page fields, when `debug_token` was not allowed.
+    SelfProbe,
+}
+
+impl CheckMethod {
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckMethod::DebugToken => "Access Token Debugger",
+            CheckMethod::SelfProbe => "Self-check (the debugger was not available)",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenType {
+    User,
+    Page,
+    App,
+    SystemUser,
+    #[serde(untagged)]
+    Other(String),
+}
+
+impl TokenType {
+    pub fn from_graph(s: &str) -> Self {
+        match s {
+            "USER" => TokenType::User,
+            "PAGE" => TokenType::Page,
+            "APP" => TokenType::App,
+            "SYSTEM_USER" => TokenType::SystemUser,
+            other => TokenType::Other(other.to_string()),
+        }
+    }
+    pub fn code(&self) -> &str {
+        match self {
+            TokenType::User => "USER",
+            TokenType::Page => "PAGE",
+            TokenType::App => "APP",
+            TokenType::SystemUser => "SYSTEM_USER",
+            TokenType::Other(s) => s,
+        }
+    }
+    pub fn label(&self) -> &str {
+        match self {
+            TokenType::User => "User",
+            TokenType::Page => "Page",
+            TokenType::App => "App",
+            TokenType::SystemUser => "System user",
+            TokenType::Other(s) => s,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GranularScope {
+    pub scope: String,
+    /// `None` when the grant covers every target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_ids: Option<Vec<String>>,
+}
+
+/// A Graph error as Meta sent it; kept for the "details" view and support reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphErrorInfo {
+    pub code: i64,
+    #[serde(default)]
+    pub subcode: Option<i64>,
+    pub message: String,
+    #[serde(default)]
+    pub user_title: Option<String>,
+    #[serde(default)]
+    pub user_message: Option<String>,
+    #[serde(default)]
+    pub fbtrace_id: Option<String>,
+}
+
+/// The Page's `subscribed_apps` as seen for this channel's app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebhookState {
+    /// The channel's app is in the Page's `subscribed_apps`.
+    pub app_subscribed: bool,
+    pub fields: Vec<String>,
+}
+
+/// The debugger facts of one token at one moment. `None` = not learnt (shown as unknown).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct TokenReport {
+    pub checked_at: Option<DateTime<Utc>>,
+    pub check_method: Option<CheckMethod>,
+    pub is_valid: Option<bool>,
+    #[serde(rename = "type")]
+    pub token_type: Option<TokenType>,
+    pub app_id: Option<String>,
+    pub application: Option<String>,
+    pub user_id: Option<String>,
+    #[serde(default)]
+    pub user_name: Option<String>,
+    pub profile_id: Option<String>,
+    #[serde(default)]
+    pub profile_name: Option<String>,
+    pub issued_at: Option<DateTime<Utc>>,
+    pub expires_at: Option<DateTime<Utc>>,
+    /// `expires_at: 0` in Graph: the Debugger shows "Never".
+    pub never_expires: Option<bool>,
+    pub data_access_expires_at: Option<DateTime<Utc>>,
+    pub scopes: Option<Vec<String>>,
+    pub granular_scopes: Option<Vec<GranularScope>>,
+    /// Why `is_valid` is false, as Meta said it.
+    pub error: Option<GraphErrorInfo>,
+    /// `None` when not checked (not a messaging channel, or not allowed to look).
+    #[serde(default)]
+    pub webhook: Option<WebhookState>,
+}
+
+impl TokenReport {
+    pub fn has_scope(&self, scope: &str) -> Option<bool> {
+        self.scopes.as_ref().map(|s| s.iter().any(|x| x == scope))
+    }
+
+    /// Whether `scope` may be used on `target`: granted, and the target listed where targets are.
+    pub fn scope_covers(&self, scope: &str, target: Option<&str>) -> Option<bool> {
+        let granted = self.has_scope(scope)?;
+        if !granted {
+            return Some(false);
+        }
+        let (Some(target), Some(granular)) = (target, self.granular_scopes.as_ref()) else {
+            return Some(true);
+        };
+        Some(match granular.iter().find(|g| g.scope == scope) {
+            Some(GranularScope {
+                target_ids: Some(ids),
+                ..
+            }) => ids.iter().any(|id| id == target),
+            _ => true,
+        })
+    }
+}
+
+/// Why a check could not be made. The last report stays as the last known facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailureKind {
+    /// No answer: refused, reset, timed out, DNS.
+    Network,
+    /// Meta answered with a server error, an HTML page or a broken body.
+    Service,
+    /// Meta said to slow down.
+    RateLimited,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckFailure {
+    pub kind: FailureKind,
+    pub at: DateTime<Utc>,
+    /// What happened, in words; no token in it.
+    pub detail: String,
+    #[serde(default)]
+    pub graph_error: Option<GraphErrorInfo>,
+    /// For rate limits: when Meta said access comes back.
+    #[serde(default)]
+    pub retry_after_minutes: Option<i64>,
+}
