@@ -4,3 +4,6 @@
 //! Meta (or the simulator in `sim`), `store` keeps the catalog and the secrets.
 
 pub mod model;
+pub mod graph;
+pub mod sim;
+pub mod store;

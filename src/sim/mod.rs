@@ -1,0 +1,1 @@
+//! Graph API simulator (axum): stands in for Meta in tests, the demo and benchmarks.

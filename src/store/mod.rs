@@ -1,0 +1,1 @@
+//! Profile dir, catalog file and secret stores.
