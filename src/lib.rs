@@ -3,7 +3,11 @@
 //! Flow: GUI/CLI → `service` → (`graph`, `store`) → `model`. The model is pure; `graph` talks to
 //! Meta (or the simulator in `sim`), `store` keeps the catalog and the secrets.
 
-pub mod model;
 pub mod graph;
+pub mod model;
 pub mod sim;
 pub mod store;
+
+pub mod cli;
+pub mod gui;
+pub mod service;

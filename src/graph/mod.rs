@@ -1,1 +1,12 @@
-//! Meta Graph API client.
+//! Meta Graph API client: configuration, errors, the token check procedure and portal links.
+
+pub mod check;
+pub mod client;
+pub mod config;
+pub mod error;
+pub mod links;
+
+pub use check::{AppCredentials, CheckRequest, check_token};
+pub use client::{GraphClient, Method, appsecret_proof};
+pub use config::{ConfigError, GraphConfig};
+pub use error::GraphError;

@@ -82,6 +82,20 @@ impl ChannelKind {
         !matches!(self, ChannelKind::FacebookPage)
     }
 
+    /// The kind a token looks made for, when the user did not say (`tokenwarden debug`).
+    pub fn infer(report: &super::report::TokenReport) -> ChannelKind {
+        let has = |p: &str| report.has_scope(p) == Some(true);
+        if has("whatsapp_business_messaging") {
+            ChannelKind::Whatsapp
+        } else if has("instagram_manage_messages") {
+            ChannelKind::Instagram
+        } else if has("pages_messaging") {
+            ChannelKind::Messenger
+        } else {
+            ChannelKind::FacebookPage
+        }
+    }
+
     /// Whether the token is expected to be a Page token (vs. a system-user/user token).
     pub fn expects_page_token(self) -> bool {
         !matches!(self, ChannelKind::Whatsapp)

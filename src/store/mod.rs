@@ -1,1 +1,69 @@
-//! Profile dir, catalog file and secret stores.
+//! Profile folder, catalog file and secret stores: everything Tokenwarden keeps on disk or in
+//! the OS keychain. Tokens never reach the catalog; it holds references into a `SecretStore`.
+
+mod atomic;
+mod catalog;
+mod error;
+mod keyring_store;
+mod lock;
+mod memory;
+mod profile;
+mod secrets;
+mod vault;
+
+use std::sync::Arc;
+
+pub use catalog::{CATALOG_SCHEMA, Catalog, CatalogFile};
+pub use error::StoreError;
+pub use keyring_store::{KEYRING_SERVICE, KeyringStore};
+pub use memory::MemoryStore;
+pub use profile::{PROFILE_ENV, Profile};
+pub use secrets::{
+    SECRETS_ENV, SecretBackend, SecretError, SecretStore, SecretStoreKind, VAULT_PASSPHRASE_ENV,
+};
+pub use vault::{DEFAULT_WORK_FACTOR, VaultStore, WORK_FACTOR_ENV, work_factor_from_env};
+
+/// One open profile: its catalog and the secret store chosen for it.
+#[derive(Clone)]
+pub struct Store {
+    pub profile: Profile,
+    pub catalog: CatalogFile,
+    pub secrets: Arc<dyn SecretStore>,
+}
+
+impl Store {
+    /// Opens the catalog and the chosen secret store. The keychain is connected and an existing
+    /// vault decrypted now, so an unreachable keychain or a wrong passphrase is reported at once.
+    /// Keychain entries are namespaced by the catalog's profile id (assigned here if missing),
+    /// so two profiles never see each other's secrets.
+    pub fn open(profile: Profile, backend: SecretBackend) -> Result<Store, StoreError> {
+        let catalog = CatalogFile::new(&profile);
+        let secrets: Arc<dyn SecretStore> = match backend {
+            SecretBackend::Keyring => {
+                let mut profile_id = catalog.load()?.profile_id;
+                if profile_id.is_empty() {
+                    profile_id = catalog.update(|c| Ok::<_, StoreError>(c.profile_id.clone()))?;
+                }
+                Arc::new(KeyringStore::open(&profile_id)?)
+            }
+            SecretBackend::Vault { passphrase } => {
+                Arc::new(VaultStore::open(&profile, passphrase)?)
+            }
+            SecretBackend::Memory => Arc::new(MemoryStore::new()),
+        };
+        Ok(Store {
+            profile,
+            catalog,
+            secrets,
+        })
+    }
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("profile", &self.profile)
+            .field("secrets", &self.secrets.kind().label())
+            .finish()
+    }
+}

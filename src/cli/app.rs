@@ -1,0 +1,48 @@
+//! `app add`: saves a Meta app; its secret goes to the secret store, never to the catalog.
+
+use std::path::PathBuf;
+
+use super::{fail, input, open_service};
+
+pub async fn add(
+    profile: Option<PathBuf>,
+    id: String,
+    name: String,
+    secret_stdin: bool,
+    client_token: Option<String>,
+) -> i32 {
+    let run = async {
+        let secret = if secret_stdin {
+            let text = input::read_secret_text(
+                "Paste the app secret and press Enter (it will not be shown): ",
+            )?;
+            let trimmed = text.expose().trim();
+            if trimmed.is_empty() || trimmed.chars().any(char::is_whitespace) {
+                return Err(crate::service::ServiceError::Usage(
+                    "The app secret is empty or has spaces inside. Copy it from the app's Settings > Basic page.".into(),
+                ));
+            }
+            Some(crate::model::Secret::new(trimmed))
+        } else {
+            None
+        };
+        let service = open_service(profile)?;
+        service.add_app(&id, &name, secret, client_token).await
+    };
+    match run.await {
+        Ok(app) => {
+            println!(
+                "Saved app {:?} ({}){}.",
+                app.name,
+                app.id,
+                if app.has_secret {
+                    " with its secret in the secret store"
+                } else {
+                    ""
+                }
+            );
+            0
+        }
+        Err(e) => fail(&e),
+    }
+}

@@ -1,0 +1,247 @@
+//! Human output: a table with a status icon and the reason in words, and a debugger-style fact
+//! sheet. Colour only on a terminal and without `NO_COLOR`; the icons differ in shape too.
+
+use chrono::{DateTime, Utc};
+use std::io::IsTerminal;
+
+use crate::model::time::{describe_at, describe_expiry, describe_in};
+use crate::model::{Diagnosis, Health, TokenReport};
+use crate::service::ChannelView;
+
+pub fn color_enabled() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Icon that reads without colour: ✔ healthy, ▲ attention, ✖ broken, ? never checked.
+pub fn icon(h: Health) -> &'static str {
+    match h {
+        Health::Healthy => "✔",
+        Health::NeedsAttention => "▲",
+        Health::Broken => "✖",
+        Health::Unknown => "?",
+    }
+}
+
+fn paint(h: Health, text: &str) -> String {
+    if !color_enabled() {
+        return text.to_string();
+    }
+    let code = match h {
+        Health::Healthy => "32",
+        Health::NeedsAttention => "33",
+        Health::Broken => "31",
+        Health::Unknown => "90",
+    };
+    format!("\x1b[{code}m{text}\x1b[0m")
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let len = s.chars().count();
+    if len >= width {
+        let cut: String = s.chars().take(width.saturating_sub(1)).collect();
+        format!("{cut}…")
+    } else {
+        format!("{s}{}", " ".repeat(width - len))
+    }
+}
+
+pub fn expiry_words(r: Option<&TokenReport>, now: DateTime<Utc>) -> String {
+    match r {
+        Some(r) => describe_expiry(r.expires_at, r.never_expires, now),
+        None => "—".into(),
+    }
+}
+
+pub fn print_table(views: &[ChannelView], now: DateTime<Utc>) {
+    if views.is_empty() {
+        println!(
+            "No channels saved yet. Add one with: tokenwarden add --name NAME --kind messenger < token.txt"
+        );
+        return;
+    }
+    let name_w = views
+        .iter()
+        .map(|v| v.channel.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 32);
+    println!(
+        "  {} {} {} {} {} REASON",
+        pad("STATUS", 16),
+        pad("NAME", name_w),
+        pad("KIND", 13),
+        pad("EXPIRY", 22),
+        pad("CHECKED", 15)
+    );
+    for v in views {
+        let h = v.diagnosis.health;
+        let status = format!("{} {}", icon(h), h.label());
+        let checked = v
+            .channel
+            .last_report
+            .as_ref()
+            .and_then(|r| r.checked_at)
+            .map(|t| describe_at(t, now))
+            .unwrap_or_else(|| "never".into());
+        let reason = v
+            .diagnosis
+            .main_reason()
+            .map(|r| r.message.as_str())
+            .unwrap_or("Working.");
+        println!(
+            "  {} {} {} {} {} {}",
+            paint(h, &pad(&status, 16)),
+            pad(&v.channel.name, name_w),
+            pad(v.channel.kind.label(), 13),
+            pad(&expiry_words(v.channel.last_report.as_ref(), now), 22),
+            pad(&checked, 15),
+            reason
+        );
+    }
+    println!();
+    println!("{}", summary_line(views.iter().map(|v| v.diagnosis.health)));
+}
+
+/// "2 broken, 1 needs attention, 5 healthy".
+pub fn summary_line(healths: impl Iterator<Item = Health>) -> String {
+    let mut counts = [0usize; 4];
+    for h in healths {
+        counts[h.urgency() as usize] += 1;
+    }
+    let words = ["broken", "need attention", "not checked", "healthy"];
+    let parts: Vec<String> = Health::ALL
+        .iter()
+        .filter(|h| counts[h.urgency() as usize] > 0)
+        .map(|h| {
+            let n = counts[h.urgency() as usize];
+            let w = if n == 1 && *h == Health::NeedsAttention {
+                "needs attention"
+            } else {
+                words[h.urgency() as usize]
+            };
+            format!("{n} {w}")
+        })
+        .collect();
+    if parts.is_empty() {
+        "No channels.".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn when(t: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
+    t.map(|t| {
+        format!(
+            "{} ({})",
+            t.format("%Y-%m-%d %H:%M UTC"),
+            describe_in(t, now)
+        )
+    })
+    .unwrap_or_else(|| "unknown".into())
+}
+
+fn or_unknown(s: Option<&str>) -> &str {
+    s.unwrap_or("unknown")
+}
+
+/// The facts Meta's Access Token Debugger shows, then the diagnosis in words.
+pub fn print_facts(fingerprint: &str, r: &TokenReport, d: &Diagnosis, now: DateTime<Utc>) {
+    let row = |k: &str, v: String| println!("  {} {v}", pad(k, 20));
+    row("Fingerprint", fingerprint.to_string());
+    row(
+        "App ID",
+        format!(
+            "{} : {}",
+            or_unknown(r.app_id.as_deref()),
+            or_unknown(r.application.as_deref())
+        ),
+    );
+    row(
+        "Type",
+        or_unknown(r.token_type.as_ref().map(|t| t.label())).to_string(),
+    );
+    if let Some(p) = &r.profile_id {
+        row(
+            "Page ID",
+            format!(
+                "{p}{}",
+                r.profile_name
+                    .as_ref()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default()
+            ),
+        );
+    }
+    row("User ID", or_unknown(r.user_id.as_deref()).to_string());
+    row("Issued", when(r.issued_at, now));
+    row(
+        "Expires",
+        match r.never_expires {
+            Some(true) => "Never".into(),
+            _ => when(r.expires_at, now),
+        },
+    );
+    row("Data access expires", when(r.data_access_expires_at, now));
+    row(
+        "Valid",
+        match r.is_valid {
+            Some(true) => "True".into(),
+            Some(false) => "False".into(),
+            None => "unknown".into(),
+        },
+    );
+    row(
+        "Scopes",
+        r.scopes
+            .as_ref()
+            .map(|s| s.join(", "))
+            .unwrap_or_else(|| "unknown".into()),
+    );
+    if let Some(g) = &r.granular_scopes {
+        for (i, s) in g.iter().enumerate() {
+            let targets = s
+                .target_ids
+                .as_ref()
+                .map(|t| t.join(", "))
+                .unwrap_or_else(|| "all".into());
+            row(
+                if i == 0 { "Granular scopes" } else { "" },
+                format!("{}: {targets}", s.scope),
+            );
+        }
+    }
+    if let Some(w) = &r.webhook {
+        row(
+            "Webhook",
+            if w.app_subscribed {
+                format!("subscribed: {}", w.fields.join(", "))
+            } else {
+                "not subscribed".into()
+            },
+        );
+    }
+    if let Some(e) = &r.error {
+        row(
+            "Error",
+            format!(
+                "{} (code {}{})",
+                e.message,
+                e.code,
+                e.subcode.map(|s| format!("/{s}")).unwrap_or_default()
+            ),
+        );
+    }
+    row(
+        "Checked with",
+        r.check_method
+            .map(|m| m.label())
+            .unwrap_or("unknown")
+            .to_string(),
+    );
+    println!();
+    let h = d.health;
+    println!("  {}", paint(h, &format!("{} {}", icon(h), h.label())));
+    for reason in &d.reasons {
+        println!("  - {}", reason.message);
+    }
+}

@@ -1,0 +1,89 @@
+//! What can go wrong talking to Graph, kept apart so that a network fault is never mistaken for
+//! an invalid token: a real Graph error (code, subcode, fbtrace_id), an HTML error page, a
+//! truncated body, a timeout, a refused connection.
+
+use chrono::{DateTime, Utc};
+
+use crate::model::reason::reason_for_graph_error;
+use crate::model::{CheckFailure, FailureKind, GraphErrorInfo, ReasonCode};
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum GraphError {
+    /// Meta answered with its error object.
+    #[error("Facebook said: {} (code {}{})", .error.message, .error.code, .error.subcode.map(|s| format!("/{s}")).unwrap_or_default())]
+    Api {
+        status: u16,
+        error: GraphErrorInfo,
+        /// From `X-Business-Use-Case-Usage` when Meta said how long to wait.
+        retry_after_minutes: Option<i64>,
+    },
+    #[error("no answer within {0} seconds")]
+    Timeout(u64),
+    #[error("could not connect: {0}")]
+    Network(String),
+    /// An answer that is not Graph JSON: a 5xx/4xx HTML page from a proxy or Meta's front end.
+    #[error("the server answered HTTP {status} with {detail}")]
+    Http { status: u16, detail: String },
+    /// JSON that ends early or is not what Graph sends.
+    #[error("the answer was cut off or malformed ({0})")]
+    BadBody(String),
+}
+
+impl GraphError {
+    /// The token reason this error proves, when it is about the token at all.
+    pub fn token_reason(&self) -> Option<ReasonCode> {
+        match self {
+            GraphError::Api { error, .. } => {
+                reason_for_graph_error(error.code, error.subcode, &error.message)
+                    .filter(|r| !r.is_check_failure())
+            }
+            _ => None,
+        }
+    }
+
+    pub fn is_rate_limit(&self) -> bool {
+        matches!(self, GraphError::Api { error, .. }
+            if reason_for_graph_error(error.code, error.subcode, &error.message) == Some(ReasonCode::RateLimited))
+    }
+
+    /// Worth trying again after a pause: the fault was on the way or on Meta's side.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            GraphError::Timeout(_) | GraphError::Network(_) | GraphError::BadBody(_) => true,
+            GraphError::Http { status, .. } => *status >= 500 || *status == 429,
+            GraphError::Api { error, status, .. } => {
+                matches!(error.code, 1 | 2) || (*status >= 500 && error.code != 190)
+            }
+        }
+    }
+
+    pub fn graph_error(&self) -> Option<&GraphErrorInfo> {
+        match self {
+            GraphError::Api { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+
+    /// The check could not be made: what kind of failure that is, for the user.
+    pub fn to_failure(&self, at: DateTime<Utc>) -> CheckFailure {
+        let kind = match self {
+            _ if self.is_rate_limit() => FailureKind::RateLimited,
+            GraphError::Timeout(_) | GraphError::Network(_) => FailureKind::Network,
+            _ => FailureKind::Service,
+        };
+        let retry_after_minutes = match self {
+            GraphError::Api {
+                retry_after_minutes,
+                ..
+            } => *retry_after_minutes,
+            _ => None,
+        };
+        CheckFailure {
+            kind,
+            at,
+            detail: self.to_string(),
+            graph_error: self.graph_error().cloned(),
+            retry_after_minutes,
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! Checking channels online: one or all, a bounded number at a time, backing off when Meta says
+//! to slow down, reporting each result as it arrives, saving results in batches.
+
+use chrono::Utc;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use tokio::sync::{Semaphore, mpsc};
+use tokio_util::sync::CancellationToken;
+
+use super::{ChannelView, Service, ServiceError, blocking, sort_by_urgency};
+use crate::graph::{AppCredentials, CheckRequest, GraphError, check_token};
+use crate::model::{Channel, CheckFailure, FailureKind, Health, Secret, TokenReport};
+use crate::store::Catalog;
+
+/// How many checks run at once: enough to be quick, few enough not to trip Meta's limits.
+const CONCURRENCY: usize = 4;
+/// Results are written to the catalog this many at a time (one write per channel is too slow
+/// for thousands of channels).
+const SAVE_BATCH: usize = 50;
+
+#[derive(Debug, Clone)]
+pub enum CheckProgress {
+    Started {
+        total: usize,
+    },
+    Checked {
+        view: Box<ChannelView>,
+        done: usize,
+        total: usize,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct CheckSummary {
+    pub views: Vec<ChannelView>,
+    /// Channels whose check could not be made (network, Meta's servers, rate limits).
+    pub failed: usize,
+    pub cancelled: bool,
+}
+
+impl CheckSummary {
+    /// Exit code of `check` (design.md): 3 a check failed, else 2 broken, 1 attention, 0 healthy.
+    pub fn exit_code(&self) -> i32 {
+        if self.failed > 0 {
+            return 3;
+        }
+        health_exit_code(self.views.iter().map(|v| v.diagnosis.health))
+    }
+}
+
+pub fn health_exit_code(healths: impl Iterator<Item = Health>) -> i32 {
+    healths
+        .map(|h| match h {
+            Health::Healthy => 0,
+            Health::NeedsAttention | Health::Unknown => 1,
+            Health::Broken => 2,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+type Outcome = (String, String, Result<TokenReport, CheckFailure>);
+
+impl Service {
+    /// Checks one channel (`selector`) or all, saves the results and returns them.
+    pub async fn check(
+        &self,
+        selector: Option<&str>,
+        progress: Option<mpsc::UnboundedSender<CheckProgress>>,
+        cancel: CancellationToken,
+    ) -> Result<CheckSummary, ServiceError> {
+        let catalog = self.catalog().await?;
+        let channels: Vec<Channel> = match selector {
+            Some(sel) => vec![
+                catalog
+                    .channel(sel)
+                    .cloned()
+                    .ok_or_else(|| ServiceError::NotFound(sel.to_string()))?,
+            ],
+            None => catalog.channels.clone(),
+        };
+        let total = channels.len();
+        let send = |p: CheckProgress| {
+            if let Some(tx) = &progress {
+                let _ = tx.send(p);
+            }
+        };
+        send(CheckProgress::Started { total });
+
+        // Secrets are read up front: a keychain that is locked or gone stops the run with its own
+        // message instead of turning every channel into a failure.
+        let mut apps: HashMap<String, Option<AppCredentials>> = HashMap::new();
+        for app in &catalog.apps {
+            apps.insert(app.id.clone(), self.credentials(Some(app)).await?);
+        }
+        let limit = Arc::new(Semaphore::new(CONCURRENCY));
+        let slow_down = Arc::new(AtomicBool::new(false));
+        let mut tasks = tokio::task::JoinSet::new();
+        for channel in channels {
+            let token = self.get_secret(&channel.token.secret).await?;
+            let app = channel
+                .app_id
+                .as_ref()
+                .and_then(|id| apps.get(id).cloned().flatten());
+            let (graph, limit, slow_down, cancel) = (
+                self.graph().clone(),
+                limit.clone(),
+                slow_down.clone(),
+                cancel.clone(),
+            );
+            tasks.spawn(async move {
+                let _permit = limit.acquire_owned().await;
+                if cancel.is_cancelled() {
+                    return None;
+                }
+                let result = if slow_down.load(Ordering::Relaxed) {
+                    // Meta asked us to slow down: do not add to it; these stay at their last facts.
+                    Err(CheckFailure {
+                        kind: FailureKind::RateLimited,
+                        at: Utc::now(),
+                        detail: "not checked because Facebook asked to slow down".into(),
+                        graph_error: None,
+                        retry_after_minutes: None,
+                    })
+                } else {
+                    let outcome = tokio::select! {
+                        r = check_one(&graph, &channel, &token, app.as_ref()) => r,
+                        _ = cancel.cancelled() => return None,
+                    };
+                    outcome.map_err(|e| {
+                        if e.is_rate_limit() {
+                            slow_down.store(true, Ordering::Relaxed);
+                        }
+                        e.to_failure(Utc::now())
+                    })
+                };
+                Some((
+                    channel.id.clone(),
+                    channel.token.fingerprint.clone(),
+                    result,
+                ))
+            });
+        }
+
+        let now = Utc::now();
+        let mut views = Vec::with_capacity(total);
+        let mut pending: Vec<Outcome> = Vec::new();
+        let mut failed = 0;
+        let mut done = 0;
+        while let Some(joined) = tasks.join_next().await {
+            let Ok(Some(outcome)) = joined else { continue };
+            done += 1;
+            if outcome.2.is_err() {
+                failed += 1;
+            }
+            if let Some(view) = catalog
+                .channel(&outcome.0)
+                .cloned()
+                .map(|c| ChannelView::of(apply(c, &outcome), now, &self.thresholds))
+            {
+                send(CheckProgress::Checked {
+                    view: Box::new(view.clone()),
+                    done,
+                    total,
+                });
+                views.push(view);
+            }
+            pending.push(outcome);
+            if pending.len() >= SAVE_BATCH {
+                self.save_results(std::mem::take(&mut pending)).await?;
+            }
+        }
+        self.save_results(pending).await?;
+        sort_by_urgency(&mut views);
+        Ok(CheckSummary {
+            views,
+            failed,
+            cancelled: cancel.is_cancelled(),
+        })
+    }
+
+    async fn save_results(&self, outcomes: Vec<Outcome>) -> Result<(), ServiceError> {
+        if outcomes.is_empty() {
+            return Ok(());
+        }
+        let store = self.store.clone();
+        blocking(move || {
+            store
+                .catalog
+                .update(|c: &mut Catalog| -> Result<(), ServiceError> {
+                    for outcome in &outcomes {
+                        // A channel renewed while it was being checked keeps its new facts.
+                        if let Some(ch) = c
+                            .channels
+                            .iter_mut()
+                            .find(|ch| ch.id == outcome.0 && ch.token.fingerprint == outcome.1)
+                        {
+                            *ch = apply(ch.clone(), outcome);
+                        }
+                    }
+                    c.last_check_at = Some(Utc::now());
+                    Ok(())
+                })
+        })
+        .await?
+    }
+}
+
+fn apply(mut channel: Channel, outcome: &Outcome) -> Channel {
+    match &outcome.2 {
+        Ok(report) => {
+            channel.last_report = Some(report.clone());
+            channel.last_failure = None;
+        }
+        Err(failure) => channel.last_failure = Some(failure.clone()),
+    }
+    channel
+}
+
+pub(crate) async fn check_one(
+    graph: &crate::graph::GraphClient,
+    channel: &Channel,
+    token: &Secret,
+    app: Option<&AppCredentials>,
+) -> Result<TokenReport, GraphError> {
+    let mut report = check_token(
+        graph,
+        &CheckRequest {
+            token,
+            kind: channel.kind,
+            app,
+            page_id: channel.page_id.as_deref(),
+        },
+    )
+    .await?;
+    // Keep the names learnt when the channel was added; the debugger does not return them.
+    if report.profile_name.is_none() && report.profile_id == channel.page_id {
+        report.profile_name = channel.page_name.clone();
+    }
+    Ok(report)
+}

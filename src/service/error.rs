@@ -1,0 +1,55 @@
+//! Errors of the use cases, each with a message that says what happened and what to do next.
+
+use crate::graph::{ConfigError, GraphError};
+use crate::model::{PasteError, Reason, ReasonCode};
+use crate::store::{SecretError, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// Validation said no; nothing was changed.
+    #[error("{}", refusal_text(.reasons))]
+    Refused { reasons: Vec<Reason> },
+    #[error("{0}")]
+    Paste(#[from] PasteError),
+    #[error(
+        "No channel is called or has the id {0:?}. `tokenwarden list` shows the saved channels."
+    )]
+    NotFound(String),
+    #[error("{0}")]
+    Usage(String),
+    #[error(
+        "The check could not be made: {0}. Nothing was changed; check the internet connection and try again."
+    )]
+    Graph(#[from] GraphError),
+    #[error("{0}")]
+    Config(#[from] ConfigError),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Secret(#[from] SecretError),
+    #[error("Internal error: {0}")]
+    Internal(String),
+}
+
+fn refusal_text(reasons: &[Reason]) -> String {
+    let lines: Vec<&str> = reasons.iter().map(|r| r.message.as_str()).collect();
+    format!("Not saved: {}", lines.join(" "))
+}
+
+impl ServiceError {
+    pub fn refused_one(code: ReasonCode, message: impl Into<String>) -> Self {
+        ServiceError::Refused {
+            reasons: vec![Reason::new(code, message)],
+        }
+    }
+
+    /// Exit code for commands that change something (design.md): 1 refused by validation,
+    /// 2 usage error, 3 failure; nothing changed in any of them.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            ServiceError::Refused { .. } | ServiceError::Paste(_) => 1,
+            ServiceError::NotFound(_) | ServiceError::Usage(_) | ServiceError::Config(_) => 2,
+            _ => 3,
+        }
+    }
+}

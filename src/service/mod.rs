@@ -1,0 +1,217 @@
+//! The use cases shared by the GUI and the CLI: list, check, debug, add, renew, rollback, apps,
+//! export and inspect. Everything that changes a user's tokens goes through here, once.
+
+mod check;
+mod error;
+mod renew;
+pub mod report_file;
+
+use chrono::{DateTime, Utc};
+use std::sync::Arc;
+
+use crate::graph::{AppCredentials, GraphClient, GraphConfig};
+use crate::model::{Channel, Diagnosis, MetaApp, Secret, SecretRef, Thresholds, classify};
+use crate::store::{Catalog, SecretStore, Store};
+
+pub use check::{CheckProgress, CheckSummary, health_exit_code};
+pub use error::ServiceError;
+pub use renew::{RenewOutcome, Validation};
+
+/// A channel with its health computed for "now"; what every list, table and row shows.
+#[derive(Debug, Clone)]
+pub struct ChannelView {
+    pub channel: Channel,
+    pub diagnosis: Diagnosis,
+}
+
+impl ChannelView {
+    pub fn of(channel: Channel, now: DateTime<Utc>, th: &Thresholds) -> Self {
+        let diagnosis = classify(
+            channel.last_report.as_ref(),
+            channel.last_failure.as_ref(),
+            &channel.requirements(),
+            now,
+            th,
+        );
+        ChannelView { channel, diagnosis }
+    }
+}
+
+/// Channels with their health at `now`, most urgent first.
+pub fn views_of(channels: Vec<Channel>, now: DateTime<Utc>, th: &Thresholds) -> Vec<ChannelView> {
+    let mut views: Vec<ChannelView> = channels
+        .into_iter()
+        .map(|c| ChannelView::of(c, now, th))
+        .collect();
+    sort_by_urgency(&mut views);
+    views
+}
+
+/// Most urgent first, then by name: broken, needs attention, not checked, healthy.
+pub fn sort_by_urgency(views: &mut [ChannelView]) {
+    views.sort_by(|a, b| {
+        a.diagnosis
+            .health
+            .urgency()
+            .cmp(&b.diagnosis.health.urgency())
+            .then_with(|| {
+                a.channel
+                    .name
+                    .to_lowercase()
+                    .cmp(&b.channel.name.to_lowercase())
+            })
+    });
+}
+
+pub struct Service {
+    pub store: Arc<Store>,
+    graph: GraphClient,
+    pub thresholds: Thresholds,
+}
+
+/// Runs blocking store work (file locks, keychain, scrypt) off the async threads.
+pub(crate) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ServiceError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| ServiceError::Internal(format!("background task failed: {e}")))
+}
+
+impl Service {
+    pub fn new(store: Store, graph: GraphConfig) -> Result<Service, ServiceError> {
+        Ok(Service {
+            store: Arc::new(store),
+            graph: GraphClient::new(graph)?,
+            thresholds: Thresholds::default(),
+        })
+    }
+
+    pub fn graph(&self) -> &GraphClient {
+        &self.graph
+    }
+
+    pub fn secrets(&self) -> Arc<dyn SecretStore> {
+        self.store.secrets.clone()
+    }
+
+    pub async fn catalog(&self) -> Result<Catalog, ServiceError> {
+        let store = self.store.clone();
+        Ok(blocking(move || store.catalog.load()).await??)
+    }
+
+    /// Every saved channel with its health now, most urgent first. Offline: no network is used.
+    pub async fn list(&self) -> Result<Vec<ChannelView>, ServiceError> {
+        let catalog = self.catalog().await?;
+        Ok(views_of(catalog.channels, Utc::now(), &self.thresholds))
+    }
+
+    pub async fn channel(&self, selector: &str) -> Result<Channel, ServiceError> {
+        self.catalog()
+            .await?
+            .channel(selector)
+            .cloned()
+            .ok_or_else(|| ServiceError::NotFound(selector.to_string()))
+    }
+
+    pub(crate) async fn get_secret(&self, r: &SecretRef) -> Result<Secret, ServiceError> {
+        let secrets = self.secrets();
+        let r = r.clone();
+        Ok(blocking(move || secrets.get(&r)).await??)
+    }
+
+    pub(crate) async fn put_secret(
+        &self,
+        r: &SecretRef,
+        value: &Secret,
+    ) -> Result<(), ServiceError> {
+        let secrets = self.secrets();
+        let (r, value) = (r.clone(), value.clone());
+        Ok(blocking(move || secrets.set(&r, &value)).await??)
+    }
+
+    /// Best effort: a leftover entry is harmless, a failure here must not undo a finished change.
+    pub(crate) async fn forget_secret(&self, r: &SecretRef) {
+        let secrets = self.secrets();
+        let r = r.clone();
+        let _ = blocking(move || secrets.delete(&r)).await;
+    }
+
+    /// The app's id and, when saved, its secret.
+    pub(crate) async fn credentials(
+        &self,
+        app: Option<&MetaApp>,
+    ) -> Result<Option<AppCredentials>, ServiceError> {
+        let Some(app) = app else { return Ok(None) };
+        let secret = if app.has_secret {
+            Some(self.get_secret(&SecretRef::app_secret(&app.id)).await?)
+        } else {
+            None
+        };
+        Ok(Some(AppCredentials {
+            id: app.id.clone(),
+            secret,
+        }))
+    }
+
+    /// Saves a Meta app; the secret goes to the secret store after Graph confirmed it.
+    pub async fn add_app(
+        &self,
+        id: &str,
+        name: &str,
+        secret: Option<Secret>,
+        client_token: Option<String>,
+    ) -> Result<MetaApp, ServiceError> {
+        let id = id.trim();
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_digit()) {
+            return Err(ServiceError::Usage(format!(
+                "The app id must be the number shown on the app's dashboard, not {id:?}."
+            )));
+        }
+        if name.trim().is_empty() {
+            return Err(ServiceError::Usage("Give the app a name.".into()));
+        }
+        if let Some(s) = &secret {
+            crate::graph::check::verify_app_secret(&self.graph, id, s)
+                .await
+                .map_err(|e| match e.graph_error() {
+                    Some(g) if !e.is_transient() && !e.is_rate_limit() => ServiceError::refused_one(
+                        crate::model::ReasonCode::WrongApp,
+                        format!(
+                            "Facebook did not accept this app secret for app {id} ({}). Copy it again from the app's Settings > Basic page.",
+                            g.message
+                        ),
+                    ),
+                    _ => ServiceError::Graph(e),
+                })?;
+            self.put_secret(&SecretRef::app_secret(id), s).await?;
+        }
+        let app = MetaApp {
+            id: id.to_string(),
+            name: name.trim().to_string(),
+            client_token: client_token
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty()),
+            has_secret: secret.is_some(),
+        };
+        let store = self.store.clone();
+        let saved = app.clone();
+        blocking(move || {
+            store
+                .catalog
+                .update(|c: &mut Catalog| -> Result<(), ServiceError> {
+                    match c.apps.iter_mut().find(|a| a.id == saved.id) {
+                        Some(existing) => {
+                            let had_secret = existing.has_secret;
+                            *existing = saved.clone();
+                            existing.has_secret |= had_secret;
+                        }
+                        None => c.apps.push(saved.clone()),
+                    }
+                    Ok(())
+                })
+        })
+        .await??;
+        Ok(app)
+    }
+}

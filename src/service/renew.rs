@@ -1,0 +1,391 @@
+//! Adding a channel and replacing its token: the new token is validated against the channel
+//! first (valid, same app, same Page, required permissions), stored under a new secret entry,
+//! and only then swapped in. The old token stays for rollback; any failure leaves it in use.
+
+use chrono::Utc;
+
+use super::{ChannelView, Service, ServiceError, blocking};
+use crate::graph::check::name_of_me;
+use crate::model::{
+    Channel, ChannelKind, Diagnosis, MetaApp, Reason, ReasonCode, Requirements, Secret, SecretRef,
+    StoredToken, TokenReport, TokenType, classify,
+};
+use crate::store::Catalog;
+
+/// What validating a candidate token found, before anything is saved.
+#[derive(Debug, Clone)]
+pub struct Validation {
+    pub report: TokenReport,
+    /// Its health as the channel's token, against the channel's requirements.
+    pub diagnosis: Diagnosis,
+    /// Reasons it must not be saved.
+    pub refusals: Vec<Reason>,
+    /// Reasons that need the user's explicit confirmation.
+    pub warnings: Vec<Reason>,
+    pub fingerprint: String,
+}
+
+impl Validation {
+    pub fn passes(&self) -> bool {
+        self.refusals.is_empty()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct RenewOutcome {
+    pub view: ChannelView,
+    pub replaced: bool,
+}
+
+fn validation_from(
+    report: TokenReport,
+    req: &Requirements,
+    token: &Secret,
+    th: &crate::model::Thresholds,
+) -> Validation {
+    let diagnosis = classify(Some(&report), None, req, Utc::now(), th);
+    let mut refusals: Vec<Reason> = diagnosis
+        .reasons
+        .iter()
+        .filter(|r| refuses(r.code))
+        .cloned()
+        .collect();
+    let warnings = diagnosis
+        .reasons
+        .iter()
+        .filter(|r| !refuses(r.code))
+        .cloned()
+        .collect();
+    if report.is_valid == Some(true)
+        && req.kind.expects_page_token()
+        && report
+            .token_type
+            .as_ref()
+            .is_some_and(|t| *t != TokenType::Page)
+    {
+        refusals.push(Reason::new(
+            ReasonCode::WrongPage,
+            format!(
+                "This is a {} token, not a Page token. A {} channel needs the Page's own token: generate it for the Page in the app's {} settings.",
+                report.token_type.as_ref().map(TokenType::label).unwrap_or("different"),
+                req.kind.label(),
+                req.kind.label()
+            ),
+        ));
+    }
+    Validation {
+        report,
+        diagnosis,
+        refusals,
+        warnings,
+        fingerprint: token.fingerprint(),
+    }
+}
+
+/// Refusals block saving; everything else (expiring soon, webhook) is a warning.
+fn refuses(code: ReasonCode) -> bool {
+    !matches!(
+        code,
+        ReasonCode::ExpiresSoon
+            | ReasonCode::DataAccessExpiresSoon
+            | ReasonCode::WebhookNotSubscribed
+    )
+}
+
+/// For WhatsApp the "Page" is the WhatsApp Business Account the token is granted on.
+fn target_of(kind: ChannelKind, report: &TokenReport) -> Option<String> {
+    match kind {
+        ChannelKind::Whatsapp => report
+            .granular_scopes
+            .as_ref()?
+            .iter()
+            .find(|g| g.scope.starts_with("whatsapp_business"))?
+            .target_ids
+            .as_ref()?
+            .first()
+            .cloned(),
+        _ => report.profile_id.clone(),
+    }
+}
+
+impl Service {
+    /// Debugger facts for a token, saving nothing (`tokenwarden debug`).
+    pub async fn debug(
+        &self,
+        token: &Secret,
+        app_id: Option<&str>,
+        kind: ChannelKind,
+    ) -> Result<TokenReport, ServiceError> {
+        let catalog = self.catalog().await?;
+        let app = app_id.map(|id| {
+            catalog.app(id).cloned().unwrap_or(MetaApp {
+                id: id.to_string(),
+                name: String::new(),
+                client_token: None,
+                has_secret: false,
+            })
+        });
+        let creds = self.credentials(app.as_ref()).await?;
+        let mut report = crate::graph::check_token(
+            self.graph(),
+            &crate::graph::CheckRequest {
+                token,
+                kind,
+                app: creds.as_ref(),
+                page_id: None,
+            },
+        )
+        .await?;
+        if report.is_valid == Some(true) && report.profile_name.is_none() {
+            report.profile_name = name_of_me(
+                self.graph(),
+                token,
+                creds.as_ref().and_then(|c| c.secret.as_ref()),
+            )
+            .await
+            .ok()
+            .flatten();
+        }
+        Ok(report)
+    }
+
+    /// Validates `token` as the token of `channel` (or of a new channel of `kind` for `app_id`).
+    pub async fn validate(
+        &self,
+        channel: Option<&Channel>,
+        kind: ChannelKind,
+        app_id: Option<&str>,
+        token: &Secret,
+    ) -> Result<Validation, ServiceError> {
+        let app_id = app_id
+            .map(str::to_string)
+            .or_else(|| channel.and_then(|c| c.app_id.clone()))
+            .or_else(|| channel.and_then(|c| c.last_report.as_ref()?.app_id.clone()));
+        let report = self.debug(token, app_id.as_deref(), kind).await?;
+        let req = Requirements {
+            kind,
+            app_id,
+            page_id: channel.and_then(|c| {
+                c.page_id
+                    .clone()
+                    .or_else(|| c.last_report.as_ref()?.profile_id.clone())
+            }),
+        };
+        let mut v = validation_from(report, &req, token, &self.thresholds);
+        if let Some(c) = channel
+            && c.token.fingerprint == v.fingerprint
+        {
+            v.refusals.push(Reason::new(
+                ReasonCode::InvalidToken,
+                "This is the token the channel already has. Get a new token from Facebook and paste that one.",
+            ));
+        }
+        Ok(v)
+    }
+
+    /// Validates and saves a new channel. Warnings do not block adding (the list shows them).
+    pub async fn add_channel(
+        &self,
+        name: &str,
+        kind: ChannelKind,
+        app_id: Option<&str>,
+        token: &Secret,
+    ) -> Result<ChannelView, ServiceError> {
+        let name = name.trim().to_string();
+        if name.is_empty() {
+            return Err(ServiceError::Usage(
+                "Give the channel a name, e.g. \"Acme Shoes Messenger\".".into(),
+            ));
+        }
+        let catalog = self.catalog().await?;
+        if catalog.channels.iter().any(|c| c.name == name) {
+            return Err(ServiceError::Usage(format!(
+                "A channel called {name:?} exists already. Pick another name, or renew that channel instead."
+            )));
+        }
+        let v = self.validate(None, kind, app_id, token).await?;
+        if !v.passes() {
+            return Err(ServiceError::Refused {
+                reasons: v.refusals,
+            });
+        }
+        let now = Utc::now();
+        let stored = StoredToken {
+            secret: SecretRef::new_token(),
+            fingerprint: v.fingerprint.clone(),
+            saved_at: now,
+        };
+        self.put_secret(&stored.secret, token).await?;
+        let channel = Channel {
+            id: Channel::new_id(),
+            name: name.clone(),
+            kind,
+            app_id: app_id
+                .map(str::to_string)
+                .or_else(|| v.report.app_id.clone()),
+            page_id: target_of(kind, &v.report),
+            page_name: v.report.profile_name.clone(),
+            token: stored.clone(),
+            previous_token: None,
+            last_report: Some(v.report.clone()),
+            last_failure: None,
+            added_at: now,
+        };
+        let store = self.store.clone();
+        let saved = channel.clone();
+        let result = blocking(move || {
+            store.catalog.update(|c: &mut Catalog| -> Result<(), ServiceError> {
+                if c.channels.iter().any(|x| x.name == saved.name) {
+                    return Err(ServiceError::Usage(format!(
+                        "A channel called {:?} was just added by someone else. Pick another name.",
+                        saved.name
+                    )));
+                }
+                c.channels.push(saved);
+                Ok(())
+            })
+        })
+        .await?;
+        if let Err(e) = result {
+            self.forget_secret(&stored.secret).await;
+            return Err(e);
+        }
+        Ok(ChannelView::of(channel, Utc::now(), &self.thresholds))
+    }
+
+    /// Replaces the channel's token with `token` after validating it; keeps the old one for
+    /// rollback. Warnings refuse unless `accept_warnings`.
+    pub async fn renew(
+        &self,
+        selector: &str,
+        token: &Secret,
+        accept_warnings: bool,
+    ) -> Result<RenewOutcome, ServiceError> {
+        let channel = self.channel(selector).await?;
+        let v = self
+            .validate(Some(&channel), channel.kind, None, token)
+            .await?;
+        if !v.passes() {
+            return Err(ServiceError::Refused {
+                reasons: v.refusals,
+            });
+        }
+        if !v.warnings.is_empty() && !accept_warnings {
+            let mut reasons = v.warnings.clone();
+            reasons.push(Reason::new(
+                v.warnings[0].code,
+                "The token works but needs attention; confirm to save it anyway (--accept-warnings).",
+            ));
+            return Err(ServiceError::Refused { reasons });
+        }
+        self.swap_in(&channel, token, v.report).await
+    }
+
+    /// Stores the validated token under a new entry, then swaps it in under the catalog lock.
+    pub(crate) async fn swap_in(
+        &self,
+        channel: &Channel,
+        token: &Secret,
+        report: TokenReport,
+    ) -> Result<RenewOutcome, ServiceError> {
+        let now = Utc::now();
+        let new = StoredToken {
+            secret: SecretRef::new_token(),
+            fingerprint: token.fingerprint(),
+            saved_at: now,
+        };
+        self.put_secret(&new.secret, token).await?;
+        let store = self.store.clone();
+        let (id, expected, new_token) = (channel.id.clone(), channel.token.clone(), new.clone());
+        let swapped = blocking(move || {
+            store.catalog.update(|c: &mut Catalog| -> Result<(Channel, Option<StoredToken>), ServiceError> {
+                let ch = c
+                    .channels
+                    .iter_mut()
+                    .find(|ch| ch.id == id)
+                    .ok_or_else(|| ServiceError::NotFound(id.clone()))?;
+                if ch.token != expected {
+                    return Err(ServiceError::Usage(
+                        "This channel's token was changed by someone else a moment ago. Nothing was saved; look at the channel again and retry if it still needs a new token.".into(),
+                    ));
+                }
+                let dropped = ch.previous_token.replace(ch.token.clone());
+                ch.token = new_token;
+                if ch.page_id.is_none() {
+                    ch.page_id = target_of(ch.kind, &report);
+                }
+                if report.profile_name.is_some() {
+                    ch.page_name = report.profile_name.clone();
+                }
+                ch.last_report = Some(report);
+                ch.last_failure = None;
+                Ok((ch.clone(), dropped))
+            })
+        })
+        .await?;
+        match swapped {
+            Ok((updated, dropped)) => {
+                // The token before the previous one is no longer reachable by rollback.
+                if let Some(old) = dropped {
+                    self.forget_secret(&old.secret).await;
+                }
+                Ok(RenewOutcome {
+                    view: ChannelView::of(updated, Utc::now(), &self.thresholds),
+                    replaced: true,
+                })
+            }
+            Err(e) => {
+                self.forget_secret(&new.secret).await;
+                Err(e)
+            }
+        }
+    }
+
+    /// Puts the previous token back (and keeps the replaced one, so rollback can be undone),
+    /// then checks the channel again when the network allows.
+    pub async fn rollback(&self, selector: &str) -> Result<ChannelView, ServiceError> {
+        let channel = self.channel(selector).await?;
+        if channel.previous_token.is_none() {
+            return Err(ServiceError::Usage(format!(
+                "{:?} has no earlier token to go back to: it was never renewed here.",
+                channel.name
+            )));
+        }
+        let store = self.store.clone();
+        let id = channel.id.clone();
+        blocking(move || {
+            store
+                .catalog
+                .update(|c: &mut Catalog| -> Result<(), ServiceError> {
+                    let ch = c
+                        .channels
+                        .iter_mut()
+                        .find(|ch| ch.id == id)
+                        .ok_or_else(|| ServiceError::NotFound(id.clone()))?;
+                    let previous = ch.previous_token.take().ok_or_else(|| {
+                        ServiceError::Usage(
+                            "The earlier token was just restored by someone else.".into(),
+                        )
+                    })?;
+                    ch.previous_token = Some(std::mem::replace(&mut ch.token, previous));
+                    // The saved facts were about the other token.
+                    ch.last_report = None;
+                    ch.last_failure = None;
+                    Ok(())
+                })
+        })
+        .await??;
+        let summary = self
+            .check(
+                Some(&channel.id),
+                None,
+                tokio_util::sync::CancellationToken::new(),
+            )
+            .await?;
+        summary
+            .views
+            .into_iter()
+            .next()
+            .ok_or_else(|| ServiceError::NotFound(channel.id.clone()))
+    }
+}

@@ -1,0 +1,231 @@
+//! `catalog.json`: the saved channels, Meta apps and last known facts. Never a secret, only
+//! references to the secret store. Every change is a locked read–modify–write with an atomic
+//! replace, so two running copies never lose each other's changes.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::atomic::write_atomic;
+use super::lock::FileLock;
+use super::{Profile, StoreError};
+use crate::model::{Channel, MetaApp};
+
+/// The catalog format this version writes and reads. Older files are read as they are;
+/// newer ones are refused rather than half understood.
+pub const CATALOG_SCHEMA: u32 = 1;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Catalog {
+    pub schema: u32,
+    /// Tells profiles apart in a shared keychain; assigned on the first write.
+    pub profile_id: String,
+    #[serde(default)]
+    pub apps: Vec<MetaApp>,
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    #[serde(default)]
+    pub last_check_at: Option<DateTime<Utc>>,
+}
+
+impl Catalog {
+    /// By id first, then by exact name.
+    pub fn channel(&self, id_or_exact_name: &str) -> Option<&Channel> {
+        let index = self.channel_index(id_or_exact_name)?;
+        self.channels.get(index)
+    }
+
+    pub fn channel_mut(&mut self, id_or_exact_name: &str) -> Option<&mut Channel> {
+        let index = self.channel_index(id_or_exact_name)?;
+        self.channels.get_mut(index)
+    }
+
+    pub fn app(&self, app_id: &str) -> Option<&MetaApp> {
+        self.apps.iter().find(|a| a.id == app_id)
+    }
+
+    fn channel_index(&self, id_or_exact_name: &str) -> Option<usize> {
+        let by_id = self.channels.iter().position(|c| c.id == id_or_exact_name);
+        by_id.or_else(|| {
+            self.channels
+                .iter()
+                .position(|c| c.name == id_or_exact_name)
+        })
+    }
+}
+
+/// The catalog file of one profile.
+#[derive(Debug, Clone)]
+pub struct CatalogFile {
+    path: PathBuf,
+    lock_path: PathBuf,
+}
+
+impl CatalogFile {
+    pub fn new(profile: &Profile) -> CatalogFile {
+        CatalogFile {
+            path: profile.catalog_path(),
+            lock_path: profile.catalog_lock_path(),
+        }
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// The saved catalog; an empty one when there is no file yet (nothing is written).
+    pub fn load(&self) -> Result<Catalog, StoreError> {
+        Ok(self.read()?.0)
+    }
+
+    /// Read–modify–write under the catalog lock. When `f` fails nothing is written; otherwise
+    /// the file is replaced atomically (unless nothing changed). The profile id and schema are
+    /// filled in before `f` runs, so `f` sees them.
+    pub fn update<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&mut Catalog) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let _lock = FileLock::exclusive(&self.lock_path).map_err(|source| StoreError::Lock {
+            path: self.lock_path.clone(),
+            source,
+        })?;
+        let (mut catalog, old_bytes) = self.read()?;
+        catalog.schema = CATALOG_SCHEMA;
+        if catalog.profile_id.is_empty() {
+            catalog.profile_id = uuid::Uuid::new_v4().to_string();
+        }
+        let result = f(&mut catalog)?;
+        let mut bytes = serde_json::to_vec_pretty(&catalog).map_err(|e| {
+            // Serialising plain data structs cannot fail; keep a clear error all the same.
+            StoreError::CorruptCatalog {
+                path: self.path.clone(),
+                detail: format!("it could not be written: {e}"),
+            }
+        })?;
+        bytes.push(b'\n');
+        if old_bytes.as_deref() != Some(bytes.as_slice()) {
+            write_atomic(&self.path, &bytes)
+                .map_err(|e| StoreError::io("save the catalog", &self.path, e))?;
+        }
+        Ok(result)
+    }
+
+    /// The catalog and the bytes it was read from (`None`: no file yet).
+    fn read(&self) -> Result<(Catalog, Option<Vec<u8>>), StoreError> {
+        let bytes = match std::fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let empty = Catalog {
+                    schema: CATALOG_SCHEMA,
+                    ..Catalog::default()
+                };
+                return Ok((empty, None));
+            }
+            Err(e) => return Err(StoreError::io("read the catalog", &self.path, e)),
+        };
+        let catalog = self.parse(&bytes)?;
+        Ok((catalog, Some(bytes)))
+    }
+
+    fn parse(&self, bytes: &[u8]) -> Result<Catalog, StoreError> {
+        let corrupt = |detail: String| StoreError::CorruptCatalog {
+            path: self.path.clone(),
+            detail,
+        };
+        // Look at the schema before the shape: a newer file may not fit our structs at all.
+        let value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|e| corrupt(format!("not valid JSON: {e}")))?;
+        let schema = value
+            .get("schema")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or_else(|| corrupt("it has no format number (\"schema\")".into()))?;
+        if schema > u64::from(CATALOG_SCHEMA) {
+            return Err(StoreError::NewerSchema {
+                path: self.path.clone(),
+                found: schema,
+                supported: CATALOG_SCHEMA,
+            });
+        }
+        serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ChannelKind, SecretRef, StoredToken};
+
+    fn channel(id: &str, name: &str) -> Channel {
+        Channel {
+            id: id.into(),
+            name: name.into(),
+            kind: ChannelKind::Messenger,
+            app_id: None,
+            page_id: None,
+            page_name: None,
+            token: StoredToken {
+                secret: SecretRef::new_token(),
+                fingerprint: "sha256:000000000000".into(),
+                saved_at: Utc::now(),
+            },
+            previous_token: None,
+            last_report: None,
+            last_failure: None,
+            added_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn channel_is_found_by_id_before_name() {
+        let catalog = Catalog {
+            channels: vec![channel("a1", "b2"), channel("b2", "Shop")],
+            ..Catalog::default()
+        };
+        assert_eq!(catalog.channel("b2").unwrap().name, "Shop");
+        assert_eq!(catalog.channel("Shop").unwrap().id, "b2");
+        assert_eq!(catalog.channel("a1").unwrap().id, "a1");
+        assert!(catalog.channel("shop").is_none(), "names match exactly");
+    }
+
+    #[test]
+    fn channel_mut_changes_the_right_channel() {
+        let mut catalog = Catalog {
+            channels: vec![channel("a1", "One"), channel("b2", "Two")],
+            ..Catalog::default()
+        };
+        catalog.channel_mut("Two").unwrap().page_id = Some("42".into());
+        assert_eq!(catalog.channels[1].page_id.as_deref(), Some("42"));
+    }
+
+    #[test]
+    fn an_older_file_without_optional_fields_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = Profile {
+            dir: dir.path().into(),
+        };
+        std::fs::write(profile.catalog_path(), r#"{"schema":1,"profile_id":"p"}"#).unwrap();
+        let catalog = CatalogFile::new(&profile).load().unwrap();
+        assert_eq!(catalog.profile_id, "p");
+        assert!(catalog.channels.is_empty() && catalog.apps.is_empty());
+    }
+
+    #[test]
+    fn an_update_that_changes_nothing_does_not_rewrite_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = Profile {
+            dir: dir.path().into(),
+        };
+        let file = CatalogFile::new(&profile);
+        let id = file
+            .update(|c| Ok::<_, StoreError>(c.profile_id.clone()))
+            .unwrap();
+        let before = std::fs::metadata(profile.catalog_path()).unwrap();
+        let again = file
+            .update(|c| Ok::<_, StoreError>(c.profile_id.clone()))
+            .unwrap();
+        let after = std::fs::metadata(profile.catalog_path()).unwrap();
+        assert_eq!(id, again);
+        assert_eq!(before.modified().unwrap(), after.modified().unwrap());
+    }
+}

@@ -1,0 +1,65 @@
+//! What can go wrong with the profile folder and the catalog, in words a user can act on.
+
+use std::path::PathBuf;
+
+use super::secrets::SecretError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "Could not {action} {}: {source}. Check that the folder exists, that you may write to \
+         it and that the disk is not full.", path.display()
+    )]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "The catalog file {} is damaged and cannot be read ({detail}). Tokenwarden has not \
+         changed it. Restore it from a backup, or move it away to start with an empty list.",
+        path.display()
+    )]
+    CorruptCatalog { path: PathBuf, detail: String },
+    #[error(
+        "The catalog file {} was made by a newer Tokenwarden (format {found}; this version \
+         reads up to {supported}). Install the newer Tokenwarden to open it; the file has not \
+         been changed.", path.display()
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: u64,
+        supported: u32,
+    },
+    #[error(
+        "Could not lock {} to save changes safely: {source}. If the profile folder is on a \
+         network drive, choose a local folder with --profile.", path.display()
+    )]
+    Lock {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "Could not find a folder for Tokenwarden's data (no home folder is known). Choose one \
+         with --profile DIR or TOKENWARDEN_PROFILE."
+    )]
+    NoProfileDir,
+    #[error(transparent)]
+    Secret(#[from] SecretError),
+}
+
+impl StoreError {
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+        source: std::io::Error,
+    ) -> Self {
+        StoreError::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+}

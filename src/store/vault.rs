@@ -1,0 +1,360 @@
+//! The encrypted vault: one age file (`vault.age`, passphrase/scrypt) in the profile folder,
+//! holding a JSON map of secret reference → secret. For machines without a usable keychain.
+//!
+//! Writes lock `vault.lock` (never `catalog.lock`: callers may hold that one while saving a
+//! secret), decrypt, change, encrypt and replace the file atomically. Reads keep the decrypted
+//! map in memory, keyed by the file's identity, so one process does not run scrypt for every get.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::{File, Metadata};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::SystemTime;
+
+use age::secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use super::Profile;
+use super::atomic::write_atomic;
+use super::lock::FileLock;
+use super::secrets::{SecretError, SecretStore, SecretStoreKind};
+use crate::model::{Secret, SecretRef};
+
+/// For tests and slow machines only: the scrypt work factor (log2 N, 10..=22) for new writes.
+pub const WORK_FACTOR_ENV: &str = "TOKENWARDEN_VAULT_WORK_FACTOR";
+/// log2 N = 18 takes about a second on a current laptop: slow for guessing, fine for a human.
+pub const DEFAULT_WORK_FACTOR: u8 = 18;
+const MIN_WORK_FACTOR: u8 = 10;
+/// Decryption refuses more than this, so a planted file cannot make us work for hours.
+const MAX_WORK_FACTOR: u8 = 22;
+/// The layout of the JSON inside the age file.
+const VAULT_FORMAT: u32 = 1;
+
+type Entries = HashMap<String, Secret>;
+
+pub struct VaultStore {
+    path: PathBuf,
+    lock_path: PathBuf,
+    passphrase: Secret,
+    work_factor: u8,
+    cache: Mutex<Option<Cached>>,
+}
+
+struct Cached {
+    stamp: Stamp,
+    entries: Entries,
+}
+
+/// Identifies one version of the vault file: every write renames a new file into place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    file_id: u64,
+}
+
+impl Stamp {
+    const MISSING: Stamp = Stamp {
+        len: 0,
+        modified: None,
+        file_id: u64::MAX,
+    };
+
+    fn of(meta: &Metadata) -> Stamp {
+        #[cfg(unix)]
+        let file_id = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let file_id = 0;
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            file_id,
+        }
+    }
+}
+
+impl VaultStore {
+    /// Opens the profile's vault with the work factor from `TOKENWARDEN_VAULT_WORK_FACTOR`
+    /// (default 18). An existing vault is decrypted once now, so a wrong passphrase is
+    /// reported at once; a missing one is created on the first `set`.
+    pub fn open(profile: &Profile, passphrase: Secret) -> Result<VaultStore, SecretError> {
+        Self::open_with_work_factor(profile, passphrase, work_factor_from_env()?)
+    }
+
+    /// As `open`, with an explicit scrypt work factor (clamped to 10..=22) for new writes.
+    pub fn open_with_work_factor(
+        profile: &Profile,
+        passphrase: Secret,
+        work_factor: u8,
+    ) -> Result<VaultStore, SecretError> {
+        if passphrase.is_empty() {
+            return Err(SecretError::NoPassphrase);
+        }
+        let store = VaultStore {
+            path: profile.vault_path(),
+            lock_path: profile.vault_lock_path(),
+            passphrase,
+            work_factor: work_factor.clamp(MIN_WORK_FACTOR, MAX_WORK_FACTOR),
+            cache: Mutex::new(None),
+        };
+        store.current(&mut store.cache())?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn cache(&self) -> MutexGuard<'_, Option<Cached>> {
+        // The cache is only ever replaced whole, so a panic elsewhere cannot leave it torn.
+        self.cache.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The entries as the file holds them now, decrypting only when the file changed.
+    fn current<'a>(&self, cache: &'a mut Option<Cached>) -> Result<&'a Entries, SecretError> {
+        let file = match File::open(&self.path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let empty = Cached {
+                    stamp: Stamp::MISSING,
+                    entries: Entries::new(),
+                };
+                return Ok(&cache.insert(empty).entries);
+            }
+            Err(e) => return Err(self.io_error(e)),
+        };
+        // Stamp and bytes come from the same open file, so a concurrent replace cannot mix them.
+        let stamp = Stamp::of(&file.metadata().map_err(|e| self.io_error(e))?);
+        let cached = match cache.take() {
+            Some(c) if c.stamp == stamp => c,
+            _ => {
+                let mut bytes = Vec::with_capacity(usize::try_from(stamp.len).unwrap_or(0));
+                (&file)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| self.io_error(e))?;
+                Cached {
+                    stamp,
+                    entries: self.decrypt(&bytes)?,
+                }
+            }
+        };
+        Ok(&cache.insert(cached).entries)
+    }
+
+    /// Locked read–change–write; `change` returns whether it changed anything.
+    fn change(&self, change: impl FnOnce(&mut Entries) -> bool) -> Result<(), SecretError> {
+        let _lock = FileLock::exclusive(&self.lock_path).map_err(|e| self.io_error(e))?;
+        let mut cache = self.cache();
+        let mut entries = self.current(&mut cache)?.clone();
+        if !change(&mut entries) {
+            return Ok(());
+        }
+        let bytes = self.encrypt(&entries)?;
+        write_atomic(&self.path, &bytes).map_err(|e| self.io_error(e))?;
+        // Still under the vault lock: nobody else can have replaced the file since.
+        let stamp = Stamp::of(&std::fs::metadata(&self.path).map_err(|e| self.io_error(e))?);
+        *cache = Some(Cached { stamp, entries });
+        Ok(())
+    }
+
+    fn age_passphrase(&self) -> SecretString {
+        SecretString::from(self.passphrase.expose().to_owned())
+    }
+
+    fn encrypt(&self, entries: &Entries) -> Result<Vec<u8>, SecretError> {
+        let plain = to_json(entries);
+        let mut recipient = age::scrypt::Recipient::new(self.age_passphrase());
+        recipient.set_work_factor(self.work_factor);
+        let encrypt = || -> Result<Vec<u8>, Box<dyn std::error::Error + Send + Sync>> {
+            let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as _))?;
+            let mut out = Vec::with_capacity(plain.len() + 512);
+            let mut writer = encryptor.wrap_output(&mut out)?;
+            writer.write_all(&plain)?;
+            writer.finish()?;
+            Ok(out)
+        };
+        encrypt().map_err(|e| self.io_error(io::Error::other(format!("encryption failed: {e}"))))
+    }
+
+    fn decrypt(&self, bytes: &[u8]) -> Result<Entries, SecretError> {
+        use age::DecryptError as D;
+        let damaged = |detail: String| SecretError::VaultDamaged { detail };
+        let decryptor = age::Decryptor::new_buffered(bytes)
+            .map_err(|e| damaged(format!("{} is not a complete age file ({e})", self.name())))?;
+        if !decryptor.is_scrypt() {
+            return Err(damaged(format!(
+                "{} is not protected by a passphrase",
+                self.name()
+            )));
+        }
+        let mut identity = age::scrypt::Identity::new(self.age_passphrase());
+        identity.set_max_work_factor(MAX_WORK_FACTOR);
+        let mut reader = decryptor.decrypt(std::iter::once(&identity as _)).map_err(
+            |e| match e {
+                D::DecryptionFailed | D::KeyDecryptionFailed | D::NoMatchingKeys => {
+                    SecretError::WrongPassphrase
+                }
+                D::ExcessiveWork { required, .. } => damaged(format!(
+                    "{} asks for scrypt work factor {required}, more than the {MAX_WORK_FACTOR} \
+                     this Tokenwarden accepts",
+                    self.name()
+                )),
+                other => damaged(format!("{} ({other})", self.name())),
+            },
+        )?;
+        let mut plain = Zeroizing::new(Vec::with_capacity(bytes.len()));
+        reader
+            .read_to_end(&mut plain)
+            .map_err(|e| damaged(format!("{} is cut short or altered ({e})", self.name())))?;
+        from_json(&plain)
+            .map_err(|detail| damaged(format!("{} holds unexpected data ({detail})", self.name())))
+    }
+
+    fn name(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    fn io_error(&self, source: io::Error) -> SecretError {
+        SecretError::Io {
+            path: self.path.clone(),
+            source,
+        }
+    }
+}
+
+impl SecretStore for VaultStore {
+    fn kind(&self) -> SecretStoreKind {
+        SecretStoreKind::Vault
+    }
+
+    fn get(&self, r: &SecretRef) -> Result<Secret, SecretError> {
+        let mut cache = self.cache();
+        let entries = self.current(&mut cache)?;
+        entries
+            .get(&r.0)
+            .cloned()
+            .ok_or_else(|| SecretError::Missing(r.clone()))
+    }
+
+    fn set(&self, r: &SecretRef, value: &Secret) -> Result<(), SecretError> {
+        self.change(|entries| {
+            let changed = entries.get(&r.0) != Some(value);
+            entries.insert(r.0.clone(), value.clone());
+            changed
+        })
+    }
+
+    fn delete(&self, r: &SecretRef) -> Result<(), SecretError> {
+        self.change(|entries| entries.remove(&r.0).is_some())
+    }
+}
+
+#[derive(Serialize)]
+struct VaultOut<'a> {
+    format: u32,
+    secrets: BTreeMap<&'a str, &'a str>,
+}
+
+#[derive(Deserialize)]
+struct VaultIn {
+    format: u32,
+    secrets: BTreeMap<String, String>,
+}
+
+fn to_json(entries: &Entries) -> Zeroizing<Vec<u8>> {
+    let out = VaultOut {
+        format: VAULT_FORMAT,
+        secrets: entries
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.expose()))
+            .collect(),
+    };
+    // Room for everything up front, so growing the buffer leaves no stray copies behind.
+    let room = 64
+        + entries
+            .iter()
+            .map(|(k, v)| 8 + 2 * (k.len() + v.expose().len()))
+            .sum::<usize>();
+    let mut buf = Zeroizing::new(Vec::with_capacity(room));
+    // Writing plain strings into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *buf, &out);
+    buf
+}
+
+fn from_json(plain: &[u8]) -> Result<Entries, String> {
+    let parsed: VaultIn = serde_json::from_slice(plain).map_err(|e| e.to_string())?;
+    if parsed.format > VAULT_FORMAT {
+        return Err("it was written by a newer Tokenwarden".into());
+    }
+    // Moving each String into a Secret keeps its buffer, which is then zeroized on drop.
+    Ok(parsed
+        .secrets
+        .into_iter()
+        .map(|(k, v)| (k, Secret::new(v)))
+        .collect())
+}
+
+/// The work factor for new writes: `TOKENWARDEN_VAULT_WORK_FACTOR`, else 18.
+pub fn work_factor_from_env() -> Result<u8, SecretError> {
+    parse_work_factor(std::env::var(WORK_FACTOR_ENV).ok().as_deref())
+}
+
+fn parse_work_factor(value: Option<&str>) -> Result<u8, SecretError> {
+    let Some(text) = value.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(DEFAULT_WORK_FACTOR);
+    };
+    text.parse::<u8>()
+        .ok()
+        .filter(|n| (MIN_WORK_FACTOR..=MAX_WORK_FACTOR).contains(n))
+        .ok_or_else(|| SecretError::BadSetting {
+            name: WORK_FACTOR_ENV,
+            value: text.to_string(),
+            expected: "It must be a whole number from 10 to 22 (for tests and slow machines); \
+                       leave it unset for the safe default of 18.",
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_factor_defaults_to_18_and_accepts_10_to_22() {
+        assert_eq!(parse_work_factor(None).unwrap(), 18);
+        assert_eq!(parse_work_factor(Some("")).unwrap(), 18);
+        assert_eq!(parse_work_factor(Some("12")).unwrap(), 12);
+        assert_eq!(parse_work_factor(Some("22")).unwrap(), 22);
+        for bad in ["9", "23", "fast", "-1"] {
+            let err = parse_work_factor(Some(bad)).unwrap_err();
+            assert!(err.to_string().contains("10 to 22"), "{err}");
+        }
+    }
+
+    #[test]
+    fn json_round_trip_keeps_every_entry() {
+        let mut entries = Entries::new();
+        entries.insert("token-a".into(), Secret::new("EAAB\"quoted\\"));
+        entries.insert("app-secret-1".into(), Secret::new("s3"));
+        let back = from_json(&to_json(&entries)).unwrap();
+        assert_eq!(back, entries);
+        assert!(from_json(br#"{"format":2,"secrets":{}}"#).is_err());
+    }
+
+    #[test]
+    fn the_cache_follows_writes_by_another_handle() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = Profile {
+            dir: dir.path().into(),
+        };
+        let one = VaultStore::open_with_work_factor(&profile, Secret::new("pw"), 10).unwrap();
+        let two = VaultStore::open_with_work_factor(&profile, Secret::new("pw"), 10).unwrap();
+        let r = SecretRef("token-x".into());
+        one.set(&r, &Secret::new("first")).unwrap();
+        assert_eq!(two.get(&r).unwrap().expose(), "first");
+        // Same length, written by the other handle: the cache must not serve the old value.
+        two.set(&r, &Secret::new("secnd")).unwrap();
+        assert_eq!(one.get(&r).unwrap().expose(), "secnd");
+    }
+}
