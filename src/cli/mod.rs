@@ -182,11 +182,13 @@ pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
             } => app::add(profile, id, name, secret_stdin, client_token).await,
             Command::Export { redacted } => report::export(profile, redacted).await,
             Command::Inspect { file, json } => report::inspect(file, json),
-            Command::Sim { port } => {
-                // TEMP until sim::run_standalone lands
-                eprintln!("sim not ready {port}");
-                3
-            }
+            Command::Sim { port } => match crate::sim::run_standalone(port).await {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("tokenwarden: the simulator could not start on port {port}: {e}");
+                    3
+                }
+            },
         }
     })
 }

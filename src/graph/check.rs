@@ -41,29 +41,57 @@ pub async fn check_token(
 ) -> Result<TokenReport, GraphError> {
     let mut report = debugger_facts(client, req).await?;
     report.checked_at = Some(Utc::now());
+    if report.is_valid == Some(true) && req.kind == ChannelKind::Instagram {
+        report.instagram_account_id = instagram_account(client, req, &report).await?;
+    }
     if report.is_valid == Some(true) && req.kind.needs_webhook() {
         report.webhook = webhook_state(client, req, &report).await?;
     }
     Ok(report)
 }
 
+/// The Instagram account linked to the Page: `instagram_*` grants name it, not the Page.
+async fn instagram_account(
+    client: &GraphClient,
+    req: &CheckRequest<'_>,
+    report: &TokenReport,
+) -> Result<Option<String>, GraphError> {
+    let Some(page) = req.page_id.or(report.profile_id.as_deref()) else {
+        return Ok(None);
+    };
+    let secret = req.app.and_then(|a| a.secret.as_ref());
+    match client
+        .call(Method::Get, page, &[("fields", "instagram_business_account")], req.token, secret)
+        .await
+    {
+        Ok(v) => Ok(string_of(v.pointer("/instagram_business_account/id"))),
+        Err(e) if e.is_transient() || e.is_rate_limit() => Err(e),
+        Err(_) => Ok(None),
+    }
+}
+
 async fn debugger_facts(
     client: &GraphClient,
     req: &CheckRequest<'_>,
 ) -> Result<TokenReport, GraphError> {
+    // Calls made with the token are signed with the app secret, unless the token turns out to
+    // be another app's: then our secret would only make Meta reject the proof.
+    let mut sign = true;
     if let Some(app_token) = req.app.and_then(AppCredentials::app_token) {
         match debug_token(client, req.token, &app_token).await {
             Ok(r) => return Ok(r),
             // The app token was refused (e.g. a Native/Desktop app, or the token is another app's):
             // the token itself may still tell us.
-            Err(GraphError::Api { error, .. }) if is_caller_error(&error) => {}
+            Err(GraphError::Api { error, .. }) if is_caller_error(&error) => {
+                sign = !is_app_mismatch(&error);
+            }
             Err(e) => return Err(e),
         }
     }
     match debug_token(client, req.token, req.token).await {
         Ok(r) => Ok(r),
         Err(GraphError::Api { error, .. }) if is_caller_error(&error) => {
-            self_probe(client, req).await
+            self_probe(client, req, sign).await
         }
         // Used as the caller, a dead token is refused with its own 190 error: that is the answer.
         Err(e @ GraphError::Api { .. }) if e.token_reason().is_some() => {
@@ -76,6 +104,11 @@ async fn debugger_facts(
 /// `(#100)` "must provide an app access token…" or "App_id … did not match": not about the token.
 fn is_caller_error(e: &GraphErrorInfo) -> bool {
     e.code == 100
+}
+
+/// "(#100) The App_id in the input_token did not match the Viewing App".
+fn is_app_mismatch(e: &GraphErrorInfo) -> bool {
+    e.message.to_ascii_lowercase().contains("did not match")
 }
 
 fn invalid_from(e: &GraphError, method: CheckMethod) -> TokenReport {
@@ -193,6 +226,7 @@ pub fn parse_debug_data(d: &Value) -> TokenReport {
         granular_scopes: granular,
         error,
         webhook: None,
+        instagram_account_id: None,
     }
 }
 
@@ -200,8 +234,9 @@ pub fn parse_debug_data(d: &Value) -> TokenReport {
 async fn self_probe(
     client: &GraphClient,
     req: &CheckRequest<'_>,
+    sign: bool,
 ) -> Result<TokenReport, GraphError> {
-    let secret = req.app.and_then(|a| a.secret.as_ref());
+    let secret = req.app.and_then(|a| a.secret.as_ref()).filter(|_| sign);
     let me = match client
         .call(
             Method::Get,

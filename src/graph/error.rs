@@ -52,7 +52,10 @@ impl GraphError {
             GraphError::Timeout(_) | GraphError::Network(_) | GraphError::BadBody(_) => true,
             GraphError::Http { status, .. } => *status >= 500 || *status == 429,
             GraphError::Api { error, status, .. } => {
-                matches!(error.code, 1 | 2) || (*status >= 500 && error.code != 190)
+                // Code 1 is also how Meta refuses a wrong client secret: that is final.
+                let refused_secret = error.message.to_ascii_lowercase().contains("client secret");
+                (matches!(error.code, 1 | 2) && !refused_secret)
+                    || (*status >= 500 && error.code != 190)
             }
         }
     }

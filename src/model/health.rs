@@ -504,6 +504,27 @@ mod tests {
     }
 
     #[test]
+    fn instagram_grants_target_the_instagram_account_not_the_page() {
+        let ig = Requirements {
+            kind: ChannelKind::Instagram,
+            ..messenger()
+        };
+        let scopes = ChannelKind::Instagram.required_permissions();
+        let mut r = good();
+        r.scopes = Some(scopes.iter().map(|s| s.to_string()).collect());
+        r.instagram_account_id = Some("1784".into());
+        r.granular_scopes = Some(vec![GranularScope {
+            scope: "instagram_manage_messages".into(),
+            target_ids: Some(vec!["1784".into()]),
+        }]);
+        let d = classify(Some(&r), None, &ig, now(), &Thresholds::default());
+        assert_eq!(d.health, Health::Healthy, "{d:?}");
+        r.instagram_account_id = Some("9999".into());
+        let d = classify(Some(&r), None, &ig, now(), &Thresholds::default());
+        assert!(d.has(ReasonCode::MissingPermission), "granted for another account only");
+    }
+
+    #[test]
     fn unsubscribed_webhook_needs_attention() {
         let mut r = good();
         r.webhook = Some(WebhookState {

@@ -122,6 +122,10 @@ pub struct TokenReport {
     /// `None` when not checked (not a messaging channel, or not allowed to look).
     #[serde(default)]
     pub webhook: Option<WebhookState>,
+    /// The Instagram account linked to the Page (Instagram channels); `instagram_*` grants
+    /// name this account as their target, not the Page.
+    #[serde(default)]
+    pub instagram_account_id: Option<String>,
 }
 
 impl TokenReport {
@@ -129,8 +133,15 @@ impl TokenReport {
         self.scopes.as_ref().map(|s| s.iter().any(|x| x == scope))
     }
 
-    /// Whether `scope` may be used on `target`: granted, and the target listed where targets are.
-    pub fn scope_covers(&self, scope: &str, target: Option<&str>) -> Option<bool> {
+    /// Whether `scope` may be used on the channel's Page `page`: granted, and its target listed
+    /// where targets are. `instagram_*` grants target the linked Instagram account instead
+    /// (unknown until looked up: then only the grant itself is judged).
+    pub fn scope_covers(&self, scope: &str, page: Option<&str>) -> Option<bool> {
+        let target = if scope.starts_with("instagram_") {
+            self.instagram_account_id.as_deref()
+        } else {
+            page
+        };
         let granted = self.has_scope(scope)?;
         if !granted {
             return Some(false);

@@ -4,6 +4,8 @@
 mod check;
 mod error;
 mod renew;
+
+pub mod demo;
 pub mod report_file;
 
 use chrono::{DateTime, Utc};

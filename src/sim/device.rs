@@ -17,11 +17,15 @@ const POLL_TOLERANCE: Duration = Duration::from_millis(250);
 #[derive(Debug, Clone, PartialEq)]
 enum Status {
     Pending,
-    Approved { user_id: String },
+    Approved {
+        user_id: String,
+    },
     Declined,
     Expired,
     /// The token was handed out; further polls get the same answer.
-    Issued { token: String },
+    Issued {
+        token: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -190,10 +194,11 @@ impl World {
 
     fn device_token_body(&self, token: &str) -> Value {
         let rec = self.tokens.get(token);
-        let now = ids::now();
+        // The lifetime as issued (not what is left), so the answer does not depend on when
+        // within a second it was computed.
         let expires_in = rec
-            .and_then(|r| r.expires_at)
-            .map_or(LONG_LIVED_SECS, |e| (e - now).max(0));
+            .and_then(|r| r.expires_at.map(|e| e - r.issued_at))
+            .unwrap_or(LONG_LIVED_SECS);
         let data_access = rec.and_then(|r| r.data_access_expires_at).unwrap_or(0);
         json!({
             "access_token": token,
@@ -248,7 +253,10 @@ mod tests {
         std::thread::sleep(Duration::from_millis(1000));
         let ok = w.device_status("1", &code).unwrap();
         let token = ok["access_token"].as_str().unwrap();
-        assert_eq!(w.tokens[token].scopes, vec!["pages_show_list", "pages_messaging"]);
+        assert_eq!(
+            w.tokens[token].scopes,
+            vec!["pages_show_list", "pages_messaging"]
+        );
         assert!(w.tokens[token].long_lived);
         assert_eq!(w.devices.polls(&user_code).unwrap(), 3);
     }

@@ -40,11 +40,6 @@ impl GraphError {
         self
     }
 
-    pub fn with_status(mut self, status: StatusCode) -> Self {
-        self.status = status;
-        self
-    }
-
     /// `{"error":{"message","type","code","error_subcode"?,"error_user_title"?,"error_user_msg"?,"fbtrace_id"}}`
     pub fn body(&self) -> Value {
         let mut e = Map::new();
@@ -72,7 +67,10 @@ impl GraphError {
     // ---- the wording Meta uses ----
 
     pub fn cannot_parse() -> Self {
-        GraphError::new(190, "Invalid OAuth access token - Cannot parse access token")
+        GraphError::new(
+            190,
+            "Invalid OAuth access token - Cannot parse access token",
+        )
     }
 
     pub fn bad_app_token_signature() -> Self {

@@ -151,7 +151,11 @@ pub(crate) fn truncate_json(body: &str) -> String {
     }
     let out = &body[..cut];
     // A one-character answer like "{" could only appear for tiny bodies; make sure it is broken.
-    if out.is_empty() { "{\"data\":[{".into() } else { out.to_string() }
+    if out.is_empty() {
+        "{\"data\":[{".into()
+    } else {
+        out.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -185,6 +189,10 @@ mod tests {
         let v: serde_json::Value =
             serde_json::from_str(h["x-business-use-case-usage"].to_str().unwrap()).unwrap();
         assert_eq!(v["500001"][0]["estimated_time_to_regain_access"], 7);
-        assert!(rate_limit_headers(4, "x").get("x-business-use-case-usage").is_none());
+        assert!(
+            rate_limit_headers(4, "x")
+                .get("x-business-use-case-usage")
+                .is_none()
+        );
     }
 }

@@ -51,6 +51,11 @@ fn base62(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// A random run of base62 characters.
+pub(crate) fn random_base62(len: usize) -> String {
+    base62(&random_bytes(len))
+}
+
 /// A fresh random token string: "EAA" + a long base62 run.
 pub(crate) fn random_token() -> String {
     format!("EAA{}", base62(&random_bytes(TOKEN_BODY_LEN)))
@@ -60,7 +65,10 @@ pub(crate) fn random_token() -> String {
 pub(crate) fn seeded_token(seed: &str) -> String {
     format!(
         "EAA{}",
-        base62(&seeded_bytes(&format!("tokenwarden-sim:{seed}"), TOKEN_BODY_LEN))
+        base62(&seeded_bytes(
+            &format!("tokenwarden-sim:{seed}"),
+            TOKEN_BODY_LEN
+        ))
     )
 }
 

@@ -63,7 +63,11 @@ impl World {
             ));
         }
         if let Some(user) = t.user_id.as_deref().and_then(|u| self.users.get(u)) {
-            if user.app_removed_seq.get(&t.app_id).is_some_and(|s| t.seq < *s) {
+            if user
+                .app_removed_seq
+                .get(&t.app_id)
+                .is_some_and(|s| t.seq < *s)
+            {
                 return Err(Invalid::new(
                     Some(458),
                     format!(
@@ -114,7 +118,10 @@ impl World {
         }
         if t.kind == TokenKind::Page
             && let (Some(user), Some(page)) = (&t.user_id, &t.page_id)
-            && !self.pages.get(page).is_some_and(|p| p.roles.contains_key(user))
+            && !self
+                .pages
+                .get(page)
+                .is_some_and(|p| p.roles.contains_key(user))
         {
             return Err(Invalid::new(
                 Some(492),
@@ -136,12 +143,16 @@ mod tests {
         w.add_user("u", "U");
         w.add_page("p", "P", "Shop");
         w.grant_page_role("u", "p", &["MANAGE"]).unwrap();
-        let t = w.mint_page("u", "p", "1", true, strings(&["pages_show_list"]), None).unwrap();
+        let t = w
+            .mint_page("u", "p", "1", true, strings(&["pages_show_list"]), None)
+            .unwrap();
         (w, t)
     }
 
     fn subcode(w: &World, t: &str) -> Option<Option<i64>> {
-        w.validity(&w.tokens[t], crate::sim::ids::now()).err().map(|e| e.subcode)
+        w.validity(&w.tokens[t], crate::sim::ids::now())
+            .err()
+            .map(|e| e.subcode)
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The simulated Meta world: apps, users, Pages, WhatsApp accounts and every token issued, plus
-//! the state changes tests make (password changes, lost roles, …). Validity rules: `validity.rs`.
+//! who manages which Page. Validity rules: `validity.rs`; state changes tests make: `events.rs`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -68,7 +68,6 @@ pub(crate) struct Page {
 pub(crate) struct IgAccount {
     pub id: String,
     pub username: String,
-    pub page_id: String,
 }
 
 #[derive(Debug, Clone)]
@@ -134,6 +133,16 @@ pub(crate) struct World {
     seq: u64,
 }
 
+/// When a new token expires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Expiry {
+    Never,
+    /// At this unix time.
+    At(i64),
+    /// This many seconds after it is issued.
+    After(i64),
+}
+
 /// What a new token should look like; `World::mint` fills in the rest.
 #[derive(Debug, Clone)]
 pub(crate) struct TokenSpec {
@@ -142,7 +151,7 @@ pub(crate) struct TokenSpec {
     pub user_id: Option<String>,
     pub page_id: Option<String>,
     pub scopes: Vec<String>,
-    pub expires_at: Option<i64>,
+    pub expires: Expiry,
     pub long_lived: bool,
     /// Some(seed) = a deterministic string (named demo tokens), None = random.
     pub seed: Option<String>,
@@ -191,19 +200,27 @@ impl World {
     }
 
     pub fn user(&self, id: &str) -> Result<&User, String> {
-        self.users.get(id).ok_or_else(|| format!("no user {id:?} in the simulated world"))
+        self.users
+            .get(id)
+            .ok_or_else(|| format!("no user {id:?} in the simulated world"))
     }
 
     pub fn user_mut(&mut self, id: &str) -> Result<&mut User, String> {
-        self.users.get_mut(id).ok_or_else(|| format!("no user {id:?} in the simulated world"))
+        self.users
+            .get_mut(id)
+            .ok_or_else(|| format!("no user {id:?} in the simulated world"))
     }
 
     pub fn page_mut(&mut self, id: &str) -> Result<&mut Page, String> {
-        self.pages.get_mut(id).ok_or_else(|| format!("no Page {id:?} in the simulated world"))
+        self.pages
+            .get_mut(id)
+            .ok_or_else(|| format!("no Page {id:?} in the simulated world"))
     }
 
     pub fn app(&self, id: &str) -> Result<&App, String> {
-        self.apps.get(id).ok_or_else(|| format!("no app {id:?} in the simulated world"))
+        self.apps
+            .get(id)
+            .ok_or_else(|| format!("no app {id:?} in the simulated world"))
     }
 
     pub fn token_mut(&mut self, token: &str) -> Result<&mut TokenRecord, String> {
@@ -222,7 +239,10 @@ impl World {
 
     /// Pages on which the user has a role, in id order.
     pub fn pages_of(&self, user_id: &str) -> Vec<&Page> {
-        self.pages.values().filter(|p| p.roles.contains_key(user_id)).collect()
+        self.pages
+            .values()
+            .filter(|p| p.roles.contains_key(user_id))
+            .collect()
     }
 
     /// `granular_scopes`: Page scopes target Pages, instagram_* the IG accounts, whatsapp_* WABAs.
@@ -231,7 +251,10 @@ impl World {
             (_, Some(page)) => (vec![page.clone()], vec![]),
             (TokenKind::User, None) => {
                 let user = spec.user_id.as_deref().unwrap_or_default();
-                (self.pages_of(user).iter().map(|p| p.id.clone()).collect(), vec![])
+                (
+                    self.pages_of(user).iter().map(|p| p.id.clone()).collect(),
+                    vec![],
+                )
             }
             (TokenKind::SystemUser, None) => (vec![], self.wabas.keys().cloned().collect()),
             _ => (vec![], vec![]),
@@ -262,11 +285,16 @@ impl World {
 
     /// Issues a token. Data access runs 90 days from now (system users have none).
     pub fn mint(&mut self, spec: TokenSpec) -> String {
-        let now = ids::now();
         let token = match &spec.seed {
             Some(seed) => ids::seeded_token(seed),
             None => ids::random_token(),
         };
+        self.mint_as(spec, token)
+    }
+
+    /// Issues a token with a given string (app tokens look like `{app-id}|…`, not "EAA…").
+    pub fn mint_as(&mut self, spec: TokenSpec, token: String) -> String {
+        let now = ids::now();
         let data_access = match spec.kind {
             TokenKind::User | TokenKind::Page => Some(now + DATA_ACCESS_SECS),
             TokenKind::App | TokenKind::SystemUser => None,
@@ -278,7 +306,11 @@ impl World {
             user_id: spec.user_id.clone(),
             page_id: spec.page_id.clone(),
             issued_at: now,
-            expires_at: spec.expires_at,
+            expires_at: match spec.expires {
+                Expiry::Never => None,
+                Expiry::At(t) => Some(t),
+                Expiry::After(secs) => Some(now + secs),
+            },
             data_access_expires_at: data_access,
             scopes: spec.scopes.clone(),
             declined: Vec::new(),
@@ -308,7 +340,7 @@ impl World {
             user_id: Some(user_id.into()),
             page_id: None,
             scopes,
-            expires_at: Some(ids::now() + life),
+            expires: Expiry::After(life),
             long_lived,
             seed,
         }))
@@ -332,87 +364,13 @@ impl World {
             user_id: Some(user_id.into()),
             page_id: Some(page_id.into()),
             scopes,
-            expires_at: (!never_expires).then(|| ids::now() + HOUR),
+            expires: if never_expires {
+                Expiry::Never
+            } else {
+                Expiry::After(HOUR)
+            },
             long_lived: never_expires,
             seed,
         }))
-    }
-
-    // ---- state changes a test (or the control API) makes ----
-
-    pub fn change_password(&mut self, user_id: &str) -> Result<(), String> {
-        let seq = self.next_seq();
-        self.user_mut(user_id)?.password_changed_seq = Some(seq);
-        Ok(())
-    }
-
-    pub fn invalidate_session(&mut self, user_id: &str) -> Result<(), String> {
-        let seq = self.next_seq();
-        self.user_mut(user_id)?.session_invalidated_seq = Some(seq);
-        Ok(())
-    }
-
-    pub fn checkpoint_user(&mut self, user_id: &str) -> Result<(), String> {
-        self.user_mut(user_id)?.checkpointed = true;
-        Ok(())
-    }
-
-    pub fn set_unconfirmed(&mut self, user_id: &str) -> Result<(), String> {
-        self.user_mut(user_id)?.unconfirmed = true;
-        Ok(())
-    }
-
-    pub fn remove_app(&mut self, user_id: &str, app_id: &str) -> Result<(), String> {
-        self.app(app_id)?;
-        let seq = self.next_seq();
-        self.user_mut(user_id)?.app_removed_seq.insert(app_id.into(), seq);
-        Ok(())
-    }
-
-    pub fn grant_page_role(&mut self, user_id: &str, page_id: &str, tasks: &[&str]) -> Result<(), String> {
-        self.user(user_id)?;
-        self.page_mut(page_id)?.roles.insert(user_id.into(), strings(tasks));
-        Ok(())
-    }
-
-    pub fn remove_page_role(&mut self, user_id: &str, page_id: &str) -> Result<(), String> {
-        self.page_mut(page_id)?.roles.remove(user_id);
-        Ok(())
-    }
-
-    pub fn revoke(&mut self, token: &str) -> Result<(), String> {
-        self.token_mut(token)?.revoked = true;
-        Ok(())
-    }
-
-    pub fn set_expires_at(&mut self, token: &str, at: Option<i64>) -> Result<(), String> {
-        self.token_mut(token)?.expires_at = at;
-        Ok(())
-    }
-
-    pub fn remove_scope(&mut self, token: &str, scope: &str) -> Result<(), String> {
-        let rec = self.token_mut(token)?;
-        rec.scopes.retain(|s| s != scope);
-        rec.granular.retain(|g| g.scope != scope);
-        if !rec.declined.iter().any(|s| s == scope) {
-            rec.declined.push(scope.into());
-        }
-        Ok(())
-    }
-
-    /// Empty `fields` = the app is not subscribed at all.
-    pub fn set_subscribed_fields(
-        &mut self,
-        page_id: &str,
-        app_id: &str,
-        fields: Vec<String>,
-    ) -> Result<(), String> {
-        let page = self.page_mut(page_id)?;
-        if fields.is_empty() {
-            page.subscriptions.remove(app_id);
-        } else {
-            page.subscriptions.insert(app_id.into(), fields);
-        }
-        Ok(())
     }
 }

@@ -33,8 +33,9 @@ pub enum StoreError {
         supported: u32,
     },
     #[error(
-        "Could not lock {} to save changes safely: {source}. If the profile folder is on a \
-         network drive, choose a local folder with --profile.", path.display()
+        "Could not lock {} to save changes safely: {source}. Check that the profile folder \
+         still exists and that you may write to it; if it is on a network drive, choose a \
+         local folder with --profile.", path.display()
     )]
     Lock {
         path: PathBuf,

@@ -25,6 +25,7 @@ const CALL_TIMEOUT: Duration = Duration::from_secs(30);
 static NATIVE: Mutex<Option<Arc<CredentialStore>>> = Mutex::new(None);
 
 /// Entries of one profile: user `{profile_id}/{secret_ref}` under service `tokenwarden`.
+#[derive(Debug)]
 pub struct KeyringStore {
     profile_id: String,
 }
@@ -178,7 +179,7 @@ fn translate(e: KeyringError) -> SecretError {
         }
         KeyringError::NoStorageAccess(_) => SecretError::Unavailable {
             detail: format!(
-                "it refused access, it may be locked: {}",
+                "it is locked, or it asked for its password and no one could answer: {}",
                 platform_detail(&e)
             ),
         },

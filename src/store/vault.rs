@@ -224,6 +224,15 @@ impl VaultStore {
     }
 }
 
+impl std::fmt::Debug for VaultStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VaultStore")
+            .field("path", &self.path)
+            .field("work_factor", &self.work_factor)
+            .finish_non_exhaustive()
+    }
+}
+
 impl SecretStore for VaultStore {
     fn kind(&self) -> SecretStoreKind {
         SecretStoreKind::Vault

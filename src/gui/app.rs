@@ -1,0 +1,325 @@
+//! `TokenwardenApp`: the eframe app. `logic` applies the worker's events and keeps countdowns
+//! moving; `ui` lays out the pages and dialogs; widgets push `UiCommand`s that
+//! `handle_commands` carries out once per frame.
+
+use eframe::egui;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+
+use super::browser::{Browser, SystemBrowser};
+use super::clipboard::{CLEAR_AFTER, Clipboard, SystemClipboard};
+use super::state::{AppState, Copied, Lock, NoticeKind, Prefs, UiCommand};
+use super::worker::{Command, Event, Startup, Worker};
+use super::{add, layout, renew, theme};
+use crate::graph::links;
+use crate::model::{ReasonCode, Remedy};
+
+/// The window's idea of "now"; tests pin it so texts like "checked 3 hours ago" stay put.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// How often countdowns ("expires in 5 days") are recomputed while the window is idle.
+pub const TICK: Duration = Duration::from_secs(30);
+
+/// What the app talks to besides the worker; tests swap each for a recording fake.
+pub struct GuiOptions {
+    pub clock: Clock,
+    pub browser: Box<dyn Browser>,
+    pub clipboard: Box<dyn Clipboard>,
+}
+
+impl GuiOptions {
+    pub fn system() -> Self {
+        GuiOptions {
+            clock: Arc::new(Utc::now),
+            browser: Box::new(SystemBrowser),
+            clipboard: Box::new(SystemClipboard::default()),
+        }
+    }
+}
+
+pub struct TokenwardenApp {
+    worker: Worker,
+    options: GuiOptions,
+    state: AppState,
+    commands: Vec<UiCommand>,
+    last_tick: Instant,
+    worker_gone: bool,
+}
+
+impl TokenwardenApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup, options: GuiOptions) -> Self {
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        theme::apply(&cc.egui_ctx);
+        if prefs.theme != super::state::ThemeChoice::System {
+            cc.egui_ctx.set_theme(prefs.theme.preference());
+        }
+        TokenwardenApp {
+            worker: Worker::start(startup, cc.egui_ctx.clone()),
+            options,
+            state: AppState::new(prefs),
+            commands: Vec::new(),
+            last_tick: Instant::now(),
+            worker_gone: false,
+        }
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub fn state_mut(&mut self) -> &mut AppState {
+        &mut self.state
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        (self.options.clock)()
+    }
+
+    fn drain_events(&mut self) {
+        let now = self.now();
+        loop {
+            match self.worker.try_recv() {
+                Ok(Event::TokenRevealed { channel, result }) => match result {
+                    Ok(token) => self.put_on_clipboard(channel, &token),
+                    Err(f) => self.state.notify(NoticeKind::Error, f.message),
+                },
+                Ok(event) => self.state.apply(event, now),
+                Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    if !self.worker_gone {
+                        self.worker_gone = true;
+                        self.state.notify(
+                            NoticeKind::Error,
+                            "Tokenwarden's background work stopped. Close and reopen the window; \
+                             your saved channels are not affected.",
+                        );
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    fn put_on_clipboard(&mut self, channel: String, token: &crate::model::Secret) {
+        match self.options.clipboard.put_secret(token.expose()) {
+            Ok(()) => {
+                self.state.copied = Some(Copied {
+                    channel,
+                    fingerprint: token.fingerprint(),
+                    until: Instant::now() + CLEAR_AFTER,
+                });
+            }
+            Err(e) => self.state.notify(NoticeKind::Error, e),
+        }
+    }
+
+    /// Clears a copied token when its time is up; keeps the countdown text moving meanwhile.
+    fn tend_clipboard(&mut self, ctx: &egui::Context) {
+        let Some(copied) = &self.state.copied else {
+            return;
+        };
+        let left = copied.until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            self.options.clipboard.clear_if_holds(&copied.fingerprint);
+            self.state.copied = None;
+        } else {
+            ctx.request_repaint_after(left.min(Duration::from_secs(1)));
+        }
+    }
+
+    fn handle_commands(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.commands) {
+            self.handle(command, ctx);
+        }
+    }
+
+    fn handle(&mut self, command: UiCommand, ctx: &egui::Context) {
+        let s = &mut self.state;
+        match command {
+            UiCommand::ShowPage(page) => s.page = page,
+            UiCommand::Select(id) => s.selected = Some(id),
+            UiCommand::CheckAll => {
+                // Shown at once; the worker's first event confirms the total.
+                s.check_all = Some(super::state::CheckRun {
+                    done: 0,
+                    total: s.table.len(),
+                    cancelling: false,
+                });
+                self.worker.send(Command::Check { channel: None });
+            }
+            UiCommand::CheckOne(id) => {
+                s.checking.insert(id.clone());
+                self.worker.send(Command::Check { channel: Some(id) });
+            }
+            UiCommand::CancelCheck => {
+                if let Some(run) = &mut s.check_all {
+                    run.cancelling = true;
+                }
+                self.worker.send(Command::CancelCheck);
+            }
+            UiCommand::OpenRenew(id) => self.open_renew(id, None, ctx),
+            UiCommand::CloseRenew => {
+                if let Some(mut d) = s.renew.take() {
+                    d.wipe(ctx);
+                }
+            }
+            UiCommand::OpenAdd => {
+                s.add = Some(add::AddDialog::new(&s.apps));
+            }
+            UiCommand::CloseAdd => {
+                if let Some(mut d) = s.add.take() {
+                    d.wipe(ctx);
+                }
+            }
+            UiCommand::Remedy {
+                channel,
+                remedy,
+                reason,
+            } => self.remedy(channel, remedy, reason, ctx),
+            UiCommand::Rollback(id) => {
+                s.rolling_back.insert(id.clone());
+                self.worker.send(Command::Rollback { channel: id });
+            }
+            UiCommand::CopyToken(id) => self.worker.send(Command::RevealToken { channel: id }),
+            UiCommand::OpenUrl(url) => self.open_url(&url),
+            UiCommand::Unlock(choice) => {
+                if let Lock::Locked { busy, .. } = &mut s.lock {
+                    *busy = true;
+                }
+                self.worker.send(Command::Unlock(choice));
+            }
+            UiCommand::DismissUnlock => {
+                if let Lock::Locked { dismissed, .. } = &mut s.lock {
+                    *dismissed = true;
+                }
+            }
+            UiCommand::ShowUnlock => {
+                if let Lock::Locked { dismissed, .. } = &mut s.lock {
+                    *dismissed = false;
+                }
+            }
+            UiCommand::Dismiss(i) => {
+                if i < s.notices.len() {
+                    s.notices.remove(i);
+                }
+            }
+            UiCommand::SetTheme(choice) => {
+                s.prefs.theme = choice;
+                ctx.set_theme(choice.preference());
+            }
+            UiCommand::Worker(command) => {
+                if matches!(command, Command::Export { .. }) {
+                    s.exporting = true;
+                }
+                self.worker.send(command);
+            }
+        }
+    }
+
+    fn open_renew(&mut self, id: String, remedy: Option<Remedy>, ctx: &egui::Context) {
+        if let Some(mut old) = self.state.renew.take() {
+            old.wipe(ctx);
+        }
+        self.state.renew = Some(renew::RenewDialog::new(id, remedy));
+    }
+
+    /// The one primary button of the details panel: what it does for each remedy.
+    fn remedy(&mut self, id: String, remedy: Remedy, reason: ReasonCode, ctx: &egui::Context) {
+        let Some(view) = self.state.table.get(&id) else {
+            return;
+        };
+        let channel = &view.channel;
+        let app_id = channel
+            .app_id
+            .clone()
+            .or_else(|| channel.last_report.as_ref()?.app_id.clone());
+        let settings = app_id
+            .as_deref()
+            .map(|app| links::channel_settings(channel.kind, app))
+            .unwrap_or_else(links::token_debugger);
+        let page = channel.page_id.clone();
+        match remedy {
+            Remedy::Renew => self.open_renew(id, Some(remedy), ctx),
+            Remedy::Relogin => {
+                self.open_url(&settings.url);
+                self.open_renew(id, Some(remedy), ctx);
+            }
+            Remedy::GrantPermission => {
+                let url = app_id
+                    .as_deref()
+                    .map_or(settings.url, |app| links::app_permissions(app).url);
+                self.open_url(&url);
+                self.open_renew(id, Some(remedy), ctx);
+            }
+            Remedy::SubscribeWebhook => self.open_url(&settings.url),
+            Remedy::ClearCheckpoint => {
+                let help = links::help_for(reason).unwrap_or_else(links::business_integrations);
+                self.open_url(&help.url);
+            }
+            Remedy::RestorePageRole => {
+                let link = match page {
+                    Some(p) => links::page_settings(&p),
+                    None => links::help_for(reason).unwrap_or_else(links::business_integrations),
+                };
+                self.open_url(&link.url);
+            }
+            Remedy::WaitRetry | Remedy::CheckConnection | Remedy::None => {
+                self.handle(UiCommand::CheckOne(id), ctx);
+            }
+        }
+    }
+
+    fn open_url(&mut self, url: &str) {
+        if let Err(e) = self.options.browser.open(url) {
+            self.state.notify(NoticeKind::Error, e);
+        }
+    }
+}
+
+impl eframe::App for TokenwardenApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain_events();
+        if self.last_tick.elapsed() >= TICK {
+            self.last_tick = Instant::now();
+            let now = self.now();
+            let th = self.state.thresholds;
+            if self.state.check_all.is_none() {
+                self.state.table.reclassify(now, &th);
+            }
+        }
+        self.tend_clipboard(ctx);
+        // Countdowns move without a busy loop: one quiet repaint per tick.
+        ctx.request_repaint_after(TICK);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let now = self.now();
+        let copied_left = self.state.copied.as_ref().map(|c| {
+            (
+                c.channel.clone(),
+                c.until.saturating_duration_since(Instant::now()).as_secs() + 1,
+            )
+        });
+        layout::show(ui, &mut self.state, now, copied_left, &mut self.commands);
+        self.handle_commands(&ui.ctx().clone());
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state.prefs);
+    }
+
+    fn on_exit(&mut self) {
+        // The clipboard must not keep a token after the window closes.
+        if let Some(copied) = self.state.copied.take() {
+            self.options.clipboard.clear_if_holds(&copied.fingerprint);
+        }
+        // Dropping the dialogs wipes their pasted text.
+        self.state.renew = None;
+        self.state.add = None;
+    }
+}

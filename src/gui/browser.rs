@@ -1,0 +1,69 @@
+//! Opening Meta's portal pages in the system browser, behind a small trait so tests record the
+//! addresses instead of starting a browser. No address ever carries a token.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// Something that shows a web page (or a folder) to the user.
+pub trait Browser: Send {
+    fn open(&mut self, url: &str) -> Result<(), String>;
+}
+
+/// The system's default browser, through the `open` crate.
+#[derive(Debug, Default)]
+pub struct SystemBrowser;
+
+impl Browser for SystemBrowser {
+    fn open(&mut self, url: &str) -> Result<(), String> {
+        refuse_tokens(url)?;
+        // Detached: the browser must not be a child that dies with (or blocks) the app.
+        open::that_detached(url).map_err(|e| format!("The browser could not be opened: {e}"))
+    }
+}
+
+/// Remembers what would have been opened; the test reads the list through a clone.
+#[derive(Debug, Clone, Default)]
+pub struct RecordingBrowser {
+    pub opened: Arc<Mutex<Vec<String>>>,
+}
+
+impl RecordingBrowser {
+    pub fn urls(&self) -> Vec<String> {
+        self.opened
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+impl Browser for RecordingBrowser {
+    fn open(&mut self, url: &str) -> Result<(), String> {
+        refuse_tokens(url)?;
+        self.opened
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(url.to_string());
+        Ok(())
+    }
+}
+
+/// A last guard: a token in an address would end up in the browser's history.
+fn refuse_tokens(url: &str) -> Result<(), String> {
+    if url.contains("access_token") || url.contains("input_token") {
+        return Err("Refused to open an address that contains a token.".into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_with_a_token_is_never_opened() {
+        let mut b = RecordingBrowser::default();
+        assert!(b.open("https://x/#access_token=EAAB").is_err());
+        b.open("https://developers.facebook.com/tools/debug/accesstoken/")
+            .unwrap();
+        assert_eq!(b.urls().len(), 1);
+    }
+}

@@ -1,0 +1,354 @@
+//! The details of the selected channel: the diagnosis in plain words with ONE primary button for
+//! its remedy, the facts Meta's Access Token Debugger shows, messaging readiness, the token's
+//! history with "Roll back", portal links, and (collapsed) the raw error codes for support.
+
+use chrono::{DateTime, Utc};
+use eframe::egui;
+use egui::{RichText, Ui};
+
+use super::facts;
+use super::state::UiCommand;
+use super::theme;
+use crate::graph::links;
+use crate::model::{CheckMethod, Health, MetaApp, Remedy};
+use crate::service::ChannelView;
+
+pub struct DetailsInput<'a> {
+    pub view: &'a ChannelView,
+    pub apps: &'a [MetaApp],
+    pub now: DateTime<Utc>,
+    /// This channel is being checked now.
+    pub checking: bool,
+    /// A check of all channels runs.
+    pub checking_all: bool,
+    pub rolling_back: bool,
+    /// The secret store is open: checks and renewals are possible.
+    pub can_act: bool,
+    /// Seconds until the copied token is cleared, when this channel's token is on the clipboard.
+    pub copied_for: Option<u64>,
+}
+
+pub fn show(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
+    let view = input.view;
+    let channel = &view.channel;
+    let health = view.diagnosis.health;
+    ui.horizontal(|ui| {
+        theme::status_icon(ui, health, 24.0);
+        ui.heading(&channel.name);
+    });
+    let page = match (&channel.page_name, &channel.page_id) {
+        (Some(n), Some(id)) => format!(" · {n} ({id})"),
+        (None, Some(id)) => format!(" · {id}"),
+        _ => String::new(),
+    };
+    ui.label(theme::weak(ui, format!("{}{page}", channel.kind.label())));
+    ui.label(
+        RichText::new(health.label())
+            .strong()
+            .color(theme::health_color(ui.visuals(), health)),
+    );
+    ui.add_space(theme::GAP);
+
+    diagnosis(ui, input, out);
+    ui.add_space(theme::SECTION_GAP);
+    token_facts(ui, input);
+    readiness(ui, input);
+    history(ui, input, out);
+    portal(ui, input, out);
+    technical(ui, input);
+}
+
+fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
+    let view = input.view;
+    let id = &view.channel.id;
+    let tone = match view.diagnosis.health {
+        Health::Healthy => theme::Tone::Success,
+        Health::NeedsAttention => theme::Tone::Warning,
+        Health::Broken => theme::Tone::Error,
+        Health::Unknown => theme::Tone::Info,
+    };
+    theme::callout(ui, tone, |ui| match view.diagnosis.reasons.split_first() {
+        None => {
+            ui.label("This channel's token works. Nothing to do.");
+        }
+        Some((main, rest)) => {
+            ui.add(egui::Label::new(RichText::new(&main.message).strong()).wrap());
+            for r in rest {
+                ui.add(egui::Label::new(format!("• {}", r.message)).wrap());
+            }
+        }
+    });
+    ui.add_space(theme::GAP);
+    let busy = input.checking || input.checking_all;
+    let main = view.diagnosis.main_reason();
+    // The remedy's button comes first and is the only emphasised one.
+    let primary_checks = main.is_some_and(|r| {
+        matches!(
+            r.remedy,
+            Remedy::WaitRetry | Remedy::CheckConnection | Remedy::None
+        )
+    });
+    let primary_renews = main.is_some_and(|r| {
+        matches!(
+            r.remedy,
+            Remedy::Renew | Remedy::Relogin | Remedy::GrantPermission
+        )
+    });
+    ui.horizontal_wrapped(|ui| {
+        if let Some(reason) = main {
+            let primary = egui::Button::new(RichText::new(reason.remedy.action_label()).strong())
+                .fill(ui.visuals().selection.bg_fill);
+            // Opening a portal page needs no secret; checking and renewing do.
+            let only_opens_a_page = matches!(
+                reason.remedy,
+                Remedy::SubscribeWebhook | Remedy::ClearCheckpoint | Remedy::RestorePageRole
+            );
+            let enabled = (only_opens_a_page || input.can_act) && !busy;
+            if ui.add_enabled(enabled, primary).clicked() {
+                out.push(UiCommand::Remedy {
+                    channel: id.clone(),
+                    remedy: reason.remedy,
+                    reason: reason.code,
+                });
+            }
+        }
+        if !primary_checks
+            && ui
+                .add_enabled(input.can_act && !busy, egui::Button::new("Check now"))
+                .clicked()
+        {
+            out.push(UiCommand::CheckOne(id.clone()));
+        }
+        if !primary_renews
+            && ui
+                .add_enabled(input.can_act, egui::Button::new("Renew token…"))
+                .clicked()
+        {
+            out.push(UiCommand::OpenRenew(id.clone()));
+        }
+        if input.checking {
+            ui.spinner();
+            ui.label("Checking…");
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(input.can_act, egui::Button::new("Copy token"))
+            .on_hover_text("For support: copies the token; the clipboard is cleared after 30 s")
+            .clicked()
+        {
+            out.push(UiCommand::CopyToken(id.clone()));
+        }
+        if let Some(secs) = input.copied_for {
+            ui.label(format!("Copied — clears in {secs} s"));
+        }
+    });
+}
+
+fn token_facts(ui: &mut Ui, input: &DetailsInput<'_>) {
+    let channel = &input.view.channel;
+    theme::section_title(ui, "Token facts");
+    theme::card(ui, |ui| {
+        let Some(report) = channel.last_report.as_ref() else {
+            ui.label(theme::weak(
+                ui,
+                "Not checked yet: the facts appear after the first check.",
+            ));
+            return;
+        };
+        let method = report
+            .check_method
+            .map_or(facts::UNKNOWN, CheckMethod::label);
+        let checked = facts::when(report.checked_at, input.now);
+        ui.label(theme::weak(ui, format!("Checked with: {method}")));
+        ui.label(theme::weak(ui, format!("Checked: {checked}")));
+        if report.check_method == Some(CheckMethod::SelfProbe) {
+            ui.label(theme::weak(
+                ui,
+                "Without the app's secret some facts cannot be learnt; they show as unknown.",
+            ));
+        }
+        ui.add_space(4.0);
+        let mut rows = facts::debugger_facts(report, input.now);
+        if let Some(app) = report
+            .app_id
+            .as_ref()
+            .and_then(|id| input.apps.iter().find(|a| &a.id == id))
+            && let Some(f) = rows.iter_mut().find(|f| f.label == "App")
+            && report.application.is_none()
+        {
+            f.value = format!("{} ({})", app.name, app.id);
+        }
+        facts::grid(ui, "details-facts", &rows);
+        if let Some(lines) = facts::granular_lines(report) {
+            ui.add_space(4.0);
+            ui.label(theme::weak(
+                ui,
+                "Granular permissions (permission → Page or account ids)",
+            ));
+            for l in lines {
+                ui.label(RichText::new(l).monospace());
+            }
+        }
+    });
+}
+
+fn readiness(ui: &mut Ui, input: &DetailsInput<'_>) {
+    let channel = &input.view.channel;
+    let report = channel.last_report.as_ref();
+    theme::section_title(ui, "Ready for messages");
+    theme::card(ui, |ui| {
+        ui.label(theme::weak(ui, "Permissions this kind of channel needs:"));
+        for (p, ok) in facts::required_permissions(report, channel.kind, channel.page_id.as_deref())
+        {
+            ui.horizontal(|ui| {
+                theme::requirement_mark(ui, ok);
+                ui.label(p);
+            });
+        }
+        if channel.kind.needs_webhook() {
+            ui.add_space(4.0);
+            ui.label(theme::weak(ui, "Webhook fields that must be subscribed:"));
+            let webhook = report.and_then(|r| r.webhook.as_ref());
+            for field in channel.kind.required_webhook_fields() {
+                let ok = webhook.map(|w| w.app_subscribed && w.fields.iter().any(|f| f == field));
+                ui.horizontal(|ui| {
+                    theme::requirement_mark(ui, ok);
+                    ui.label(*field);
+                });
+            }
+        }
+        ui.label(theme::weak(
+            ui,
+            format!("Webhook: {}", facts::webhook_summary(report, channel.kind)),
+        ));
+    });
+}
+
+fn history(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
+    let channel = &input.view.channel;
+    theme::section_title(ui, "Token history");
+    theme::card(ui, |ui| {
+        ui.label(format!(
+            "Current token: {} (saved {})",
+            channel.token.fingerprint,
+            channel.token.saved_at.format("%Y-%m-%d %H:%M UTC")
+        ));
+        match &channel.previous_token {
+            Some(prev) => {
+                ui.label(format!(
+                    "Previous token: {} (saved {})",
+                    prev.fingerprint,
+                    prev.saved_at.format("%Y-%m-%d %H:%M UTC")
+                ));
+                ui.horizontal(|ui| {
+                    let enabled = input.can_act && !input.rolling_back;
+                    if ui
+                        .add_enabled(enabled, egui::Button::new("Roll back"))
+                        .on_hover_text("Put the previous token back in use")
+                        .clicked()
+                    {
+                        out.push(UiCommand::Rollback(channel.id.clone()));
+                    }
+                    if input.rolling_back {
+                        ui.spinner();
+                    }
+                });
+            }
+            None => {
+                ui.label(theme::weak(
+                    ui,
+                    "No earlier token: it was never renewed here.",
+                ));
+            }
+        }
+        ui.label(theme::weak(
+            ui,
+            "Fingerprints let two people compare tokens without showing them.",
+        ));
+    });
+}
+
+fn portal(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
+    let channel = &input.view.channel;
+    let app_id = channel
+        .app_id
+        .clone()
+        .or_else(|| channel.last_report.as_ref()?.app_id.clone());
+    let mut links = vec![links::token_debugger()];
+    if let Some(app) = &app_id {
+        links.push(links::app_dashboard(app));
+        links.push(links::channel_settings(channel.kind, app));
+    }
+    if let Some(page) = &channel.page_id
+        && channel.kind != crate::model::ChannelKind::Whatsapp
+    {
+        links.push(links::page_settings(page));
+    }
+    if let Some(help) = input
+        .view
+        .diagnosis
+        .main_reason()
+        .and_then(|r| links::help_for(r.code))
+    {
+        links.push(help);
+    }
+    theme::section_title(ui, "Open in the browser");
+    ui.horizontal_wrapped(|ui| {
+        for link in links {
+            if ui.button(link.label).clicked() {
+                out.push(UiCommand::OpenUrl(link.url));
+            }
+        }
+    });
+}
+
+fn technical(ui: &mut Ui, input: &DetailsInput<'_>) {
+    let channel = &input.view.channel;
+    ui.add_space(theme::GAP);
+    egui::CollapsingHeader::new("Details")
+        .id_salt("technical-details")
+        .default_open(false)
+        .show(ui, |ui| {
+            ui.label(theme::weak(
+                ui,
+                "For support: the codes behind the words above.",
+            ));
+            ui.label(format!("Channel id: {}", channel.id));
+            for r in &input.view.diagnosis.reasons {
+                ui.label(format!(
+                    "Reason: {} (remedy: {})",
+                    r.code.code(),
+                    r.remedy.code()
+                ));
+            }
+            if let Some(e) = channel.last_report.as_ref().and_then(|r| r.error.as_ref()) {
+                graph_error(ui, "Token error", e);
+            }
+            if let Some(f) = &channel.last_failure {
+                ui.label(format!(
+                    "Last check failed ({:?}) at {}: {}",
+                    f.kind,
+                    f.at.format("%Y-%m-%d %H:%M:%S UTC"),
+                    f.detail
+                ));
+                if let Some(e) = &f.graph_error {
+                    graph_error(ui, "Check error", e);
+                }
+            }
+        });
+}
+
+fn graph_error(ui: &mut Ui, title: &str, e: &crate::model::GraphErrorInfo) {
+    let sub = e
+        .subcode
+        .map(|s| format!(", subcode {s}"))
+        .unwrap_or_default();
+    ui.add(egui::Label::new(format!("{title}: code {}{sub}: {}", e.code, e.message)).wrap());
+    if let Some(trace) = &e.fbtrace_id {
+        ui.add(
+            egui::Label::new(RichText::new(format!("fbtrace_id: {trace}")).monospace())
+                .selectable(true),
+        );
+    }
+}

@@ -1,0 +1,265 @@
+//! The window's frame: the top bar (pages, "Add channel", "Check all" with progress and
+//! Cancel), the banners (notices, the offline banner, a locked store), the page in the middle,
+//! and whichever dialog is open.
+
+use chrono::{DateTime, Utc};
+use eframe::egui;
+use egui::{RichText, Ui};
+
+use super::details::{self, DetailsInput};
+use super::list::{self, ListInput};
+use super::renew::RenewInput;
+use super::settings::{self, SettingsInput};
+use super::state::{AppState, Lock, NoticeKind, Page, UiCommand};
+use super::{apps, theme, unlock};
+use crate::model::FailureKind;
+
+pub fn show(
+    ui: &mut Ui,
+    state: &mut AppState,
+    now: DateTime<Utc>,
+    copied: Option<(String, u64)>,
+    out: &mut Vec<UiCommand>,
+) {
+    egui::Panel::top("top-bar")
+        .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(12, 8)))
+        .show(ui, |ui| top_bar(ui, state, out));
+    if has_banners(state) {
+        egui::Panel::top("banners")
+            .show_separator_line(false)
+            .show(ui, |ui| banners(ui, state, out));
+    }
+    let can_act = state.is_open();
+    match state.page {
+        Page::Channels => {
+            let selected = state.selected.as_deref().and_then(|id| state.table.get(id));
+            if let Some(view) = selected {
+                let input = DetailsInput {
+                    view,
+                    apps: &state.apps,
+                    now,
+                    checking: state.checking.contains(&view.channel.id),
+                    checking_all: state.check_all.is_some(),
+                    rolling_back: state.rolling_back.contains(&view.channel.id),
+                    can_act,
+                    copied_for: copied
+                        .as_ref()
+                        .filter(|(id, _)| *id == view.channel.id)
+                        .map(|(_, s)| *s),
+                };
+                egui::Panel::right("details")
+                    .default_size(theme::DETAILS_WIDTH)
+                    .min_size(320.0)
+                    .resizable(true)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("details-scroll")
+                            .show(ui, |ui| details::show(ui, &input, out));
+                    });
+            }
+            egui::CentralPanel::default().show(ui, |ui| {
+                let input = ListInput {
+                    selected: state.selected.as_deref(),
+                    now,
+                };
+                list::show(ui, &mut state.table, &mut state.prefs.filter, &input, out);
+            });
+        }
+        Page::Apps => {
+            egui::CentralPanel::default().show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    apps::show(ui, &state.apps, &mut state.app_form, can_act, out);
+                });
+            });
+        }
+        Page::Settings => {
+            egui::CentralPanel::default().show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    let input = SettingsInput {
+                        profile_dir: state.profile_dir.as_deref(),
+                        lock: &state.lock,
+                        exporting: state.exporting,
+                    };
+                    settings::show(ui, &mut state.prefs, &input, out);
+                });
+            });
+        }
+    }
+    dialogs(ui, state, now, out);
+}
+
+fn dialogs(ui: &mut Ui, state: &mut AppState, now: DateTime<Utc>, out: &mut Vec<UiCommand>) {
+    let can_act = state.is_open();
+    if let Some(dialog) = &mut state.renew {
+        match state.table.get(&dialog.channel_id) {
+            Some(view) => {
+                let app_id = view.channel.app_id.as_deref();
+                let input = RenewInput {
+                    view,
+                    app: state.apps.iter().find(|a| Some(a.id.as_str()) == app_id),
+                    now,
+                    can_save: can_act,
+                };
+                dialog.show(ui, &input, out);
+            }
+            None => out.push(UiCommand::CloseRenew),
+        }
+    }
+    if let Some(dialog) = &mut state.add {
+        dialog.show(ui, &state.apps, now, can_act, out);
+    }
+    if let Lock::Locked {
+        need,
+        problem,
+        dismissed: false,
+        busy,
+    } = &state.lock
+    {
+        unlock::show(
+            ui,
+            &mut state.unlock_form,
+            need,
+            problem.as_deref(),
+            *busy,
+            out,
+        );
+    }
+}
+
+fn top_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Tokenwarden").strong().size(17.0));
+        ui.add_space(theme::GAP * 2.0);
+        for (page, words) in [
+            (Page::Channels, "Channels"),
+            (Page::Apps, "Apps"),
+            (Page::Settings, "Settings"),
+        ] {
+            if ui.selectable_label(state.page == page, words).clicked() {
+                out.push(UiCommand::ShowPage(page));
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let can_act = state.is_open();
+            match &state.check_all {
+                Some(run) => {
+                    let cancel = ui.add_enabled(!run.cancelling, egui::Button::new("Cancel"));
+                    if cancel.clicked() {
+                        out.push(UiCommand::CancelCheck);
+                    }
+                    let fraction = if run.total == 0 {
+                        0.0
+                    } else {
+                        run.done as f32 / run.total as f32
+                    };
+                    let text = format!("Checking {} of {}…", run.done, run.total);
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .desired_width(220.0)
+                            .text(text),
+                    );
+                }
+                None => {
+                    let check = ui
+                        .add_enabled(
+                            can_act && !state.table.is_empty(),
+                            egui::Button::new("Check all"),
+                        )
+                        .on_hover_text("Ask Facebook about every channel's token now");
+                    if check.clicked() {
+                        out.push(UiCommand::CheckAll);
+                    }
+                }
+            }
+            if ui
+                .add_enabled(can_act, egui::Button::new("Add channel…"))
+                .clicked()
+            {
+                out.push(UiCommand::OpenAdd);
+            }
+        });
+    });
+}
+
+fn has_banners(state: &AppState) -> bool {
+    !state.notices.is_empty()
+        || state.table.failed_checks().is_some()
+        || matches!(
+            state.lock,
+            Lock::Locked {
+                dismissed: true,
+                ..
+            }
+        )
+}
+
+fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
+    ui.add_space(4.0);
+    if let Some((kind, n)) = state.table.failed_checks() {
+        let (headline, advice) = match kind {
+            FailureKind::Network => (
+                "Could not reach Facebook — showing the last known facts.",
+                "Check the internet connection, then check again.",
+            ),
+            FailureKind::RateLimited => (
+                "Facebook asked us to slow down — showing the last known facts.",
+                "Wait a few minutes, then check again.",
+            ),
+            FailureKind::Service => (
+                "Facebook's servers had a problem — showing the last known facts.",
+                "This is not your tokens' fault; try again in a few minutes.",
+            ),
+        };
+        theme::callout(ui, theme::Tone::Warning, |ui| {
+            ui.label(RichText::new(headline).strong());
+            let channels = if n == 1 { "channel" } else { "channels" };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("{n} {channels} could not be checked. {advice}"));
+                let can = state.is_open() && state.check_all.is_none();
+                if ui
+                    .add_enabled(can, egui::Button::new("Check again"))
+                    .clicked()
+                {
+                    out.push(UiCommand::CheckAll);
+                }
+            });
+        });
+    }
+    if matches!(
+        state.lock,
+        Lock::Locked {
+            dismissed: true,
+            ..
+        }
+    ) {
+        theme::callout(ui, theme::Tone::Info, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("The secret store is locked: you see the saved facts, but cannot check or renew.");
+                if ui.button("Unlock…").clicked() {
+                    out.push(UiCommand::ShowUnlock);
+                }
+            });
+        });
+    }
+    for (i, notice) in state.notices.iter().enumerate() {
+        let tone = match notice.kind {
+            NoticeKind::Info => theme::Tone::Info,
+            NoticeKind::Success => theme::Tone::Success,
+            NoticeKind::Error => theme::Tone::Error,
+        };
+        theme::callout(ui, tone, |ui| {
+            ui.horizontal(|ui| {
+                let width = ui.available_width() - 90.0;
+                ui.allocate_ui(egui::vec2(width.max(100.0), 0.0), |ui| {
+                    ui.add(egui::Label::new(&notice.text).wrap());
+                });
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("Dismiss").clicked() {
+                        out.push(UiCommand::Dismiss(i));
+                    }
+                });
+            });
+        });
+    }
+    ui.add_space(4.0);
+}

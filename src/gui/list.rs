@@ -1,0 +1,284 @@
+//! The channel list: a summary line, filters by status and kind, a search by name, and one row
+//! per channel (status icon, name, kind, main reason, expiry countdown, last check). Only the
+//! rows in view are built, so ten thousand channels scroll as smoothly as ten.
+
+use chrono::{DateTime, Utc};
+use eframe::egui;
+use egui::accesskit::Role;
+use egui::text::{LayoutJob, TextWrapping};
+use egui::{
+    Align2, FontId, Id, Rect, RichText, Sense, TextFormat, Ui, UiBuilder, WidgetInfo, pos2, vec2,
+};
+
+use super::state::UiCommand;
+use super::table::{ChannelTable, Filter, health_words};
+use super::theme;
+use crate::model::time::{describe_at, describe_expiry};
+use crate::model::{ChannelKind, Health};
+use crate::service::ChannelView;
+
+/// Everything the list shows besides the table itself.
+pub struct ListInput<'a> {
+    pub selected: Option<&'a str>,
+    pub now: DateTime<Utc>,
+}
+
+pub fn show(
+    ui: &mut Ui,
+    table: &mut ChannelTable,
+    filter: &mut Filter,
+    input: &ListInput<'_>,
+    out: &mut Vec<UiCommand>,
+) {
+    toolbar(ui, table, filter);
+    ui.add_space(2.0);
+    ui.label(RichText::new(table.summary()).strong())
+        .on_hover_text("How many channels are in each state");
+    ui.separator();
+
+    if table.is_empty() {
+        empty_state(ui, out);
+        return;
+    }
+    let rows = table.visible(filter).to_vec();
+    if rows.is_empty() {
+        ui.add_space(theme::SECTION_GAP);
+        ui.label(theme::weak(ui, "No channel matches these filters."));
+        if ui.button("Show all channels").clicked() {
+            *filter = Filter::default();
+        }
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, theme::ROW_HEIGHT, rows.len(), |ui, range| {
+            for &position in &rows[range] {
+                if let Some(view) = table.at(position) {
+                    row(ui, view, input, out);
+                }
+            }
+        });
+}
+
+fn toolbar(ui: &mut Ui, table: &ChannelTable, filter: &mut Filter) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Search");
+        ui.add(
+            egui::TextEdit::singleline(&mut filter.search)
+                .hint_text("Channel name")
+                .desired_width(180.0),
+        )
+        .labelled_by(label.id);
+
+        ui.add_space(theme::GAP);
+        let all = ui.selectable_label(filter.health.is_none(), format!("All ({})", table.len()));
+        if all.clicked() {
+            filter.health = None;
+        }
+        for h in Health::ALL {
+            let n = table.count(h);
+            let text = format!("{} ({n})", h.label());
+            if ui
+                .selectable_label(filter.health == Some(h), text)
+                .on_hover_text(format!("Show only channels that are {}", health_words(h)))
+                .clicked()
+            {
+                filter.health = if filter.health == Some(h) {
+                    None
+                } else {
+                    Some(h)
+                };
+            }
+        }
+
+        ui.add_space(theme::GAP);
+        egui::ComboBox::from_label("Kind")
+            .selected_text(filter.kind.map_or("All kinds", ChannelKind::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.kind, None, "All kinds");
+                for k in ChannelKind::ALL {
+                    ui.selectable_value(&mut filter.kind, Some(k), k.label());
+                }
+            });
+    });
+}
+
+fn empty_state(ui: &mut Ui, out: &mut Vec<UiCommand>) {
+    ui.add_space(theme::SECTION_GAP * 2.0);
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new("No channels yet").size(18.0).strong());
+        ui.label(
+            "Add the Facebook Page, Messenger, Instagram or WhatsApp channels whose tokens you \
+             look after. Tokenwarden then tells you before one stops working.",
+        );
+        ui.add_space(theme::GAP);
+        if ui.button("Add a channel…").clicked() {
+            out.push(UiCommand::OpenAdd);
+        }
+    });
+}
+
+/// The texts of one row, computed for the frame's clock.
+pub struct RowText {
+    pub reason: String,
+    pub expiry: String,
+    pub checked: String,
+}
+
+pub fn row_text(view: &ChannelView, now: DateTime<Utc>) -> RowText {
+    let report = view.channel.last_report.as_ref();
+    let reason = match view.diagnosis.main_reason() {
+        Some(r) => r.message.clone(),
+        None => "Working. Nothing to do.".into(),
+    };
+    let expiry = match report {
+        Some(r) if r.is_valid == Some(false) && r.expires_at.is_none() => "not valid".into(),
+        Some(r) => describe_expiry(r.expires_at, r.never_expires, now),
+        None => "expiry unknown".into(),
+    };
+    let checked = match (
+        report.and_then(|r| r.checked_at),
+        &view.channel.last_failure,
+    ) {
+        (_, Some(f)) => format!("check failed {}", describe_at(f.at, now)),
+        (Some(at), None) => format!("checked {}", describe_at(at, now)),
+        (None, None) => "never checked".into(),
+    };
+    RowText {
+        reason,
+        expiry,
+        checked,
+    }
+}
+
+fn row(ui: &mut Ui, view: &ChannelView, input: &ListInput<'_>, out: &mut Vec<UiCommand>) {
+    let channel = &view.channel;
+    let health = view.diagnosis.health;
+    let selected = input.selected == Some(channel.id.as_str());
+    let (rect, _) = ui.allocate_exact_size(
+        vec2(ui.available_width(), theme::ROW_HEIGHT),
+        Sense::hover(),
+    );
+    let id = Id::unique(("channel-row", &channel.id));
+    let response = ui.interact(rect, id, Sense::click());
+    let text = row_text(view, input.now);
+    let name = channel.name.clone();
+    response.widget_info(|| WidgetInfo::selected(Role::ListItem, true, selected, &name));
+    ui.ctx().accesskit_node_builder(id, |node| {
+        node.set_description(format!(
+            "{}. {} {}, {}.",
+            health.label(),
+            text.reason,
+            text.expiry,
+            text.checked
+        ));
+    });
+    if response.clicked() {
+        out.push(UiCommand::Select(channel.id.clone()));
+    }
+
+    let visuals = ui.visuals().clone();
+    if selected {
+        ui.painter()
+            .rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.45));
+    } else if response.hovered() || response.has_focus() {
+        ui.painter()
+            .rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    if response.has_focus() {
+        ui.painter().rect_stroke(
+            rect.shrink(1.0),
+            4.0,
+            visuals.selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+
+    // The icon is a child of the row for screen readers: "Acme Travel, Broken".
+    let inner = rect.shrink2(vec2(theme::GAP, 4.0));
+    let mut cell = ui.new_child(
+        UiBuilder::new()
+            .max_rect(Rect::from_min_size(
+                pos2(inner.left(), inner.center().y - theme::ICON_SIZE / 2.0),
+                vec2(theme::ICON_SIZE, theme::ICON_SIZE),
+            ))
+            .accessibility_parent(id),
+    );
+    theme::status_icon(&mut cell, health, theme::ICON_SIZE);
+
+    let text_left = inner.left() + theme::ICON_SIZE + theme::GAP * 1.5;
+    let body = ui.style().text_styles[&egui::TextStyle::Body].clone();
+    let small = FontId::proportional(body.size - 1.0);
+    let strong = visuals.strong_text_color();
+    let weak = theme::palette(&visuals).weak_text;
+    let right_width = 190.0_f32.min(inner.width() * 0.35);
+    let text_width = (inner.right() - right_width - theme::GAP - text_left).max(40.0);
+    let top = inner.top() + 2.0;
+    let bottom = inner.bottom() - 2.0;
+    let painter = ui.painter();
+
+    let title = one_line(
+        ui,
+        vec![
+            (channel.name.clone(), body.clone(), strong),
+            (format!("   {}", channel.kind.label()), small.clone(), weak),
+        ],
+        text_width,
+    );
+    painter.galley(pos2(text_left, top), title, strong);
+    let reason_color = match health {
+        Health::Broken | Health::NeedsAttention => theme::health_color(&visuals, health),
+        _ => weak,
+    };
+    let reason = one_line(
+        ui,
+        vec![(text.reason, small.clone(), reason_color)],
+        text_width,
+    );
+    painter.galley(
+        pos2(text_left, bottom - reason.size().y),
+        reason,
+        reason_color,
+    );
+    let expiry_color = if health == Health::Healthy {
+        visuals.text_color()
+    } else {
+        theme::health_color(&visuals, health)
+    };
+    painter.text(
+        pos2(inner.right(), top),
+        Align2::RIGHT_TOP,
+        text.expiry,
+        small.clone(),
+        expiry_color,
+    );
+    painter.text(
+        pos2(inner.right(), bottom),
+        Align2::RIGHT_BOTTOM,
+        text.checked,
+        small,
+        weak,
+    );
+}
+
+/// Lays out runs of text on one line, cut with "…" at `width`.
+fn one_line(
+    ui: &Ui,
+    runs: Vec<(String, FontId, egui::Color32)>,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = LayoutJob::default();
+    for (text, font_id, color) in runs {
+        job.append(
+            &text,
+            0.0,
+            TextFormat {
+                font_id,
+                color,
+                ..Default::default()
+            },
+        );
+    }
+    job.wrap = TextWrapping::truncate_at_width(width);
+    ui.painter().layout_job(job)
+}

@@ -1,0 +1,378 @@
+//! What the window knows and what its widgets ask for: `AppState` (channels, selection, dialogs,
+//! banners), the `UiCommand`s widgets push instead of changing state inside closures, and how
+//! the worker's `Event`s change the state.
+
+use eframe::egui;
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::add::AddDialog;
+use super::apps::AppForm;
+use super::renew::RenewDialog;
+use super::table::{ChannelTable, Filter};
+use super::unlock::UnlockForm;
+use super::worker::{Command, Event, Failure, Unlock, UnlockNeed};
+use crate::model::{MetaApp, ReasonCode, Remedy, Thresholds};
+use crate::store::SecretStoreKind;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// Remembered between runs (eframe storage). `serde(default)` lets older files load.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub theme: ThemeChoice,
+    pub filter: Filter,
+    pub export_path: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Page {
+    #[default]
+    Channels,
+    Apps,
+    Settings,
+}
+
+/// Intents pushed by widgets during a frame, carried out once in `handle_commands`.
+#[derive(Debug)]
+pub enum UiCommand {
+    ShowPage(Page),
+    Select(String),
+    CheckAll,
+    CheckOne(String),
+    CancelCheck,
+    OpenRenew(String),
+    CloseRenew,
+    OpenAdd,
+    CloseAdd,
+    Remedy {
+        channel: String,
+        remedy: Remedy,
+        reason: ReasonCode,
+    },
+    Rollback(String),
+    CopyToken(String),
+    OpenUrl(String),
+    Unlock(Unlock),
+    DismissUnlock,
+    ShowUnlock,
+    Dismiss(usize),
+    SetTheme(ThemeChoice),
+    Worker(Command),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Success,
+    Error,
+}
+
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+/// Where the secret store stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lock {
+    Opening,
+    Locked {
+        need: UnlockNeed,
+        problem: Option<String>,
+        /// The user chose to look at the saved facts only; a banner offers to unlock later.
+        dismissed: bool,
+        busy: bool,
+    },
+    Open(SecretStoreKind),
+    Failed(String),
+}
+
+/// A "check all" in progress.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckRun {
+    pub done: usize,
+    pub total: usize,
+    pub cancelling: bool,
+}
+
+/// A token on the clipboard, to clear at `until`.
+#[derive(Debug, Clone)]
+pub struct Copied {
+    pub channel: String,
+    pub fingerprint: String,
+    pub until: Instant,
+}
+
+pub struct AppState {
+    pub prefs: Prefs,
+    pub page: Page,
+    pub table: ChannelTable,
+    pub selected: Option<String>,
+    pub apps: Vec<MetaApp>,
+    pub last_check_at: Option<DateTime<Utc>>,
+    pub profile_dir: Option<PathBuf>,
+    pub lock: Lock,
+    pub unlock_form: UnlockForm,
+    pub check_all: Option<CheckRun>,
+    pub checking: HashSet<String>,
+    pub rolling_back: HashSet<String>,
+    pub renew: Option<RenewDialog>,
+    pub add: Option<AddDialog>,
+    pub app_form: AppForm,
+    pub notices: Vec<Notice>,
+    pub copied: Option<Copied>,
+    pub exporting: bool,
+    pub thresholds: Thresholds,
+    next_ticket: u64,
+}
+
+impl AppState {
+    pub fn new(prefs: Prefs) -> Self {
+        AppState {
+            prefs,
+            page: Page::Channels,
+            table: ChannelTable::default(),
+            selected: None,
+            apps: Vec::new(),
+            last_check_at: None,
+            profile_dir: None,
+            lock: Lock::Opening,
+            unlock_form: UnlockForm::default(),
+            check_all: None,
+            checking: HashSet::new(),
+            rolling_back: HashSet::new(),
+            renew: None,
+            add: None,
+            app_form: AppForm::default(),
+            notices: Vec::new(),
+            copied: None,
+            exporting: false,
+            thresholds: Thresholds::default(),
+            next_ticket: 1,
+        }
+    }
+
+    pub fn ticket(&mut self) -> u64 {
+        self.next_ticket += 1;
+        self.next_ticket
+    }
+
+    pub fn is_open(&self) -> bool {
+        matches!(self.lock, Lock::Open(_))
+    }
+
+    pub fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
+        let text = text.into();
+        self.notices.retain(|n| n.text != text);
+        self.notices.push(Notice { kind, text });
+        // A few at a time: older ones have been read or are superseded.
+        if self.notices.len() > 3 {
+            self.notices.remove(0);
+        }
+    }
+
+    fn fail(&mut self, failure: &Failure) {
+        self.notify(NoticeKind::Error, failure.message.clone());
+    }
+
+    fn name_of(&self, id: &str) -> String {
+        self.table.get(id).map_or_else(
+            || "the channel".into(),
+            |v| format!("\"{}\"", v.channel.name),
+        )
+    }
+
+    /// Applies one event from the worker at the window's clock `now`.
+    pub fn apply(&mut self, event: Event, now: DateTime<Utc>) {
+        let th = self.thresholds;
+        match event {
+            Event::Profile { dir } => self.profile_dir = Some(dir),
+            Event::Catalog {
+                channels,
+                apps,
+                last_check_at,
+            } => {
+                self.table.replace(channels, now, &th);
+                self.apps = apps;
+                self.last_check_at = last_check_at;
+                if let Some(id) = &self.selected
+                    && self.table.get(id).is_none()
+                {
+                    self.selected = None;
+                }
+            }
+            Event::NeedsUnlock { need, problem } => {
+                self.lock = Lock::Locked {
+                    need,
+                    problem,
+                    dismissed: false,
+                    busy: false,
+                };
+            }
+            Event::Unlocked { store } => {
+                self.lock = Lock::Open(store);
+                self.unlock_form.clear();
+            }
+            Event::StartFailed { message } => {
+                if matches!(self.lock, Lock::Opening) {
+                    self.lock = Lock::Failed(message.clone());
+                }
+                self.notify(NoticeKind::Error, message);
+            }
+            Event::CheckStarted { channel, total } => match channel {
+                None => {
+                    self.check_all = Some(CheckRun {
+                        done: 0,
+                        total,
+                        cancelling: false,
+                    })
+                }
+                Some(id) => {
+                    self.checking.insert(id);
+                }
+            },
+            Event::Checked {
+                channel,
+                done,
+                total,
+            } => {
+                let during_all = self.check_all.is_some();
+                self.table.upsert(*channel, now, &th, !during_all);
+                if let Some(run) = &mut self.check_all {
+                    run.done = done;
+                    run.total = total;
+                }
+            }
+            Event::CheckFinished { channel, result } => {
+                match channel {
+                    None => {
+                        self.check_all = None;
+                        self.table.resort();
+                        self.last_check_at = Some(now);
+                    }
+                    Some(id) => {
+                        self.checking.remove(&id);
+                    }
+                }
+                match result {
+                    Ok(done) if done.cancelled => self.notify(
+                        NoticeKind::Info,
+                        "The check was cancelled. Channels not reached keep their last known facts.",
+                    ),
+                    Ok(_) => {}
+                    Err(f) => self.fail(&f),
+                }
+            }
+            Event::Validated { ticket, result } => {
+                if let Some(d) = &mut self.renew {
+                    d.on_validated(ticket, &result);
+                }
+                if let Some(d) = &mut self.add {
+                    d.on_validated(ticket, result);
+                }
+            }
+            Event::Renewed { channel, result } => match result {
+                Ok(updated) => {
+                    let name = format!("\"{}\"", updated.name);
+                    self.table.upsert(*updated, now, &th, true);
+                    self.renew = None;
+                    self.notify(
+                        NoticeKind::Success,
+                        format!(
+                            "The new token of {name} is saved and being checked. The old one is \
+                             kept: \"Roll back\" in the channel's details puts it back."
+                        ),
+                    );
+                }
+                Err(f) => match &mut self.renew {
+                    Some(d) if d.channel_id == channel => d.on_save_failed(f),
+                    _ => self.fail(&f),
+                },
+            },
+            Event::RolledBack { channel, result } => {
+                self.rolling_back.remove(&channel);
+                match result {
+                    Ok(updated) => {
+                        let name = format!("\"{}\"", updated.name);
+                        self.table.upsert(*updated, now, &th, true);
+                        self.notify(
+                            NoticeKind::Success,
+                            format!("The previous token of {name} is back in use."),
+                        );
+                    }
+                    Err(f) => self.fail(&f),
+                }
+            }
+            Event::ChannelAdded { result } => match result {
+                Ok(channel) => {
+                    let name = channel.name.clone();
+                    self.selected = Some(channel.id.clone());
+                    self.table.upsert(*channel, now, &th, true);
+                    self.add = None;
+                    self.notify(NoticeKind::Success, format!("\"{name}\" is saved."));
+                }
+                Err(f) => match &mut self.add {
+                    Some(d) => d.on_save_failed(f),
+                    None => self.fail(&f),
+                },
+            },
+            Event::AppAdded { result } => match result {
+                Ok(app) => {
+                    self.app_form = AppForm::default();
+                    self.notify(
+                        NoticeKind::Success,
+                        format!("The app \"{}\" is saved.", app.name),
+                    );
+                }
+                Err(f) => self.app_form.on_failed(f),
+            },
+            Event::Exported { result } => {
+                self.exporting = false;
+                match result {
+                    Ok(path) => self.notify(
+                        NoticeKind::Success,
+                        format!(
+                            "Report saved to {}. It has no tokens or secrets in it.",
+                            path.display()
+                        ),
+                    ),
+                    Err(f) => self.fail(&f),
+                }
+            }
+            // Handled by the app: it owns the clipboard.
+            Event::TokenRevealed { .. } => {}
+        }
+    }
+
+    /// Text for the renew notice of a channel that is being checked after renewing.
+    pub fn is_checking(&self, id: &str) -> bool {
+        self.checking.contains(id) || self.check_all.is_some()
+    }
+
+    pub fn describe(&self, id: &str) -> String {
+        self.name_of(id)
+    }
+}

@@ -1,0 +1,623 @@
+//! The worker: a tokio runtime on its own thread that owns the `Service`. The window sends it
+//! `Command`s and reads `Event`s back; every network, keychain and disk operation happens here,
+//! never inside a frame. After each event the worker asks egui for a repaint.
+
+use eframe::egui;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use crate::graph::GraphConfig;
+use crate::model::{Channel, ChannelKind, MetaApp, Reason, Secret};
+use crate::service::{CheckProgress, Service, ServiceError, Validation};
+use crate::store::{
+    CatalogFile, Profile, SecretBackend, SecretError, SecretStoreKind, Store, StoreError,
+};
+
+/// What the window starts on.
+pub enum Startup {
+    /// Open this profile folder (the default one when `None`) and ask for the secret store.
+    Profile(Option<PathBuf>),
+    /// An already open service (tests, the demo).
+    Service(Arc<Service>),
+    /// A throw-away profile on the built-in simulator (`--demo`).
+    Demo,
+}
+
+/// The secret store the user chose on the unlock screen.
+pub enum Unlock {
+    Keyring,
+    Vault { passphrase: Secret },
+}
+
+pub enum Command {
+    Unlock(Unlock),
+    Reload,
+    Check {
+        channel: Option<String>,
+    },
+    CancelCheck,
+    Validate {
+        ticket: u64,
+        channel: Option<String>,
+        kind: ChannelKind,
+        app_id: Option<String>,
+        token: Secret,
+    },
+    Renew {
+        channel: String,
+        token: Secret,
+        accept_warnings: bool,
+    },
+    Rollback {
+        channel: String,
+    },
+    AddChannel {
+        name: String,
+        kind: ChannelKind,
+        app_id: Option<String>,
+        token: Secret,
+    },
+    AddApp {
+        id: String,
+        name: String,
+        secret: Option<Secret>,
+        client_token: Option<String>,
+    },
+    Export {
+        path: PathBuf,
+    },
+    RevealToken {
+        channel: String,
+    },
+}
+
+impl std::fmt::Debug for Command {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never print a command's fields: several carry tokens or secrets.
+        f.write_str("Command(..)")
+    }
+}
+
+impl std::fmt::Debug for Unlock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Unlock(..)")
+    }
+}
+
+/// Why something did not happen, in words, with the validation reasons when there are any.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub message: String,
+    pub reasons: Vec<Reason>,
+}
+
+impl From<ServiceError> for Failure {
+    fn from(e: ServiceError) -> Self {
+        let reasons = match &e {
+            ServiceError::Refused { reasons } => reasons.clone(),
+            _ => Vec::new(),
+        };
+        Failure {
+            message: e.to_string(),
+            reasons,
+        }
+    }
+}
+
+impl Failure {
+    fn new(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            reasons: Vec::new(),
+        }
+    }
+}
+
+/// What the unlock screen has to ask.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnlockNeed {
+    /// The OS keychain cannot be reached: offer an encrypted vault instead.
+    KeychainUnavailable { detail: String },
+    /// The vault is in use: ask for its passphrase (twice when it is new).
+    VaultPassphrase { exists: bool },
+}
+
+pub enum Event {
+    Profile {
+        dir: PathBuf,
+    },
+    Catalog {
+        channels: Vec<Channel>,
+        apps: Vec<MetaApp>,
+        last_check_at: Option<DateTime<Utc>>,
+    },
+    NeedsUnlock {
+        need: UnlockNeed,
+        problem: Option<String>,
+    },
+    Unlocked {
+        store: SecretStoreKind,
+    },
+    StartFailed {
+        message: String,
+    },
+    CheckStarted {
+        channel: Option<String>,
+        total: usize,
+    },
+    Checked {
+        channel: Box<Channel>,
+        done: usize,
+        total: usize,
+    },
+    CheckFinished {
+        channel: Option<String>,
+        result: Result<CheckDone, Failure>,
+    },
+    Validated {
+        ticket: u64,
+        result: Result<Box<Validation>, Failure>,
+    },
+    Renewed {
+        channel: String,
+        result: Result<Box<Channel>, Failure>,
+    },
+    RolledBack {
+        channel: String,
+        result: Result<Box<Channel>, Failure>,
+    },
+    ChannelAdded {
+        result: Result<Box<Channel>, Failure>,
+    },
+    AppAdded {
+        result: Result<MetaApp, Failure>,
+    },
+    Exported {
+        result: Result<PathBuf, Failure>,
+    },
+    TokenRevealed {
+        channel: String,
+        result: Result<Secret, Failure>,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct CheckDone {
+    pub failed: usize,
+    pub cancelled: bool,
+}
+
+/// Hands events to the window and wakes it up.
+#[derive(Clone)]
+struct Sink {
+    tx: std::sync::mpsc::Sender<Event>,
+    ctx: egui::Context,
+}
+
+impl Sink {
+    fn send(&self, event: Event) {
+        // The window is gone when this fails; nothing is left to tell.
+        let _ = self.tx.send(event);
+        self.ctx.request_repaint();
+    }
+}
+
+/// The window's end of the worker.
+pub struct Worker {
+    tx: mpsc::UnboundedSender<Command>,
+    rx: std::sync::mpsc::Receiver<Event>,
+}
+
+impl Worker {
+    pub fn start(startup: Startup, ctx: egui::Context) -> Worker {
+        let (tx, commands) = mpsc::unbounded_channel();
+        let (events_tx, rx) = std::sync::mpsc::channel();
+        let sink = Sink { tx: events_tx, ctx };
+        let spawned = std::thread::Builder::new()
+            .name("tokenwarden-worker".into())
+            .spawn(move || run_thread(startup, commands, sink.clone()));
+        if let Err(e) = spawned {
+            // The window notices the closed channel and says the worker is gone.
+            eprintln!("tokenwarden: could not start the background worker: {e}");
+        }
+        Worker { tx, rx }
+    }
+
+    pub fn send(&self, command: Command) {
+        // Fails only after the worker thread ended; `try_recv` then reports it.
+        let _ = self.tx.send(command);
+    }
+
+    pub fn try_recv(&self) -> Result<Event, std::sync::mpsc::TryRecvError> {
+        self.rx.try_recv()
+    }
+}
+
+fn run_thread(startup: Startup, commands: mpsc::UnboundedReceiver<Command>, sink: Sink) {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("tokenwarden-io")
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            sink.send(Event::StartFailed {
+                message: format!("Tokenwarden could not start its background work: {e}"),
+            });
+            return;
+        }
+    };
+    runtime.block_on(WorkerLoop::new(sink).run(startup, commands));
+    // Do not let a slow request keep the closing app alive.
+    runtime.shutdown_timeout(Duration::from_secs(2));
+}
+
+struct WorkerLoop {
+    sink: Sink,
+    profile: Option<Profile>,
+    service: Option<Arc<Service>>,
+    checks: CancellationToken,
+    /// Keeps the demo's simulator and temporary profile alive as long as the window.
+    _demo: Option<Box<dyn Send>>,
+}
+
+impl WorkerLoop {
+    fn new(sink: Sink) -> Self {
+        WorkerLoop {
+            sink,
+            profile: None,
+            service: None,
+            checks: CancellationToken::new(),
+            _demo: None,
+        }
+    }
+
+    async fn run(mut self, startup: Startup, mut commands: mpsc::UnboundedReceiver<Command>) {
+        self.start(startup).await;
+        while let Some(command) = commands.recv().await {
+            self.handle(command).await;
+        }
+        self.checks.cancel();
+    }
+
+    async fn start(&mut self, startup: Startup) {
+        match startup {
+            Startup::Service(service) => self.use_service(service).await,
+            Startup::Demo => match super::demo::start().await {
+                Ok((service, keep)) => {
+                    self._demo = Some(keep);
+                    self.use_service(service).await;
+                }
+                Err(message) => self.sink.send(Event::StartFailed { message }),
+            },
+            Startup::Profile(dir) => {
+                let profile = match blocking(move || Profile::resolve(dir)).await {
+                    Ok(p) => p,
+                    Err(e) => {
+                        self.sink.send(Event::StartFailed { message: e.message });
+                        return;
+                    }
+                };
+                self.sink.send(Event::Profile {
+                    dir: profile.dir.clone(),
+                });
+                self.profile = Some(profile.clone());
+                // The catalog needs no secret: show the saved facts before anything is unlocked.
+                self.send_offline_catalog(&profile).await;
+                self.choose_secret_store(&profile).await;
+            }
+        }
+    }
+
+    async fn use_service(&mut self, service: Arc<Service>) {
+        self.profile = Some(service.store.profile.clone());
+        self.sink.send(Event::Profile {
+            dir: service.store.profile.dir.clone(),
+        });
+        self.sink.send(Event::Unlocked {
+            store: service.secrets().kind(),
+        });
+        self.service = Some(service);
+        self.reload().await;
+    }
+
+    async fn send_offline_catalog(&self, profile: &Profile) {
+        let file = CatalogFile::new(profile);
+        match blocking(move || file.load()).await {
+            Ok(catalog) => self.sink.send(Event::Catalog {
+                channels: catalog.channels,
+                apps: catalog.apps,
+                last_check_at: catalog.last_check_at,
+            }),
+            Err(e) => self.sink.send(Event::StartFailed { message: e.message }),
+        }
+    }
+
+    /// `SecretBackend::from_env`, made interactive: the keychain by default, the vault when it
+    /// is chosen or already exists, and a clear question when the keychain is not there.
+    async fn choose_secret_store(&mut self, profile: &Profile) {
+        let vault_exists = profile.vault_path().exists();
+        match SecretBackend::from_env(|| None) {
+            Ok(SecretBackend::Vault { passphrase }) => {
+                self.unlock(Unlock::Vault { passphrase }).await
+            }
+            Ok(_) if vault_exists => self.ask(UnlockNeed::VaultPassphrase { exists: true }, None),
+            Ok(_) => self.unlock(Unlock::Keyring).await,
+            Err(SecretError::NoPassphrase) => self.ask(
+                UnlockNeed::VaultPassphrase {
+                    exists: vault_exists,
+                },
+                None,
+            ),
+            Err(e) => self.ask(
+                UnlockNeed::KeychainUnavailable {
+                    detail: String::new(),
+                },
+                Some(e.to_string()),
+            ),
+        }
+    }
+
+    fn ask(&self, need: UnlockNeed, problem: Option<String>) {
+        self.sink.send(Event::NeedsUnlock { need, problem });
+    }
+
+    async fn unlock(&mut self, choice: Unlock) {
+        let Some(profile) = self.profile.clone() else {
+            return;
+        };
+        let exists = profile.vault_path().exists();
+        let backend = match choice {
+            Unlock::Keyring => SecretBackend::Keyring,
+            Unlock::Vault { passphrase } => SecretBackend::Vault { passphrase },
+        };
+        let is_vault = matches!(backend, SecretBackend::Vault { .. });
+        let opened = tokio::task::spawn_blocking(move || Store::open(profile, backend)).await;
+        let store = match opened {
+            Ok(Ok(store)) => store,
+            Ok(Err(StoreError::Secret(SecretError::WrongPassphrase))) => {
+                return self.ask(
+                    UnlockNeed::VaultPassphrase { exists: true },
+                    Some(
+                        "That passphrase does not open the vault. Check it (capital letters \
+                         count) and try again."
+                            .into(),
+                    ),
+                );
+            }
+            Ok(Err(StoreError::Secret(SecretError::Unavailable { detail }))) => {
+                return self.ask(UnlockNeed::KeychainUnavailable { detail }, None);
+            }
+            Ok(Err(e)) if is_vault => {
+                return self.ask(UnlockNeed::VaultPassphrase { exists }, Some(e.to_string()));
+            }
+            Ok(Err(e)) => {
+                return self.ask(
+                    UnlockNeed::KeychainUnavailable {
+                        detail: String::new(),
+                    },
+                    Some(e.to_string()),
+                );
+            }
+            Err(e) => {
+                return self.sink.send(Event::StartFailed {
+                    message: format!("A background task failed: {e}"),
+                });
+            }
+        };
+        let graph = match GraphConfig::from_env() {
+            Ok(graph) => graph,
+            Err(e) => {
+                return self.sink.send(Event::StartFailed {
+                    message: e.to_string(),
+                });
+            }
+        };
+        match Service::new(store, graph) {
+            Ok(service) => self.use_service(Arc::new(service)).await,
+            Err(e) => self.sink.send(Event::StartFailed {
+                message: e.to_string(),
+            }),
+        }
+    }
+
+    async fn reload(&self) {
+        let Some(service) = self.service.clone() else {
+            return;
+        };
+        if let Ok(catalog) = service.catalog().await {
+            self.sink.send(Event::Catalog {
+                channels: catalog.channels,
+                apps: catalog.apps,
+                last_check_at: catalog.last_check_at,
+            });
+        }
+    }
+
+    async fn handle(&mut self, command: Command) {
+        if let Command::Unlock(choice) = command {
+            return self.unlock(choice).await;
+        }
+        if let Command::CancelCheck = command {
+            self.checks.cancel();
+            self.checks = CancellationToken::new();
+            return;
+        }
+        let Some(service) = self.service.clone() else {
+            if let Some(profile) = self.profile.clone() {
+                self.send_offline_catalog(&profile).await;
+            }
+            return;
+        };
+        let sink = self.sink.clone();
+        let cancel = self.checks.clone();
+        // Everything below may take a while: it runs beside the loop, so Cancel stays quick.
+        tokio::spawn(async move {
+            match command {
+                Command::Unlock(_) | Command::CancelCheck => {}
+                Command::Reload => send_catalog(&service, &sink).await,
+                Command::Check { channel } => check(&service, &sink, channel, cancel).await,
+                Command::Validate {
+                    ticket,
+                    channel,
+                    kind,
+                    app_id,
+                    token,
+                } => {
+                    let result = validate(&service, channel, kind, app_id, &token).await;
+                    sink.send(Event::Validated { ticket, result });
+                }
+                Command::Renew {
+                    channel,
+                    token,
+                    accept_warnings,
+                } => {
+                    let result = service.renew(&channel, &token, accept_warnings).await;
+                    let ok = result.is_ok();
+                    sink.send(Event::Renewed {
+                        channel: channel.clone(),
+                        result: result
+                            .map(|o| Box::new(o.view.channel))
+                            .map_err(Failure::from),
+                    });
+                    if ok {
+                        // Confirm the new token the way a user would: check this channel only.
+                        check(&service, &sink, Some(channel), cancel).await;
+                    }
+                }
+                Command::Rollback { channel } => {
+                    let result = service.rollback(&channel).await;
+                    sink.send(Event::RolledBack {
+                        channel,
+                        result: result.map(|v| Box::new(v.channel)).map_err(Failure::from),
+                    });
+                }
+                Command::AddChannel {
+                    name,
+                    kind,
+                    app_id,
+                    token,
+                } => {
+                    let result = service
+                        .add_channel(&name, kind, app_id.as_deref(), &token)
+                        .await;
+                    sink.send(Event::ChannelAdded {
+                        result: result.map(|v| Box::new(v.channel)).map_err(Failure::from),
+                    });
+                }
+                Command::AddApp {
+                    id,
+                    name,
+                    secret,
+                    client_token,
+                } => {
+                    let result = service.add_app(&id, &name, secret, client_token).await;
+                    let ok = result.is_ok();
+                    sink.send(Event::AppAdded {
+                        result: result.map_err(Failure::from),
+                    });
+                    if ok {
+                        send_catalog(&service, &sink).await;
+                    }
+                }
+                Command::Export { path } => {
+                    let result = service.export_report(&path).await;
+                    sink.send(Event::Exported {
+                        result: result.map(|_| path).map_err(Failure::from),
+                    });
+                }
+                Command::RevealToken { channel } => {
+                    let result = reveal(&service, &channel).await;
+                    sink.send(Event::TokenRevealed { channel, result });
+                }
+            }
+        });
+    }
+}
+
+async fn send_catalog(service: &Service, sink: &Sink) {
+    if let Ok(catalog) = service.catalog().await {
+        sink.send(Event::Catalog {
+            channels: catalog.channels,
+            apps: catalog.apps,
+            last_check_at: catalog.last_check_at,
+        });
+    }
+}
+
+async fn check(service: &Service, sink: &Sink, channel: Option<String>, cancel: CancellationToken) {
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let forward = {
+        let sink = sink.clone();
+        let channel = channel.clone();
+        tokio::spawn(async move {
+            while let Some(progress) = rx.recv().await {
+                match progress {
+                    CheckProgress::Started { total } => sink.send(Event::CheckStarted {
+                        channel: channel.clone(),
+                        total,
+                    }),
+                    CheckProgress::Checked { view, done, total } => sink.send(Event::Checked {
+                        channel: Box::new(view.channel),
+                        done,
+                        total,
+                    }),
+                }
+            }
+        })
+    };
+    let result = service.check(channel.as_deref(), Some(tx), cancel).await;
+    // Every progress event reaches the window before the end of the check does.
+    let _ = forward.await;
+    sink.send(Event::CheckFinished {
+        channel,
+        result: result
+            .map(|s| CheckDone {
+                failed: s.failed,
+                cancelled: s.cancelled,
+            })
+            .map_err(Failure::from),
+    });
+}
+
+async fn validate(
+    service: &Service,
+    channel: Option<String>,
+    kind: ChannelKind,
+    app_id: Option<String>,
+    token: &Secret,
+) -> Result<Box<Validation>, Failure> {
+    let channel = match channel {
+        Some(id) => Some(service.channel(&id).await?),
+        None => None,
+    };
+    let v = service
+        .validate(channel.as_ref(), kind, app_id.as_deref(), token)
+        .await?;
+    Ok(Box::new(v))
+}
+
+async fn reveal(service: &Service, channel: &str) -> Result<Secret, Failure> {
+    let channel = service.channel(channel).await?;
+    service
+        .get_secret(&channel.token.secret)
+        .await
+        .map_err(Failure::from)
+}
+
+/// Runs blocking work (file locks, keychain, scrypt) off the async threads.
+async fn blocking<T: Send + 'static, E: Send + 'static + std::fmt::Display>(
+    f: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, Failure> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(Failure::new(e.to_string())),
+        Err(e) => Err(Failure::new(format!("A background task failed: {e}"))),
+    }
+}

@@ -1,0 +1,386 @@
+//! The HTTP side: the axum router, request parsing (version prefix, query + form params),
+//! recording, fault injection, Meta's response headers, and dispatch to the Graph endpoints.
+
+use std::collections::BTreeMap;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde_json::{Value, json};
+use tokio_util::sync::CancellationToken;
+
+use super::auth::{Caller, Proof};
+use super::control::{RecordedRequest, SimControl};
+use super::errors::GraphError;
+use super::faults::{self, Fault};
+use super::world::World;
+use super::{api_pages, api_tokens, api_webhooks, http_control, ids};
+
+/// The version Meta uses for unversioned calls (the app's default).
+const DEFAULT_VERSION: &str = "v26.0";
+/// Parameters whose values never go into the request log.
+const REDACTED: &[&str] = &[
+    "access_token",
+    "input_token",
+    "fb_exchange_token",
+    "client_secret",
+    "code",
+];
+
+#[derive(Clone)]
+pub(crate) struct AppState {
+    pub control: SimControl,
+    /// Cancelled when the simulator stops, so hanging and slow requests end with it.
+    pub cancel: CancellationToken,
+}
+
+pub(crate) fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/__sim/tokens", get(http_control::tokens))
+        .route("/__sim/requests", get(http_control::requests))
+        .route("/__sim/event", post(http_control::event))
+        .fallback(graph)
+        .with_state(state)
+}
+
+/// One parsed Graph request.
+#[derive(Debug, Clone)]
+pub(crate) struct GraphRequest {
+    /// After a `method=` override (Meta lets a GET or POST stand for another method).
+    pub method: Method,
+    pub segments: Vec<String>,
+    pub params: BTreeMap<String, String>,
+    /// From `access_token` or an `Authorization: Bearer|OAuth` header.
+    pub token: Option<String>,
+    pub base_url: String,
+}
+
+impl GraphRequest {
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params
+            .get(name)
+            .map(String::as_str)
+            .filter(|s| !s.is_empty())
+    }
+
+    pub fn require(&self, name: &str) -> Result<&str, GraphError> {
+        self.param(name)
+            .ok_or_else(|| GraphError::missing_param(name))
+    }
+
+    pub fn path(&self) -> String {
+        format!("/{}", self.segments.join("/"))
+    }
+}
+
+/// Sets a header, skipping values that are not valid header text (never the case for ours).
+pub(crate) fn set_header(h: &mut HeaderMap, name: &'static str, value: &str) {
+    if let Ok(v) = HeaderValue::from_str(value) {
+        h.insert(name, v);
+    }
+}
+
+fn is_version(seg: &str) -> bool {
+    let rest = seg.strip_prefix('v').unwrap_or("");
+    !rest.is_empty()
+        && rest
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn parse_params(uri: &Uri, headers: &HeaderMap, body: &[u8]) -> BTreeMap<String, String> {
+    let mut params: BTreeMap<String, String> =
+        url::form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+            .into_owned()
+            .collect();
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.contains("json"));
+    if is_json {
+        if let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) {
+            for (k, v) in map {
+                let text = match v {
+                    Value::String(s) => s,
+                    other => other.to_string(),
+                };
+                params.insert(k, text);
+            }
+        }
+    } else if !body.is_empty() {
+        params.extend(url::form_urlencoded::parse(body).into_owned());
+    }
+    params
+}
+
+fn bearer(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?.trim();
+    let (scheme, token) = value.split_once(' ')?;
+    (scheme.eq_ignore_ascii_case("bearer") || scheme.eq_ignore_ascii_case("oauth"))
+        .then(|| token.trim().to_string())
+}
+
+/// Everything decided under the lock before the request is answered.
+struct Admission {
+    fault: Option<Fault>,
+    proof: Proof,
+    app_usage: Option<u64>,
+    business_object: String,
+}
+
+fn admit(w: &mut World, req: &GraphRequest) -> Admission {
+    let proof = w.check_proof(
+        req.token.as_deref(),
+        req.param("appsecret_proof"),
+        req.param("appsecret_time"),
+    );
+    let mut params = req.params.clone();
+    for (k, v) in params.iter_mut() {
+        if REDACTED.contains(&k.as_str()) {
+            *v = "<redacted>".into();
+        }
+    }
+    w.requests.push(RecordedRequest {
+        method: req.method.as_str().to_string(),
+        path: req.path(),
+        params,
+        appsecret_proof_valid: match proof {
+            Proof::NotSent => None,
+            Proof::Valid => Some(true),
+            Proof::Invalid => Some(false),
+        },
+    });
+    let caller = req.token.as_deref().and_then(|t| w.resolve_caller(t).ok());
+    let app_usage = caller.as_ref().filter(|c| c.is_app_token()).map(|c| {
+        let n = w.app_calls.entry(c.app_id().to_string()).or_default();
+        *n += 1;
+        // Grows slowly and stays well under the 100 % where Meta throttles: only the
+        // RateLimited fault should make a client back off.
+        (*n / 10).min(60)
+    });
+    let business_object = match &caller {
+        Some(Caller::Token(t)) => t.page_id.clone().unwrap_or_else(|| t.app_id.clone()),
+        _ => req
+            .segments
+            .first()
+            .filter(|s| w.pages.contains_key(*s) || w.wabas.contains_key(*s))
+            .cloned()
+            .unwrap_or_else(|| {
+                caller
+                    .as_ref()
+                    .map_or("0".into(), |c| c.app_id().to_string())
+            }),
+    };
+    Admission {
+        fault: w.faults.take(),
+        proof,
+        app_usage,
+        business_object,
+    }
+}
+
+fn meta_headers(version: &str) -> HeaderMap {
+    let mut h = HeaderMap::new();
+    set_header(&mut h, "facebook-api-version", version);
+    set_header(&mut h, "x-fb-trace-id", &ids::random_trace_id());
+    set_header(&mut h, "x-fb-rev", "1029384756");
+    set_header(&mut h, "x-fb-debug", &ids::random_hex(64));
+    h
+}
+
+fn json_response(status: StatusCode, mut headers: HeaderMap, body: String) -> Response {
+    set_header(
+        &mut headers,
+        "content-type",
+        "application/json; charset=UTF-8",
+    );
+    (status, headers, body).into_response()
+}
+
+fn error_response(e: &GraphError, mut headers: HeaderMap) -> Response {
+    if e.is_token_error() {
+        let auth = format!(
+            "OAuth \"Facebook Platform\" \"invalid_token\" \"{}\"",
+            e.message.replace('"', "'")
+        );
+        set_header(&mut headers, "www-authenticate", &auth);
+    }
+    json_response(e.status, headers, e.body().to_string())
+}
+
+/// Sleeps unless the simulator is stopping; false when it was cut short.
+async fn pause(cancel: &CancellationToken, d: std::time::Duration) -> bool {
+    tokio::select! {
+        _ = tokio::time::sleep(d) => true,
+        _ = cancel.cancelled() => false,
+    }
+}
+
+/// Every request that is not a `/__sim/` control call.
+async fn graph(
+    State(state): State<AppState>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let mut segments: Vec<String> = uri
+        .path()
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let version = match segments.first() {
+        Some(v) if is_version(v) => segments.remove(0),
+        _ => DEFAULT_VERSION.to_string(),
+    };
+    let params = parse_params(&uri, &headers, &body);
+    let method = params
+        .get("method")
+        .and_then(|m| Method::from_bytes(m.to_ascii_uppercase().as_bytes()).ok())
+        .unwrap_or(method);
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1");
+    let req = GraphRequest {
+        method,
+        segments,
+        token: params
+            .get("access_token")
+            .cloned()
+            .filter(|t| !t.is_empty())
+            .or_else(|| bearer(&headers)),
+        params,
+        base_url: format!("http://{host}/{version}"),
+    };
+    let adm = state.control.with(|w| admit(w, &req));
+    let mut headers = meta_headers(&version);
+    let mut truncate = false;
+    match adm.fault {
+        Some(Fault::Hang) => {
+            pause(&state.cancel, faults::HANG).await;
+            return (StatusCode::SERVICE_UNAVAILABLE, "simulator stopped").into_response();
+        }
+        Some(Fault::Latency(d)) => {
+            let finished = pause(&state.cancel, d).await;
+            if !finished {
+                return (StatusCode::SERVICE_UNAVAILABLE, "simulator stopped").into_response();
+            }
+        }
+        Some(Fault::ServerErrorHtml) => {
+            let status = if uuid::Uuid::new_v4().as_bytes()[0].is_multiple_of(2) {
+                StatusCode::BAD_GATEWAY
+            } else {
+                StatusCode::SERVICE_UNAVAILABLE
+            };
+            set_header(&mut headers, "content-type", "text/html; charset=utf-8");
+            return (status, headers, faults::server_error_html(status)).into_response();
+        }
+        Some(Fault::RateLimited { code }) => {
+            headers.extend(faults::rate_limit_headers(code, &adm.business_object));
+            return error_response(&faults::rate_limit_error(code), headers);
+        }
+        Some(Fault::TruncatedJson) => truncate = true,
+        None => {}
+    }
+    if let Some(pct) = adm.app_usage {
+        let usage = json!({"call_count": pct, "total_cputime": pct / 2, "total_time": pct / 2});
+        set_header(&mut headers, "x-app-usage", &usage.to_string());
+    }
+    let result = if adm.proof == Proof::Invalid && known_caller(&state.control, &req) {
+        Err(GraphError::bad_proof())
+    } else {
+        state.control.with(|w| dispatch(w, &req))
+    };
+    match result {
+        Ok(body) if truncate => json_response(
+            StatusCode::OK,
+            headers,
+            faults::truncate_json(&body.to_string()),
+        ),
+        Ok(body) => json_response(StatusCode::OK, headers, body.to_string()),
+        Err(e) if truncate => json_response(
+            StatusCode::OK,
+            headers,
+            faults::truncate_json(&e.body().to_string()),
+        ),
+        Err(e) => error_response(&e, headers),
+    }
+}
+
+/// A wrong proof on an unknown token is reported as the unknown token (Meta looks at the token
+/// first).
+fn known_caller(control: &SimControl, req: &GraphRequest) -> bool {
+    let Some(token) = req.token.as_deref() else {
+        return false;
+    };
+    control.with(|w| w.resolve_caller(token).is_ok())
+}
+
+/// Routes a Graph call to its endpoint.
+fn dispatch(w: &mut World, r: &GraphRequest) -> Result<Value, GraphError> {
+    let segs: Vec<&str> = r.segments.iter().map(String::as_str).collect();
+    let m = &r.method;
+    match segs.as_slice() {
+        ["debug_token"] if m == Method::GET => api_tokens::debug_token(w, r),
+        ["me"] if m == Method::GET => api_tokens::me(w, r),
+        ["app"] if m == Method::GET => api_tokens::app(w, r),
+        ["me", "permissions"] if m == Method::GET => api_tokens::permissions(w, r),
+        ["oauth", "access_token"] if m == Method::GET || m == Method::POST => {
+            api_tokens::oauth_access_token(w, r)
+        }
+        ["oauth", "client_code"] if m == Method::GET || m == Method::POST => {
+            api_tokens::client_code(w, r)
+        }
+        ["device", "login"] if m == Method::POST => api_tokens::device_login(w, r),
+        ["device", "login_status"] if m == Method::POST => api_tokens::device_login_status(w, r),
+        [id, "accounts"] if m == Method::GET => api_pages::accounts(w, r, id),
+        [id, "subscribed_apps"] => api_webhooks::subscribed_apps(w, r, id),
+        [id, "phone_numbers"] if m == Method::GET => api_webhooks::phone_numbers(w, r, id),
+        [id] if m == Method::GET => api_pages::node(w, r, id),
+        [] => Err(GraphError::new(100, "(#100) Missing object id or path")),
+        [id, ..] if w.pages.contains_key(*id) || w.users.contains_key(*id) || *id == "me" => {
+            Err(GraphError::unsupported(m.as_str(), id))
+        }
+        [first, ..] if first.bytes().all(|b| b.is_ascii_digit()) => {
+            Err(GraphError::unsupported(m.as_str(), first))
+        }
+        _ => Err(GraphError::unknown_path(&r.path())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_prefixes() {
+        assert!(is_version("v26.0"));
+        assert!(is_version("v2"));
+        assert!(!is_version("v"));
+        assert!(!is_version("v1."));
+        assert!(!is_version("me"));
+        assert!(!is_version("vacation"));
+    }
+
+    #[test]
+    fn params_from_query_form_and_json() {
+        let uri: Uri = "/me?a=1&b=x%20y".parse().unwrap();
+        let p = parse_params(&uri, &HeaderMap::new(), b"c=3&a=2");
+        assert_eq!(p["a"], "2");
+        assert_eq!(p["b"], "x y");
+        assert_eq!(p["c"], "3");
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        let p = parse_params(&uri, &h, br#"{"scope":"a,b","n":5}"#);
+        assert_eq!(p["scope"], "a,b");
+        assert_eq!(p["n"], "5");
+    }
+}

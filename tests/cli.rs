@@ -1,0 +1,688 @@
+//! The `tokenwarden` command line against the Graph simulator over real HTTP on loopback, with
+//! real profile files and the real age vault. Each test reads like what a support person sees.
+
+mod support;
+
+use support::{Env, base_command, run_command};
+use tokenwarden::sim::Fault;
+use tokenwarden::sim::scenario::*;
+
+fn fingerprint_of(list: &serde_json::Value, name: &str) -> String {
+    Env::channel(list, name)["token"]["fingerprint"]
+        .as_str()
+        .expect("fingerprint")
+        .to_string()
+}
+
+#[test]
+fn a_support_person_adds_checks_and_reads_why_in_words() {
+    let env = Env::new();
+    env.add_acme_app();
+    let added = env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    assert_eq!(added["health"], "healthy");
+    assert_eq!(added["kind"], "messenger");
+    assert_eq!(added["token"]["profile_id"], SHOES_PAGE_ID);
+    assert_eq!(added["token"]["check_method"], "debug_token");
+    env.add_channel("Carol Cafe", "messenger", "carol_cafe");
+
+    // Carol changes her Facebook password: her Page's token dies.
+    env.control.change_password(CAROL_ID);
+    let out = env.run(&["check"], "");
+    assert_eq!(
+        out.code, 2,
+        "a broken channel makes check exit 2: {}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("✖ Broken"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("password"),
+        "the reason is in words: {}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("✔ Healthy"), "{}", out.stdout);
+    assert!(out.stdout.contains("1 broken, 1 healthy"), "{}", out.stdout);
+
+    let list = env.list_json();
+    let cafe = Env::channel(&list, "Carol Cafe");
+    assert_eq!(cafe["health"], "broken");
+    assert_eq!(cafe["reasons"][0]["code"], "password_changed");
+    assert_eq!(cafe["reasons"][0]["remedy"], "relogin");
+    assert_eq!(cafe["token"]["is_valid"], false);
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn list_json_follows_the_contract() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let list = env.list_json();
+    assert!(list["checked_at"].is_null() || list["checked_at"].is_string());
+    let c = Env::channel(&list, "Acme Shoes");
+    for key in [
+        "id",
+        "name",
+        "kind",
+        "health",
+        "reasons",
+        "checked_at",
+        "token",
+    ] {
+        assert!(c.get(key).is_some(), "missing {key}: {c:#}");
+    }
+    for key in [
+        "fingerprint",
+        "type",
+        "app_id",
+        "user_id",
+        "profile_id",
+        "is_valid",
+        "issued_at",
+        "expires_at",
+        "never_expires",
+        "data_access_expires_at",
+        "scopes",
+        "check_method",
+    ] {
+        assert!(c["token"].get(key).is_some(), "missing token.{key}: {c:#}");
+    }
+    let fp = c["token"]["fingerprint"].as_str().unwrap();
+    assert!(
+        fp.starts_with("sha256:") && fp.len() == "sha256:".len() + 12,
+        "{fp}"
+    );
+    assert_eq!(c["token"]["type"], "PAGE");
+    assert_eq!(c["token"]["never_expires"], true);
+    assert!(
+        c["checked_at"].as_str().unwrap().ends_with('Z')
+            || c["checked_at"].as_str().unwrap().contains("+00:00")
+    );
+}
+
+/// Each named simulator token, as the debugger sees it for a channel of `kind`.
+fn debug_codes(env: &Env, token_name: &str, kind: &str) -> (i32, Vec<String>) {
+    let token = env.token(token_name);
+    let out = env.run(
+        &["debug", "--app", ACME_APP_ID, "--kind", kind, "--json"],
+        &token,
+    );
+    assert!(out.code != 3, "debug {token_name} failed: {}", out.stderr);
+    (out.code, Env::reason_codes(&out.json()))
+}
+
+#[test]
+fn every_token_state_has_its_reason_and_remedy() {
+    let env = Env::new();
+    env.add_acme_app();
+    let cases = [
+        ("travel_expired", "messenger", "expired", 2),
+        ("books_expiring", "messenger", "expires_soon", 1),
+        ("garden_password", "messenger", "password_changed", 2),
+        ("app_removed", "messenger", "app_not_installed", 2),
+        ("checkpointed", "messenger", "checkpointed", 2),
+        ("unconfirmed", "messenger", "unconfirmed_user", 2),
+        ("session_invalidated", "messenger", "session_invalidated", 2),
+        ("role_lost", "messenger", "page_role_lost", 2),
+        ("revoked", "messenger", "invalid_token", 2),
+        ("missing_permission", "messenger", "missing_permission", 2),
+        ("webhook_off", "messenger", "webhook_not_subscribed", 1),
+        ("ig_data_expired", "instagram", "data_access_expired", 2),
+        ("ig_data_soon", "instagram", "data_access_expires_soon", 1),
+        ("wrong_app", "messenger", "wrong_app", 2),
+        ("shoes_messenger", "messenger", "", 0),
+        ("whatsapp_system", "whatsapp", "", 0),
+        ("ig_ok", "instagram", "", 0),
+    ];
+    for (token, kind, code, exit) in cases {
+        let (got_exit, codes) = debug_codes(&env, token, kind);
+        if code.is_empty() {
+            assert!(codes.is_empty(), "{token}: expected healthy, got {codes:?}");
+        } else {
+            assert_eq!(
+                codes.first().map(String::as_str),
+                Some(code),
+                "{token}: {codes:?}"
+            );
+        }
+        assert_eq!(got_exit, exit, "{token}: exit code");
+    }
+    // A garbage token is invalid, not a network problem.
+    let out = env.run(&["debug", "--json"], &format!("EAA{}", "x".repeat(60)));
+    assert_eq!(Env::reason_codes(&out.json()), vec!["invalid_token"]);
+
+    // The plain-words text names what to do.
+    let token = env.token("role_lost");
+    let out = env.run(
+        &["debug", "--app", ACME_APP_ID, "--kind", "messenger"],
+        &token,
+    );
+    assert!(
+        out.stdout.contains("no longer has a role"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("Valid                False"),
+        "{}",
+        out.stdout
+    );
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn another_page_for_the_channel_is_wrong_page() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let bikes = env.token("bikes_page");
+    let out = env.run(&["renew", "Acme Shoes", "--json"], &bikes);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("another Page"), "{}", out.stderr);
+}
+
+#[test]
+fn renew_refuses_dead_foreign_and_wrong_app_tokens_and_keeps_the_old_one() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let before = fingerprint_of(&env.list_json(), "Acme Shoes");
+    let catalog_before = std::fs::read(env.profile_dir().join("catalog.json")).unwrap();
+
+    for (name, words) in [
+        ("travel_expired", "expired"),
+        ("bikes_page", "another Page"),
+        ("wrong_app", "another app"),
+        ("missing_permission", "pages_messaging"),
+    ] {
+        let token = env.token(name);
+        let out = env.run(&["renew", "Acme Shoes"], &token);
+        assert_eq!(out.code, 1, "{name} must be refused: {}", out.stderr);
+        assert!(out.stderr.contains(words), "{name}: {}", out.stderr);
+        assert!(out.stderr.contains("Not saved"), "{name}: {}", out.stderr);
+    }
+    assert_eq!(
+        std::fs::read(env.profile_dir().join("catalog.json")).unwrap(),
+        catalog_before,
+        "a refused renewal changes nothing"
+    );
+    let out = env.run(&["check", "Acme Shoes", "--json"], "");
+    assert_eq!(
+        out.code, 0,
+        "the channel still works with its old token: {}",
+        out.stderr
+    );
+    assert_eq!(fingerprint_of(&out.json(), "Acme Shoes"), before);
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn a_good_token_replaces_and_rollback_restores() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let old = fingerprint_of(&env.list_json(), "Acme Shoes");
+
+    let renewal = env.token("shoes_renewal");
+    let out = env.run(
+        &["renew", "Acme Shoes", "--json"],
+        &format!("  \"{renewal}\"\n"),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let j = out.json();
+    assert_eq!(j["replaced"], true);
+    assert_eq!(j["health"], "healthy");
+    let new = j["token"]["fingerprint"].as_str().unwrap().to_string();
+    assert_ne!(new, old);
+
+    // The same token again is refused: nothing to renew.
+    let out = env.run(&["renew", "Acme Shoes"], &renewal);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+
+    let out = env.run(&["rollback", "Acme Shoes", "--json"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["token"]["fingerprint"], old.as_str());
+    assert_eq!(
+        out.json()["health"],
+        "healthy",
+        "rolled back and checked again"
+    );
+    // Rollback of a rollback goes forward again.
+    let out = env.run(&["rollback", "Acme Shoes", "--json"], "");
+    assert_eq!(out.json()["token"]["fingerprint"], new.as_str());
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn warnings_need_accept_warnings() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Books", "messenger", "books_expiring");
+    let fresh = env.remember(&env.control.mint_page_token(
+        ALICE_ID,
+        BOOKS_PAGE_ID,
+        ACME_APP_ID,
+        false,
+        &[
+            "pages_messaging",
+            "pages_manage_metadata",
+            "pages_read_engagement",
+            "pages_show_list",
+        ],
+    ));
+    env.control
+        .set_expires_at(&fresh, Some(chrono::Utc::now().timestamp() + 2 * 86_400));
+    let out = env.run(&["renew", "Acme Books"], &fresh);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("--accept-warnings"), "{}", out.stderr);
+    let out = env.run(
+        &["renew", "Acme Books", "--accept-warnings", "--json"],
+        &fresh,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["health"], "attention");
+}
+
+#[test]
+fn pasted_variants_are_accepted_and_garbage_changes_nothing() {
+    let env = Env::new();
+    env.add_acme_app();
+    let t = env.token("shoes_messenger");
+    let variants = [
+        format!("{t}\n"),
+        format!("   '{t}'  "),
+        format!("Bearer {t}"),
+        format!(
+            "https://www.facebook.com/connect/login_success.html#access_token={t}&expires_in=0"
+        ),
+        format!("https://example.com/cb?access_token={t}&state=x"),
+        format!("{{\"access_token\":\"{t}\",\"token_type\":\"bearer\"}}"),
+    ];
+    for (i, v) in variants.iter().enumerate() {
+        let out = env.run(
+            &[
+                "add",
+                "--name",
+                &format!("Shoes {i}"),
+                "--kind",
+                "messenger",
+                "--app",
+                ACME_APP_ID,
+            ],
+            v,
+        );
+        assert_eq!(out.code, 0, "variant {i} refused: {}", out.stderr);
+    }
+    let catalog = env.profile_dir().join("catalog.json");
+    let before = std::fs::read(&catalog).unwrap();
+    for garbage in [
+        "",
+        "   \n",
+        "hello world",
+        "<html><title>502</title></html>",
+        "{\"error\":1}",
+        "EAAshort",
+    ] {
+        let out = env.run(&["add", "--name", "Bad", "--kind", "messenger"], garbage);
+        assert!(
+            out.code == 1 || out.code == 2,
+            "{garbage:?}: exit {}",
+            out.code
+        );
+        assert!(
+            out.stderr.len() > 20,
+            "{garbage:?} gets a message: {}",
+            out.stderr
+        );
+        let out = env.run(&["renew", "Shoes 0"], garbage);
+        assert!(
+            out.code == 1 || out.code == 2,
+            "{garbage:?}: exit {}",
+            out.code
+        );
+    }
+    assert_eq!(
+        std::fs::read(&catalog).unwrap(),
+        before,
+        "bad input changes nothing"
+    );
+    let out = env.run(&["add", "--name", "X", "--kind", "myspace"], &t);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("messenger"),
+        "lists the kinds: {}",
+        out.stderr
+    );
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn network_faults_are_never_called_a_bad_token() {
+    let mut env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let faults = [
+        (Fault::ServerErrorHtml, "service_error"),
+        (Fault::TruncatedJson, "service_error"),
+        (Fault::RateLimited { code: 4 }, "rate_limited"),
+        (Fault::RateLimited { code: 80006 }, "rate_limited"),
+        (Fault::Hang, "network_error"),
+    ];
+    for (fault, code) in faults {
+        env.control.set_fault(fault.clone());
+        let out = env.run(&["check", "--json"], "");
+        env.control.clear_faults();
+        assert_eq!(out.code, 3, "{fault:?}: {}", out.stderr);
+        let shoes = Env::channel(&out.json(), "Acme Shoes").clone();
+        let codes = Env::reason_codes(&shoes);
+        assert!(codes.contains(&code.to_string()), "{fault:?}: {codes:?}");
+        assert!(
+            !codes.contains(&"invalid_token".to_string()),
+            "{fault:?}: {codes:?}"
+        );
+        assert_eq!(
+            shoes["health"], "healthy",
+            "{fault:?} keeps the last known health"
+        );
+    }
+    // A fault on the first try only is retried away.
+    env.control.fail_next(1, Fault::ServerErrorHtml);
+    assert_eq!(env.run(&["check"], "").code, 0);
+
+    env.go_offline();
+    let out = env.run(&["check", "--json"], "");
+    assert_eq!(out.code, 3);
+    let shoes = Env::channel(&out.json(), "Acme Shoes").clone();
+    assert_eq!(Env::reason_codes(&shoes), vec!["network_error"]);
+    assert_ne!(shoes["health"], "broken");
+    let out = env.run(&["check"], "");
+    assert!(
+        out.stdout.contains("Could not reach Facebook"),
+        "{}",
+        out.stdout
+    );
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn list_and_inspect_work_offline_with_countdowns_from_the_clock() {
+    let mut env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Books", "messenger", "books_expiring");
+    let short = env.remember(&env.control.mint_page_token(
+        ALICE_ID,
+        SHOES_PAGE_ID,
+        ACME_APP_ID,
+        false,
+        &[
+            "pages_messaging",
+            "pages_manage_metadata",
+            "pages_read_engagement",
+            "pages_show_list",
+        ],
+    ));
+    env.control
+        .set_expires_at(&short, Some(chrono::Utc::now().timestamp() + 4));
+    let out = env.run(
+        &[
+            "add",
+            "--name",
+            "Soon Gone",
+            "--kind",
+            "messenger",
+            "--app",
+            ACME_APP_ID,
+        ],
+        &short,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report = env
+        .profile_dir()
+        .join("..")
+        .join(format!("report-{}.json", std::process::id()));
+    let out = env.run(&["export", "--redacted", report.to_str().unwrap()], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+
+    env.go_offline();
+    std::thread::sleep(std::time::Duration::from_secs(5));
+    let out = env.run(&["list"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stdout.contains("expires in 2 days"), "{}", out.stdout);
+    let list = env.list_json();
+    let gone = Env::channel(&list, "Soon Gone");
+    assert_eq!(
+        gone["health"], "broken",
+        "expired since the last check, by the clock"
+    );
+    assert_eq!(gone["reasons"][0]["code"], "expired");
+    assert_eq!(Env::channel(&list, "Acme Books")["health"], "attention");
+
+    let out = env.run(&["inspect", report.to_str().unwrap()], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stdout.contains("Report from"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("expired") && out.stdout.contains("Soon Gone"),
+        "{}",
+        out.stdout
+    );
+    let text = std::fs::read_to_string(&report).unwrap();
+    for t in env.tokens_used.borrow().iter() {
+        assert!(!text.contains(t.as_str()), "the report has no token");
+    }
+    assert!(!text.contains(ACME_APP_SECRET));
+    assert!(text.contains("sha256:"), "fingerprints are in the report");
+    let _ = std::fs::remove_file(&report);
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn two_processes_adding_and_renewing_lose_no_change() {
+    let env = Env::new();
+    env.add_acme_app();
+    let scopes = [
+        "pages_messaging",
+        "pages_manage_metadata",
+        "pages_read_engagement",
+        "pages_show_list",
+    ];
+    const EACH: usize = 12;
+    let mut expected = vec![];
+    let mut plans = vec![];
+    for side in ["a", "b"] {
+        let mut plan = vec![];
+        for i in 0..EACH {
+            let first = env.remember(&env.control.mint_page_token(
+                ALICE_ID,
+                SHOES_PAGE_ID,
+                ACME_APP_ID,
+                true,
+                &scopes,
+            ));
+            let second = env.remember(&env.control.mint_page_token(
+                ALICE_ID,
+                SHOES_PAGE_ID,
+                ACME_APP_ID,
+                true,
+                &scopes,
+            ));
+            let name = format!("{side}-{i}");
+            expected.push((
+                name.clone(),
+                tokenwarden::model::secret::fingerprint_of(&second),
+            ));
+            plan.push((name, first, second));
+        }
+        plans.push(plan);
+    }
+    let (profile, url) = (env.profile_dir().to_path_buf(), env.base_url.clone());
+    std::thread::scope(|s| {
+        for plan in &plans {
+            let (profile, url) = (&profile, &url);
+            let cmd = move |args: &[&str]| base_command(profile, url, args);
+            s.spawn(move || {
+                for (name, first, second) in plan {
+                    let out = run_command(
+                        cmd(&[
+                            "add",
+                            "--name",
+                            name,
+                            "--kind",
+                            "messenger",
+                            "--app",
+                            ACME_APP_ID,
+                        ]),
+                        first,
+                    );
+                    assert_eq!(out.code, 0, "add {name}: {}", out.stderr);
+                    let out = run_command(cmd(&["renew", name]), second);
+                    assert_eq!(out.code, 0, "renew {name}: {}", out.stderr);
+                }
+            });
+        }
+    });
+    let list = env.list_json();
+    assert_eq!(list["channels"].as_array().unwrap().len(), 2 * EACH);
+    for (name, fp) in expected {
+        assert_eq!(
+            fingerprint_of(&list, &name),
+            fp,
+            "{name} has its last token"
+        );
+    }
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn without_the_app_secret_the_check_falls_back_to_a_self_probe() {
+    let env = Env::new();
+    let t = env.token("shoes_messenger");
+    let out = env.run(
+        &["add", "--name", "Shoes", "--kind", "messenger", "--json"],
+        &t,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let j = out.json();
+    assert_eq!(j["token"]["check_method"], "self_probe");
+    assert_eq!(
+        j["token"]["expires_at"],
+        serde_json::Value::Null,
+        "unknown, not invented"
+    );
+    assert_eq!(j["token"]["profile_id"], SHOES_PAGE_ID);
+    assert_eq!(j["health"], "healthy");
+}
+
+#[test]
+fn calls_with_a_known_secret_carry_a_valid_appsecret_proof() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    env.control.clear_requests();
+    assert_eq!(env.run(&["check"], "").code, 0);
+    let reqs = env.control.requests();
+    let signed: Vec<_> = reqs
+        .iter()
+        .filter(|r| r.path.ends_with("/subscribed_apps"))
+        .collect();
+    assert!(!signed.is_empty(), "the webhook was checked: {reqs:?}");
+    assert!(
+        signed.iter().all(|r| r.appsecret_proof_valid == Some(true)),
+        "{signed:?}"
+    );
+}
+
+#[test]
+fn a_wrong_app_secret_is_refused_and_not_saved() {
+    let env = Env::new();
+    let out = env.run(
+        &[
+            "app",
+            "add",
+            "--id",
+            ACME_APP_ID,
+            "--name",
+            "Acme",
+            "--secret-stdin",
+        ],
+        "0123456789abcdef0123456789abcdef",
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did not accept this app secret"),
+        "{}",
+        out.stderr
+    );
+    assert!(!env.profile_dir().join("vault.age").exists());
+}
+
+#[test]
+fn a_wrong_vault_passphrase_changes_nothing() {
+    let mut env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let vault = std::fs::read(env.profile_dir().join("vault.age")).unwrap();
+    let catalog = std::fs::read(env.profile_dir().join("catalog.json")).unwrap();
+    env.extra_env.push((
+        "TOKENWARDEN_VAULT_PASSPHRASE".into(),
+        "not the passphrase".into(),
+    ));
+    let t = env.token("shoes_renewal");
+    let out = env.run(&["renew", "Acme Shoes"], &t);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr.to_lowercase().contains("passphrase"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read(env.profile_dir().join("vault.age")).unwrap(),
+        vault
+    );
+    assert_eq!(
+        std::fs::read(env.profile_dir().join("catalog.json")).unwrap(),
+        catalog
+    );
+}
+
+#[test]
+fn an_unreachable_keychain_says_so_and_names_the_vault() {
+    let env = Env::new();
+    let t = env.token("shoes_messenger");
+    let mut cmd = env.command(&["add", "--name", "Shoes", "--kind", "messenger"]);
+    cmd.env("TOKENWARDEN_SECRETS", "keyring").env(
+        "DBUS_SESSION_BUS_ADDRESS",
+        "unix:path=/nonexistent/tokenwarden-test-bus",
+    );
+    let out = run_command(cmd, &t);
+    if out.code == 0 {
+        // macOS / Windows: the native store does not use D-Bus; nothing to prove here.
+        return;
+    }
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("TOKENWARDEN_SECRETS=vault"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("invalid"), "{}", out.stderr);
+    let catalog =
+        std::fs::read_to_string(env.profile_dir().join("catalog.json")).unwrap_or_default();
+    assert!(!catalog.contains(&t), "never falls back to clear text");
+    assert!(!catalog.contains("Shoes"), "nothing was saved");
+}
+
+#[test]
+fn plain_http_to_another_host_is_refused() {
+    let mut env = Env::new();
+    env.add_acme_app();
+    env.extra_env.push((
+        "TOKENWARDEN_GRAPH_URL".into(),
+        "http://graph.example.com".into(),
+    ));
+    let out = env.run(&["check"], "");
+    assert_eq!(out.code, 3);
+    assert!(
+        out.stderr.contains("only for this computer"),
+        "{}",
+        out.stderr
+    );
+}
