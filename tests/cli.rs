@@ -686,3 +686,43 @@ fn plain_http_to_another_host_is_refused() {
         out.stderr
     );
 }
+
+#[test]
+fn the_system_keychain_holds_the_tokens_and_the_profile_holds_none() {
+    let required = std::env::var("TOKENWARDEN_TEST_KEYRING").as_deref() == Ok("required");
+    let mut env = Env::new();
+    env.extra_env
+        .push(("TOKENWARDEN_SECRETS".into(), "keyring".into()));
+    let out = env.run(
+        &[
+            "app",
+            "add",
+            "--id",
+            ACME_APP_ID,
+            "--name",
+            "Acme Support",
+            "--secret-stdin",
+        ],
+        ACME_APP_SECRET,
+    );
+    if out.code == 3 && out.stderr.contains("not available") && !required {
+        eprintln!("skipped: no system keychain here ({})", out.stderr.trim());
+        return;
+    }
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let renewal = env.token("shoes_renewal");
+    assert_eq!(env.run(&["renew", "Acme Shoes"], &renewal).code, 0);
+    let out = env.run(&["check", "--json"], "");
+    assert_eq!(
+        out.code, 0,
+        "the token read back from the keychain works: {}",
+        out.stderr
+    );
+    assert_eq!(env.run(&["rollback", "Acme Shoes"], "").code, 0);
+    assert!(
+        !env.profile_dir().join("vault.age").exists(),
+        "the keychain, not the vault, was used"
+    );
+    env.assert_no_secret_leaked();
+}

@@ -61,7 +61,13 @@ async fn instagram_account(
     };
     let secret = req.app.and_then(|a| a.secret.as_ref());
     match client
-        .call(Method::Get, page, &[("fields", "instagram_business_account")], req.token, secret)
+        .call(
+            Method::Get,
+            page,
+            &[("fields", "instagram_business_account")],
+            req.token,
+            secret,
+        )
         .await
     {
         Ok(v) => Ok(string_of(v.pointer("/instagram_business_account/id"))),

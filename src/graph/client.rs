@@ -175,7 +175,7 @@ fn parse_body(
             if let Some(err) = v.get("error").filter(|e| e.is_object()) {
                 return Err(GraphError::Api {
                     status,
-                    error: parse_error_object(err),
+                    error: Box::new(parse_error_object(err)),
                     retry_after_minutes,
                 });
             }

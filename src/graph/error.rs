@@ -13,7 +13,8 @@ pub enum GraphError {
     #[error("Facebook said: {} (code {}{})", .error.message, .error.code, .error.subcode.map(|s| format!("/{s}")).unwrap_or_default())]
     Api {
         status: u16,
-        error: GraphErrorInfo,
+        // Boxed: errors travel through every `Result`, and this one is large.
+        error: Box<GraphErrorInfo>,
         /// From `X-Business-Use-Case-Usage` when Meta said how long to wait.
         retry_after_minutes: Option<i64>,
     },
@@ -62,7 +63,7 @@ impl GraphError {
 
     pub fn graph_error(&self) -> Option<&GraphErrorInfo> {
         match self {
-            GraphError::Api { error, .. } => Some(error),
+            GraphError::Api { error, .. } => Some(error.as_ref()),
             _ => None,
         }
     }

@@ -521,7 +521,10 @@ mod tests {
         assert_eq!(d.health, Health::Healthy, "{d:?}");
         r.instagram_account_id = Some("9999".into());
         let d = classify(Some(&r), None, &ig, now(), &Thresholds::default());
-        assert!(d.has(ReasonCode::MissingPermission), "granted for another account only");
+        assert!(
+            d.has(ReasonCode::MissingPermission),
+            "granted for another account only"
+        );
     }
 
     #[test]
