@@ -10,4 +10,5 @@ pub mod store;
 
 pub mod cli;
 pub mod gui;
+pub mod logging;
 pub mod service;

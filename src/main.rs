@@ -1,13 +1,50 @@
+#![cfg_attr(windows, windows_subsystem = "windows")]
 //! `tokenwarden`: the desktop app, or with a command, the command line (see `cli`).
+//!
+//! On Windows it is a GUI program, so no console window flashes up behind the app; started with
+//! arguments from a terminal, it attaches to that terminal so that the command line still prints.
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use tokenwarden::cli::{Cli, run};
 
 fn main() {
-    let cli = Cli::parse();
+    #[cfg(windows)]
+    if std::env::args_os().len() > 1 {
+        attach_parent_console();
+    }
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let command = matches
+        .subcommand_name()
+        .unwrap_or(if cli.demo { "demo" } else { "gui" })
+        .to_string();
+    start_logging(&cli, &command);
+    tracing::info!(command, version = env!("CARGO_PKG_VERSION"), "start");
     let code = match cli.command {
         Some(command) => run(cli.profile, command),
         None => tokenwarden::gui::run(cli.profile, cli.demo),
     };
+    tracing::info!(command, exit_code = code, "end");
     std::process::exit(code);
+}
+
+/// Commands that use no profile (and the throw-away demo) log to standard error only.
+fn start_logging(cli: &Cli, command: &str) {
+    let dir = match command {
+        "sim" | "inspect" | "demo" => None,
+        _ => tokenwarden::store::Profile::resolve(cli.profile.clone())
+            .ok()
+            .map(|p| tokenwarden::logging::log_dir(&p.dir)),
+    };
+    tokenwarden::logging::init(dir.as_deref(), cli.verbose);
+}
+
+#[cfg(windows)]
+fn attach_parent_console() {
+    use windows_sys::Win32::System::Console::{ATTACH_PARENT_PROCESS, AttachConsole};
+    // SAFETY: a plain Win32 call with a constant argument. It fails when there is no parent
+    // console (started from Explorer), which is exactly when nothing should be printed.
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
+    }
 }

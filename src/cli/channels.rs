@@ -7,8 +7,12 @@ use tokio_util::sync::CancellationToken;
 use super::json::{self, ChannelJson, ListJson};
 use super::output;
 use super::{fail, input, open_service};
+use crate::model::Channel;
 use crate::model::{ChannelKind, classify};
-use crate::service::{ChannelView, ServiceError, health_exit_code, views_of};
+use crate::service::groups::root_cause_groups;
+use crate::service::guide;
+use crate::service::login::{Derivation, RenewOptions};
+use crate::service::{ChannelView, RenewOutcome, ServiceError, health_exit_code, views_of};
 use crate::store::{CatalogFile, Profile};
 
 fn parse_kind(kind: &str) -> Result<ChannelKind, ServiceError> {
@@ -28,6 +32,12 @@ fn print_views(views: &[ChannelView], checked_at: Option<chrono::DateTime<Utc>>,
         });
     } else {
         output::print_table(views, Utc::now());
+        for g in root_cause_groups(views) {
+            println!("\n{}", g.message);
+            if let (Some(app), Some(first)) = (&g.app_id, g.channel_names.first()) {
+                println!("  tokenwarden login --app {app} --channel {first:?} --group");
+            }
+        }
     }
 }
 
@@ -160,6 +170,7 @@ pub async fn add(
     name: String,
     kind: String,
     app: Option<String>,
+    page: Option<String>,
     as_json: bool,
 ) -> i32 {
     let run = async {
@@ -167,40 +178,124 @@ pub async fn add(
         let pasted = input::read_token()?;
         let service = open_service(profile)?;
         service
-            .add_channel(&name, kind, app.as_deref(), &pasted.token)
+            .add_channel_for_page(&name, kind, app.as_deref(), page.as_deref(), &pasted.token)
             .await
     };
     match run.await {
-        Ok(view) => {
-            print_changed(&view, None, as_json, "Saved");
+        Ok((view, derived)) => {
+            print_added(&view, derived.as_ref(), as_json);
             0
         }
         Err(e) => fail(&e),
     }
 }
 
+pub fn print_added(view: &ChannelView, derived: Option<&Derivation>, as_json: bool) {
+    if as_json {
+        let mut j = json::channel_json(view);
+        j.derived_from = derived.map(|_| "user_token");
+        json::print(&j);
+    } else {
+        print_changed(view, None, false, "Saved");
+        print_derivation(derived);
+    }
+}
+
+fn print_derivation(derived: Option<&Derivation>) {
+    if let Some(d) = derived {
+        println!(
+            "  Made from {}'s login: the Page's own token{}.",
+            d.user_name,
+            match (d.exchanged, d.lasting) {
+                (true, _) => ", after turning the short login into a lasting one; it never expires",
+                (false, true) => "; it never expires",
+                (false, false) =>
+                    "; it ends with the short login (save the app secret to avoid that)",
+            }
+        );
+    }
+}
+
+/// Prints each channel's renewal; exit 0 when all were renewed, else the worst error's code.
+pub fn print_renewals(
+    results: &[(Channel, Result<RenewOutcome, ServiceError>)],
+    as_json: bool,
+) -> i32 {
+    let mut code = 0;
+    let mut objects = Vec::new();
+    for (channel, result) in results {
+        match result {
+            Ok(outcome) => {
+                if as_json {
+                    let mut j = json::channel_json(&outcome.view);
+                    j.replaced = Some(outcome.replaced);
+                    j.derived_from = outcome.derived.as_ref().map(|_| "user_token");
+                    objects.push(j);
+                } else {
+                    print_changed(&outcome.view, Some(outcome.replaced), false, "Renewed");
+                    print_derivation(outcome.derived.as_ref());
+                    if outcome.subscribed_webhook {
+                        println!("  Subscribed the Page to the app's webhook again.");
+                    }
+                    println!(
+                        "  The old token is kept: `tokenwarden rollback {}` puts it back.",
+                        outcome.view.channel.id
+                    );
+                }
+            }
+            Err(e) => {
+                eprintln!("tokenwarden: {}: {e}", channel.name);
+                code = code.max(e.exit_code());
+            }
+        }
+    }
+    // One channel: one object (the contract); a group: an array of them.
+    match objects.len() {
+        0 => {}
+        1 if results.len() == 1 => json::print(&objects[0]),
+        _ => json::print(&objects),
+    }
+    code
+}
+
 pub async fn renew(
     profile: Option<PathBuf>,
     channel: String,
-    accept_warnings: bool,
+    opts: RenewOptions,
     as_json: bool,
 ) -> i32 {
     let run = async {
         let pasted = input::read_token()?;
         let service = open_service(profile)?;
-        service
-            .renew(&channel, &pasted.token, accept_warnings)
-            .await
+        service.renew_with(&channel, &pasted.token, opts).await
     };
     match run.await {
-        Ok(outcome) => {
-            print_changed(&outcome.view, Some(outcome.replaced), as_json, "Renewed");
-            if !as_json {
-                println!(
-                    "  The old token is kept: `tokenwarden rollback {}` puts it back.",
-                    outcome.view.channel.id
-                );
-            }
+        Ok(results) => print_renewals(&results, as_json),
+        Err(e) => fail(&e),
+    }
+}
+
+pub async fn guide(profile: Option<PathBuf>, channel: String) -> i32 {
+    let result = Profile::resolve(profile)
+        .and_then(|p| CatalogFile::new(&p).load())
+        .map_err(ServiceError::from)
+        .and_then(|catalog| {
+            let c = catalog
+                .channel(&channel)
+                .cloned()
+                .ok_or_else(|| ServiceError::NotFound(channel.clone()))?;
+            let view = ChannelView::of(c, Utc::now(), &Default::default());
+            let app = view
+                .channel
+                .app_id
+                .as_deref()
+                .and_then(|id| catalog.app(id));
+            let steps = guide::guide_for(&view.channel, app, &view.diagnosis);
+            Ok(guide::guide_text(&view.channel, &steps))
+        });
+    match result {
+        Ok(text) => {
+            print!("{text}");
             0
         }
         Err(e) => fail(&e),

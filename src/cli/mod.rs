@@ -2,16 +2,21 @@
 //! standard input, never from argv. Exit codes and `--json` follow design.md.
 
 mod app;
+mod backup;
 mod channels;
+mod history;
 mod input;
 pub mod json;
+mod login;
 pub mod output;
+mod reminders;
 mod report;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 use crate::graph::GraphConfig;
+use crate::service::login::RenewOptions;
 use crate::service::{Service, ServiceError};
 use crate::store::{Profile, SecretBackend, Store};
 
@@ -29,6 +34,9 @@ pub struct Cli {
     /// Open the desktop app on a throw-away profile with a built-in simulated Facebook.
     #[arg(long)]
     pub demo: bool,
+    /// Also print the log on standard error (it always goes to the profile's logs/ folder).
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -46,6 +54,14 @@ pub enum Command {
         channel: Option<String>,
         #[arg(long)]
         json: bool,
+        /// Raise a desktop notification for each channel that turned broken or needs attention
+        /// since the last one (for cron, launchd or Task Scheduler). Checks all channels.
+        #[arg(long, conflicts_with = "channel")]
+        notify: bool,
+        /// With --notify: remind this many days before a token expires (default: the setting,
+        /// 7 days).
+        #[arg(long, requires = "notify", value_name = "DAYS")]
+        lead_days: Option<u32>,
     },
     /// Shows the debugger facts of a token read from standard input; saves nothing.
     Debug {
@@ -66,6 +82,9 @@ pub enum Command {
         kind: String,
         #[arg(long, value_name = "APP_ID")]
         app: Option<String>,
+        /// The Page's id, when the pasted token is a person's (User) token: its Page token is used.
+        #[arg(long, value_name = "PAGE_ID")]
+        page: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -75,9 +94,46 @@ pub enum Command {
         /// Save even when the token works but needs attention (expires soon, webhook missing).
         #[arg(long)]
         accept_warnings: bool,
+        /// Subscribe the Page to the app's webhook again if the renewal leaves it unsubscribed.
+        #[arg(long)]
+        subscribe_webhook: bool,
+        /// With a person's (User) token: renew every channel that broke for the same cause of
+        /// the same person (e.g. one password change) from this one login.
+        #[arg(long)]
+        group: bool,
         #[arg(long)]
         json: bool,
     },
+    /// Logs in with Facebook (device code), then renews a channel or adds a new one.
+    #[command(group(clap::ArgGroup::new("target").required(true).args(["channel", "name"])))]
+    Login {
+        #[arg(long, value_name = "APP_ID")]
+        app: String,
+        /// The channel to renew.
+        #[arg(long, conflicts_with_all = ["name", "kind", "page"])]
+        channel: Option<String>,
+        /// Also renew every channel broken for the same cause of the same person.
+        #[arg(long, requires = "channel")]
+        group: bool,
+        /// Name of a new channel to add (with --kind and --page).
+        #[arg(long, requires_all = ["kind", "page"])]
+        name: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long, value_name = "PAGE_ID")]
+        page: Option<String>,
+        /// Only print the address and code; do not open the browser.
+        #[arg(long)]
+        no_browser: bool,
+        #[arg(long)]
+        accept_warnings: bool,
+        #[arg(long)]
+        subscribe_webhook: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Step-by-step renewal guide for a channel, to follow or send to a customer (no token in it).
+    Guide { channel: String },
     /// Restores the channel's previous token.
     Rollback {
         channel: String,
@@ -99,6 +155,34 @@ pub enum Command {
         file: PathBuf,
         #[arg(long)]
         json: bool,
+    },
+    /// Writes every app, channel and token to one passphrase-protected file (asked twice, or
+    /// TOKENWARDEN_BACKUP_PASSPHRASE).
+    Backup { file: PathBuf },
+    /// Restores a backup: shows what it will add or change, then applies it when confirmed.
+    Restore {
+        file: PathBuf,
+        /// Apply without asking.
+        #[arg(long)]
+        yes: bool,
+        /// Also replace tokens saved in this profile after the backup was made.
+        #[arg(long)]
+        overwrite_newer: bool,
+    },
+    /// What happened to a channel: added, replaced, rolled back, restored, health changes.
+    History {
+        channel: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// No reminders for a channel for some days.
+    Snooze {
+        channel: String,
+        #[arg(long, default_value_t = 7)]
+        days: u32,
+        /// Turn the channel's reminders back on.
+        #[arg(long, conflicts_with = "days")]
+        off: bool,
     },
     /// Runs the Graph API simulator alone (training, tests).
     Sim {
@@ -126,6 +210,11 @@ pub enum AppCommand {
 
 /// Prints an error the way every command does, and returns its exit code.
 pub fn fail(e: &ServiceError) -> i32 {
+    let fbtrace_id = match e {
+        ServiceError::Graph(g) => g.graph_error().and_then(|g| g.fbtrace_id.clone()),
+        _ => None,
+    };
+    tracing::error!(exit_code = e.exit_code(), fbtrace_id, "{e}");
     eprintln!("tokenwarden: {e}");
     e.exit_code()
 }
@@ -156,20 +245,82 @@ pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
     };
     rt.block_on(async move {
         match command {
-            Command::List { json } => channels::list(profile, json),
-            Command::Check { channel, json } => channels::check(profile, channel, json).await,
+            Command::List { json } => {
+                reminders::warn_about_clock(profile.clone());
+                channels::list(profile, json)
+            }
+            Command::Check {
+                json,
+                notify: true,
+                lead_days,
+                ..
+            } => reminders::check_notify(profile, json, lead_days).await,
+            Command::Check { channel, json, .. } => channels::check(profile, channel, json).await,
+            Command::Backup { file } => backup::backup(profile, file).await,
+            Command::Restore {
+                file,
+                yes,
+                overwrite_newer,
+            } => backup::restore(profile, file, yes, overwrite_newer).await,
+            Command::History { channel, json } => history::history(profile, channel, json),
+            Command::Snooze { channel, days, off } => {
+                reminders::snooze(profile, channel, days, off).await
+            }
             Command::Debug { app, kind, json } => channels::debug(profile, app, kind, json).await,
             Command::Add {
                 name,
                 kind,
                 app,
+                page,
                 json,
-            } => channels::add(profile, name, kind, app, json).await,
+            } => channels::add(profile, name, kind, app, page, json).await,
             Command::Renew {
                 channel,
                 accept_warnings,
+                subscribe_webhook,
+                group,
                 json,
-            } => channels::renew(profile, channel, accept_warnings, json).await,
+            } => {
+                let opts = RenewOptions {
+                    accept_warnings,
+                    subscribe_webhook,
+                    group,
+                };
+                channels::renew(profile, channel, opts, json).await
+            }
+            Command::Login {
+                app,
+                channel,
+                group,
+                name,
+                kind,
+                page,
+                no_browser,
+                accept_warnings,
+                subscribe_webhook,
+                json,
+            } => {
+                let opts = RenewOptions {
+                    accept_warnings,
+                    subscribe_webhook,
+                    group,
+                };
+                let target = match (channel, name, kind, page) {
+                    (Some(c), ..) => login::Target::Renew(c),
+                    (None, Some(n), Some(k), Some(p)) => login::Target::Add {
+                        name: n,
+                        kind: k,
+                        page: p,
+                    },
+                    _ => {
+                        return fail(&ServiceError::Usage(
+                            "Say --channel CHANNEL, or --name, --kind and --page.".into(),
+                        ));
+                    }
+                };
+                login::login(profile, app, target, opts, no_browser, json).await
+            }
+            Command::Guide { channel } => channels::guide(profile, channel).await,
             Command::Rollback { channel, json } => channels::rollback(profile, channel, json).await,
             Command::App {
                 command:

@@ -14,6 +14,8 @@ use crate::model::{GraphErrorInfo, Secret};
 pub struct GraphClient {
     http: reqwest::Client,
     cfg: GraphConfig,
+    /// Facebook's clock from the last answer's `Date` header (shared by clones).
+    clock: super::clock::ServerClock,
 }
 
 /// `hex(HMAC_SHA256(key = app secret, msg = access token))` (reference §6, classic form).
@@ -42,7 +44,16 @@ impl GraphClient {
             .user_agent(concat!("Tokenwarden/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| GraphError::Network(e.without_url().to_string()))?;
-        Ok(GraphClient { http, cfg })
+        Ok(GraphClient {
+            http,
+            cfg,
+            clock: Default::default(),
+        })
+    }
+
+    /// The server clock as last seen (for the clock guard).
+    pub fn server_clock(&self) -> &super::clock::ServerClock {
+        &self.clock
     }
 
     pub fn config(&self) -> &GraphConfig {
@@ -119,6 +130,7 @@ impl GraphClient {
         };
         let resp = req.send().await.map_err(|e| self.transport_error(e))?;
         let status = resp.status().as_u16();
+        self.clock.observe(resp.headers());
         let retry_after = retry_after_minutes(resp.headers());
         let is_json = resp
             .headers()

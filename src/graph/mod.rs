@@ -2,9 +2,12 @@
 
 pub mod check;
 pub mod client;
+pub mod clock;
 pub mod config;
+pub mod device;
 pub mod error;
 pub mod links;
+pub mod oauth;
 
 pub use check::{AppCredentials, CheckRequest, check_token};
 pub use client::{GraphClient, Method, appsecret_proof};

@@ -71,9 +71,12 @@ impl AddDialog {
     ) {
         let modal = egui::Modal::new(Id::unique("add-dialog")).show(ui.ctx(), |ui| {
             ui.set_width(theme::DIALOG_WIDTH);
+            // The form scrolls; Save and Cancel stay in sight below it.
             egui::ScrollArea::vertical()
-                .max_height(ui.ctx().content_rect().height() * 0.8)
+                .max_height(ui.ctx().content_rect().height() * 0.8 - 60.0)
                 .show(ui, |ui| self.contents(ui, apps, now, can_save, out));
+            ui.separator();
+            self.footer(ui, can_save, out);
         });
         if modal.should_close() && !self.saving {
             out.push(UiCommand::CloseAdd);
@@ -181,7 +184,6 @@ impl AddDialog {
                 ui.label("Checking with Facebook…");
             }
         });
-        let mut passed = false;
         match self.slot.answer_for(&key) {
             Some(Ok(v)) => {
                 theme::card(ui, |ui| {
@@ -189,7 +191,6 @@ impl AddDialog {
                 });
                 token_box::refusals(ui, v);
                 if v.passes() {
-                    passed = true;
                     for w in &v.warnings {
                         theme::callout(ui, theme::Tone::Warning, |ui| {
                             ui.add(egui::Label::new(&w.message).wrap());
@@ -205,6 +206,11 @@ impl AddDialog {
         }
 
         ui.add_space(theme::GAP);
+    }
+
+    fn footer(&mut self, ui: &mut Ui, can_save: bool, out: &mut Vec<UiCommand>) {
+        let parsed = self.token.parsed();
+        let passed = matches!(self.slot.answer_for(&self.key()), Some(Ok(v)) if v.passes());
         ui.horizontal(|ui| {
             let ready = passed && !self.name.trim().is_empty() && !self.saving && can_save;
             let save = ui

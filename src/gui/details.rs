@@ -184,7 +184,7 @@ fn token_facts(ui: &mut Ui, input: &DetailsInput<'_>) {
             ui.add_space(4.0);
             ui.label(theme::weak(
                 ui,
-                "Granular permissions (permission → Page or account ids)",
+                "Granular permissions (permission: the Pages or accounts it covers)",
             ));
             for l in lines {
                 ui.label(RichText::new(l).monospace());

@@ -98,8 +98,8 @@ pub fn granular_lines(r: &TokenReport) -> Option<Vec<String>> {
         granular
             .iter()
             .map(|g| match &g.target_ids {
-                Some(ids) => format!("{} → {}", g.scope, ids.join(", ")),
-                None => format!("{} → all", g.scope),
+                Some(ids) => format!("{}: {}", g.scope, ids.join(", ")),
+                None => format!("{}: all", g.scope),
             })
             .collect(),
     )

@@ -92,14 +92,17 @@ fn toolbar(ui: &mut Ui, table: &ChannelTable, filter: &mut Filter) {
         }
 
         ui.add_space(theme::GAP);
-        egui::ComboBox::from_label("Kind")
+        let label = ui.label("Kind");
+        egui::ComboBox::from_id_salt("kind-filter")
             .selected_text(filter.kind.map_or("All kinds", ChannelKind::label))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.kind, None, "All kinds");
                 for k in ChannelKind::ALL {
                     ui.selectable_value(&mut filter.kind, Some(k), k.label());
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
 }
 
@@ -226,8 +229,9 @@ fn row(ui: &mut Ui, view: &ChannelView, input: &ListInput<'_>, out: &mut Vec<UiC
         text_width,
     );
     painter.galley(pos2(text_left, top), title, strong);
+    // The icon carries the state; the words stay readable in the normal text colour.
     let reason_color = match health {
-        Health::Broken | Health::NeedsAttention => theme::health_color(&visuals, health),
+        Health::Broken | Health::NeedsAttention => visuals.text_color(),
         _ => weak,
     };
     let reason = one_line(
@@ -240,10 +244,9 @@ fn row(ui: &mut Ui, view: &ChannelView, input: &ListInput<'_>, out: &mut Vec<UiC
         reason,
         reason_color,
     );
-    let expiry_color = if health == Health::Healthy {
-        visuals.text_color()
-    } else {
-        theme::health_color(&visuals, health)
+    let expiry_color = match expiry_urgency(view, input.now) {
+        Some(h) => theme::health_color(&visuals, h),
+        None => weak,
     };
     painter.text(
         pos2(inner.right(), top),
@@ -259,6 +262,18 @@ fn row(ui: &mut Ui, view: &ChannelView, input: &ListInput<'_>, out: &mut Vec<UiC
         small,
         weak,
     );
+}
+
+/// How urgent the expiry itself is: coloured only when it is the problem.
+fn expiry_urgency(view: &ChannelView, now: DateTime<Utc>) -> Option<Health> {
+    use crate::model::ReasonCode;
+    let r = view.channel.last_report.as_ref()?;
+    if r.never_expires != Some(true) && r.expires_at.is_some_and(|at| at <= now) {
+        return Some(Health::Broken);
+    }
+    view.diagnosis
+        .has(ReasonCode::ExpiresSoon)
+        .then_some(Health::NeedsAttention)
 }
 
 /// Lays out runs of text on one line, cut with "…" at `width`.

@@ -66,9 +66,12 @@ impl RenewDialog {
     pub fn show(&mut self, ui: &mut Ui, input: &RenewInput<'_>, out: &mut Vec<UiCommand>) {
         let modal = egui::Modal::new(Id::unique("renew-dialog")).show(ui.ctx(), |ui| {
             ui.set_width(theme::DIALOG_WIDTH);
+            // The steps scroll; Save and Cancel stay in sight below them.
             egui::ScrollArea::vertical()
-                .max_height(ui.ctx().content_rect().height() * 0.8)
+                .max_height(ui.ctx().content_rect().height() * 0.8 - 60.0)
                 .show(ui, |ui| self.contents(ui, input, out));
+            ui.separator();
+            self.footer(ui, input, out);
         });
         if modal.should_close() && !self.saving {
             out.push(UiCommand::CloseRenew);
@@ -88,7 +91,10 @@ impl RenewDialog {
             && reason.code != ReasonCode::Unchecked
         {
             ui.add_space(4.0);
-            let tone = theme::Tone::Warning;
+            let tone = match input.view.diagnosis.health {
+                crate::model::Health::Broken => theme::Tone::Error,
+                _ => theme::Tone::Warning,
+            };
             theme::callout(ui, tone, |ui| {
                 ui.add(egui::Label::new(&reason.message).wrap());
             });
@@ -189,12 +195,18 @@ impl RenewDialog {
         if let Some(f) = &self.save_error {
             token_box::failure(ui, f);
         }
+        ui.add_space(theme::GAP);
+    }
+
+    fn footer(&mut self, ui: &mut Ui, input: &RenewInput<'_>, out: &mut Vec<UiCommand>) {
+        let channel = &input.view.channel;
+        let key = self.token.text_key();
+        let parsed = self.token.parsed();
         let passed = match self.slot.answer_for(&key) {
             Some(Ok(v)) if v.passes() => Some(v),
             _ => None,
         };
         let ready = passed.is_some_and(|v| v.warnings.is_empty() || self.accept);
-        ui.add_space(theme::GAP);
         ui.horizontal(|ui| {
             let save = ui
                 .add_enabled(

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use tokio::sync::{Semaphore, mpsc};
 use tokio_util::sync::CancellationToken;
 
+use super::history::health_change;
 use super::{ChannelView, Service, ServiceError, blocking, sort_by_urgency};
 use crate::graph::{AppCredentials, CheckRequest, GraphError, check_token};
 use crate::model::{Channel, CheckFailure, FailureKind, Health, Secret, TokenReport};
@@ -159,6 +160,7 @@ impl Service {
                 .cloned()
                 .map(|c| ChannelView::of(apply(c, &outcome), now, &self.thresholds))
             {
+                crate::logging::checked(&view);
                 send(CheckProgress::Checked {
                     view: Box::new(view.clone()),
                     done,
@@ -172,6 +174,7 @@ impl Service {
             }
         }
         self.save_results(pending).await?;
+        self.remember_server_clock().await;
         sort_by_urgency(&mut views);
         Ok(CheckSummary {
             views,
@@ -185,10 +188,12 @@ impl Service {
             return Ok(());
         }
         let store = self.store.clone();
-        blocking(move || {
+        let th = self.thresholds;
+        let changes = blocking(move || {
             store
                 .catalog
-                .update(|c: &mut Catalog| -> Result<(), ServiceError> {
+                .update(|c: &mut Catalog| -> Result<Vec<_>, ServiceError> {
+                    let mut changes = Vec::new();
                     for outcome in &outcomes {
                         // A channel renewed while it was being checked keeps its new facts.
                         if let Some(ch) = c
@@ -196,14 +201,18 @@ impl Service {
                             .iter_mut()
                             .find(|ch| ch.id == outcome.0 && ch.token.fingerprint == outcome.1)
                         {
+                            let before = ch.clone();
                             *ch = apply(ch.clone(), outcome);
+                            changes.extend(health_change(&before, ch, Utc::now(), &th));
                         }
                     }
                     c.last_check_at = Some(Utc::now());
-                    Ok(())
+                    Ok(changes)
                 })
         })
-        .await?
+        .await??;
+        self.record(changes).await;
+        Ok(())
     }
 }
 

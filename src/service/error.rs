@@ -27,6 +27,8 @@ pub enum ServiceError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Secret(#[from] SecretError),
+    #[error("{0}")]
+    Backup(#[from] crate::store::BackupError),
     #[error("Internal error: {0}")]
     Internal(String),
 }

@@ -2,11 +2,20 @@
 //! export and inspect. Everything that changes a user's tokens goes through here, once.
 
 mod check;
+mod clock;
 mod error;
+mod history;
+mod notifier;
+mod reminders;
 mod renew;
 
+pub mod backup;
 pub mod demo;
+pub mod groups;
+pub mod guide;
+pub mod login;
 pub mod report_file;
+mod webhook;
 
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
@@ -15,8 +24,16 @@ use crate::graph::{AppCredentials, GraphClient, GraphConfig};
 use crate::model::{Channel, Diagnosis, MetaApp, Secret, SecretRef, Thresholds, classify};
 use crate::store::{Catalog, SecretStore, Store};
 
+pub use backup::{
+    AppRestoreAction, AppRestoreItem, BackupSummary, RestoreAction, RestoreItem, RestoreOutcome,
+    RestorePlan,
+};
 pub use check::{CheckProgress, CheckSummary, health_exit_code};
+pub use clock::{MAX_SKEW, clock_warning, clock_warning_for};
 pub use error::ServiceError;
+pub use history::{channel_history, describe as describe_history};
+pub use notifier::{DesktopNotifier, Notifier, RecordingNotifier, SentNotification};
+pub use reminders::{Notice, NotifyOutcome, Reminders, lead_thresholds};
 pub use renew::{RenewOutcome, Validation};
 
 /// A channel with its health computed for "now"; what every list, table and row shows.

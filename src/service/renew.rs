@@ -4,6 +4,7 @@
 
 use chrono::Utc;
 
+use super::login::Derivation;
 use super::{ChannelView, Service, ServiceError, blocking};
 use crate::graph::check::name_of_me;
 use crate::model::{
@@ -23,6 +24,11 @@ pub struct Validation {
     /// Reasons that need the user's explicit confirmation.
     pub warnings: Vec<Reason>,
     pub fingerprint: String,
+    /// The token that will be saved: the pasted one, or the Page token derived from a pasted
+    /// User token.
+    pub candidate: Secret,
+    /// Set when the candidate was derived from a User token (a login).
+    pub derived: Option<Derivation>,
 }
 
 impl Validation {
@@ -35,6 +41,9 @@ impl Validation {
 pub struct RenewOutcome {
     pub view: ChannelView,
     pub replaced: bool,
+    pub derived: Option<Derivation>,
+    /// The Page was subscribed to the webhook again after the renewal.
+    pub subscribed_webhook: bool,
 }
 
 fn validation_from(
@@ -79,6 +88,8 @@ fn validation_from(
         refusals,
         warnings,
         fingerprint: token.fingerprint(),
+        candidate: token.clone(),
+        derived: None,
     }
 }
 
@@ -157,21 +168,71 @@ impl Service {
         app_id: Option<&str>,
         token: &Secret,
     ) -> Result<Validation, ServiceError> {
+        self.validate_for_page(channel, kind, app_id, None, token)
+            .await
+    }
+
+    /// Like `validate`; `page_id` names the Page of a new channel, so that a pasted User token
+    /// can be turned into that Page's token.
+    pub async fn validate_for_page(
+        &self,
+        channel: Option<&Channel>,
+        kind: ChannelKind,
+        app_id: Option<&str>,
+        page_id: Option<&str>,
+        token: &Secret,
+    ) -> Result<Validation, ServiceError> {
         let app_id = app_id
             .map(str::to_string)
             .or_else(|| channel.and_then(|c| c.app_id.clone()))
             .or_else(|| channel.and_then(|c| c.last_report.as_ref()?.app_id.clone()));
-        let report = self.debug(token, app_id.as_deref(), kind).await?;
-        let req = Requirements {
-            kind,
-            app_id,
-            page_id: channel.and_then(|c| {
+        let page_id = page_id.map(str::to_string).or_else(|| {
+            channel.and_then(|c| {
                 c.page_id
                     .clone()
                     .or_else(|| c.last_report.as_ref()?.profile_id.clone())
-            }),
+            })
+        });
+        let mut report = self.debug(token, app_id.as_deref(), kind).await?;
+        let mut candidate = token.clone();
+        let mut derived = None;
+        if report.is_valid == Some(true)
+            && report.token_type == Some(TokenType::User)
+            && kind.expects_page_token()
+        {
+            let Some(page) = page_id.as_deref() else {
+                return Err(ServiceError::refused_one(
+                    ReasonCode::WrongPage,
+                    "This is a personal (User) token. Say which Page the channel is for (--page PAGE_ID), or paste the Page's own token.",
+                ));
+            };
+            let page_name = channel.and_then(|c| c.page_name.clone());
+            let login = self.user_login(token, &report, app_id.as_deref()).await?;
+            let (page_token, derivation) = login.page_token(page, page_name.as_deref(), kind)?;
+            let user_expires = report.expires_at;
+            report = self.debug(&page_token, app_id.as_deref(), kind).await?;
+            // A Page token from a short login ends with that login (reference §3); when the
+            // check could not learn its expiry, that is the best known one.
+            if !derivation.lasting && report.expires_at.is_none() && report.never_expires.is_none()
+            {
+                report.expires_at = user_expires;
+                report.never_expires = user_expires.map(|_| false);
+            }
+            candidate = page_token;
+            derived = Some(derivation);
+        }
+        let req = Requirements {
+            kind,
+            app_id,
+            page_id,
         };
-        let mut v = validation_from(report, &req, token, &self.thresholds);
+        let mut v = validation_from(report, &req, &candidate, &self.thresholds);
+        if let Some(d) = &derived
+            && let Some(w) = d.lifetime_warning()
+        {
+            v.warnings.insert(0, w);
+        }
+        v.derived = derived;
         if let Some(c) = channel
             && c.token.fingerprint == v.fingerprint
         {
@@ -191,6 +252,20 @@ impl Service {
         app_id: Option<&str>,
         token: &Secret,
     ) -> Result<ChannelView, ServiceError> {
+        self.add_channel_for_page(name, kind, app_id, None, token)
+            .await
+            .map(|(view, _)| view)
+    }
+
+    /// Like `add_channel`; with `page_id` a User token is turned into that Page's token.
+    pub async fn add_channel_for_page(
+        &self,
+        name: &str,
+        kind: ChannelKind,
+        app_id: Option<&str>,
+        page_id: Option<&str>,
+        token: &Secret,
+    ) -> Result<(ChannelView, Option<Derivation>), ServiceError> {
         let name = name.trim().to_string();
         if name.is_empty() {
             return Err(ServiceError::Usage(
@@ -203,7 +278,9 @@ impl Service {
                 "A channel called {name:?} exists already. Pick another name, or renew that channel instead."
             )));
         }
-        let v = self.validate(None, kind, app_id, token).await?;
+        let v = self
+            .validate_for_page(None, kind, app_id, page_id, token)
+            .await?;
         if !v.passes() {
             return Err(ServiceError::Refused {
                 reasons: v.refusals,
@@ -215,7 +292,7 @@ impl Service {
             fingerprint: v.fingerprint.clone(),
             saved_at: now,
         };
-        self.put_secret(&stored.secret, token).await?;
+        self.put_secret(&stored.secret, &v.candidate).await?;
         let channel = Channel {
             id: Channel::new_id(),
             name: name.clone(),
@@ -250,7 +327,11 @@ impl Service {
             self.forget_secret(&stored.secret).await;
             return Err(e);
         }
-        Ok(ChannelView::of(channel, Utc::now(), &self.thresholds))
+        self.record_added(&channel).await;
+        Ok((
+            ChannelView::of(channel, Utc::now(), &self.thresholds),
+            v.derived,
+        ))
     }
 
     /// Replaces the channel's token with `token` after validating it; keeps the old one for
@@ -265,6 +346,16 @@ impl Service {
         let v = self
             .validate(Some(&channel), channel.kind, None, token)
             .await?;
+        self.save_validated(&channel, v, accept_warnings).await
+    }
+
+    /// Saves a token that `validate` passed: refusals never save; warnings need confirmation.
+    pub async fn save_validated(
+        &self,
+        channel: &Channel,
+        v: Validation,
+        accept_warnings: bool,
+    ) -> Result<RenewOutcome, ServiceError> {
         if !v.passes() {
             return Err(ServiceError::Refused {
                 reasons: v.refusals,
@@ -278,7 +369,10 @@ impl Service {
             ));
             return Err(ServiceError::Refused { reasons });
         }
-        self.swap_in(&channel, token, v.report).await
+        let mut outcome = self.swap_in(channel, &v.candidate, v.report).await?;
+        outcome.derived = v.derived;
+        self.record_replaced(channel, &outcome).await;
+        Ok(outcome)
     }
 
     /// Stores the validated token under a new entry, then swaps it in under the catalog lock.
@@ -332,6 +426,8 @@ impl Service {
                 Ok(RenewOutcome {
                     view: ChannelView::of(updated, Utc::now(), &self.thresholds),
                     replaced: true,
+                    derived: None,
+                    subscribed_webhook: false,
                 })
             }
             Err(e) => {
@@ -375,6 +471,7 @@ impl Service {
                 })
         })
         .await??;
+        self.record_rolled_back(&channel).await;
         let summary = self
             .check(
                 Some(&channel.id),

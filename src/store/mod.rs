@@ -2,24 +2,35 @@
 //! the OS keychain. Tokens never reach the catalog; it holds references into a `SecretStore`.
 
 mod atomic;
+mod backup_file;
 mod catalog;
 mod error;
+mod history;
 mod keyring_store;
 mod lock;
 mod memory;
 mod profile;
 mod secrets;
+mod state;
 mod vault;
 
 use std::sync::Arc;
 
+pub use backup_file::{
+    BACKUP_PASSPHRASE_ENV, BackupApp, BackupChannel, BackupContents, BackupError, read_backup,
+    write_backup,
+};
 pub use catalog::{CATALOG_SCHEMA, Catalog, CatalogFile};
 pub use error::StoreError;
+pub use history::{HistoryEntry, HistoryEvent, HistoryFile, os_user};
 pub use keyring_store::{KEYRING_SERVICE, KeyringStore};
 pub use memory::MemoryStore;
 pub use profile::{PROFILE_ENV, Profile};
 pub use secrets::{
     SECRETS_ENV, SecretBackend, SecretError, SecretStore, SecretStoreKind, VAULT_PASSPHRASE_ENV,
+};
+pub use state::{
+    ChannelReminder, LocalState, NotifiedState, ReminderSettings, ServerClockReading, StateFile,
 };
 pub use vault::{DEFAULT_WORK_FACTOR, VaultStore, WORK_FACTOR_ENV, work_factor_from_env};
 

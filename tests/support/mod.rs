@@ -96,6 +96,23 @@ impl Env {
         out
     }
 
+    /// Runs `tokenwarden ARGS` on another profile folder against the same simulator, with extra
+    /// environment variables; what it prints joins the leak scan like `run`.
+    pub fn run_in(&self, profile: &Path, args: &[&str], stdin: &str, vars: &[(&str, &str)]) -> Output {
+        let mut c = base_command(profile, &self.base_url, args);
+        for (k, v) in &self.extra_env {
+            c.env(k, v);
+        }
+        for (k, v) in vars {
+            c.env(k, v);
+        }
+        let out = run_command(c, stdin);
+        let mut printed = self.printed.borrow_mut();
+        printed.push(out.stderr.clone());
+        printed.push(out.stdout.clone());
+        out
+    }
+
     /// Saves the Acme Support app with its secret (as a user would from the app's settings).
     pub fn add_acme_app(&self) {
         let out = self.run(

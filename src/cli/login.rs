@@ -1,0 +1,96 @@
+//! `login`: Facebook Login for Devices. Shows the code and the address (and opens the browser),
+//! waits for the person to approve, then renews the channel or adds a new one with the Page's
+//! token made from that login. Ctrl-C cancels and changes nothing.
+
+use std::path::PathBuf;
+use tokio_util::sync::CancellationToken;
+
+use super::channels::{print_added, print_renewals};
+use super::{fail, open_service};
+use crate::model::ChannelKind;
+use crate::service::ServiceError;
+use crate::service::login::RenewOptions;
+
+pub enum Target {
+    Renew(String),
+    Add {
+        name: String,
+        kind: String,
+        page: String,
+    },
+}
+
+pub async fn login(
+    profile: Option<PathBuf>,
+    app: String,
+    target: Target,
+    opts: RenewOptions,
+    no_browser: bool,
+    as_json: bool,
+) -> i32 {
+    let service = match open_service(profile) {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
+    let kind = match &target {
+        Target::Renew(c) => match service.channel(c).await {
+            Ok(ch) => ch.kind,
+            Err(e) => return fail(&e),
+        },
+        Target::Add { kind, .. } => match ChannelKind::from_code(kind) {
+            Some(k) => k,
+            None => return fail(&ServiceError::Usage(format!("Unknown kind {kind:?}."))),
+        },
+    };
+    let code = match service.start_device_login(&app, kind).await {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    // On stderr, so that --json output stays one clean object.
+    eprintln!(
+        "To log in with Facebook, open {} and enter this code:\n",
+        code.verification_uri
+    );
+    eprintln!("    {}\n", code.user_code);
+    if !no_browser && open::that_detached(&code.verification_uri).is_err() {
+        eprintln!("(The browser could not be opened; open the address yourself.)");
+    }
+    eprintln!("Waiting for you to approve on Facebook… (Ctrl-C cancels)");
+    let cancel = CancellationToken::new();
+    let on_ctrl_c = cancel.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            on_ctrl_c.cancel();
+        }
+    });
+    let user_token = match service
+        .finish_device_login(&app, &code, cancel, |secs| {
+            if secs > code.interval {
+                eprintln!("Facebook asked to check less often; now every {secs} seconds.");
+            }
+        })
+        .await
+    {
+        Ok(t) => t,
+        Err(e) => return fail(&e),
+    };
+    eprintln!("Logged in. Making the Page's token…");
+    match target {
+        Target::Renew(channel) => match service.renew_with(&channel, &user_token, opts).await {
+            Ok(results) => print_renewals(&results, as_json),
+            Err(e) => fail(&e),
+        },
+        Target::Add { name, page, .. } => {
+            match service
+                .add_channel_for_page(&name, kind, Some(&app), Some(&page), &user_token)
+                .await
+            {
+                Ok((view, derived)) => {
+                    print_added(&view, derived.as_ref(), as_json);
+                    0
+                }
+                Err(e) => fail(&e),
+            }
+        }
+    }
+}

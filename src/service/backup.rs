@@ -1,0 +1,418 @@
+//! Backup and restore: every app, channel and secret into one passphrase-protected file, and
+//! back into any profile and either secret store. Restore is planned first (what will be added,
+//! replaced, or kept because the profile's token is newer), then applied under the catalog lock.
+//! A replaced token stays as the channel's previous token, so `rollback` undoes a restore.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use super::report_file::machine_and_user;
+use super::{Service, ServiceError, blocking};
+use crate::model::{Channel, ChannelKind, Secret, SecretRef, StoredToken};
+use crate::store::{
+    BackupApp, BackupChannel, BackupContents, Catalog, HistoryEntry, HistoryEvent, SecretError,
+    SecretStore, read_backup, write_backup,
+};
+
+#[derive(Debug, Clone)]
+pub struct BackupSummary {
+    pub channels: usize,
+    pub apps: usize,
+    /// Channels left out because their token is missing from the secret store.
+    pub skipped: Vec<String>,
+}
+
+/// What restoring one channel does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreAction {
+    /// Not in the profile: added with the backup's token.
+    Add { fingerprint: String },
+    /// The backup's token is newer than the profile's: it replaces it (the old one is kept for
+    /// rollback).
+    Replace {
+        from_fingerprint: String,
+        to_fingerprint: String,
+    },
+    /// The profile's token was saved after the backup's: kept (unless overwriting is asked for).
+    KeepNewer {
+        profile_fingerprint: String,
+        backup_fingerprint: String,
+    },
+    /// Same token on both sides.
+    Unchanged { fingerprint: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestoreItem {
+    /// The channel's id in the profile after the restore.
+    pub channel_id: String,
+    pub channel_name: String,
+    pub kind: ChannelKind,
+    pub action: RestoreAction,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppRestoreAction {
+    Add {
+        with_secret: bool,
+    },
+    /// The profile knows the app but not its secret; the backup has it.
+    AddSecret,
+    Unchanged,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppRestoreItem {
+    pub app_id: String,
+    pub app_name: String,
+    pub action: AppRestoreAction,
+}
+
+/// What a restore would do, for the user to confirm. Holds the backup's secrets (masked).
+#[derive(Debug, Clone)]
+pub struct RestorePlan {
+    pub source: PathBuf,
+    pub made_at: DateTime<Utc>,
+    pub made_by: String,
+    pub channels: Vec<RestoreItem>,
+    pub apps: Vec<AppRestoreItem>,
+    contents: BackupContents,
+}
+
+impl RestorePlan {
+    /// Whether applying it (without overwriting newer tokens) changes anything.
+    pub fn changes_anything(&self) -> bool {
+        self.channels.iter().any(|i| {
+            matches!(
+                i.action,
+                RestoreAction::Add { .. } | RestoreAction::Replace { .. }
+            )
+        }) || self
+            .apps
+            .iter()
+            .any(|a| a.action != AppRestoreAction::Unchanged)
+    }
+
+    pub fn has_newer_in_profile(&self) -> bool {
+        self.channels
+            .iter()
+            .any(|i| matches!(i.action, RestoreAction::KeepNewer { .. }))
+    }
+}
+
+/// What a restore did: the plan's items as applied (a `KeepNewer` item was kept).
+#[derive(Debug, Clone)]
+pub struct RestoreOutcome {
+    pub channels: Vec<RestoreItem>,
+    pub apps: Vec<AppRestoreItem>,
+}
+
+impl Service {
+    /// Writes every app, channel and secret, encrypted with `passphrase`, to `path`.
+    pub async fn backup_to(
+        &self,
+        path: &Path,
+        passphrase: &Secret,
+    ) -> Result<BackupSummary, ServiceError> {
+        let catalog = self.catalog().await?;
+        let secrets = self.secrets();
+        let (path, passphrase) = (path.to_path_buf(), passphrase.clone());
+        let summary = blocking(move || -> Result<BackupSummary, ServiceError> {
+            let contents = collect(&catalog, secrets.as_ref())?;
+            let skipped: Vec<String> = catalog
+                .channels
+                .iter()
+                .filter(|c| !contents.channels.iter().any(|b| b.channel.id == c.id))
+                .map(|c| c.name.clone())
+                .collect();
+            write_backup(&path, &contents, &passphrase)?;
+            Ok(BackupSummary {
+                channels: contents.channels.len(),
+                apps: contents.apps.len(),
+                skipped,
+            })
+        })
+        .await??;
+        tracing::info!(
+            channels = summary.channels,
+            apps = summary.apps,
+            skipped = summary.skipped.len(),
+            "backup written"
+        );
+        Ok(summary)
+    }
+
+    /// Opens the backup and says what restoring it would do; changes nothing.
+    pub async fn plan_restore(
+        &self,
+        path: &Path,
+        passphrase: &Secret,
+    ) -> Result<RestorePlan, ServiceError> {
+        let (file, pw) = (path.to_path_buf(), passphrase.clone());
+        let contents = blocking(move || read_backup(&file, &pw)).await??;
+        let catalog = self.catalog().await?;
+        let (channels, apps) = plan(&catalog, &contents, false);
+        Ok(RestorePlan {
+            source: path.to_path_buf(),
+            made_at: contents.made_at,
+            made_by: contents.made_by.clone(),
+            channels,
+            apps,
+            contents,
+        })
+    }
+
+    /// Applies `plan` as it stands in the profile now (decided again under the lock, so a change
+    /// made meanwhile is respected). Tokens go to the profile's secret store under new entries;
+    /// on any failure nothing in the catalog changes and the new entries are removed.
+    pub async fn apply_restore(
+        &self,
+        plan: &RestorePlan,
+        overwrite_newer: bool,
+    ) -> Result<RestoreOutcome, ServiceError> {
+        let store = self.store.clone();
+        let contents = plan.contents.clone();
+        let (outcome, dropped) = blocking(move || {
+            let secrets = store.secrets.clone();
+            store.catalog.update(|c: &mut Catalog| {
+                let mut written = Vec::new();
+                let result = apply(
+                    c,
+                    &contents,
+                    overwrite_newer,
+                    secrets.as_ref(),
+                    &mut written,
+                );
+                if result.is_err() {
+                    for r in &written {
+                        let _ = secrets.delete(r);
+                    }
+                }
+                result
+            })
+        })
+        .await??;
+        for r in &dropped {
+            self.forget_secret(r).await;
+        }
+        let entries = outcome
+            .channels
+            .iter()
+            .filter_map(|i| {
+                let (from, to) = match &i.action {
+                    RestoreAction::Add { fingerprint } => (None, fingerprint),
+                    RestoreAction::Replace {
+                        from_fingerprint,
+                        to_fingerprint,
+                    } => (Some(from_fingerprint.clone()), to_fingerprint),
+                    _ => return None,
+                };
+                Some(HistoryEntry::now(
+                    &i.channel_id,
+                    &i.channel_name,
+                    HistoryEvent::Restored {
+                        from_fingerprint: from,
+                        to_fingerprint: to.clone(),
+                    },
+                ))
+            })
+            .collect();
+        self.record(entries).await;
+        tracing::info!(source = %plan.source.display(), overwrite_newer, "restore applied");
+        Ok(outcome)
+    }
+}
+
+/// The backup's contents: a channel whose token is gone from the store is left out (it could
+/// not be restored anyway); a missing previous token or app secret is left empty.
+fn collect(catalog: &Catalog, secrets: &dyn SecretStore) -> Result<BackupContents, ServiceError> {
+    let optional = |r: &SecretRef| match secrets.get(r) {
+        Ok(s) => Ok(Some(s)),
+        Err(SecretError::Missing(_)) => Ok(None),
+        Err(e) => Err(ServiceError::from(e)),
+    };
+    let mut apps = Vec::new();
+    for app in &catalog.apps {
+        let secret = if app.has_secret {
+            optional(&SecretRef::app_secret(&app.id))?
+        } else {
+            None
+        };
+        apps.push(BackupApp {
+            app: app.clone(),
+            secret,
+        });
+    }
+    let mut channels = Vec::new();
+    for channel in &catalog.channels {
+        let Some(token) = optional(&channel.token.secret)? else {
+            tracing::warn!(channel = %channel.id, "left out of the backup: token missing");
+            continue;
+        };
+        let previous_token = match &channel.previous_token {
+            Some(p) => optional(&p.secret)?,
+            None => None,
+        };
+        channels.push(BackupChannel {
+            channel: channel.clone(),
+            token,
+            previous_token,
+        });
+    }
+    Ok(BackupContents {
+        made_at: Utc::now(),
+        made_by: machine_and_user(),
+        tokenwarden_version: env!("CARGO_PKG_VERSION").into(),
+        apps,
+        channels,
+    })
+}
+
+/// The profile's channel a backup channel stands for: same id, else same name.
+fn index_of(catalog: &Catalog, b: &Channel) -> Option<usize> {
+    let by_id = catalog.channels.iter().position(|c| c.id == b.id);
+    by_id.or_else(|| catalog.channels.iter().position(|c| c.name == b.name))
+}
+
+fn decide(existing: Option<&Channel>, b: &BackupChannel, overwrite_newer: bool) -> RestoreAction {
+    let fingerprint = b.token.fingerprint();
+    match existing {
+        None => RestoreAction::Add { fingerprint },
+        Some(c) if c.token.fingerprint == fingerprint => RestoreAction::Unchanged { fingerprint },
+        Some(c) if c.token.saved_at > b.channel.token.saved_at && !overwrite_newer => {
+            RestoreAction::KeepNewer {
+                profile_fingerprint: c.token.fingerprint.clone(),
+                backup_fingerprint: fingerprint,
+            }
+        }
+        Some(c) => RestoreAction::Replace {
+            from_fingerprint: c.token.fingerprint.clone(),
+            to_fingerprint: fingerprint,
+        },
+    }
+}
+
+fn app_action(catalog: &Catalog, b: &BackupApp) -> AppRestoreAction {
+    match catalog.app(&b.app.id) {
+        None => AppRestoreAction::Add {
+            with_secret: b.secret.is_some(),
+        },
+        Some(a) if !a.has_secret && b.secret.is_some() => AppRestoreAction::AddSecret,
+        Some(_) => AppRestoreAction::Unchanged,
+    }
+}
+
+fn plan(
+    catalog: &Catalog,
+    contents: &BackupContents,
+    overwrite_newer: bool,
+) -> (Vec<RestoreItem>, Vec<AppRestoreItem>) {
+    let channels = contents
+        .channels
+        .iter()
+        .map(|b| {
+            let existing = index_of(catalog, &b.channel).map(|i| &catalog.channels[i]);
+            RestoreItem {
+                channel_id: existing.unwrap_or(&b.channel).id.clone(),
+                channel_name: b.channel.name.clone(),
+                kind: b.channel.kind,
+                action: decide(existing, b, overwrite_newer),
+            }
+        })
+        .collect();
+    let apps = contents
+        .apps
+        .iter()
+        .map(|b| AppRestoreItem {
+            app_id: b.app.id.clone(),
+            app_name: b.app.name.clone(),
+            action: app_action(catalog, b),
+        })
+        .collect();
+    (channels, apps)
+}
+
+/// Stores `secret` under a fresh entry, remembering it for clean-up on failure.
+fn store_new(
+    secrets: &dyn SecretStore,
+    secret: &Secret,
+    written: &mut Vec<SecretRef>,
+) -> Result<SecretRef, ServiceError> {
+    let r = SecretRef::new_token();
+    secrets.set(&r, secret)?;
+    written.push(r.clone());
+    Ok(r)
+}
+
+/// Changes `c` as planned; returns what was done and the secret entries no longer used.
+fn apply(
+    c: &mut Catalog,
+    contents: &BackupContents,
+    overwrite_newer: bool,
+    secrets: &dyn SecretStore,
+    written: &mut Vec<SecretRef>,
+) -> Result<(RestoreOutcome, Vec<SecretRef>), ServiceError> {
+    let (items, apps) = plan(c, contents, overwrite_newer);
+    let mut dropped = Vec::new();
+    for (b, a) in contents.apps.iter().zip(&apps) {
+        if a.action == AppRestoreAction::Unchanged {
+            continue;
+        }
+        if let Some(s) = &b.secret {
+            secrets.set(&SecretRef::app_secret(&b.app.id), s)?;
+        }
+        match c.apps.iter_mut().find(|x| x.id == b.app.id) {
+            Some(existing) => existing.has_secret = true,
+            None => c.apps.push(crate::model::MetaApp {
+                has_secret: b.secret.is_some(),
+                ..b.app.clone()
+            }),
+        }
+    }
+    for (b, item) in contents.channels.iter().zip(&items) {
+        let saved = |secret| StoredToken {
+            secret,
+            fingerprint: b.token.fingerprint(),
+            saved_at: b.channel.token.saved_at,
+        };
+        match &item.action {
+            RestoreAction::Add { .. } => {
+                let token = saved(store_new(secrets, &b.token, written)?);
+                let previous = match (&b.channel.previous_token, &b.previous_token) {
+                    (Some(p), Some(secret)) => Some(StoredToken {
+                        secret: store_new(secrets, secret, written)?,
+                        ..p.clone()
+                    }),
+                    _ => None,
+                };
+                c.channels.push(Channel {
+                    token,
+                    previous_token: previous,
+                    ..b.channel.clone()
+                });
+            }
+            RestoreAction::Replace { .. } => {
+                let token = saved(store_new(secrets, &b.token, written)?);
+                let Some(ch) = c.channels.iter_mut().find(|x| x.id == item.channel_id) else {
+                    continue; // `plan` found it in this very catalog
+                };
+                let old = std::mem::replace(&mut ch.token, token);
+                dropped.extend(ch.previous_token.replace(old).map(|p| p.secret));
+                ch.last_report = b.channel.last_report.clone();
+                ch.last_failure = b.channel.last_failure.clone();
+                ch.app_id = ch.app_id.clone().or_else(|| b.channel.app_id.clone());
+                ch.page_id = ch.page_id.clone().or_else(|| b.channel.page_id.clone());
+                ch.page_name = ch.page_name.clone().or_else(|| b.channel.page_name.clone());
+            }
+            RestoreAction::KeepNewer { .. } | RestoreAction::Unchanged { .. } => {}
+        }
+    }
+    Ok((
+        RestoreOutcome {
+            channels: items,
+            apps,
+        },
+        dropped,
+    ))
+}

@@ -1,0 +1,103 @@
+//! Root-cause groups: channels that broke for one cause of one person (e.g. the password of the
+//! account that connected four Pages changed) are shown together, with one action: one login.
+
+use serde::Serialize;
+
+use super::ChannelView;
+use crate::model::{Health, ReasonCode};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RootCauseGroup {
+    pub reason: ReasonCode,
+    pub user_id: String,
+    pub app_id: Option<String>,
+    pub channel_ids: Vec<String>,
+    pub channel_names: Vec<String>,
+    /// One sentence for the user: what happened and what one login does.
+    pub message: String,
+}
+
+/// Causes that belong to a person's account rather than to one token.
+fn person_level(code: ReasonCode) -> bool {
+    matches!(
+        code,
+        ReasonCode::PasswordChanged
+            | ReasonCode::Checkpointed
+            | ReasonCode::SessionInvalidated
+            | ReasonCode::AppNotInstalled
+            | ReasonCode::UnconfirmedUser
+            | ReasonCode::DataAccessExpired
+    )
+}
+
+fn cause_words(code: ReasonCode) -> &'static str {
+    match code {
+        ReasonCode::PasswordChanged => {
+            "the password of the account that connected them was changed"
+        }
+        ReasonCode::Checkpointed => {
+            "Facebook put a security check on the account that connected them"
+        }
+        ReasonCode::SessionInvalidated => {
+            "the account that connected them was logged out everywhere"
+        }
+        ReasonCode::AppNotInstalled => "the app was removed from the account that connected them",
+        ReasonCode::UnconfirmedUser => "the account that connected them is not confirmed",
+        _ => "the data access of the account that connected them ended",
+    }
+}
+
+/// Groups of two or more broken channels sharing a person-level cause, largest first.
+pub fn root_cause_groups(views: &[ChannelView]) -> Vec<RootCauseGroup> {
+    let mut groups: Vec<RootCauseGroup> = Vec::new();
+    for v in views {
+        if v.diagnosis.health != Health::Broken {
+            continue;
+        }
+        let Some(reason) = v
+            .diagnosis
+            .main_reason()
+            .map(|r| r.code)
+            .filter(|c| person_level(*c))
+        else {
+            continue;
+        };
+        let Some(user_id) = v
+            .channel
+            .last_report
+            .as_ref()
+            .and_then(|r| r.user_id.clone())
+        else {
+            continue;
+        };
+        let app_id = v.channel.app_id.clone();
+        match groups
+            .iter_mut()
+            .find(|g| g.reason == reason && g.user_id == user_id && g.app_id == app_id)
+        {
+            Some(g) => {
+                g.channel_ids.push(v.channel.id.clone());
+                g.channel_names.push(v.channel.name.clone());
+            }
+            None => groups.push(RootCauseGroup {
+                reason,
+                user_id,
+                app_id,
+                channel_ids: vec![v.channel.id.clone()],
+                channel_names: vec![v.channel.name.clone()],
+                message: String::new(),
+            }),
+        }
+    }
+    groups.retain(|g| g.channel_ids.len() > 1);
+    for g in &mut groups {
+        g.message = format!(
+            "{} channels stopped working for one reason: {}. One login with that account renews them all ({}).",
+            g.channel_ids.len(),
+            cause_words(g.reason),
+            g.channel_names.join(", ")
+        );
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g.channel_ids.len()));
+    groups
+}

@@ -1,0 +1,218 @@
+//! The channel history as the user sees it: recorded by the use cases that change a channel
+//! (add, renew, rollback, restore, a check that changed the health), read per channel.
+//!
+//! Recording is best effort: the change it describes is already saved, and a history that
+//! cannot be written must not turn a finished renewal into an error. It is logged instead.
+
+use chrono::{DateTime, Utc};
+
+use super::{ChannelView, RenewOutcome, Service, ServiceError, blocking};
+use crate::model::{Channel, Health, Thresholds};
+use crate::store::{CatalogFile, HistoryEntry, HistoryEvent, HistoryFile, Profile};
+
+impl Service {
+    fn history_file(&self) -> HistoryFile {
+        HistoryFile::new(&self.store.profile)
+    }
+
+    /// The history of one channel (id or exact name), oldest first. See `channel_history`.
+    pub async fn history(&self, selector: &str) -> Result<Vec<HistoryEntry>, ServiceError> {
+        let (profile, selector) = (self.store.profile.clone(), selector.to_string());
+        blocking(move || channel_history(&profile, &selector)).await?
+    }
+
+    /// Appends entries; a failure is logged, never returned (see the module note).
+    pub(crate) async fn record(&self, entries: Vec<HistoryEntry>) {
+        if entries.is_empty() {
+            return;
+        }
+        for e in &entries {
+            tracing::info!(channel = %e.channel_id, event = ?e.event, "history");
+        }
+        let file = self.history_file();
+        match blocking(move || file.append(&entries)).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "could not write the history"),
+            Err(e) => tracing::warn!(error = %e, "could not write the history"),
+        }
+    }
+
+    async fn record_event(&self, channel: &Channel, event: HistoryEvent) {
+        self.record(vec![HistoryEntry::now(&channel.id, &channel.name, event)])
+            .await;
+    }
+
+    pub(crate) async fn record_added(&self, channel: &Channel) {
+        let fingerprint = channel.token.fingerprint.clone();
+        self.record_event(channel, HistoryEvent::Added { fingerprint })
+            .await;
+    }
+
+    /// `before` is the channel as it was; `outcome` what the renewal made of it.
+    pub(crate) async fn record_replaced(&self, before: &Channel, outcome: &RenewOutcome) {
+        let event = HistoryEvent::Replaced {
+            old_fingerprint: before.token.fingerprint.clone(),
+            new_fingerprint: outcome.view.channel.token.fingerprint.clone(),
+            derived_from: outcome.derived.as_ref().map(|_| "user_token".to_string()),
+        };
+        self.record_event(&outcome.view.channel, event).await;
+    }
+
+    /// `before` is the channel as it was before its previous token was put back.
+    pub(crate) async fn record_rolled_back(&self, before: &Channel) {
+        let Some(previous) = &before.previous_token else {
+            return;
+        };
+        let event = HistoryEvent::RolledBack {
+            from_fingerprint: before.token.fingerprint.clone(),
+            to_fingerprint: previous.fingerprint.clone(),
+        };
+        self.record_event(before, event).await;
+    }
+}
+
+/// The history of one channel (id or exact name), oldest first, from the profile's files alone
+/// (no secret store, no network). A removed channel is still found by the id or name its
+/// entries carry.
+pub fn channel_history(profile: &Profile, selector: &str) -> Result<Vec<HistoryEntry>, ServiceError> {
+    let catalog = CatalogFile::new(profile).load()?;
+    let all = HistoryFile::new(profile).read_all()?;
+    let id = match catalog.channel(selector) {
+        Some(c) => c.id.clone(),
+        None => all
+            .iter()
+            .rev()
+            .find(|e| e.channel_id == selector || e.channel_name == selector)
+            .map(|e| e.channel_id.clone())
+            .ok_or_else(|| ServiceError::NotFound(selector.to_string()))?,
+    };
+    Ok(all.into_iter().filter(|e| e.channel_id == id).collect())
+}
+
+/// The entry for a check that moved `before` to `after`, if the health changed. Coming out of
+/// "not checked" into healthy is not news (it follows every rollback) and is left out.
+pub(crate) fn health_change(
+    before: &Channel,
+    after: &Channel,
+    now: DateTime<Utc>,
+    th: &Thresholds,
+) -> Option<HistoryEntry> {
+    let from = ChannelView::of(before.clone(), now, th).diagnosis.health;
+    let to_view = ChannelView::of(after.clone(), now, th);
+    let to = to_view.diagnosis.health;
+    if from == to || (from == Health::Unknown && to == Health::Healthy) {
+        return None;
+    }
+    Some(HistoryEntry::now(
+        &after.id,
+        &after.name,
+        HistoryEvent::HealthChanged {
+            from,
+            to,
+            reason_code: to_view.diagnosis.main_reason().map(|r| r.code),
+        },
+    ))
+}
+
+/// "2026-03-01 14:02 UTC  ann: replaced the token sha256:… with sha256:…".
+pub fn describe(entry: &HistoryEntry) -> String {
+    let what = match &entry.event {
+        HistoryEvent::Added { fingerprint } => {
+            format!("added the channel with token {fingerprint}")
+        }
+        HistoryEvent::Replaced {
+            old_fingerprint,
+            new_fingerprint,
+            derived_from,
+        } => format!(
+            "replaced token {old_fingerprint} with {new_fingerprint}{}",
+            match derived_from.as_deref() {
+                Some("user_token") => " (the Page token of a login)",
+                Some(_) => " (derived)",
+                None => "",
+            }
+        ),
+        HistoryEvent::RolledBack {
+            from_fingerprint,
+            to_fingerprint,
+        } => format!("went back from token {from_fingerprint} to the earlier {to_fingerprint}"),
+        HistoryEvent::Restored {
+            from_fingerprint: Some(from),
+            to_fingerprint,
+        } => format!("restored token {to_fingerprint} from a backup, in place of {from}"),
+        HistoryEvent::Restored {
+            from_fingerprint: None,
+            to_fingerprint,
+        } => format!("restored the channel from a backup, with token {to_fingerprint}"),
+        HistoryEvent::HealthChanged {
+            from,
+            to,
+            reason_code,
+        } => format!(
+            "a check found it {} (was {}){}",
+            to.label().to_lowercase(),
+            from.label().to_lowercase(),
+            reason_code
+                .map(|c| format!(": {}", c.code().replace('_', " ")))
+                .unwrap_or_default()
+        ),
+    };
+    format!(
+        "{}  {}: {what}",
+        entry.at.format("%Y-%m-%d %H:%M UTC"),
+        entry.os_user
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ReasonCode, StoredToken, TokenReport};
+
+    fn channel(report: Option<TokenReport>) -> Channel {
+        Channel {
+            id: "c1".into(),
+            name: "Shoes".into(),
+            kind: crate::model::ChannelKind::FacebookPage,
+            app_id: None,
+            page_id: None,
+            page_name: None,
+            token: StoredToken {
+                secret: crate::model::SecretRef("token-x".into()),
+                fingerprint: "sha256:aaaaaaaaaaaa".into(),
+                saved_at: Utc::now(),
+            },
+            previous_token: None,
+            last_report: report,
+            last_failure: None,
+            added_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn only_a_real_change_of_health_is_history() {
+        let th = Thresholds::default();
+        let now = Utc::now();
+        let invalid = TokenReport {
+            is_valid: Some(false),
+            ..Default::default()
+        };
+        let unchecked = channel(None);
+        let broken = channel(Some(invalid));
+        let change = health_change(&unchecked, &broken, now, &th).unwrap();
+        assert!(matches!(
+            change.event,
+            HistoryEvent::HealthChanged {
+                from: Health::Unknown,
+                to: Health::Broken,
+                reason_code: Some(ReasonCode::InvalidToken)
+            }
+        ));
+        assert!(health_change(&broken, &broken, now, &th).is_none());
+        let text = describe(&change);
+        assert!(
+            text.contains("broken") && text.contains("invalid token"),
+            "{text}"
+        );
+    }
+}

@@ -1,0 +1,280 @@
+//! Reminders: check every channel and raise one notification per channel that turned broken or
+//! needs attention since the user was last told — with a lead time before expiry, a per-channel
+//! snooze, and the bookkeeping in `state.json` so that `check --notify` run by cron every hour
+//! does not repeat itself. `Reminders` is the schedule the desktop app runs.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use super::notifier::Notifier;
+use super::{ChannelView, CheckSummary, Service, ServiceError, blocking};
+use crate::model::{Health, ReasonCode, Thresholds};
+use crate::store::{ChannelReminder, LocalState, NotifiedState, ReminderSettings, StateFile};
+
+/// A reminder that was due for one channel.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub channel_id: String,
+    pub channel_name: String,
+    pub health: Health,
+    pub reason_code: Option<ReasonCode>,
+    pub title: String,
+    pub body: String,
+    /// False when the desktop could not show it (no notification service); it is tried again
+    /// at the next round.
+    pub delivered: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NotifyOutcome {
+    pub summary: CheckSummary,
+    pub notices: Vec<Notice>,
+}
+
+/// What one round decides for one channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Decision {
+    Notify {
+        health: Health,
+        reason: ReasonCode,
+    },
+    /// Healthy again: forget what was said, so the next problem is told.
+    Forget,
+    Nothing,
+}
+
+/// Pure: `view` classified with the lead time, `saved` what this channel's bookkeeping says.
+fn decide(view: &ChannelView, saved: Option<&ChannelReminder>, now: DateTime<Utc>) -> Decision {
+    let health = view.diagnosis.health;
+    if health == Health::Healthy {
+        return Decision::Forget;
+    }
+    if !matches!(health, Health::Broken | Health::NeedsAttention) {
+        return Decision::Nothing;
+    }
+    // A check that could not be made says nothing new about the token.
+    let Some(reason) = view
+        .diagnosis
+        .reasons
+        .iter()
+        .map(|r| r.code)
+        .find(|c| !c.is_check_failure())
+    else {
+        return Decision::Nothing;
+    };
+    if saved
+        .and_then(|s| s.snoozed_until)
+        .is_some_and(|until| until > now)
+    {
+        return Decision::Nothing;
+    }
+    let already = saved
+        .and_then(|s| s.notified.as_ref())
+        .is_some_and(|n| n.health == health && n.reason_code == Some(reason));
+    if already {
+        Decision::Nothing
+    } else {
+        Decision::Notify { health, reason }
+    }
+}
+
+/// Thresholds that turn "expires in N days" into "needs attention" from `lead_time` on.
+pub fn lead_thresholds(lead_time: Duration) -> Thresholds {
+    Thresholds {
+        expiry_warning: lead_time,
+        data_access_warning: lead_time,
+    }
+}
+
+impl Service {
+    fn state_file(&self) -> StateFile {
+        StateFile::new(&self.store.profile)
+    }
+
+    /// Checks every channel (saving the results like `check`), then raises the reminders that
+    /// are due. A notification the desktop cannot show is logged, not an error.
+    pub async fn check_and_notify(
+        &self,
+        notifier: Arc<dyn Notifier>,
+        lead_time: Duration,
+    ) -> Result<NotifyOutcome, ServiceError> {
+        let summary = self.check(None, None, CancellationToken::new()).await?;
+        let notices = self.notify_due(&summary.views, notifier, lead_time).await?;
+        Ok(NotifyOutcome { summary, notices })
+    }
+
+    /// Raises the reminders due for these channels (already checked) and records them.
+    pub async fn notify_due(
+        &self,
+        views: &[ChannelView],
+        notifier: Arc<dyn Notifier>,
+        lead_time: Duration,
+    ) -> Result<Vec<Notice>, ServiceError> {
+        let now = Utc::now();
+        let th = lead_thresholds(lead_time);
+        let state = self.reminder_state().await?;
+        let mut notices = Vec::new();
+        let mut healthy = Vec::new();
+        for view in views {
+            let view = ChannelView::of(view.channel.clone(), now, &th);
+            match decide(&view, state.channels.get(&view.channel.id), now) {
+                Decision::Notify { health, reason } => {
+                    notices.push(notice_for(&view, health, reason));
+                }
+                Decision::Forget => healthy.push(view.channel.id.clone()),
+                Decision::Nothing => {}
+            }
+        }
+        for notice in &mut notices {
+            let (n, title, body) = (notifier.clone(), notice.title.clone(), notice.body.clone());
+            match blocking(move || n.notify(&title, &body)).await? {
+                Ok(()) => notice.delivered = true,
+                Err(e) => tracing::info!(
+                    channel = %notice.channel_id,
+                    "desktop notification not shown ({e}); will try again next round"
+                ),
+            }
+        }
+        let delivered: Vec<NotifiedState> = notices
+            .iter()
+            .map(|n| NotifiedState {
+                health: n.health,
+                reason_code: n.reason_code,
+                at: now,
+            })
+            .collect();
+        let ids: Vec<(String, bool)> = notices
+            .iter()
+            .map(|n| (n.channel_id.clone(), n.delivered))
+            .collect();
+        let file = self.state_file();
+        blocking(move || {
+            file.update(|s| {
+                for ((id, shown), notified) in ids.into_iter().zip(delivered) {
+                    if shown {
+                        s.channels.entry(id).or_default().notified = Some(notified);
+                    }
+                }
+                for id in healthy {
+                    if let Some(c) = s.channels.get_mut(&id) {
+                        c.notified = None;
+                    }
+                }
+                s.channels
+                    .retain(|_, c| c.notified.is_some() || c.snoozed_until.is_some());
+            })
+        })
+        .await??;
+        Ok(notices)
+    }
+
+    /// No reminders for this channel until `until` (none: remind again now). Returns the channel.
+    pub async fn snooze(
+        &self,
+        selector: &str,
+        until: Option<DateTime<Utc>>,
+    ) -> Result<crate::model::Channel, ServiceError> {
+        let channel = self.channel(selector).await?;
+        let (file, id) = (self.state_file(), channel.id.clone());
+        blocking(move || {
+            file.update(|s| match until {
+                Some(t) => s.channels.entry(id).or_default().snoozed_until = Some(t),
+                None => {
+                    if let Some(c) = s.channels.get_mut(&id) {
+                        c.snoozed_until = None;
+                    }
+                }
+            })
+        })
+        .await??;
+        tracing::info!(channel = %channel.id, until = ?until, "snooze");
+        Ok(channel)
+    }
+
+    /// Reminder settings, snoozes and what was last notified, per channel id.
+    pub async fn reminder_state(&self) -> Result<LocalState, ServiceError> {
+        let file = self.state_file();
+        Ok(blocking(move || file.load()).await??)
+    }
+
+    pub async fn set_reminder_settings(
+        &self,
+        settings: ReminderSettings,
+    ) -> Result<(), ServiceError> {
+        let file = self.state_file();
+        Ok(blocking(move || file.update(|s| s.reminders = settings)).await??)
+    }
+}
+
+fn notice_for(view: &ChannelView, health: Health, reason: ReasonCode) -> Notice {
+    let name = &view.channel.name;
+    let body = view
+        .diagnosis
+        .reasons
+        .iter()
+        .find(|r| r.code == reason)
+        .map(|r| r.message.clone())
+        .unwrap_or_default();
+    Notice {
+        channel_id: view.channel.id.clone(),
+        channel_name: name.clone(),
+        health,
+        reason_code: Some(reason),
+        title: format!("{name}: {}", health.label().to_lowercase()),
+        body,
+        delivered: false,
+    }
+}
+
+/// The schedule the desktop app runs: a round at once, then one every `interval`, until
+/// cancelled. To apply changed settings, cancel it and start a new one.
+#[derive(Debug, Clone, Copy)]
+pub struct Reminders {
+    pub interval: std::time::Duration,
+    pub lead_time: Duration,
+}
+
+impl Reminders {
+    pub fn from_settings(s: ReminderSettings) -> Reminders {
+        Reminders {
+            interval: std::time::Duration::from_secs(u64::from(s.interval_hours.max(1)) * 3600),
+            lead_time: Duration::days(i64::from(s.lead_days)),
+        }
+    }
+
+    /// Runs rounds until `cancel`; each round's outcome (or error) goes to `rounds` when given.
+    /// A failed round (keychain locked, disk full) is logged and retried at the next interval.
+    pub async fn run(
+        self,
+        service: Arc<Service>,
+        notifier: Arc<dyn Notifier>,
+        cancel: CancellationToken,
+        rounds: Option<mpsc::UnboundedSender<Result<NotifyOutcome, ServiceError>>>,
+    ) {
+        loop {
+            let round = tokio::select! {
+                r = service.check_and_notify(notifier.clone(), self.lead_time) => r,
+                _ = cancel.cancelled() => return,
+            };
+            if let Err(e) = &round {
+                tracing::warn!(error = %e, "reminder round failed");
+            }
+            if let Some(tx) = &rounds {
+                let _ = tx.send(round);
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(self.interval) => {}
+                _ = cancel.cancelled() => return,
+            }
+        }
+    }
+}
+
+impl Default for Reminders {
+    fn default() -> Self {
+        Reminders::from_settings(ReminderSettings::default())
+    }
+}

@@ -1,0 +1,692 @@
+//! The desktop window, driven by its labels the way a user would: against the Graph simulator
+//! for checks and renewals, and on a fixed catalog with a pinned clock for the snapshots.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, TimeZone, Utc};
+use eframe::egui;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use tokenwarden::graph::GraphConfig;
+use tokenwarden::gui::browser::RecordingBrowser;
+use tokenwarden::gui::clipboard::MemoryClipboard;
+use tokenwarden::gui::state::Lock;
+use tokenwarden::gui::{GuiOptions, Startup, TokenwardenApp};
+use tokenwarden::model::{
+    Channel, ChannelKind, CheckMethod, GraphErrorInfo, Secret, SecretRef, StoredToken, TokenReport,
+    TokenType, WebhookState,
+};
+use tokenwarden::service::Service;
+use tokenwarden::sim::scenario::{
+    ACME_APP_ID, ACME_APP_NAME, ACME_APP_SECRET, BOOKS_PAGE_ID, GARDEN_PAGE_ID, SHOES_PAGE_ID,
+    TOYS_PAGE_ID, TRAVEL_PAGE_ID,
+};
+use tokenwarden::sim::{Fault, Scenario, SimControl, SimHandle, Simulator};
+use tokenwarden::store::{
+    Catalog, CatalogFile, Profile, SecretBackend, SecretStoreKind, Store, StoreError, VaultStore,
+};
+use tokio_util::sync::CancellationToken;
+
+type App = Harness<'static, TokenwardenApp>;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A profile on the simulator with a few channels saved the way an earlier session left them.
+struct Env {
+    sim: Option<SimHandle>,
+    control: SimControl,
+    service: Arc<Service>,
+    rt: tokio::runtime::Runtime,
+    profile: Profile,
+    browser: RecordingBrowser,
+    clipboard: MemoryClipboard,
+    _dir: tempfile::TempDir,
+}
+
+/// (channel name, kind, simulator token, Page id, Page name)
+type Seed = (
+    &'static str,
+    ChannelKind,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const SHOES: Seed = (
+    "Acme Shoes",
+    ChannelKind::Messenger,
+    "shoes_messenger",
+    SHOES_PAGE_ID,
+    "Acme Shoes",
+);
+const BOOKS: Seed = (
+    "Acme Books",
+    ChannelKind::Messenger,
+    "books_expiring",
+    BOOKS_PAGE_ID,
+    "Acme Books",
+);
+const TRAVEL: Seed = (
+    "Acme Travel",
+    ChannelKind::Messenger,
+    "travel_expired",
+    TRAVEL_PAGE_ID,
+    "Acme Travel",
+);
+const GARDEN: Seed = (
+    "Acme Garden",
+    ChannelKind::Messenger,
+    "garden_password",
+    GARDEN_PAGE_ID,
+    "Acme Garden",
+);
+const TOYS: Seed = (
+    "Acme Toys",
+    ChannelKind::Messenger,
+    "webhook_off",
+    TOYS_PAGE_ID,
+    "Acme Toys",
+);
+
+impl Env {
+    fn new(seeds: &[Seed]) -> Env {
+        let sim = Simulator::start_background(Scenario::demo()).expect("the simulator starts");
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
+        let store = Store::open(profile.clone(), SecretBackend::Memory).unwrap();
+        let mut graph = GraphConfig::default()
+            .with_base_url(&sim.base_url())
+            .unwrap();
+        graph.timeout = Duration::from_secs(3);
+        graph.attempts = 1;
+        let service = Arc::new(Service::new(store, graph).unwrap());
+        rt.block_on(service.add_app(
+            ACME_APP_ID,
+            ACME_APP_NAME,
+            Some(Secret::new(ACME_APP_SECRET)),
+            None,
+        ))
+        .unwrap();
+        let env = Env {
+            control: sim.control(),
+            sim: Some(sim),
+            service,
+            rt,
+            profile,
+            browser: RecordingBrowser::default(),
+            clipboard: MemoryClipboard::default(),
+            _dir: dir,
+        };
+        for seed in seeds {
+            env.seed(seed);
+        }
+        env
+    }
+
+    /// Saves a channel directly (a broken token could never be added through validation).
+    fn seed(&self, &(name, kind, token, page_id, page_name): &Seed) {
+        let token = Secret::new(self.control.token(token));
+        let stored = StoredToken {
+            secret: SecretRef::new_token(),
+            fingerprint: token.fingerprint(),
+            saved_at: Utc::now(),
+        };
+        self.service.secrets().set(&stored.secret, &token).unwrap();
+        let channel = Channel {
+            id: Channel::new_id(),
+            name: name.into(),
+            kind,
+            app_id: Some(ACME_APP_ID.into()),
+            page_id: Some(page_id.into()),
+            page_name: Some(page_name.into()),
+            token: stored,
+            previous_token: None,
+            last_report: None,
+            last_failure: None,
+            added_at: Utc::now(),
+        };
+        self.service
+            .store
+            .catalog
+            .update(|c: &mut Catalog| {
+                c.channels.push(channel);
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+    }
+
+    fn check_all_now(&self) {
+        self.rt
+            .block_on(self.service.check(None, None, CancellationToken::new()))
+            .unwrap();
+    }
+
+    fn fingerprint(&self, name: &str) -> String {
+        let catalog = CatalogFile::new(&self.profile).load().unwrap();
+        catalog.channel(name).unwrap().token.fingerprint.clone()
+    }
+
+    fn harness(&self) -> App {
+        let service = self.service.clone();
+        let options = GuiOptions {
+            clock: Arc::new(Utc::now),
+            browser: Box::new(self.browser.clone()),
+            clipboard: Box::new(self.clipboard.clone()),
+        };
+        let mut h = Harness::builder()
+            .with_size([1280.0, 860.0])
+            .build_eframe(move |cc| TokenwardenApp::new(cc, Startup::Service(service), options));
+        step_until(&mut h, "the channels to load", |h| {
+            h.state().state().is_open() && !h.state().state().table.is_empty()
+        });
+        h
+    }
+
+    /// Graph is unreachable from now on (connection refused).
+    fn go_offline(&mut self) {
+        drop(self.sim.take());
+    }
+}
+
+/// Steps the window until `done` holds, sleeping a little between frames so the worker can
+/// answer; fails with `what` after `WAIT`.
+fn step_until(h: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    let start = Instant::now();
+    loop {
+        h.step();
+        if done(h) {
+            // Settle, which also runs the accessibility check on what is now shown.
+            h.run_ok();
+            return;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "waited {WAIT:?} for {what}; the window never got there"
+        );
+        std::thread::sleep(Duration::from_millis(15));
+    }
+}
+
+fn has_label(h: &App, label: &str) -> bool {
+    h.query_by_label(label).is_some()
+}
+
+fn has_text(h: &App, part: &str) -> bool {
+    h.query_by_label_contains(part).is_some()
+}
+
+/// The words of a row's status icon ("Broken", "Healthy", …).
+fn status_of(h: &App, channel: &str) -> String {
+    let row = h.get_by_role_and_label(Role::ListItem, channel);
+    ["Healthy", "Needs attention", "Broken", "Not checked"]
+        .into_iter()
+        .find(|s| row.query_by_label(s).is_some())
+        .unwrap_or_else(|| panic!("the row of {channel} has no status icon"))
+        .to_string()
+}
+
+fn select(h: &mut App, channel: &str) {
+    h.get_by_role_and_label(Role::ListItem, channel).click();
+    h.run_ok();
+}
+
+fn paste(h: &mut App, field: &str, text: &str) {
+    h.get_by_label(field).click();
+    h.run_ok();
+    h.event(egui::Event::Paste(text.to_string()));
+    h.run_ok();
+}
+
+#[test]
+fn the_list_shows_each_state_with_its_icon_and_a_summary() {
+    let env = Env::new(&[SHOES, BOOKS, TRAVEL, TOYS]);
+    env.check_all_now();
+    env.seed(&(
+        "Bob's Bikes",
+        ChannelKind::Messenger,
+        "bikes_page",
+        "500006",
+        "Bob's Bikes",
+    ));
+    let h = env.harness();
+    assert_eq!(status_of(&h, "Acme Shoes"), "Healthy");
+    assert_eq!(status_of(&h, "Acme Books"), "Needs attention");
+    assert_eq!(status_of(&h, "Acme Toys"), "Needs attention");
+    assert_eq!(status_of(&h, "Acme Travel"), "Broken");
+    assert_eq!(status_of(&h, "Bob's Bikes"), "Not checked");
+    assert!(has_label(
+        &h,
+        "1 broken, 2 need attention, 1 not checked, 1 healthy"
+    ));
+    // Most urgent first.
+    let rows: Vec<String> = h
+        .get_all_by_role(Role::ListItem)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert_eq!(rows.first().map(String::as_str), Some("Acme Travel"));
+    assert_eq!(rows.last().map(String::as_str), Some("Acme Shoes"));
+}
+
+#[test]
+fn clicking_a_broken_channel_shows_its_reason_and_one_remedy_button() {
+    let env = Env::new(&[SHOES, GARDEN, TRAVEL]);
+    env.check_all_now();
+    let mut h = env.harness();
+
+    select(&mut h, "Acme Garden");
+    assert!(has_text(&h, "password"), "the reason is in words");
+    assert!(!has_text(&h, "190"), "no raw code outside Details");
+    h.get_by_label("Log in again and renew").click();
+    h.run_ok();
+    assert!(has_label(&h, "Renew the token of \"Acme Garden\""));
+    let opened = env.browser.urls();
+    assert!(
+        opened
+            .iter()
+            .any(|u| u.contains(&format!("/apps/{ACME_APP_ID}/messenger/settings/"))),
+        "{opened:?}"
+    );
+    assert!(opened.iter().all(|u| !u.contains("access_token")));
+    h.get_by_label("Cancel").click();
+    h.run_ok();
+
+    select(&mut h, "Acme Travel");
+    assert!(has_text(&h, "expired"));
+    h.get_by_label("Renew the token").click();
+    h.run_ok();
+    assert!(has_label(&h, "Renew the token of \"Acme Travel\""));
+}
+
+#[test]
+fn check_all_shows_progress_and_updates_rows_one_by_one() {
+    let env = Env::new(&[SHOES, BOOKS, TRAVEL, GARDEN, TOYS]);
+    let mut h = env.harness();
+    assert_eq!(status_of(&h, "Acme Travel"), "Not checked");
+    // Slow answers, so the rows visibly arrive one after another.
+    env.control
+        .set_fault(Fault::Latency(Duration::from_millis(300)));
+
+    h.get_by_label("Check all").click();
+    h.step();
+    h.step();
+    assert!(h.query_by_role(Role::ProgressIndicator).is_some());
+    let mut partial = false;
+    let start = Instant::now();
+    while let Some(run) = h.state().state().check_all {
+        partial |= run.done > 0 && run.done < run.total;
+        assert!(start.elapsed() < WAIT, "the check never finished");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    assert!(partial, "results should arrive row by row, not all at once");
+    h.run_ok();
+    assert_eq!(status_of(&h, "Acme Travel"), "Broken");
+    assert_eq!(status_of(&h, "Acme Garden"), "Broken");
+    assert_eq!(status_of(&h, "Acme Shoes"), "Healthy");
+    assert!(h.query_by_role(Role::ProgressIndicator).is_none());
+}
+
+#[test]
+fn renew_with_another_pages_token_is_refused_and_the_old_token_stays() {
+    let env = Env::new(&[SHOES]);
+    env.check_all_now();
+    let before = env.fingerprint("Acme Shoes");
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    h.get_by_label("Renew token…").click();
+    h.run_ok();
+
+    paste(&mut h, "New token", &env.control.token("bikes_page"));
+    assert!(has_label(&h, "Looks like an access token."));
+    assert!(
+        h.get_by_label("Save new token")
+            .accesskit_node()
+            .is_disabled()
+    );
+    h.get_by_label("Validate").click();
+    step_until(&mut h, "the refusal", |h| {
+        has_label(h, "This token cannot be saved:")
+    });
+    assert!(has_text(&h, "another Page") || has_text(&h, "different Page") || has_text(&h, "Page"));
+    assert!(
+        h.get_by_label("Save new token")
+            .accesskit_node()
+            .is_disabled(),
+        "a refused token can never be saved"
+    );
+    h.get_by_label("Cancel").click();
+    h.run_ok();
+    assert_eq!(env.fingerprint("Acme Shoes"), before);
+}
+
+#[test]
+fn renew_with_a_good_token_saves_rechecks_and_roll_back_restores() {
+    let env = Env::new(&[SHOES]);
+    env.check_all_now();
+    let old = env.fingerprint("Acme Shoes");
+    let new_token = env.control.token("shoes_renewal");
+    let new = Secret::new(new_token.clone()).fingerprint();
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    h.get_by_label("Renew token…").click();
+    h.run_ok();
+    // Pasted the way a browser shows it after a login.
+    paste(
+        &mut h,
+        "New token",
+        &format!(
+            "https://www.facebook.com/connect/login_success.html#access_token={new_token}&expires_in=0"
+        ),
+    );
+    assert!(has_label(
+        &h,
+        "Looks like a login redirect URL — token found."
+    ));
+    h.get_by_label("Validate").click();
+    step_until(&mut h, "the validation", |h| {
+        h.query_by_label("New token").is_some() && has_text(h, "works")
+    });
+    assert!(has_label(&h, "Current token"), "the facts side by side");
+    if let Some(accept) = h.query_by_label_contains("Save anyway: I understand") {
+        accept.click();
+        h.run_ok();
+    }
+    if std::env::var("GUI_DUMP").is_ok() {
+        for n in h.root().children_recursive() {
+            let a = n.accesskit_node();
+            eprintln!("{:?} {:?} {:?} disabled={}", a.role(), a.label(), a.value(), a.is_disabled());
+        }
+    }
+    h.get_by_label("Save new token").click();
+    step_until(&mut h, "the save", |_| env.fingerprint("Acme Shoes") == new);
+    step_until(&mut h, "the re-check of that channel", |h| {
+        h.state().state().checking.is_empty() && !has_label(h, "Save new token")
+    });
+    assert_eq!(status_of(&h, "Acme Shoes"), "Healthy");
+    assert!(has_text(&h, &format!("Previous token: {old}")));
+
+    h.get_by_label("Roll back").click();
+    step_until(&mut h, "the roll back", |_| {
+        env.fingerprint("Acme Shoes") == old
+    });
+    step_until(&mut h, "the details to follow", |h| {
+        has_text(h, &format!("Current token: {old}"))
+    });
+}
+
+#[test]
+fn an_offline_check_shows_a_banner_and_keeps_the_last_known_facts() {
+    let mut env = Env::new(&[SHOES, TRAVEL]);
+    env.check_all_now();
+    let mut h = env.harness();
+    assert_eq!(status_of(&h, "Acme Shoes"), "Healthy");
+    env.go_offline();
+    h.get_by_label("Check all").click();
+    step_until(&mut h, "the offline banner", |h| {
+        has_label(
+            h,
+            "Could not reach Facebook — showing the last known facts.",
+        )
+    });
+    assert_eq!(status_of(&h, "Acme Shoes"), "Healthy", "never turned red");
+    assert_eq!(status_of(&h, "Acme Travel"), "Broken");
+}
+
+#[test]
+fn copy_token_puts_it_on_the_clipboard_with_a_countdown() {
+    let env = Env::new(&[SHOES]);
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    h.get_by_label("Copy token").click();
+    step_until(&mut h, "the copy", |h| has_text(h, "Copied — clears in"));
+    assert_eq!(
+        env.clipboard.text(),
+        Some(env.control.token("shoes_messenger"))
+    );
+}
+
+#[test]
+fn a_vault_asks_for_its_passphrase_and_shows_the_saved_channels_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = Profile::resolve(Some(dir.path().join("p"))).unwrap();
+    let vault =
+        VaultStore::open_with_work_factor(&profile, Secret::new("right passphrase"), 12).unwrap();
+    tokenwarden::store::SecretStore::set(&vault, &SecretRef::new_token(), &Secret::new("x"))
+        .unwrap();
+    CatalogFile::new(&profile)
+        .update(|c: &mut Catalog| {
+            c.channels.push(fixture().remove(0));
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let dir_path = profile.dir.clone();
+    let mut h = Harness::builder()
+        .with_size([1100.0, 760.0])
+        .build_eframe(move |cc| {
+            TokenwardenApp::new(cc, Startup::Profile(Some(dir_path)), test_options(pinned()))
+        });
+    step_until(&mut h, "the passphrase question", |h| {
+        has_label(h, "Unlock your tokens")
+    });
+    assert!(
+        h.query_by_role_and_label(Role::ListItem, "Acme Shoes")
+            .is_some()
+    );
+
+    paste(&mut h, "Passphrase", "wrong passphrase");
+    h.get_by_label("Unlock").click();
+    step_until(&mut h, "the wrong-passphrase message", |h| {
+        has_text(h, "does not open the vault")
+    });
+    paste(&mut h, "Passphrase", "right passphrase");
+    h.get_by_label("Unlock").click();
+    step_until(&mut h, "the unlocked store", |h| {
+        h.state().state().lock == Lock::Open(SecretStoreKind::Vault)
+    });
+}
+
+// ---- snapshots: a fixed catalog and a pinned clock, so every pixel is reproducible ----
+
+fn pinned() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+}
+
+fn test_options(now: DateTime<Utc>) -> GuiOptions {
+    GuiOptions {
+        clock: Arc::new(move || now),
+        browser: Box::new(RecordingBrowser::default()),
+        clipboard: Box::new(MemoryClipboard::default()),
+    }
+}
+
+fn report(valid: bool, page: (&str, &str), hours_ago: i64) -> TokenReport {
+    let now = pinned();
+    TokenReport {
+        checked_at: Some(now - chrono::Duration::hours(hours_ago)),
+        check_method: Some(CheckMethod::DebugToken),
+        is_valid: Some(valid),
+        token_type: Some(TokenType::Page),
+        app_id: Some(ACME_APP_ID.into()),
+        application: Some(ACME_APP_NAME.into()),
+        user_id: Some("100000000000001".into()),
+        user_name: Some("Alice Admin".into()),
+        profile_id: Some(page.0.into()),
+        profile_name: Some(page.1.into()),
+        issued_at: Some(now - chrono::Duration::days(40)),
+        expires_at: None,
+        never_expires: Some(true),
+        data_access_expires_at: Some(now + chrono::Duration::days(80)),
+        scopes: Some(
+            [
+                "pages_messaging",
+                "pages_manage_metadata",
+                "pages_read_engagement",
+                "pages_show_list",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ),
+        granular_scopes: None,
+        error: None,
+        webhook: Some(WebhookState {
+            app_subscribed: true,
+            fields: vec!["messages".into(), "messaging_postbacks".into()],
+        }),
+        // Facts added to the report later stay unknown here.
+        ..Default::default()
+    }
+}
+
+fn stored(tag: &str, days_ago: i64) -> StoredToken {
+    StoredToken {
+        secret: SecretRef(format!("token-{tag}")),
+        fingerprint: Secret::new(format!("EAA-{tag}")).fingerprint(),
+        saved_at: pinned() - chrono::Duration::days(days_ago),
+    }
+}
+
+fn channel(name: &str, page: (&str, &str), report: Option<TokenReport>) -> Channel {
+    Channel {
+        id: format!("id-{}", name.to_lowercase().replace(' ', "-")),
+        name: name.into(),
+        kind: ChannelKind::Messenger,
+        app_id: Some(ACME_APP_ID.into()),
+        page_id: Some(page.0.into()),
+        page_name: Some(page.1.into()),
+        token: stored(name, 40),
+        previous_token: None,
+        last_report: report,
+        last_failure: None,
+        added_at: pinned() - chrono::Duration::days(90),
+    }
+}
+
+/// A channel in every state, with fixed times.
+fn fixture() -> Vec<Channel> {
+    let now = pinned();
+    let shoes = (SHOES_PAGE_ID, "Acme Shoes");
+    let mut healthy = channel("Acme Shoes", shoes, Some(report(true, shoes, 3)));
+    healthy.previous_token = Some(stored("shoes-old", 120));
+    let books = (BOOKS_PAGE_ID, "Acme Books");
+    let mut expiring = report(true, books, 3);
+    expiring.never_expires = Some(false);
+    expiring.expires_at = Some(now + chrono::Duration::days(5) + chrono::Duration::hours(2));
+    let travel = (TRAVEL_PAGE_ID, "Acme Travel");
+    let mut expired = report(false, travel, 3);
+    expired.never_expires = Some(false);
+    expired.expires_at = Some(now - chrono::Duration::days(2));
+    expired.scopes = None;
+    expired.webhook = None;
+    expired.error = Some(GraphErrorInfo {
+        code: 190,
+        subcode: Some(463),
+        message: "Error validating access token: Session has expired".into(),
+        user_title: None,
+        user_message: None,
+        fbtrace_id: Some("AbCdEfGhIjK".into()),
+    });
+    let toys = (TOYS_PAGE_ID, "Acme Toys");
+    let mut webhook = report(true, toys, 26);
+    webhook.webhook = Some(WebhookState {
+        app_subscribed: true,
+        fields: vec!["feed".into()],
+    });
+    let mut whatsapp = channel(
+        "Acme WhatsApp",
+        ("800000000000001", "Acme WhatsApp Business"),
+        None,
+    );
+    whatsapp.kind = ChannelKind::Whatsapp;
+    vec![
+        healthy,
+        channel("Acme Books", books, Some(expiring)),
+        channel("Acme Travel", travel, Some(expired)),
+        channel("Acme Toys", toys, Some(webhook)),
+        whatsapp,
+    ]
+}
+
+/// A window on the fixed catalog; the Graph address leads nowhere, and nothing asks it.
+fn snapshot_harness(theme: egui::Theme) -> (App, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
+    CatalogFile::new(&profile)
+        .update(|c: &mut Catalog| {
+            c.channels = fixture();
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let store = Store::open(profile, SecretBackend::Memory).unwrap();
+    let graph = GraphConfig::default()
+        .with_base_url("http://127.0.0.1:9")
+        .unwrap();
+    let service = Arc::new(Service::new(store, graph).unwrap());
+    let mut h = Harness::builder()
+        .with_size([1200.0, 760.0])
+        .with_theme(theme)
+        .wgpu()
+        .build_eframe(move |cc| {
+            TokenwardenApp::new(cc, Startup::Service(service), test_options(pinned()))
+        });
+    step_until(&mut h, "the channels to load", |h| {
+        !h.state().state().table.is_empty()
+    });
+    // Paths differ per machine; show the same ones in every snapshot.
+    let state = h.state_mut().state_mut();
+    state.profile_dir = Some(Path::new("/home/you/.local/share/tokenwarden").into());
+    state.prefs.export_path = "/home/you/Documents/tokenwarden-report.json".into();
+    h.run_ok();
+    (h, dir)
+}
+
+fn snapshot(h: &mut App, name: &str) {
+    h.remove_cursor();
+    h.run_ok();
+    h.snapshot(name);
+}
+
+fn snapshots_in(theme: egui::Theme, suffix: &str) {
+    let (mut h, _dir) = snapshot_harness(theme);
+    snapshot(&mut h, &format!("list_{suffix}"));
+
+    select(&mut h, "Acme Travel");
+    snapshot(&mut h, &format!("details_{suffix}"));
+
+    h.get_by_label("Renew the token").click();
+    h.run_ok();
+    snapshot(&mut h, &format!("renew_{suffix}"));
+    h.get_by_label("Cancel").click();
+    h.run_ok();
+
+    h.get_by_label("Add channel…").click();
+    h.run_ok();
+    snapshot(&mut h, &format!("add_{suffix}"));
+    h.get_by_label("Cancel").click();
+    h.run_ok();
+
+    h.get_by_label("Apps").click();
+    h.run_ok();
+    snapshot(&mut h, &format!("apps_{suffix}"));
+
+    h.get_by_label("Settings").click();
+    h.run_ok();
+    snapshot(&mut h, &format!("settings_{suffix}"));
+}
+
+#[test]
+fn snapshots_light() {
+    snapshots_in(egui::Theme::Light, "light");
+}
+
+#[test]
+fn snapshots_dark() {
+    snapshots_in(egui::Theme::Dark, "dark");
+}

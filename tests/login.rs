@@ -1,0 +1,448 @@
+//! Getting the right token from a login, through the real binary against the simulator:
+//! User token → Page token (with the long-lived exchange), the identity guard, device login,
+//! webhook re-subscription, one login renewing a whole root-cause group, and the walk-through.
+
+mod support;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use support::Env;
+use tokenwarden::sim::scenario::*;
+
+const MESSENGER: [&str; 4] = [
+    "pages_messaging",
+    "pages_manage_metadata",
+    "pages_read_engagement",
+    "pages_show_list",
+];
+
+fn add_acme_app_with_client_token(env: &Env) {
+    let out = env.run(
+        &[
+            "app",
+            "add",
+            "--id",
+            ACME_APP_ID,
+            "--name",
+            "Acme Support",
+            "--secret-stdin",
+            "--client-token",
+            ACME_CLIENT_TOKEN,
+        ],
+        ACME_APP_SECRET,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn a_short_login_becomes_a_never_expiring_page_token() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    env.control.clear_requests();
+    let user = env.token("alice_user_short");
+    let out = env.run(&["renew", "Acme Shoes", "--json"], &user);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let j = out.json();
+    assert_eq!(j["derived_from"], "user_token");
+    assert_eq!(j["replaced"], true);
+    assert_eq!(j["token"]["type"], "PAGE");
+    assert_eq!(j["token"]["never_expires"], true, "{j:#}");
+    assert_eq!(j["token"]["profile_id"], SHOES_PAGE_ID);
+    assert_eq!(j["health"], "healthy");
+
+    let reqs = env.control.requests();
+    assert!(
+        reqs.iter().any(|r| r.path.ends_with("/oauth/access_token")
+            && r.params.get("grant_type").map(String::as_str) == Some("fb_exchange_token")),
+        "the exchange reached Graph: {reqs:?}"
+    );
+    let accounts: Vec<_> = reqs
+        .iter()
+        .filter(|r| r.path.ends_with("/accounts"))
+        .collect();
+    assert!(!accounts.is_empty(), "{reqs:?}");
+    assert!(
+        accounts
+            .iter()
+            .all(|r| r.appsecret_proof_valid == Some(true)),
+        "{accounts:?}"
+    );
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn without_the_app_secret_it_says_the_token_ends_with_the_login() {
+    let env = Env::new();
+    let out = env.run(
+        &["app", "add", "--id", ACME_APP_ID, "--name", "Acme Support"],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let user = env.token("alice_user_short");
+    let out = env.run(&["renew", "Acme Shoes"], &user);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("short login") && out.stderr.contains("secret"),
+        "{}",
+        out.stderr
+    );
+    let out = env.run(
+        &["renew", "Acme Shoes", "--accept-warnings", "--json"],
+        &user,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let j = out.json();
+    assert_eq!(j["derived_from"], "user_token");
+    assert_eq!(j["token"]["never_expires"], false, "{j:#}");
+    assert!(
+        j["token"]["expires_at"].is_string(),
+        "it ends with the login: {j:#}"
+    );
+    assert_eq!(j["health"], "attention", "and says so: {j:#}");
+}
+
+#[test]
+fn a_login_of_someone_who_does_not_manage_the_page_is_refused_with_both_names() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let catalog = std::fs::read(env.profile_dir().join("catalog.json")).unwrap();
+    let out = env.run(&["renew", "Acme Shoes"], &env.token("bob_user"));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("You logged in as Bob Builder"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("Page Acme Shoes"), "{}", out.stderr);
+    assert_eq!(
+        std::fs::read(env.profile_dir().join("catalog.json")).unwrap(),
+        catalog,
+        "nothing saved"
+    );
+}
+
+#[test]
+fn a_pasted_login_address_works_like_a_token() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let url = format!(
+        "https://www.facebook.com/connect/login_success.html#access_token={}&expires_in=5183944&data_access_expiration_time=1799999999",
+        env.token("alice_user_long")
+    );
+    let out = env.run(&["renew", "Acme Shoes", "--json"], &url);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["derived_from"], "user_token");
+    // And a new channel from a login needs its Page.
+    let out = env.run(
+        &[
+            "add",
+            "--name",
+            "Books",
+            "--kind",
+            "messenger",
+            "--app",
+            ACME_APP_ID,
+        ],
+        &url,
+    );
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("--page"), "{}", out.stderr);
+    let out = env.run(
+        &[
+            "add",
+            "--name",
+            "Books",
+            "--kind",
+            "messenger",
+            "--app",
+            ACME_APP_ID,
+            "--page",
+            BOOKS_PAGE_ID,
+            "--json",
+        ],
+        &url,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["token"]["profile_id"], BOOKS_PAGE_ID);
+}
+
+/// A running `tokenwarden login`: its stderr lines arrive on a channel as it prints them.
+struct LoginRun {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+    seen: Vec<String>,
+}
+
+impl LoginRun {
+    fn start(env: &Env, args: &[&str]) -> LoginRun {
+        let mut child = env
+            .command(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("login starts");
+        let stderr = child.stderr.take().expect("piped");
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        LoginRun {
+            child,
+            lines,
+            seen: vec![],
+        }
+    }
+
+    /// The code shown to the user (the indented line under "enter this code").
+    fn user_code(&mut self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(line) = self.lines.recv_timeout(Duration::from_millis(200)) {
+                self.seen.push(line.clone());
+                if line.starts_with("    ") && !line.trim().is_empty() {
+                    return line.trim().to_string();
+                }
+            }
+        }
+        panic!("no code shown: {:?}", self.seen);
+    }
+
+    fn finish(mut self) -> (i32, String, String) {
+        let out = self.child.wait_with_output().expect("login ends");
+        self.seen.extend(self.lines.try_iter());
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            self.seen.join("\n"),
+        )
+    }
+}
+
+fn wait_for_polls(env: &Env, code: &str, n: u32) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while env.control.device_polls(code) < n {
+        assert!(Instant::now() < deadline, "the app stopped polling");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn device_login_adds_a_channel_after_pending_polls_and_slows_down_when_told() {
+    let env = Env::new();
+    add_acme_app_with_client_token(&env);
+    env.control.set_device_interval(1);
+    let mut run = LoginRun::start(
+        &env,
+        &[
+            "login",
+            "--app",
+            ACME_APP_ID,
+            "--name",
+            "Shoes via login",
+            "--kind",
+            "messenger",
+            "--page",
+            SHOES_PAGE_ID,
+            "--no-browser",
+            "--json",
+        ],
+    );
+    let code = run.user_code();
+    wait_for_polls(&env, &code, 1);
+    // Meta now wants slower polling than the app was told: it must back off, not give up.
+    env.control.set_device_interval(3);
+    wait_for_polls(&env, &code, 4);
+    env.control.approve_device(&code, ALICE_ID);
+    let (exit, stdout, stderr) = run.finish();
+    assert_eq!(exit, 0, "{stderr}");
+    assert!(stderr.contains("check less often"), "{stderr}");
+    let j: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON object");
+    assert_eq!(j["name"], "Shoes via login");
+    assert_eq!(j["derived_from"], "user_token");
+    assert_eq!(j["health"], "healthy");
+    assert_eq!(j["token"]["never_expires"], true);
+    assert_eq!(
+        Env::channel(&env.list_json(), "Shoes via login")["token"]["profile_id"],
+        SHOES_PAGE_ID
+    );
+}
+
+#[test]
+fn a_declined_or_expired_device_login_ends_cleanly_and_changes_nothing() {
+    let env = Env::new();
+    add_acme_app_with_client_token(&env);
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    env.control.set_device_interval(1);
+    let catalog = std::fs::read(env.profile_dir().join("catalog.json")).unwrap();
+    for (act, words) in [("decline", "declined"), ("expire", "expired")] {
+        let mut run = LoginRun::start(
+            &env,
+            &[
+                "login",
+                "--app",
+                ACME_APP_ID,
+                "--channel",
+                "Acme Shoes",
+                "--no-browser",
+            ],
+        );
+        let code = run.user_code();
+        wait_for_polls(&env, &code, 1);
+        match act {
+            "decline" => env.control.decline_device(&code),
+            _ => env.control.expire_device(&code),
+        }
+        let (exit, _, stderr) = run.finish();
+        assert_eq!(exit, 1, "{act}: {stderr}");
+        assert!(
+            stderr.contains(words) && stderr.contains("Nothing was changed"),
+            "{act}: {stderr}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(env.profile_dir().join("catalog.json")).unwrap(),
+        catalog
+    );
+    let out = env.run(
+        &[
+            "login",
+            "--app",
+            OTHER_APP_ID,
+            "--channel",
+            "Acme Shoes",
+            "--no-browser",
+        ],
+        "",
+    );
+    assert_eq!(out.code, 2, "an app without a client token: {}", out.stderr);
+    assert!(out.stderr.contains("client token"), "{}", out.stderr);
+}
+
+#[test]
+fn renewing_with_subscribe_webhook_restores_the_missing_fields() {
+    let env = Env::new();
+    env.add_acme_app();
+    let added = env.add_channel("Acme Toys", "messenger", "webhook_off");
+    assert_eq!(added["health"], "attention");
+    let fresh = env.remember(&env.control.mint_page_token(
+        ALICE_ID,
+        TOYS_PAGE_ID,
+        ACME_APP_ID,
+        true,
+        &MESSENGER,
+    ));
+    let out = env.run(&["renew", "Acme Toys"], &fresh);
+    assert_eq!(
+        out.code, 1,
+        "the webhook warning needs a decision: {}",
+        out.stderr
+    );
+    let out = env.run(
+        &["renew", "Acme Toys", "--subscribe-webhook", "--json"],
+        &fresh,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["health"], "healthy");
+    let fields = env
+        .control
+        .subscribed_fields(TOYS_PAGE_ID, ACME_APP_ID)
+        .expect("subscribed");
+    assert!(fields.contains(&"messages".to_string()), "{fields:?}");
+    assert!(
+        fields.contains(&"feed".to_string()),
+        "the fields it had are kept: {fields:?}"
+    );
+}
+
+#[test]
+fn one_login_renews_all_four_pages_broken_by_one_password_change() {
+    let env = Env::new();
+    add_acme_app_with_client_token(&env);
+    let names = ["Carol Cafe", "Carol Crafts", "Carol Cakes", "Carol Candles"];
+    for (name, token) in
+        names
+            .iter()
+            .zip(["carol_cafe", "carol_crafts", "carol_cakes", "carol_candles"])
+    {
+        env.add_channel(name, "messenger", token);
+    }
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    env.control.change_password(CAROL_ID);
+    let out = env.run(&["check"], "");
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stdout
+            .contains("4 channels stopped working for one reason: the password"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("--group"), "{}", out.stdout);
+
+    env.control.set_device_interval(1);
+    let mut run = LoginRun::start(
+        &env,
+        &[
+            "login",
+            "--app",
+            ACME_APP_ID,
+            "--channel",
+            "Carol Cakes",
+            "--group",
+            "--no-browser",
+            "--json",
+        ],
+    );
+    let code = run.user_code();
+    env.control.approve_device(&code, CAROL_ID);
+    let (exit, stdout, stderr) = run.finish();
+    assert_eq!(exit, 0, "{stderr}");
+    let renewed: serde_json::Value = serde_json::from_str(&stdout).expect("a JSON array");
+    assert_eq!(renewed.as_array().map(Vec::len), Some(4), "{renewed:#}");
+    let list = env.list_json();
+    for name in names {
+        let c = Env::channel(&list, name);
+        assert_eq!(c["health"], "healthy", "{name}: {c:#}");
+    }
+    assert_eq!(Env::channel(&list, "Acme Shoes")["health"], "healthy");
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn the_walk_through_names_the_channels_app_and_page_and_holds_no_token() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    env.control.change_password(ALICE_ID);
+    assert_eq!(env.run(&["check"], "").code, 2);
+    let out = env.run(&["guide", "Acme Shoes"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = &out.stdout;
+    assert!(
+        text.contains(&format!(
+            "https://developers.facebook.com/apps/{ACME_APP_ID}/messenger/settings/"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("Generate a new token for Acme Shoes"),
+        "{text}"
+    );
+    assert!(text.contains("Valid: True"), "{text}");
+    assert!(
+        text.contains("[done] See what is wrong") && text.contains("password"),
+        "{text}"
+    );
+    for t in env.tokens_used.borrow().iter() {
+        assert!(!text.contains(t.as_str()));
+    }
+}
