@@ -257,18 +257,7 @@ fn warnings_need_accept_warnings() {
     let env = Env::new();
     env.add_acme_app();
     env.add_channel("Acme Books", "messenger", "books_expiring");
-    let fresh = env.remember(&env.control.mint_page_token(
-        ALICE_ID,
-        BOOKS_PAGE_ID,
-        ACME_APP_ID,
-        false,
-        &[
-            "pages_messaging",
-            "pages_manage_metadata",
-            "pages_read_engagement",
-            "pages_show_list",
-        ],
-    ));
+    let fresh = env.mint_page(BOOKS_PAGE_ID, false);
     env.control
         .set_expires_at(&fresh, Some(chrono::Utc::now().timestamp() + 2 * 86_400));
     let out = env.run(&["renew", "Acme Books"], &fresh);
@@ -408,18 +397,7 @@ fn list_and_inspect_work_offline_with_countdowns_from_the_clock() {
     let mut env = Env::new();
     env.add_acme_app();
     env.add_channel("Acme Books", "messenger", "books_expiring");
-    let short = env.remember(&env.control.mint_page_token(
-        ALICE_ID,
-        SHOES_PAGE_ID,
-        ACME_APP_ID,
-        false,
-        &[
-            "pages_messaging",
-            "pages_manage_metadata",
-            "pages_read_engagement",
-            "pages_show_list",
-        ],
-    ));
+    let short = env.mint_page(SHOES_PAGE_ID, false);
     env.control
         .set_expires_at(&short, Some(chrono::Utc::now().timestamp() + 4));
     let out = env.run(
@@ -478,32 +456,14 @@ fn list_and_inspect_work_offline_with_countdowns_from_the_clock() {
 fn two_processes_adding_and_renewing_lose_no_change() {
     let env = Env::new();
     env.add_acme_app();
-    let scopes = [
-        "pages_messaging",
-        "pages_manage_metadata",
-        "pages_read_engagement",
-        "pages_show_list",
-    ];
     const EACH: usize = 12;
     let mut expected = vec![];
     let mut plans = vec![];
     for side in ["a", "b"] {
         let mut plan = vec![];
         for i in 0..EACH {
-            let first = env.remember(&env.control.mint_page_token(
-                ALICE_ID,
-                SHOES_PAGE_ID,
-                ACME_APP_ID,
-                true,
-                &scopes,
-            ));
-            let second = env.remember(&env.control.mint_page_token(
-                ALICE_ID,
-                SHOES_PAGE_ID,
-                ACME_APP_ID,
-                true,
-                &scopes,
-            ));
+            let first = env.mint_page(SHOES_PAGE_ID, true);
+            let second = env.mint_page(SHOES_PAGE_ID, true);
             let name = format!("{side}-{i}");
             expected.push((
                 name.clone(),

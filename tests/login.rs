@@ -12,13 +12,6 @@ use std::time::{Duration, Instant};
 use support::Env;
 use tokenwarden::sim::scenario::*;
 
-const MESSENGER: [&str; 4] = [
-    "pages_messaging",
-    "pages_manage_metadata",
-    "pages_read_engagement",
-    "pages_show_list",
-];
-
 fn add_acme_app_with_client_token(env: &Env) {
     let out = env.run(
         &[
@@ -334,13 +327,7 @@ fn renewing_with_subscribe_webhook_restores_the_missing_fields() {
     env.add_acme_app();
     let added = env.add_channel("Acme Toys", "messenger", "webhook_off");
     assert_eq!(added["health"], "attention");
-    let fresh = env.remember(&env.control.mint_page_token(
-        ALICE_ID,
-        TOYS_PAGE_ID,
-        ACME_APP_ID,
-        true,
-        &MESSENGER,
-    ));
+    let fresh = env.mint_page(TOYS_PAGE_ID, true);
     let out = env.run(&["renew", "Acme Toys"], &fresh);
     assert_eq!(
         out.code, 1,

@@ -154,7 +154,16 @@ fn unix(v: Option<&Value>) -> Option<DateTime<Utc>> {
     Utc.timestamp_opt(n, 0).single()
 }
 
-fn string_of(v: Option<&Value>) -> Option<String> {
+/// A JSON array of strings (`scopes`, `tasks`, `subscribed_fields`…); non-strings are skipped.
+pub(crate) fn string_list(v: Option<&Value>) -> Option<Vec<String>> {
+    v?.as_array().map(|a| {
+        a.iter()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect()
+    })
+}
+
+pub(crate) fn string_of(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
@@ -185,13 +194,6 @@ pub fn parse_debug_data(d: &Value) -> TokenReport {
             user_message: None,
             fbtrace_id: None,
         });
-    let strings = |k: &str| {
-        d.get(k).and_then(Value::as_array).map(|a| {
-            a.iter()
-                .filter_map(|s| s.as_str().map(str::to_string))
-                .collect::<Vec<_>>()
-        })
-    };
     let granular = d.get("granular_scopes").and_then(Value::as_array).map(|a| {
         a.iter()
             .filter_map(|g| {
@@ -228,7 +230,7 @@ pub fn parse_debug_data(d: &Value) -> TokenReport {
             .and_then(|n| Utc.timestamp_opt(n, 0).single()),
         never_expires: expires_raw.map(|n| n == 0),
         data_access_expires_at: unix(d.get("data_access_expires_at")).filter(|t| t.timestamp() > 0),
-        scopes: strings("scopes"),
+        scopes: string_list(d.get("scopes")),
         granular_scopes: granular,
         error,
         webhook: None,
@@ -350,15 +352,7 @@ async fn webhook_state(
     Ok(Some(match entry {
         Some(e) => WebhookState {
             app_subscribed: true,
-            fields: e
-                .get("subscribed_fields")
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|f| f.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            fields: string_list(e.get("subscribed_fields")).unwrap_or_default(),
         },
         None => WebhookState {
             app_subscribed: false,

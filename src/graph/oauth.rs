@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::check::string_list;
 use super::client::{GraphClient, Method};
 use super::error::GraphError;
 use crate::model::Secret;
@@ -87,15 +88,7 @@ pub async fn managed_pages(
                     .unwrap_or(id)
                     .to_string(),
                 token: Secret::new(token),
-                tasks: p
-                    .get("tasks")
-                    .and_then(Value::as_array)
-                    .map(|t| {
-                        t.iter()
-                            .filter_map(|x| x.as_str().map(str::to_string))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                tasks: string_list(p.get("tasks")).unwrap_or_default(),
             });
         }
         let next = v.pointer("/paging/next").is_some();

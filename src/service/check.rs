@@ -183,6 +183,16 @@ impl Service {
         })
     }
 
+    /// Checks one channel again (after a change to it) and returns how it looks now.
+    pub async fn recheck(&self, channel_id: &str) -> Result<ChannelView, ServiceError> {
+        self.check(Some(channel_id), None, CancellationToken::new())
+            .await?
+            .views
+            .into_iter()
+            .next()
+            .ok_or_else(|| ServiceError::NotFound(channel_id.to_string()))
+    }
+
     async fn save_results(&self, outcomes: Vec<Outcome>) -> Result<(), ServiceError> {
         if outcomes.is_empty() {
             return Ok(());

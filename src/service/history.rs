@@ -74,7 +74,10 @@ impl Service {
 /// The history of one channel (id or exact name), oldest first, from the profile's files alone
 /// (no secret store, no network). A removed channel is still found by the id or name its
 /// entries carry.
-pub fn channel_history(profile: &Profile, selector: &str) -> Result<Vec<HistoryEntry>, ServiceError> {
+pub fn channel_history(
+    profile: &Profile,
+    selector: &str,
+) -> Result<Vec<HistoryEntry>, ServiceError> {
     let catalog = CatalogFile::new(profile).load()?;
     let all = HistoryFile::new(profile).read_all()?;
     let id = match catalog.channel(selector) {

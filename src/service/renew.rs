@@ -472,17 +472,6 @@ impl Service {
         })
         .await??;
         self.record_rolled_back(&channel).await;
-        let summary = self
-            .check(
-                Some(&channel.id),
-                None,
-                tokio_util::sync::CancellationToken::new(),
-            )
-            .await?;
-        summary
-            .views
-            .into_iter()
-            .next()
-            .ok_or_else(|| ServiceError::NotFound(channel.id.clone()))
+        self.recheck(&channel.id).await
     }
 }

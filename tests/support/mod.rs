@@ -12,6 +12,14 @@ use tokenwarden::sim::{Scenario, SimControl, SimHandle, Simulator};
 
 pub const PASSPHRASE: &str = "correct horse battery staple";
 
+/// What a Messenger channel's token needs.
+pub const MESSENGER_SCOPES: [&str; 4] = [
+    "pages_messaging",
+    "pages_manage_metadata",
+    "pages_read_engagement",
+    "pages_show_list",
+];
+
 pub struct Output {
     pub code: i32,
     pub stdout: String,
@@ -62,6 +70,18 @@ impl Env {
         t
     }
 
+    /// A fresh Page token of Alice's for `page` with the Messenger permissions, remembered.
+    pub fn mint_page(&self, page: &str, never_expires: bool) -> String {
+        let t = self.control.mint_page_token(
+            tokenwarden::sim::scenario::ALICE_ID,
+            page,
+            tokenwarden::sim::scenario::ACME_APP_ID,
+            never_expires,
+            &MESSENGER_SCOPES,
+        );
+        self.remember(&t)
+    }
+
     pub fn remember(&self, token: &str) -> String {
         self.tokens_used.borrow_mut().push(token.to_string());
         token.to_string()
@@ -98,7 +118,13 @@ impl Env {
 
     /// Runs `tokenwarden ARGS` on another profile folder against the same simulator, with extra
     /// environment variables; what it prints joins the leak scan like `run`.
-    pub fn run_in(&self, profile: &Path, args: &[&str], stdin: &str, vars: &[(&str, &str)]) -> Output {
+    pub fn run_in(
+        &self,
+        profile: &Path,
+        args: &[&str],
+        stdin: &str,
+        vars: &[(&str, &str)],
+    ) -> Output {
         let mut c = base_command(profile, &self.base_url, args);
         for (k, v) in &self.extra_env {
             c.env(k, v);
