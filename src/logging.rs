@@ -38,10 +38,7 @@ pub fn init(dir: Option<&Path>, verbose: bool) {
         ),
         Err(e) => {
             if verbose {
-                eprintln!(
-                    "tokenwarden: not writing log files to {}: {e}",
-                    d.display()
-                );
+                eprintln!("tokenwarden: not writing log files to {}: {e}", d.display());
             }
             None
         }
@@ -77,7 +74,12 @@ fn file_appender(dir: &Path) -> Result<tracing_appender::rolling::RollingFileApp
 /// One line per checked channel: what support asks for first.
 pub(crate) fn checked(view: &ChannelView) {
     let c = &view.channel;
-    let reasons: Vec<&str> = view.diagnosis.reasons.iter().map(|r| r.code.code()).collect();
+    let reasons: Vec<&str> = view
+        .diagnosis
+        .reasons
+        .iter()
+        .map(|r| r.code.code())
+        .collect();
     let graph_error = c
         .last_failure
         .as_ref()

@@ -58,7 +58,11 @@ fn assert_no_token_in(env: &Env, dir: &Path) {
     for f in files {
         let text = String::from_utf8_lossy(&std::fs::read(&f).unwrap_or_default()).into_owned();
         for t in env.tokens_used.borrow().iter() {
-            assert!(!text.contains(t.as_str()), "a token is in clear in {}", f.display());
+            assert!(
+                !text.contains(t.as_str()),
+                "a token is in clear in {}",
+                f.display()
+            );
         }
     }
 }
@@ -75,16 +79,27 @@ fn a_restore_into_a_fresh_profile_brings_every_channel_back_working() {
     // Without --yes (and no terminal to ask on) the plan is shown and nothing happens.
     let out = restore(&env, fresh.path(), &file, &[], BACKUP_PW);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(out.stdout.contains("add:") && out.stdout.contains("Acme Shoes"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("add:") && out.stdout.contains("Acme Shoes"),
+        "{}",
+        out.stdout
+    );
     assert!(out.stdout.contains("--yes"), "{}", out.stdout);
-    assert!(!fresh.path().join("catalog.json").exists(), "nothing written");
+    assert!(
+        !fresh.path().join("catalog.json").exists(),
+        "nothing written"
+    );
 
     let out = restore(&env, fresh.path(), &file, &["--yes"], BACKUP_PW);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("2 added"), "{}", out.stdout);
 
     let out = env.run_in(fresh.path(), &["check", "--json"], "", &[]);
-    assert_eq!(out.code, 0, "restored channels work: {}\n{}", out.stderr, out.stdout);
+    assert_eq!(
+        out.code, 0,
+        "restored channels work: {}\n{}",
+        out.stderr, out.stdout
+    );
     let list = out.json();
     assert_eq!(fingerprint(&list, "Acme Shoes"), new);
     assert_eq!(fingerprint(&list, "Carol Cafe"), cafe);
@@ -109,11 +124,28 @@ fn a_restore_into_a_fresh_profile_brings_every_channel_back_working() {
 #[test]
 fn a_newer_token_in_the_profile_is_kept_unless_overwriting_is_asked_for() {
     let env = Env::new();
-    let (_, backed_up) = profile_with_channels(&env);
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let backed_up = fingerprint(&env.list_json(), "Acme Shoes");
     let outside = tempfile::tempdir().unwrap();
-    let file = backup(&env, outside.path());
-    // After the backup the channel goes back to its first token: a newer save in the profile.
-    assert_eq!(env.run(&["rollback", "Acme Shoes"], "").code, 0);
+    let file = outside.path().join("tokens.twbackup");
+    let out = env.run(&["backup", file.to_str().unwrap()], "");
+    assert_eq!(out.code, 2, "no passphrase and no terminal: {}", out.stderr);
+    assert!(
+        out.stderr.contains("TOKENWARDEN_BACKUP_PASSPHRASE"),
+        "{}",
+        out.stderr
+    );
+    let out = env.run_in(
+        env.profile_dir(),
+        &["backup", file.to_str().unwrap()],
+        "",
+        &pw(BACKUP_PW),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // After the backup the channel is renewed: the profile's token is newer.
+    let renewal = env.token("shoes_renewal");
+    assert_eq!(env.run(&["renew", "Acme Shoes"], &renewal).code, 0);
     let newer = fingerprint(&env.list_json(), "Acme Shoes");
     assert_ne!(newer, backed_up);
 
@@ -124,7 +156,11 @@ fn a_newer_token_in_the_profile_is_kept_unless_overwriting_is_asked_for() {
         "{}",
         out.stdout
     );
-    assert_eq!(fingerprint(&env.list_json(), "Acme Shoes"), newer, "not overwritten");
+    assert_eq!(
+        fingerprint(&env.list_json(), "Acme Shoes"),
+        newer,
+        "not overwritten"
+    );
 
     let out = restore(
         &env,
@@ -143,7 +179,11 @@ fn a_newer_token_in_the_profile_is_kept_unless_overwriting_is_asked_for() {
         .iter()
         .map(|e| e["event"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(events.last().map(String::as_str), Some("restored"), "{events:?}");
+    assert_eq!(
+        events.last().map(String::as_str),
+        Some("restored"),
+        "{events:?}"
+    );
     env.assert_no_secret_leaked();
 }
 
@@ -163,14 +203,17 @@ fn a_wrong_passphrase_or_a_damaged_backup_changes_nothing() {
         &[],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let snapshot = || {
-        ["catalog.json", "vault.age"].map(|f| std::fs::read(target.path().join(f)).unwrap())
-    };
+    let snapshot =
+        || ["catalog.json", "vault.age"].map(|f| std::fs::read(target.path().join(f)).unwrap());
     let before = snapshot();
 
     let out = restore(&env, target.path(), &file, &["--yes"], "not the passphrase");
     assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("passphrase does not open"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("passphrase does not open"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("Nothing was changed"), "{}", out.stderr);
 
     let bytes = std::fs::read(&file).unwrap();
@@ -178,15 +221,60 @@ fn a_wrong_passphrase_or_a_damaged_backup_changes_nothing() {
     std::fs::write(&cut, &bytes[..bytes.len() * 2 / 3]).unwrap();
     let out = restore(&env, target.path(), &cut, &["--yes"], BACKUP_PW);
     assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("damaged or incomplete"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("damaged or incomplete"),
+        "{}",
+        out.stderr
+    );
 
     let garbage = outside.path().join("notes.txt");
     std::fs::write(&garbage, "these are not tokens").unwrap();
     let out = restore(&env, target.path(), &garbage, &["--yes"], BACKUP_PW);
     assert_eq!(out.code, 3, "{}", out.stderr);
 
-    assert_eq!(snapshot(), before, "catalog and vault are byte for byte the same");
+    assert_eq!(
+        snapshot(),
+        before,
+        "catalog and vault are byte for byte the same"
+    );
     let out = env.run_in(target.path(), &["list", "--json"], "", &[]);
     assert_eq!(out.json()["channels"].as_array().unwrap().len(), 1);
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn a_backup_from_the_vault_restores_into_the_system_keychain() {
+    let required = std::env::var("TOKENWARDEN_TEST_KEYRING").as_deref() == Ok("required");
+    let env = Env::new();
+    profile_with_channels(&env);
+    let outside = tempfile::tempdir().unwrap();
+    let file = backup(&env, outside.path());
+    let target = tempfile::tempdir().unwrap();
+    let keyring = [
+        ("TOKENWARDEN_SECRETS", "keyring"),
+        ("TOKENWARDEN_BACKUP_PASSPHRASE", BACKUP_PW),
+    ];
+    let out = env.run_in(
+        target.path(),
+        &["restore", file.to_str().unwrap(), "--yes"],
+        "",
+        &keyring,
+    );
+    if out.code == 3 && out.stderr.contains("not available") && !required {
+        eprintln!("skipped: no system keychain here ({})", out.stderr.trim());
+        return;
+    }
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = env.run_in(target.path(), &["check", "--json"], "", &keyring);
+    assert_eq!(
+        out.code, 0,
+        "tokens read back from the keychain work: {}",
+        out.stderr
+    );
+    assert!(
+        !target.path().join("vault.age").exists(),
+        "the keychain was used"
+    );
+    assert_no_token_in(&env, target.path());
     env.assert_no_secret_leaked();
 }

@@ -16,13 +16,13 @@ use tokenwarden::gui::clipboard::MemoryClipboard;
 use tokenwarden::gui::state::Lock;
 use tokenwarden::gui::{GuiOptions, Startup, TokenwardenApp};
 use tokenwarden::model::{
-    Channel, ChannelKind, CheckMethod, GraphErrorInfo, Secret, SecretRef, StoredToken, TokenReport,
-    TokenType, WebhookState,
+    Channel, ChannelKind, CheckMethod, GraphErrorInfo, MetaApp, Secret, SecretRef, StoredToken,
+    TokenReport, TokenType, WebhookState,
 };
 use tokenwarden::service::Service;
 use tokenwarden::sim::scenario::{
-    ACME_APP_ID, ACME_APP_NAME, ACME_APP_SECRET, BOOKS_PAGE_ID, GARDEN_PAGE_ID, SHOES_PAGE_ID,
-    TOYS_PAGE_ID, TRAVEL_PAGE_ID,
+    ACME_APP_ID, ACME_APP_NAME, ACME_APP_SECRET, BOOKS_PAGE_ID, GARDEN_PAGE_ID, OTHER_APP_ID,
+    OTHER_APP_SECRET, SHOES_PAGE_ID, TOYS_PAGE_ID, TRAVEL_PAGE_ID,
 };
 use tokenwarden::sim::{Fault, Scenario, SimControl, SimHandle, Simulator};
 use tokenwarden::store::{
@@ -33,6 +33,9 @@ use tokio_util::sync::CancellationToken;
 type App = Harness<'static, TokenwardenApp>;
 
 const WAIT: Duration = Duration::from_secs(20);
+/// A dialog that grows (a validation result appears) needs a few frames to settle: a grid's
+/// sizing pass, the scroll area, then the dialog re-centres.
+const MAX_STEPS: u64 = 16;
 
 /// A profile on the simulator with a few channels saved the way an earlier session left them.
 struct Env {
@@ -183,6 +186,7 @@ impl Env {
         };
         let mut h = Harness::builder()
             .with_size([1280.0, 860.0])
+            .with_max_steps(MAX_STEPS)
             .build_eframe(move |cc| TokenwardenApp::new(cc, Startup::Service(service), options));
         step_until(&mut h, "the channels to load", |h| {
             h.state().state().is_open() && !h.state().state().table.is_empty()
@@ -209,10 +213,25 @@ fn step_until(h: &mut App, what: &str, done: impl Fn(&App) -> bool) {
         }
         assert!(
             start.elapsed() < WAIT,
-            "waited {WAIT:?} for {what}; the window never got there"
+            "waited {WAIT:?} for {what}; the window never got there. It shows:\n{}",
+            shown(h)
         );
         std::thread::sleep(Duration::from_millis(15));
     }
+}
+
+/// What the window says, for failure messages.
+fn shown(h: &App) -> String {
+    h.root()
+        .children_recursive()
+        .filter_map(|n| {
+            let a = n.accesskit_node();
+            let text = a.label().or_else(|| a.value())?;
+            (a.role() != Role::TextRun && !text.is_empty())
+                .then(|| format!("  {:?}: {text}", a.role()))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn has_label(h: &App, label: &str) -> bool {
@@ -231,6 +250,14 @@ fn status_of(h: &App, channel: &str) -> String {
         .find(|s| row.query_by_label(s).is_some())
         .unwrap_or_else(|| panic!("the row of {channel} has no status icon"))
         .to_string()
+}
+
+/// Scrolls a button into view (as a user would) and clicks it.
+fn press(h: &mut App, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run_ok();
+    h.get_by_label(label).click();
+    h.run_ok();
 }
 
 fn select(h: &mut App, channel: &str) {
@@ -399,12 +426,6 @@ fn renew_with_a_good_token_saves_rechecks_and_roll_back_restores() {
         accept.click();
         h.run_ok();
     }
-    if std::env::var("GUI_DUMP").is_ok() {
-        for n in h.root().children_recursive() {
-            let a = n.accesskit_node();
-            eprintln!("{:?} {:?} {:?} disabled={}", a.role(), a.label(), a.value(), a.is_disabled());
-        }
-    }
     h.get_by_label("Save new token").click();
     step_until(&mut h, "the save", |_| env.fingerprint("Acme Shoes") == new);
     step_until(&mut h, "the re-check of that channel", |h| {
@@ -413,7 +434,7 @@ fn renew_with_a_good_token_saves_rechecks_and_roll_back_restores() {
     assert_eq!(status_of(&h, "Acme Shoes"), "Healthy");
     assert!(has_text(&h, &format!("Previous token: {old}")));
 
-    h.get_by_label("Roll back").click();
+    press(&mut h, "Roll back");
     step_until(&mut h, "the roll back", |_| {
         env.fingerprint("Acme Shoes") == old
     });
@@ -441,11 +462,50 @@ fn an_offline_check_shows_a_banner_and_keeps_the_last_known_facts() {
 }
 
 #[test]
+fn an_app_and_a_channel_are_added_through_the_forms() {
+    let env = Env::new(&[SHOES]);
+    let mut h = env.harness();
+
+    h.get_by_label("Apps").click();
+    h.run_ok();
+    paste(&mut h, "App id", OTHER_APP_ID);
+    paste(&mut h, "Name", "Other App");
+    paste(&mut h, "App secret", OTHER_APP_SECRET);
+    h.get_by_label("Save app").click();
+    step_until(&mut h, "the saved app", |h| {
+        has_label(h, "The app \"Other App\" is saved.")
+    });
+    assert!(has_label(&h, "App id 2000000000002"));
+    assert!(!has_text(&h, OTHER_APP_SECRET), "the secret is never shown");
+
+    h.get_by_label("Channels").click();
+    h.run_ok();
+    h.get_by_label("Add channel…").click();
+    h.run_ok();
+    paste(&mut h, "Name", "Acme Shoes Again");
+    h.get_by_role_and_label(Role::ComboBox, "App").click();
+    h.run_ok();
+    h.get_by_label("Acme Support (1000000000001)").click();
+    h.run_ok();
+    paste(&mut h, "Token", &env.control.token("shoes_renewal"));
+    h.get_by_label("Validate").click();
+    step_until(&mut h, "the token's facts", |h| {
+        has_label(h, "Acme Shoes (500001)")
+    });
+    h.get_by_label("Save channel").click();
+    step_until(&mut h, "the new row", |h| {
+        h.query_by_role_and_label(Role::ListItem, "Acme Shoes Again")
+            .is_some()
+    });
+    assert_eq!(status_of(&h, "Acme Shoes Again"), "Healthy");
+}
+
+#[test]
 fn copy_token_puts_it_on_the_clipboard_with_a_countdown() {
     let env = Env::new(&[SHOES]);
     let mut h = env.harness();
     select(&mut h, "Acme Shoes");
-    h.get_by_label("Copy token").click();
+    press(&mut h, "Copy token");
     step_until(&mut h, "the copy", |h| has_text(h, "Copied — clears in"));
     assert_eq!(
         env.clipboard.text(),
@@ -470,6 +530,9 @@ fn a_vault_asks_for_its_passphrase_and_shows_the_saved_channels_meanwhile() {
     let dir_path = profile.dir.clone();
     let mut h = Harness::builder()
         .with_size([1100.0, 760.0])
+        .with_max_steps(MAX_STEPS)
+        .with_theme(egui::Theme::Light)
+        .wgpu()
         .build_eframe(move |cc| {
             TokenwardenApp::new(cc, Startup::Profile(Some(dir_path)), test_options(pinned()))
         });
@@ -478,8 +541,10 @@ fn a_vault_asks_for_its_passphrase_and_shows_the_saved_channels_meanwhile() {
     });
     assert!(
         h.query_by_role_and_label(Role::ListItem, "Acme Shoes")
-            .is_some()
+            .is_some(),
+        "the saved channels are readable before the vault is unlocked"
     );
+    snapshot(&mut h, "unlock_light");
 
     paste(&mut h, "Passphrase", "wrong passphrase");
     h.get_by_label("Unlock").click();
@@ -621,6 +686,12 @@ fn snapshot_harness(theme: egui::Theme) -> (App, tempfile::TempDir) {
     CatalogFile::new(&profile)
         .update(|c: &mut Catalog| {
             c.channels = fixture();
+            c.apps = vec![MetaApp {
+                id: ACME_APP_ID.into(),
+                name: ACME_APP_NAME.into(),
+                client_token: None,
+                has_secret: true,
+            }];
             Ok::<_, StoreError>(())
         })
         .unwrap();
@@ -631,6 +702,7 @@ fn snapshot_harness(theme: egui::Theme) -> (App, tempfile::TempDir) {
     let service = Arc::new(Service::new(store, graph).unwrap());
     let mut h = Harness::builder()
         .with_size([1200.0, 760.0])
+        .with_max_steps(MAX_STEPS)
         .with_theme(theme)
         .wgpu()
         .build_eframe(move |cc| {

@@ -86,7 +86,10 @@ async fn a_channel_that_breaks_is_notified_once_and_again_only_after_it_recovers
     assert_eq!(raised, vec!["Carol Cafe: broken".to_string()]);
     let body = &notifier.sent()[0].body;
     assert!(body.contains("password"), "the reason in words: {body}");
-    assert!(f.round(&notifier, 7).await.is_empty(), "same state: no repeat");
+    assert!(
+        f.round(&notifier, 7).await.is_empty(),
+        "same state: no repeat"
+    );
     assert!(f.round(&notifier, 7).await.is_empty(), "still no repeat");
     assert_eq!(notifier.sent().len(), 1);
 
@@ -95,7 +98,10 @@ async fn a_channel_that_breaks_is_notified_once_and_again_only_after_it_recovers
     f.sim.control().remove_page_role(ALICE_ID, SHOES_PAGE_ID);
     assert_eq!(f.round(&notifier, 7).await, vec!["Acme Shoes: broken"]);
     f.sim.control().restore_page_role(ALICE_ID, SHOES_PAGE_ID);
-    assert!(f.round(&notifier, 7).await.is_empty(), "healthy again: quiet");
+    assert!(
+        f.round(&notifier, 7).await.is_empty(),
+        "healthy again: quiet"
+    );
     f.sim.control().remove_page_role(ALICE_ID, SHOES_PAGE_ID);
     assert_eq!(f.round(&notifier, 7).await, vec!["Acme Shoes: broken"]);
     assert_eq!(notifier.sent().len(), 3);
@@ -115,7 +121,10 @@ async fn a_snoozed_channel_stays_quiet_until_the_snooze_is_lifted() {
     let state = f.service.reminder_state().await.unwrap();
     assert!(state.channels.values().any(|c| c.snoozed_until.is_some()));
 
-    f.service.snooze("Carol Cafe", None).await.expect("unsnoozed");
+    f.service
+        .snooze("Carol Cafe", None)
+        .await
+        .expect("unsnoozed");
     assert_eq!(f.round(&notifier, 7).await, vec!["Carol Cafe: broken"]);
     assert!(f.round(&notifier, 7).await.is_empty());
 }

@@ -26,7 +26,9 @@ fn passphrase(confirm: bool) -> Result<Secret, ServiceError> {
     }
     let first = input::read_secret_text("Backup passphrase (it will not be shown): ")?;
     if first.is_empty() {
-        return Err(ServiceError::Usage("The passphrase cannot be empty.".into()));
+        return Err(ServiceError::Usage(
+            "The passphrase cannot be empty.".into(),
+        ));
     }
     if confirm {
         let again = input::read_secret_text("The same passphrase again: ")?;

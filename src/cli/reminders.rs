@@ -21,7 +21,10 @@ pub async fn check_notify(profile: Option<PathBuf>, as_json: bool, lead_days: Op
             None => service.reminder_state().await?.reminders.lead_days,
         };
         service
-            .check_and_notify(Arc::new(DesktopNotifier), Duration::days(i64::from(lead_days)))
+            .check_and_notify(
+                Arc::new(DesktopNotifier),
+                Duration::days(i64::from(lead_days)),
+            )
             .await
     };
     let outcome = match run.await {
@@ -40,13 +43,10 @@ pub async fn check_notify(profile: Option<PathBuf>, as_json: bool, lead_days: Op
     } else {
         output::print_table(&summary.views, Utc::now());
     }
-    for n in &outcome.notices {
-        let how = if n.delivered {
-            "notified"
-        } else {
-            "could not show a desktop notification (none available here)"
-        };
-        eprintln!("tokenwarden: {how}: {} — {}", n.title, n.body);
+    // Undelivered ones (no notification service here) are only logged: cron mails every line
+    // on standard error, and the next run tries again anyway.
+    for n in outcome.notices.iter().filter(|n| n.delivered) {
+        eprintln!("tokenwarden: notified: {} — {}", n.title, n.body);
     }
     summary.exit_code()
 }

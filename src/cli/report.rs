@@ -53,6 +53,37 @@ pub fn inspect(path: PathBuf, as_json: bool) -> i32 {
             report.tokenwarden_version
         );
         output::print_table(&views, now);
+        print_last_errors(&views);
     }
     health_exit_code(views.iter().map(|v| v.diagnosis.health))
+}
+
+/// The last Graph error of each channel with Meta's trace id: what Meta's support asks for.
+fn print_last_errors(views: &[crate::service::ChannelView]) {
+    let errors: Vec<_> = views
+        .iter()
+        .filter_map(|v| {
+            let c = &v.channel;
+            let e = c
+                .last_failure
+                .as_ref()
+                .and_then(|f| f.graph_error.as_ref())
+                .or_else(|| c.last_report.as_ref()?.error.as_ref())?;
+            Some((c, e))
+        })
+        .collect();
+    if errors.is_empty() {
+        return;
+    }
+    println!("\nLast errors from Facebook (quote the trace id to Meta's support):");
+    for (c, e) in errors {
+        println!(
+            "  {} (token {}): {} (code {}), fbtrace_id {}",
+            c.name,
+            c.token.fingerprint,
+            e.message,
+            e.code,
+            e.fbtrace_id.as_deref().unwrap_or("not given")
+        );
+    }
 }

@@ -69,7 +69,7 @@ impl AddDialog {
         can_save: bool,
         out: &mut Vec<UiCommand>,
     ) {
-        let modal = egui::Modal::new(Id::unique("add-dialog")).show(ui.ctx(), |ui| {
+        let modal = theme::dialog("add-dialog").show(ui.ctx(), |ui| {
             ui.set_width(theme::DIALOG_WIDTH);
             // The form scrolls; Save and Cancel stay in sight below it.
             egui::ScrollArea::vertical()
@@ -78,6 +78,7 @@ impl AddDialog {
             ui.separator();
             self.footer(ui, can_save, out);
         });
+        theme::settle_dialog(ui.ctx(), "add", modal.response.rect);
         if modal.should_close() && !self.saving {
             out.push(UiCommand::CloseAdd);
         }

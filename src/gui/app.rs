@@ -80,7 +80,7 @@ impl TokenwardenApp {
         (self.options.clock)()
     }
 
-    fn drain_events(&mut self) {
+    fn drain_events(&mut self, ctx: &egui::Context) {
         let now = self.now();
         loop {
             match self.worker.try_recv() {
@@ -88,7 +88,7 @@ impl TokenwardenApp {
                     Ok(token) => self.put_on_clipboard(channel, &token),
                     Err(f) => self.state.notify(NoticeKind::Error, f.message),
                 },
-                Ok(event) => self.state.apply(event, now),
+                Ok(event) => self.state.apply(event, now, ctx),
                 Err(std::sync::mpsc::TryRecvError::Empty) => break,
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                     if !self.worker_gone {
@@ -283,7 +283,7 @@ impl TokenwardenApp {
 
 impl eframe::App for TokenwardenApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.drain_events();
+        self.drain_events(ctx);
         if self.last_tick.elapsed() >= TICK {
             self.last_tick = Instant::now();
             let now = self.now();

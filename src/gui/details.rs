@@ -51,9 +51,10 @@ pub fn show(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
 
     diagnosis(ui, input, out);
     ui.add_space(theme::SECTION_GAP);
+    // The history is short and holds "Roll back", so it comes before the long lists of facts.
+    history(ui, input, out);
     token_facts(ui, input);
     readiness(ui, input);
-    history(ui, input, out);
     portal(ui, input, out);
     technical(ui, input);
 }

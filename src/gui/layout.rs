@@ -61,6 +61,7 @@ pub fn show(
                 let input = ListInput {
                     selected: state.selected.as_deref(),
                     now,
+                    can_add: can_act,
                 };
                 list::show(ui, &mut state.table, &mut state.prefs.filter, &input, out);
             });
@@ -129,6 +130,10 @@ fn dialogs(ui: &mut Ui, state: &mut AppState, now: DateTime<Utc>, out: &mut Vec<
 fn top_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Tokenwarden").strong().size(17.0));
+        if state.lock == Lock::Open(crate::store::SecretStoreKind::Memory) {
+            ui.label(theme::weak(ui, "demo: nothing is kept"))
+                .on_hover_text("Tokens live in memory only and are gone when the window closes");
+        }
         ui.add_space(theme::GAP * 2.0);
         for (page, words) in [
             (Page::Channels, "Channels"),
@@ -182,7 +187,8 @@ fn top_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
 }
 
 fn has_banners(state: &AppState) -> bool {
-    !state.notices.is_empty()
+    matches!(state.lock, Lock::Opening)
+        || !state.notices.is_empty()
         || state.table.failed_checks().is_some()
         || matches!(
             state.lock,
@@ -195,6 +201,14 @@ fn has_banners(state: &AppState) -> bool {
 
 fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
     ui.add_space(4.0);
+    if matches!(state.lock, Lock::Opening) {
+        theme::callout(ui, theme::Tone::Info, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Opening your channels…");
+            });
+        });
+    }
     if let Some((kind, n)) = state.table.failed_checks() {
         let (headline, advice) = match kind {
             FailureKind::Network => (

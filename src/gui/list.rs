@@ -21,6 +21,8 @@ use crate::service::ChannelView;
 pub struct ListInput<'a> {
     pub selected: Option<&'a str>,
     pub now: DateTime<Utc>,
+    /// The secret store is open, so channels can be added.
+    pub can_add: bool,
 }
 
 pub fn show(
@@ -37,7 +39,7 @@ pub fn show(
     ui.separator();
 
     if table.is_empty() {
-        empty_state(ui, out);
+        empty_state(ui, input.can_add, out);
         return;
     }
     let rows = table.visible(filter).to_vec();
@@ -106,7 +108,7 @@ fn toolbar(ui: &mut Ui, table: &ChannelTable, filter: &mut Filter) {
     });
 }
 
-fn empty_state(ui: &mut Ui, out: &mut Vec<UiCommand>) {
+fn empty_state(ui: &mut Ui, can_add: bool, out: &mut Vec<UiCommand>) {
     ui.add_space(theme::SECTION_GAP * 2.0);
     ui.vertical_centered(|ui| {
         ui.label(RichText::new("No channels yet").size(18.0).strong());
@@ -115,7 +117,10 @@ fn empty_state(ui: &mut Ui, out: &mut Vec<UiCommand>) {
              look after. Tokenwarden then tells you before one stops working.",
         );
         ui.add_space(theme::GAP);
-        if ui.button("Add a channel…").clicked() {
+        if ui
+            .add_enabled(can_add, egui::Button::new("Add a channel…"))
+            .clicked()
+        {
             out.push(UiCommand::OpenAdd);
         }
     });
@@ -135,7 +140,7 @@ pub fn row_text(view: &ChannelView, now: DateTime<Utc>) -> RowText {
         None => "Working. Nothing to do.".into(),
     };
     let expiry = match report {
-        Some(r) if r.is_valid == Some(false) && r.expires_at.is_none() => "not valid".into(),
+        Some(r) if r.is_valid == Some(false) && r.expires_at.is_none() => "no longer works".into(),
         Some(r) => describe_expiry(r.expires_at, r.never_expires, now),
         None => "expiry unknown".into(),
     };

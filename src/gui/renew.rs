@@ -64,7 +64,7 @@ impl RenewDialog {
     }
 
     pub fn show(&mut self, ui: &mut Ui, input: &RenewInput<'_>, out: &mut Vec<UiCommand>) {
-        let modal = egui::Modal::new(Id::unique("renew-dialog")).show(ui.ctx(), |ui| {
+        let modal = theme::dialog("renew-dialog").show(ui.ctx(), |ui| {
             ui.set_width(theme::DIALOG_WIDTH);
             // The steps scroll; Save and Cancel stay in sight below them.
             egui::ScrollArea::vertical()
@@ -73,6 +73,7 @@ impl RenewDialog {
             ui.separator();
             self.footer(ui, input, out);
         });
+        theme::settle_dialog(ui.ctx(), "renew", modal.response.rect);
         if modal.should_close() && !self.saving {
             out.push(UiCommand::CloseRenew);
         }

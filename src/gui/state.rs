@@ -146,7 +146,6 @@ pub struct AppState {
     pub copied: Option<Copied>,
     pub exporting: bool,
     pub thresholds: Thresholds,
-    next_ticket: u64,
 }
 
 impl AppState {
@@ -171,13 +170,7 @@ impl AppState {
             copied: None,
             exporting: false,
             thresholds: Thresholds::default(),
-            next_ticket: 1,
         }
-    }
-
-    pub fn ticket(&mut self) -> u64 {
-        self.next_ticket += 1;
-        self.next_ticket
     }
 
     pub fn is_open(&self) -> bool {
@@ -198,15 +191,8 @@ impl AppState {
         self.notify(NoticeKind::Error, failure.message.clone());
     }
 
-    fn name_of(&self, id: &str) -> String {
-        self.table.get(id).map_or_else(
-            || "the channel".into(),
-            |v| format!("\"{}\"", v.channel.name),
-        )
-    }
-
     /// Applies one event from the worker at the window's clock `now`.
-    pub fn apply(&mut self, event: Event, now: DateTime<Utc>) {
+    pub fn apply(&mut self, event: Event, now: DateTime<Utc>, ctx: &egui::Context) {
         let th = self.thresholds;
         match event {
             Event::Profile { dir } => self.profile_dir = Some(dir),
@@ -298,7 +284,9 @@ impl AppState {
                 Ok(updated) => {
                     let name = format!("\"{}\"", updated.name);
                     self.table.upsert(*updated, now, &th, true);
-                    self.renew = None;
+                    if let Some(mut d) = self.renew.take() {
+                        d.wipe(ctx);
+                    }
                     self.notify(
                         NoticeKind::Success,
                         format!(
@@ -331,7 +319,9 @@ impl AppState {
                     let name = channel.name.clone();
                     self.selected = Some(channel.id.clone());
                     self.table.upsert(*channel, now, &th, true);
-                    self.add = None;
+                    if let Some(mut d) = self.add.take() {
+                        d.wipe(ctx);
+                    }
                     self.notify(NoticeKind::Success, format!("\"{name}\" is saved."));
                 }
                 Err(f) => match &mut self.add {
@@ -365,14 +355,5 @@ impl AppState {
             // Handled by the app: it owns the clipboard.
             Event::TokenRevealed { .. } => {}
         }
-    }
-
-    /// Text for the renew notice of a channel that is being checked after renewing.
-    pub fn is_checking(&self, id: &str) -> bool {
-        self.checking.contains(id) || self.check_all.is_some()
-    }
-
-    pub fn describe(&self, id: &str) -> String {
-        self.name_of(id)
     }
 }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Channel, ChannelKind, FailureKind, Health, Thresholds};
-use crate::service::{ChannelView, sort_by_urgency};
+use crate::model::{Channel, ChannelKind, FailureKind, Health, Thresholds, classify};
+use crate::service::ChannelView;
 
 /// What the list is narrowed to. Status and kind are remembered between runs; the search is not.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,16 +80,32 @@ impl ChannelTable {
         }
     }
 
-    /// Health again at `now`: countdowns move on even with no network.
+    /// Health again at `now`: countdowns move on even with no network. The order changes only
+    /// when some channel's health did.
     pub fn reclassify(&mut self, now: DateTime<Utc>, th: &Thresholds) {
+        let mut changed = false;
         for view in &mut self.views {
-            *view = ChannelView::of(view.channel.clone(), now, th);
+            let c = &view.channel;
+            let diagnosis = classify(
+                c.last_report.as_ref(),
+                c.last_failure.as_ref(),
+                &c.requirements(),
+                now,
+                th,
+            );
+            changed |= diagnosis.health != view.diagnosis.health;
+            view.diagnosis = diagnosis;
         }
-        self.resort();
+        if changed {
+            self.resort();
+        }
     }
 
+    /// Most urgent first, then by name (the service's order), with each key computed once:
+    /// comparing lower-cased names pairwise costs too much for thousands of channels.
     pub fn resort(&mut self) {
-        sort_by_urgency(&mut self.views);
+        self.views
+            .sort_by_cached_key(|v| (v.diagnosis.health.urgency(), v.channel.name.to_lowercase()));
         self.index = self
             .views
             .iter()

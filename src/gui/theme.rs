@@ -258,6 +258,29 @@ pub fn section_title(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).strong().size(15.0));
 }
 
+/// A modal dialog hung from near the top of the window: when a validation result makes it
+/// grow, it grows downwards instead of jumping up under the pointer.
+pub fn dialog(key: &'static str) -> egui::Modal {
+    let id = egui::Id::unique(key);
+    egui::Modal::new(id)
+        .area(egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, vec2(0.0, 56.0)))
+}
+
+/// Dialogs are placed from their size in the previous frame. When that size changed (a
+/// validation result appeared), one more frame puts the dialog where it belongs, instead of
+/// leaving it off-centre until the pointer moves.
+pub fn settle_dialog(ctx: &egui::Context, key: &'static str, rect: Rect) {
+    let id = egui::Id::unique(("dialog-rect", key));
+    let moved = ctx.data_mut(|d| {
+        let before = d.get_temp::<Rect>(id);
+        d.insert_temp(id, rect);
+        before != Some(rect)
+    });
+    if moved {
+        ctx.request_repaint();
+    }
+}
+
 /// Background of a changed fact in the side-by-side comparison of the renew dialog.
 pub fn changed_fill(visuals: &Visuals) -> Color32 {
     palette(visuals).changed_fill

@@ -63,6 +63,10 @@ impl TokenBox {
                             .desired_width(ui.available_width() - 80.0),
                     )
                     .labelled_by(label.id);
+                // In a dialog the paste box is where the user starts.
+                if ui.memory(|m| m.focused().is_none()) {
+                    edit.request_focus();
+                }
                 let toggle = if self.show { "Hide" } else { "Show" };
                 if ui
                     .button(toggle)

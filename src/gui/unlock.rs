@@ -49,24 +49,27 @@ pub fn show(
     busy: bool,
     out: &mut Vec<UiCommand>,
 ) {
-    egui::Modal::new(Id::unique("unlock-dialog")).show(ui.ctx(), |ui| {
+    let modal = theme::dialog("unlock-dialog").show(ui.ctx(), |ui| {
         ui.set_width(theme::DIALOG_WIDTH - 80.0);
         let creating = match need {
             UnlockNeed::KeychainUnavailable { detail } => {
                 ui.heading("Where should your tokens be kept?");
                 ui.add_space(4.0);
-                let detail = if detail.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({detail})")
-                };
                 ui.add(
-                    egui::Label::new(format!(
-                        "Your system keychain is not available{detail}. Tokenwarden never \
-                         stores tokens in clear text. Use an encrypted vault file instead:"
-                    ))
+                    egui::Label::new(
+                        "Your system keychain is not available. Tokenwarden never stores tokens \
+                         in clear text. Use an encrypted vault file instead:",
+                    )
                     .wrap(),
                 );
+                if !detail.is_empty() {
+                    // What the keychain said is for whoever helps; the words above are enough.
+                    egui::CollapsingHeader::new("Details")
+                        .id_salt("keychain-details")
+                        .show(ui, |ui| {
+                            ui.add(egui::Label::new(theme::weak(ui, detail.as_str())).wrap());
+                        });
+                }
                 true
             }
             UnlockNeed::VaultPassphrase { exists: true } => {
@@ -101,6 +104,10 @@ pub fn show(
                     )
                     .labelled_by(label.id);
                 submit |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                // Ready to type at once; keyboard users need no extra Tab.
+                if ui.memory(|m| m.focused().is_none()) {
+                    r.request_focus();
+                }
                 ui.end_row();
                 if creating {
                     let label = ui.label("Passphrase again");
@@ -164,4 +171,5 @@ pub fn show(
             }
         });
     });
+    theme::settle_dialog(ui.ctx(), "unlock", modal.response.rect);
 }

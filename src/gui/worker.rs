@@ -3,204 +3,27 @@
 //! never inside a frame. After each event the worker asks egui for a repaint.
 
 use eframe::egui;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
+use super::jobs;
+pub use super::messages::{CheckDone, Command, Event, Failure, Startup, Unlock, UnlockNeed};
 use crate::graph::GraphConfig;
-use crate::model::{Channel, ChannelKind, MetaApp, Reason, Secret};
-use crate::service::{CheckProgress, Service, ServiceError, Validation};
-use crate::store::{
-    CatalogFile, Profile, SecretBackend, SecretError, SecretStoreKind, Store, StoreError,
-};
-
-/// What the window starts on.
-pub enum Startup {
-    /// Open this profile folder (the default one when `None`) and ask for the secret store.
-    Profile(Option<PathBuf>),
-    /// An already open service (tests, the demo).
-    Service(Arc<Service>),
-    /// A throw-away profile on the built-in simulator (`--demo`).
-    Demo,
-}
-
-/// The secret store the user chose on the unlock screen.
-pub enum Unlock {
-    Keyring,
-    Vault { passphrase: Secret },
-}
-
-pub enum Command {
-    Unlock(Unlock),
-    Reload,
-    Check {
-        channel: Option<String>,
-    },
-    CancelCheck,
-    Validate {
-        ticket: u64,
-        channel: Option<String>,
-        kind: ChannelKind,
-        app_id: Option<String>,
-        token: Secret,
-    },
-    Renew {
-        channel: String,
-        token: Secret,
-        accept_warnings: bool,
-    },
-    Rollback {
-        channel: String,
-    },
-    AddChannel {
-        name: String,
-        kind: ChannelKind,
-        app_id: Option<String>,
-        token: Secret,
-    },
-    AddApp {
-        id: String,
-        name: String,
-        secret: Option<Secret>,
-        client_token: Option<String>,
-    },
-    Export {
-        path: PathBuf,
-    },
-    RevealToken {
-        channel: String,
-    },
-}
-
-impl std::fmt::Debug for Command {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Never print a command's fields: several carry tokens or secrets.
-        f.write_str("Command(..)")
-    }
-}
-
-impl std::fmt::Debug for Unlock {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Unlock(..)")
-    }
-}
-
-/// Why something did not happen, in words, with the validation reasons when there are any.
-#[derive(Debug, Clone)]
-pub struct Failure {
-    pub message: String,
-    pub reasons: Vec<Reason>,
-}
-
-impl From<ServiceError> for Failure {
-    fn from(e: ServiceError) -> Self {
-        let reasons = match &e {
-            ServiceError::Refused { reasons } => reasons.clone(),
-            _ => Vec::new(),
-        };
-        Failure {
-            message: e.to_string(),
-            reasons,
-        }
-    }
-}
-
-impl Failure {
-    fn new(message: impl Into<String>) -> Self {
-        Failure {
-            message: message.into(),
-            reasons: Vec::new(),
-        }
-    }
-}
-
-/// What the unlock screen has to ask.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UnlockNeed {
-    /// The OS keychain cannot be reached: offer an encrypted vault instead.
-    KeychainUnavailable { detail: String },
-    /// The vault is in use: ask for its passphrase (twice when it is new).
-    VaultPassphrase { exists: bool },
-}
-
-pub enum Event {
-    Profile {
-        dir: PathBuf,
-    },
-    Catalog {
-        channels: Vec<Channel>,
-        apps: Vec<MetaApp>,
-        last_check_at: Option<DateTime<Utc>>,
-    },
-    NeedsUnlock {
-        need: UnlockNeed,
-        problem: Option<String>,
-    },
-    Unlocked {
-        store: SecretStoreKind,
-    },
-    StartFailed {
-        message: String,
-    },
-    CheckStarted {
-        channel: Option<String>,
-        total: usize,
-    },
-    Checked {
-        channel: Box<Channel>,
-        done: usize,
-        total: usize,
-    },
-    CheckFinished {
-        channel: Option<String>,
-        result: Result<CheckDone, Failure>,
-    },
-    Validated {
-        ticket: u64,
-        result: Result<Box<Validation>, Failure>,
-    },
-    Renewed {
-        channel: String,
-        result: Result<Box<Channel>, Failure>,
-    },
-    RolledBack {
-        channel: String,
-        result: Result<Box<Channel>, Failure>,
-    },
-    ChannelAdded {
-        result: Result<Box<Channel>, Failure>,
-    },
-    AppAdded {
-        result: Result<MetaApp, Failure>,
-    },
-    Exported {
-        result: Result<PathBuf, Failure>,
-    },
-    TokenRevealed {
-        channel: String,
-        result: Result<Secret, Failure>,
-    },
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct CheckDone {
-    pub failed: usize,
-    pub cancelled: bool,
-}
+use crate::service::Service;
+use crate::store::{CatalogFile, Profile, SecretBackend, SecretError, Store, StoreError};
 
 /// Hands events to the window and wakes it up.
 #[derive(Clone)]
-struct Sink {
+pub struct Sink {
     tx: std::sync::mpsc::Sender<Event>,
     ctx: egui::Context,
 }
 
 impl Sink {
-    fn send(&self, event: Event) {
+    pub fn send(&self, event: Event) {
         // The window is gone when this fails; nothing is left to tell.
         let _ = self.tx.send(event);
         self.ctx.request_repaint();
@@ -458,157 +281,8 @@ impl WorkerLoop {
         let sink = self.sink.clone();
         let cancel = self.checks.clone();
         // Everything below may take a while: it runs beside the loop, so Cancel stays quick.
-        tokio::spawn(async move {
-            match command {
-                Command::Unlock(_) | Command::CancelCheck => {}
-                Command::Reload => send_catalog(&service, &sink).await,
-                Command::Check { channel } => check(&service, &sink, channel, cancel).await,
-                Command::Validate {
-                    ticket,
-                    channel,
-                    kind,
-                    app_id,
-                    token,
-                } => {
-                    let result = validate(&service, channel, kind, app_id, &token).await;
-                    sink.send(Event::Validated { ticket, result });
-                }
-                Command::Renew {
-                    channel,
-                    token,
-                    accept_warnings,
-                } => {
-                    let result = service.renew(&channel, &token, accept_warnings).await;
-                    let ok = result.is_ok();
-                    sink.send(Event::Renewed {
-                        channel: channel.clone(),
-                        result: result
-                            .map(|o| Box::new(o.view.channel))
-                            .map_err(Failure::from),
-                    });
-                    if ok {
-                        // Confirm the new token the way a user would: check this channel only.
-                        check(&service, &sink, Some(channel), cancel).await;
-                    }
-                }
-                Command::Rollback { channel } => {
-                    let result = service.rollback(&channel).await;
-                    sink.send(Event::RolledBack {
-                        channel,
-                        result: result.map(|v| Box::new(v.channel)).map_err(Failure::from),
-                    });
-                }
-                Command::AddChannel {
-                    name,
-                    kind,
-                    app_id,
-                    token,
-                } => {
-                    let result = service
-                        .add_channel(&name, kind, app_id.as_deref(), &token)
-                        .await;
-                    sink.send(Event::ChannelAdded {
-                        result: result.map(|v| Box::new(v.channel)).map_err(Failure::from),
-                    });
-                }
-                Command::AddApp {
-                    id,
-                    name,
-                    secret,
-                    client_token,
-                } => {
-                    let result = service.add_app(&id, &name, secret, client_token).await;
-                    let ok = result.is_ok();
-                    sink.send(Event::AppAdded {
-                        result: result.map_err(Failure::from),
-                    });
-                    if ok {
-                        send_catalog(&service, &sink).await;
-                    }
-                }
-                Command::Export { path } => {
-                    let result = service.export_report(&path).await;
-                    sink.send(Event::Exported {
-                        result: result.map(|_| path).map_err(Failure::from),
-                    });
-                }
-                Command::RevealToken { channel } => {
-                    let result = reveal(&service, &channel).await;
-                    sink.send(Event::TokenRevealed { channel, result });
-                }
-            }
-        });
+        tokio::spawn(async move { jobs::run(&service, &sink, cancel, command).await });
     }
-}
-
-async fn send_catalog(service: &Service, sink: &Sink) {
-    if let Ok(catalog) = service.catalog().await {
-        sink.send(Event::Catalog {
-            channels: catalog.channels,
-            apps: catalog.apps,
-            last_check_at: catalog.last_check_at,
-        });
-    }
-}
-
-async fn check(service: &Service, sink: &Sink, channel: Option<String>, cancel: CancellationToken) {
-    let (tx, mut rx) = mpsc::unbounded_channel();
-    let forward = {
-        let sink = sink.clone();
-        let channel = channel.clone();
-        tokio::spawn(async move {
-            while let Some(progress) = rx.recv().await {
-                match progress {
-                    CheckProgress::Started { total } => sink.send(Event::CheckStarted {
-                        channel: channel.clone(),
-                        total,
-                    }),
-                    CheckProgress::Checked { view, done, total } => sink.send(Event::Checked {
-                        channel: Box::new(view.channel),
-                        done,
-                        total,
-                    }),
-                }
-            }
-        })
-    };
-    let result = service.check(channel.as_deref(), Some(tx), cancel).await;
-    // Every progress event reaches the window before the end of the check does.
-    let _ = forward.await;
-    sink.send(Event::CheckFinished {
-        channel,
-        result: result
-            .map(|s| CheckDone {
-                failed: s.failed,
-                cancelled: s.cancelled,
-            })
-            .map_err(Failure::from),
-    });
-}
-
-async fn validate(
-    service: &Service,
-    channel: Option<String>,
-    kind: ChannelKind,
-    app_id: Option<String>,
-    token: &Secret,
-) -> Result<Box<Validation>, Failure> {
-    let channel = match channel {
-        Some(id) => Some(service.channel(&id).await?),
-        None => None,
-    };
-    let v = service
-        .validate(channel.as_ref(), kind, app_id.as_deref(), token)
-        .await?;
-    Ok(Box::new(v))
-}
-
-async fn reveal(service: &Service, channel: &str) -> Result<Secret, Failure> {
-    let channel = service.channel(channel).await?;
-    service
-        .get_secret(&channel.token.secret)
-        .await
-        .map_err(Failure::from)
 }
 
 /// Runs blocking work (file locks, keychain, scrypt) off the async threads.

@@ -8,6 +8,7 @@ mod history;
 mod notifier;
 mod reminders;
 mod renew;
+mod restore;
 
 pub mod backup;
 pub mod demo;

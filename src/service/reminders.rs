@@ -278,3 +278,72 @@ impl Default for Reminders {
         Reminders::from_settings(ReminderSettings::default())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Channel, ChannelKind, Diagnosis, Reason, SecretRef, StoredToken};
+
+    fn view(health: Health, codes: &[ReasonCode]) -> ChannelView {
+        ChannelView {
+            channel: Channel {
+                id: "c1".into(),
+                name: "Shoes".into(),
+                kind: ChannelKind::Messenger,
+                app_id: None,
+                page_id: None,
+                page_name: None,
+                token: StoredToken {
+                    secret: SecretRef("token-x".into()),
+                    fingerprint: "sha256:aaaaaaaaaaaa".into(),
+                    saved_at: Utc::now(),
+                },
+                previous_token: None,
+                last_report: None,
+                last_failure: None,
+                added_at: Utc::now(),
+            },
+            diagnosis: Diagnosis {
+                health,
+                reasons: codes.iter().map(|c| Reason::new(*c, "words")).collect(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_state_is_told_once_and_a_failed_check_is_not_news() {
+        let now = Utc::now();
+        let broken = view(Health::Broken, &[ReasonCode::PasswordChanged]);
+        let notify = Decision::Notify {
+            health: Health::Broken,
+            reason: ReasonCode::PasswordChanged,
+        };
+        assert_eq!(decide(&broken, None, now), notify);
+        let told = ChannelReminder {
+            notified: Some(NotifiedState {
+                health: Health::Broken,
+                reason_code: Some(ReasonCode::PasswordChanged),
+                at: now,
+            }),
+            snoozed_until: None,
+        };
+        assert_eq!(decide(&broken, Some(&told), now), Decision::Nothing);
+        // The same broken token seen through a network failure is still the same news.
+        let offline = view(
+            Health::Broken,
+            &[ReasonCode::NetworkError, ReasonCode::PasswordChanged],
+        );
+        assert_eq!(decide(&offline, Some(&told), now), Decision::Nothing);
+        let only_failure = view(Health::NeedsAttention, &[ReasonCode::RateLimited]);
+        assert_eq!(decide(&only_failure, None, now), Decision::Nothing);
+        assert_eq!(
+            decide(&view(Health::Healthy, &[]), Some(&told), now),
+            Decision::Forget
+        );
+        let snoozed = ChannelReminder {
+            notified: None,
+            snoozed_until: Some(now + Duration::hours(1)),
+        };
+        assert_eq!(decide(&broken, Some(&snoozed), now), Decision::Nothing);
+    }
+}

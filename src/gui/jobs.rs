@@ -1,0 +1,163 @@
+//! The jobs the worker runs beside its loop, one per command: checks with progress, validation,
+//! renewal (followed by a check of that channel), rollback, adding channels and apps, the
+//! support report, and reading a token for "Copy token".
+
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use super::messages::{CheckDone, Command, Event, Failure};
+use super::worker::Sink;
+use crate::model::{ChannelKind, Secret};
+use crate::service::{CheckProgress, Service, Validation};
+
+/// Carries out one command that needs the open service.
+pub async fn run(service: &Service, sink: &Sink, cancel: CancellationToken, command: Command) {
+    match command {
+        Command::Unlock(_) | Command::CancelCheck => {}
+        Command::Reload => send_catalog(service, sink).await,
+        Command::Check { channel } => check(service, sink, channel, cancel).await,
+        Command::Validate {
+            ticket,
+            channel,
+            kind,
+            app_id,
+            token,
+        } => {
+            let result = validate(service, channel, kind, app_id, &token).await;
+            sink.send(Event::Validated { ticket, result });
+        }
+        Command::Renew {
+            channel,
+            token,
+            accept_warnings,
+        } => {
+            let result = service.renew(&channel, &token, accept_warnings).await;
+            let ok = result.is_ok();
+            sink.send(Event::Renewed {
+                channel: channel.clone(),
+                result: result
+                    .map(|o| Box::new(o.view.channel))
+                    .map_err(Failure::from),
+            });
+            if ok {
+                // Confirm the new token the way a user would: check this channel only.
+                check(service, sink, Some(channel), cancel).await;
+            }
+        }
+        Command::Rollback { channel } => {
+            let result = service.rollback(&channel).await;
+            sink.send(Event::RolledBack {
+                channel,
+                result: result.map(|v| Box::new(v.channel)).map_err(Failure::from),
+            });
+        }
+        Command::AddChannel {
+            name,
+            kind,
+            app_id,
+            token,
+        } => {
+            let result = service
+                .add_channel(&name, kind, app_id.as_deref(), &token)
+                .await;
+            sink.send(Event::ChannelAdded {
+                result: result.map(|v| Box::new(v.channel)).map_err(Failure::from),
+            });
+        }
+        Command::AddApp {
+            id,
+            name,
+            secret,
+            client_token,
+        } => {
+            let result = service.add_app(&id, &name, secret, client_token).await;
+            let ok = result.is_ok();
+            sink.send(Event::AppAdded {
+                result: result.map_err(Failure::from),
+            });
+            if ok {
+                send_catalog(service, sink).await;
+            }
+        }
+        Command::Export { path } => {
+            let result = service.export_report(&path).await;
+            sink.send(Event::Exported {
+                result: result.map(|_| path).map_err(Failure::from),
+            });
+        }
+        Command::RevealToken { channel } => {
+            let result = reveal(service, &channel).await;
+            sink.send(Event::TokenRevealed { channel, result });
+        }
+    }
+}
+
+pub async fn send_catalog(service: &Service, sink: &Sink) {
+    if let Ok(catalog) = service.catalog().await {
+        sink.send(Event::Catalog {
+            channels: catalog.channels,
+            apps: catalog.apps,
+            last_check_at: catalog.last_check_at,
+        });
+    }
+}
+
+async fn check(service: &Service, sink: &Sink, channel: Option<String>, cancel: CancellationToken) {
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let forward = {
+        let sink = sink.clone();
+        let channel = channel.clone();
+        tokio::spawn(async move {
+            while let Some(progress) = rx.recv().await {
+                match progress {
+                    CheckProgress::Started { total } => sink.send(Event::CheckStarted {
+                        channel: channel.clone(),
+                        total,
+                    }),
+                    CheckProgress::Checked { view, done, total } => sink.send(Event::Checked {
+                        channel: Box::new(view.channel),
+                        done,
+                        total,
+                    }),
+                }
+            }
+        })
+    };
+    let result = service.check(channel.as_deref(), Some(tx), cancel).await;
+    // Every progress event reaches the window before the end of the check does.
+    let _ = forward.await;
+    sink.send(Event::CheckFinished {
+        channel,
+        result: result
+            .map(|s| CheckDone {
+                failed: s.failed,
+                cancelled: s.cancelled,
+            })
+            .map_err(Failure::from),
+    });
+}
+
+async fn validate(
+    service: &Service,
+    channel: Option<String>,
+    kind: ChannelKind,
+    app_id: Option<String>,
+    token: &Secret,
+) -> Result<Box<Validation>, Failure> {
+    let channel = match channel {
+        Some(id) => Some(service.channel(&id).await?),
+        None => None,
+    };
+    let v = service
+        .validate(channel.as_ref(), kind, app_id.as_deref(), token)
+        .await?;
+    Ok(Box::new(v))
+}
+
+async fn reveal(service: &Service, channel: &str) -> Result<Secret, Failure> {
+    let channel = service.channel(channel).await?;
+    service
+        .get_secret(&channel.token.secret)
+        .await
+        .map_err(Failure::from)
+}

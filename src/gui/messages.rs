@@ -1,0 +1,185 @@
+//! What the window and the worker say to each other: `Command`s in, `Event`s out, and the
+//! `Failure` that explains, in words, why something did not happen.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::model::{Channel, ChannelKind, MetaApp, Reason, Secret};
+use crate::service::{Service, ServiceError, Validation};
+use crate::store::SecretStoreKind;
+
+/// What the window starts on.
+pub enum Startup {
+    /// Open this profile folder (the default one when `None`) and ask for the secret store.
+    Profile(Option<PathBuf>),
+    /// An already open service (tests, the demo).
+    Service(Arc<Service>),
+    /// A throw-away profile on the built-in simulator (`--demo`).
+    Demo,
+}
+
+/// The secret store the user chose on the unlock screen.
+pub enum Unlock {
+    Keyring,
+    Vault { passphrase: Secret },
+}
+
+pub enum Command {
+    Unlock(Unlock),
+    Reload,
+    Check {
+        channel: Option<String>,
+    },
+    CancelCheck,
+    Validate {
+        ticket: u64,
+        channel: Option<String>,
+        kind: ChannelKind,
+        app_id: Option<String>,
+        token: Secret,
+    },
+    Renew {
+        channel: String,
+        token: Secret,
+        accept_warnings: bool,
+    },
+    Rollback {
+        channel: String,
+    },
+    AddChannel {
+        name: String,
+        kind: ChannelKind,
+        app_id: Option<String>,
+        token: Secret,
+    },
+    AddApp {
+        id: String,
+        name: String,
+        secret: Option<Secret>,
+        client_token: Option<String>,
+    },
+    Export {
+        path: PathBuf,
+    },
+    RevealToken {
+        channel: String,
+    },
+}
+
+impl std::fmt::Debug for Command {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never print a command's fields: several carry tokens or secrets.
+        f.write_str("Command(..)")
+    }
+}
+
+impl std::fmt::Debug for Unlock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Unlock(..)")
+    }
+}
+
+/// Why something did not happen, in words, with the validation reasons when there are any.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub message: String,
+    pub reasons: Vec<Reason>,
+}
+
+impl From<ServiceError> for Failure {
+    fn from(e: ServiceError) -> Self {
+        let reasons = match &e {
+            ServiceError::Refused { reasons } => reasons.clone(),
+            _ => Vec::new(),
+        };
+        Failure {
+            message: e.to_string(),
+            reasons,
+        }
+    }
+}
+
+impl Failure {
+    pub fn new(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            reasons: Vec::new(),
+        }
+    }
+}
+
+/// What the unlock screen has to ask.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnlockNeed {
+    /// The OS keychain cannot be reached: offer an encrypted vault instead.
+    KeychainUnavailable { detail: String },
+    /// The vault is in use: ask for its passphrase (twice when it is new).
+    VaultPassphrase { exists: bool },
+}
+
+pub enum Event {
+    Profile {
+        dir: PathBuf,
+    },
+    Catalog {
+        channels: Vec<Channel>,
+        apps: Vec<MetaApp>,
+        last_check_at: Option<DateTime<Utc>>,
+    },
+    NeedsUnlock {
+        need: UnlockNeed,
+        problem: Option<String>,
+    },
+    Unlocked {
+        store: SecretStoreKind,
+    },
+    StartFailed {
+        message: String,
+    },
+    CheckStarted {
+        channel: Option<String>,
+        total: usize,
+    },
+    Checked {
+        channel: Box<Channel>,
+        done: usize,
+        total: usize,
+    },
+    CheckFinished {
+        channel: Option<String>,
+        result: Result<CheckDone, Failure>,
+    },
+    Validated {
+        ticket: u64,
+        result: Result<Box<Validation>, Failure>,
+    },
+    Renewed {
+        channel: String,
+        result: Result<Box<Channel>, Failure>,
+    },
+    RolledBack {
+        channel: String,
+        result: Result<Box<Channel>, Failure>,
+    },
+    ChannelAdded {
+        result: Result<Box<Channel>, Failure>,
+    },
+    AppAdded {
+        result: Result<MetaApp, Failure>,
+    },
+    Exported {
+        result: Result<PathBuf, Failure>,
+    },
+    TokenRevealed {
+        channel: String,
+        result: Result<Secret, Failure>,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct CheckDone {
+    pub failed: usize,
+    pub cancelled: bool,
+}
