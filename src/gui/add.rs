@@ -163,28 +163,17 @@ impl AddDialog {
         self.token.ui(ui, "Token");
 
         let key = self.key();
-        let parsed = self.token.parsed();
-        ui.horizontal(|ui| {
-            let can = parsed.is_ok() && !self.slot.is_pending() && can_save;
-            if ui.add_enabled(can, egui::Button::new("Validate")).clicked()
-                && let Ok(p) = &parsed
-            {
-                let ticket = token_box::ticket();
-                self.slot.ask(ticket, key.clone());
-                self.save_error = None;
-                out.push(UiCommand::Worker(Command::Validate {
-                    ticket,
-                    channel: None,
-                    kind: self.kind,
-                    app_id: self.app_id.clone(),
-                    token: p.token.clone(),
-                }));
-            }
-            if self.slot.is_pending() {
-                ui.spinner();
-                ui.label("Checking with Facebook…");
-            }
-        });
+        let asked = token_box::validate_row(ui, &mut self.slot, &self.token, &key, can_save);
+        if let Some((ticket, token)) = asked {
+            self.save_error = None;
+            out.push(UiCommand::Worker(Command::Validate {
+                ticket,
+                channel: None,
+                kind: self.kind,
+                app_id: self.app_id.clone(),
+                token,
+            }));
+        }
         match self.slot.answer_for(&key) {
             Some(Ok(v)) => {
                 theme::card(ui, |ui| {

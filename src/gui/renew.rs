@@ -139,36 +139,23 @@ impl RenewDialog {
         });
 
         let key = self.token.text_key();
-        let parsed = self.token.parsed();
         step(ui, "4. Check it with Facebook before anything is saved:");
         ui.indent("renew-validate", |ui| {
-            ui.horizontal(|ui| {
-                let can = parsed.is_ok() && !self.slot.is_pending() && input.can_save;
-                if ui
-                    .add_enabled(can, egui::Button::new("Validate"))
-                    .on_disabled_hover_text("Paste a token first")
-                    .clicked()
-                    && let Ok(p) = &parsed
-                {
-                    let ticket = token_box::ticket();
-                    self.slot.ask(ticket, key.clone());
-                    self.save_error = None;
-                    out.push(UiCommand::Worker(Command::Validate {
-                        ticket,
-                        channel: Some(channel.id.clone()),
-                        kind: channel.kind,
-                        app_id: None,
-                        token: p.token.clone(),
-                    }));
-                }
-                if self.slot.is_pending() {
-                    ui.spinner();
-                    ui.label("Checking with Facebook…");
-                }
-            });
+            let asked =
+                token_box::validate_row(ui, &mut self.slot, &self.token, &key, input.can_save);
+            if let Some((ticket, token)) = asked {
+                self.save_error = None;
+                out.push(UiCommand::Worker(Command::Validate {
+                    ticket,
+                    channel: Some(channel.id.clone()),
+                    kind: channel.kind,
+                    app_id: None,
+                    token,
+                }));
+            }
             match self.slot.answer_for(&key) {
                 Some(Ok(v)) => {
-                    compare(ui, channel.last_report.as_ref(), v, input);
+                    // The verdict first, then the facts that explain it.
                     token_box::refusals(ui, v);
                     if v.passes() && !v.warnings.is_empty() {
                         warnings(ui, v, input.now, &mut self.accept);
@@ -177,6 +164,7 @@ impl RenewDialog {
                             ui.label("This token works for this channel. You can save it.");
                         });
                     }
+                    compare(ui, channel.last_report.as_ref(), v, input);
                 }
                 Some(Err(f)) => token_box::failure(ui, f),
                 None if self.slot.last().is_some() && !self.token.is_empty() => {

@@ -11,7 +11,7 @@ use zeroize::Zeroize;
 use super::theme;
 use super::worker::Failure;
 use crate::model::secret::fingerprint_of;
-use crate::model::{PasteError, PastedToken, parse_pasted_token};
+use crate::model::{PasteError, PastedToken, Secret, parse_pasted_token};
 use crate::service::Validation;
 
 static NEXT_TICKET: AtomicU64 = AtomicU64::new(1);
@@ -148,6 +148,37 @@ impl ValidationSlot {
     pub fn last(&self) -> Option<&Result<Box<Validation>, Failure>> {
         self.answer.as_ref().map(|(_, r)| r)
     }
+}
+
+/// The Validate button and its "Checking with Facebook…" spinner. When pressed, records the
+/// question for `key` and returns its ticket with the token to send.
+pub fn validate_row(
+    ui: &mut Ui,
+    slot: &mut ValidationSlot,
+    token: &TokenBox,
+    key: &str,
+    enabled: bool,
+) -> Option<(u64, Secret)> {
+    let parsed = token.parsed();
+    let mut asked = None;
+    ui.horizontal(|ui| {
+        let can = parsed.is_ok() && !slot.is_pending() && enabled;
+        if ui
+            .add_enabled(can, egui::Button::new("Validate"))
+            .on_disabled_hover_text("Paste a token first")
+            .clicked()
+            && let Ok(p) = &parsed
+        {
+            let ticket = ticket();
+            slot.ask(ticket, key.to_string());
+            asked = Some((ticket, p.token.clone()));
+        }
+        if slot.is_pending() {
+            ui.spinner();
+            ui.label("Checking with Facebook…");
+        }
+    });
+    asked
 }
 
 /// The refusals in words, in a red box: why this token must not be saved.
