@@ -155,9 +155,5 @@ async fn validate(
 }
 
 async fn reveal(service: &Service, channel: &str) -> Result<Secret, Failure> {
-    let channel = service.channel(channel).await?;
-    service
-        .get_secret(&channel.token.secret)
-        .await
-        .map_err(Failure::from)
+    service.reveal_token(channel).await.map_err(Failure::from)
 }

@@ -160,7 +160,7 @@ impl TokenReport {
 }
 
 /// Why a check could not be made. The last report stays as the last known facts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FailureKind {
     /// No answer: refused, reset, timed out, DNS.

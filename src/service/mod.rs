@@ -134,6 +134,13 @@ impl Service {
             .ok_or_else(|| ServiceError::NotFound(selector.to_string()))
     }
 
+    /// The channel's current token, for a support person's explicit "Copy token"; the only
+    /// use case that hands a token out of the secret store to the UI.
+    pub async fn reveal_token(&self, selector: &str) -> Result<Secret, ServiceError> {
+        let channel = self.channel(selector).await?;
+        self.get_secret(&channel.token.secret).await
+    }
+
     pub(crate) async fn get_secret(&self, r: &SecretRef) -> Result<Secret, ServiceError> {
         let secrets = self.secrets();
         let r = r.clone();
