@@ -239,7 +239,8 @@ fn has_label(h: &App, label: &str) -> bool {
 }
 
 fn has_text(h: &App, part: &str) -> bool {
-    h.query_by_label_contains(part).is_some()
+    // The same words may be in a reason and in the channel's history.
+    h.query_all_by_label_contains(part).next().is_some()
 }
 
 /// The words of a row's status icon ("Broken", "Healthy", …).

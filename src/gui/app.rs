@@ -29,6 +29,33 @@ pub struct GuiOptions {
     pub clipboard: Box<dyn Clipboard>,
 }
 
+/// The desktop side's seams, beside `GuiOptions`: tests hand in a recording notifier and
+/// queued file paths (`TokenwardenApp::with_desktop`).
+pub struct DesktopOptions {
+    /// Where reminders go while the window is open; `None` runs no reminder schedule.
+    pub notifier: Option<Arc<dyn crate::service::Notifier>>,
+    /// "Export report…", "Open report…", backup and restore ask for files through this.
+    pub files: Box<dyn super::dialogs::FileDialogs>,
+}
+
+impl DesktopOptions {
+    /// Desktop notifications and the system's file dialogs.
+    pub fn system() -> Self {
+        DesktopOptions {
+            notifier: Some(Arc::new(crate::service::DesktopNotifier)),
+            files: Box::new(super::dialogs::SystemDialogs),
+        }
+    }
+
+    /// No reminder schedule; the system's file dialogs.
+    pub fn quiet() -> Self {
+        DesktopOptions {
+            notifier: None,
+            files: Box::new(super::dialogs::SystemDialogs),
+        }
+    }
+}
+
 impl GuiOptions {
     pub fn system() -> Self {
         GuiOptions {
@@ -42,6 +69,7 @@ impl GuiOptions {
 pub struct TokenwardenApp {
     worker: Worker,
     options: GuiOptions,
+    files: Box<dyn super::dialogs::FileDialogs>,
     state: AppState,
     commands: Vec<UiCommand>,
     last_tick: Instant,
@@ -49,7 +77,19 @@ pub struct TokenwardenApp {
 }
 
 impl TokenwardenApp {
+    /// The window without a reminder schedule (see `with_desktop`).
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup, options: GuiOptions) -> Self {
+        Self::with_desktop(cc, startup, options, DesktopOptions::quiet())
+    }
+
+    /// The window with reminders going to `desktop.notifier` and files asked through
+    /// `desktop.files`.
+    pub fn with_desktop(
+        cc: &eframe::CreationContext<'_>,
+        startup: Startup,
+        options: GuiOptions,
+        desktop: DesktopOptions,
+    ) -> Self {
         let prefs: Prefs = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
@@ -58,9 +98,15 @@ impl TokenwardenApp {
         if prefs.theme != super::state::ThemeChoice::System {
             cc.egui_ctx.set_theme(prefs.theme.preference());
         }
+        let worker = Worker::start(startup, cc.egui_ctx.clone());
+        if let Some(notifier) = desktop.notifier {
+            let command = super::desktop_jobs::DesktopCommand::UseNotifier(notifier);
+            worker.send(Command::Desktop(command));
+        }
         TokenwardenApp {
-            worker: Worker::start(startup, cc.egui_ctx.clone()),
+            worker,
             options,
+            files: desktop.files,
             state: AppState::new(prefs),
             commands: Vec::new(),
             last_tick: Instant::now(),
@@ -88,7 +134,13 @@ impl TokenwardenApp {
                     Ok(token) => self.put_on_clipboard(channel, &token),
                     Err(f) => self.state.notify(NoticeKind::Error, f.message),
                 },
-                Ok(event) => self.state.apply(event, now, ctx),
+                Ok(Event::Desktop(event)) => {
+                    super::desktop::apply(event, &mut self.state, &self.worker, now)
+                }
+                Ok(event) => {
+                    self.state.desktop.note(&event);
+                    self.state.apply(event, now, ctx)
+                }
                 Err(std::sync::mpsc::TryRecvError::Empty) => break,
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                     if !self.worker_gone {
@@ -139,6 +191,7 @@ impl TokenwardenApp {
     }
 
     fn handle(&mut self, command: UiCommand, ctx: &egui::Context) {
+        let now = self.now();
         let s = &mut self.state;
         match command {
             UiCommand::ShowPage(page) => s.page = page,
@@ -218,6 +271,16 @@ impl TokenwardenApp {
                 }
                 self.worker.send(command);
             }
+            UiCommand::Desktop(action) => {
+                super::desktop::handle(action, s, &self.worker, self.files.as_mut(), now)
+            }
+            UiCommand::Login(command) => super::flows::handle(
+                s,
+                command,
+                &self.worker,
+                self.options.clipboard.as_mut(),
+                ctx,
+            ),
         }
     }
 
@@ -256,7 +319,10 @@ impl TokenwardenApp {
                 self.open_url(&url);
                 self.open_renew(id, Some(remedy), ctx);
             }
-            Remedy::SubscribeWebhook => self.open_url(&settings.url),
+            Remedy::SubscribeWebhook => {
+                let command = super::flows::LoginUi::SubscribeWebhook(id);
+                self.handle(UiCommand::Login(command), ctx);
+            }
             Remedy::ClearCheckpoint => {
                 let help = links::help_for(reason).unwrap_or_else(links::business_integrations);
                 self.open_url(&help.url);
@@ -293,6 +359,8 @@ impl eframe::App for TokenwardenApp {
             }
         }
         self.tend_clipboard(ctx);
+        let now = self.now();
+        super::desktop::tend(&mut self.state, &self.worker, now);
         // Countdowns move without a busy loop: one quiet repaint per tick.
         ctx.request_repaint_after(TICK);
     }
@@ -321,5 +389,7 @@ impl eframe::App for TokenwardenApp {
         // Dropping the dialogs wipes their pasted text.
         self.state.renew = None;
         self.state.add = None;
+        self.state.desktop.backup = None;
+        self.state.desktop.restore = None;
     }
 }

@@ -17,6 +17,10 @@ pub trait Clipboard: Send {
     fn put_secret(&mut self, text: &str) -> Result<(), String>;
     /// Empties the clipboard if it still holds the text whose fingerprint is `fingerprint`.
     fn clear_if_holds(&mut self, fingerprint: &str);
+    /// Puts text that holds no secret (a login code, the walk-through) on the clipboard.
+    fn put_text(&mut self, text: &str) -> Result<(), String> {
+        self.put_secret(text)
+    }
 }
 
 /// The system clipboard (arboard). Created on first use: a machine without a clipboard (a
@@ -55,6 +59,12 @@ impl Clipboard for SystemClipboard {
         #[cfg(target_os = "macos")]
         let set = arboard::SetExtApple::exclude_from_history(set);
         set.text(text.to_string())
+            .map_err(|e| format!("Could not copy to the clipboard ({e})."))
+    }
+
+    fn put_text(&mut self, text: &str) -> Result<(), String> {
+        self.get()?
+            .set_text(text.to_string())
             .map_err(|e| format!("Could not copy to the clipboard ({e})."))
     }
 

@@ -26,6 +26,8 @@ pub struct DetailsInput<'a> {
     pub can_act: bool,
     /// Seconds until the copied token is cleared, when this channel's token is on the clipboard.
     pub copied_for: Option<u64>,
+    /// Snoozes and the history; `None` in a read-only report.
+    pub desktop: Option<&'a super::desktop::DesktopState>,
 }
 
 pub fn show(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
@@ -50,9 +52,15 @@ pub fn show(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
     ui.add_space(theme::GAP);
 
     diagnosis(ui, input, out);
+    if let Some(d) = input.desktop {
+        super::reminders::snooze_row(ui, d, &channel.id, input.now, input.can_act, out);
+    }
     ui.add_space(theme::SECTION_GAP);
     // The history is short and holds "Roll back", so it comes before the long lists of facts.
     history(ui, input, out);
+    if let Some(d) = input.desktop {
+        super::history::show(ui, d, &channel.id);
+    }
     token_facts(ui, input);
     readiness(ui, input);
     portal(ui, input, out);
@@ -97,12 +105,16 @@ fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
     });
     ui.horizontal_wrapped(|ui| {
         if let Some(reason) = main {
-            let primary = egui::Button::new(RichText::new(reason.remedy.action_label()).strong())
+            let words = match reason.remedy {
+                Remedy::SubscribeWebhook => "Subscribe the Page to the webhook",
+                other => other.action_label(),
+            };
+            let primary = egui::Button::new(RichText::new(words).strong())
                 .fill(ui.visuals().selection.bg_fill);
             // Opening a portal page needs no secret; checking and renewing do.
             let only_opens_a_page = matches!(
                 reason.remedy,
-                Remedy::SubscribeWebhook | Remedy::ClearCheckpoint | Remedy::RestorePageRole
+                Remedy::ClearCheckpoint | Remedy::RestorePageRole
             );
             let enabled = (only_opens_a_page || input.can_act) && !busy;
             if ui.add_enabled(enabled, primary).clicked() {
@@ -140,13 +152,21 @@ fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
         {
             out.push(UiCommand::CopyToken(id.clone()));
         }
+        if ui
+            .button("Guide")
+            .on_hover_text("The renewal step by step for this channel, to follow or to send")
+            .clicked()
+        {
+            let guide = super::flows::LoginUi::OpenGuide(id.clone());
+            out.push(UiCommand::Login(guide));
+        }
         if let Some(secs) = input.copied_for {
             ui.label(format!("Copied — clears in {secs} s"));
         }
     });
 }
 
-fn token_facts(ui: &mut Ui, input: &DetailsInput<'_>) {
+pub(super) fn token_facts(ui: &mut Ui, input: &DetailsInput<'_>) {
     let channel = &input.view.channel;
     theme::section_title(ui, "Token facts");
     theme::card(ui, |ui| {
@@ -194,7 +214,7 @@ fn token_facts(ui: &mut Ui, input: &DetailsInput<'_>) {
     });
 }
 
-fn readiness(ui: &mut Ui, input: &DetailsInput<'_>) {
+pub(super) fn readiness(ui: &mut Ui, input: &DetailsInput<'_>) {
     let channel = &input.view.channel;
     let report = channel.last_report.as_ref();
     theme::section_title(ui, "Ready for messages");
@@ -304,7 +324,7 @@ fn portal(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
     });
 }
 
-fn technical(ui: &mut Ui, input: &DetailsInput<'_>) {
+pub(super) fn technical(ui: &mut Ui, input: &DetailsInput<'_>) {
     let channel = &input.view.channel;
     ui.add_space(theme::GAP);
     egui::CollapsingHeader::new("Details")

@@ -13,7 +13,8 @@ use crate::service::{CheckProgress, Service, Validation};
 /// Carries out one command that needs the open service.
 pub async fn run(service: &Service, sink: &Sink, cancel: CancellationToken, command: Command) {
     match command {
-        Command::Unlock(_) | Command::CancelCheck => {}
+        // The worker handles these itself.
+        Command::Unlock(_) | Command::CancelCheck | Command::Desktop(_) => {}
         Command::Reload => send_catalog(service, sink).await,
         Command::Check { channel } => check(service, sink, channel, cancel).await,
         Command::Validate {
@@ -89,6 +90,7 @@ pub async fn run(service: &Service, sink: &Sink, cancel: CancellationToken, comm
             let result = reveal(service, &channel).await;
             sink.send(Event::TokenRevealed { channel, result });
         }
+        Command::Login(command) => super::login_jobs::run(service, sink, cancel, command).await,
     }
 }
 
@@ -102,7 +104,12 @@ pub async fn send_catalog(service: &Service, sink: &Sink) {
     }
 }
 
-async fn check(service: &Service, sink: &Sink, channel: Option<String>, cancel: CancellationToken) {
+pub(super) async fn check(
+    service: &Service,
+    sink: &Sink,
+    channel: Option<String>,
+    cancel: CancellationToken,
+) {
     let (tx, mut rx) = mpsc::unbounded_channel();
     let forward = {
         let sink = sink.clone();

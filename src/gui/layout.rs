@@ -21,6 +21,10 @@ pub fn show(
     copied: Option<(String, u64)>,
     out: &mut Vec<UiCommand>,
 ) {
+    // An opened support report takes the whole window, read-only, until it is closed.
+    if let Some(report) = &mut state.desktop.report {
+        return super::report_view::show(ui, report, now, out);
+    }
     egui::Panel::top("top-bar")
         .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(12, 8)))
         .show(ui, |ui| top_bar(ui, state, out));
@@ -46,6 +50,7 @@ pub fn show(
                         .as_ref()
                         .filter(|(id, _)| *id == view.channel.id)
                         .map(|(_, s)| *s),
+                    desktop: Some(&state.desktop),
                 };
                 egui::Panel::right("details")
                     .default_size(theme::DETAILS_WIDTH)
@@ -63,6 +68,7 @@ pub fn show(
                     now,
                     can_add: can_act,
                 };
+                super::groups::cards(ui, &state.table, &state.flows, can_act, out);
                 list::show(ui, &mut state.table, &mut state.prefs.filter, &input, out);
             });
         }
@@ -81,7 +87,7 @@ pub fn show(
                         lock: &state.lock,
                         exporting: state.exporting,
                     };
-                    settings::show(ui, &mut state.prefs, &input, out);
+                    settings::show(ui, &mut state.prefs, &mut state.desktop, &input, out);
                 });
             });
         }
@@ -108,6 +114,19 @@ fn dialogs(ui: &mut Ui, state: &mut AppState, now: DateTime<Utc>, out: &mut Vec<
     }
     if let Some(dialog) = &mut state.add {
         dialog.show(ui, &state.apps, now, can_act, out);
+    }
+    if let Some(dialog) = &mut state.flows.group {
+        dialog.show(ui, out);
+    }
+    let guide = state.flows.guide.as_deref();
+    if let Some(view) = guide.and_then(|id| state.table.get(id)) {
+        super::guide::show(ui, view, &state.apps, out);
+    }
+    if let Some(dialog) = &mut state.desktop.backup {
+        super::backup::show_backup(ui, dialog, out);
+    }
+    if let Some(dialog) = &mut state.desktop.restore {
+        super::backup::show_restore(ui, dialog, out);
     }
     if let Lock::Locked {
         need,
@@ -188,6 +207,7 @@ fn top_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
 
 fn has_banners(state: &AppState) -> bool {
     matches!(state.lock, Lock::Opening)
+        || state.desktop.clock_warning.is_some()
         || !state.notices.is_empty()
         || state.table.failed_checks().is_some()
         || matches!(
@@ -207,6 +227,12 @@ fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
                 ui.spinner();
                 ui.label("Opening your channels…");
             });
+        });
+    }
+    if let Some(warning) = &state.desktop.clock_warning {
+        theme::callout(ui, theme::Tone::Warning, |ui| {
+            ui.label(RichText::new("Countdowns may be wrong").strong());
+            ui.add(egui::Label::new(warning.as_str()).wrap());
         });
     }
     if let Some((kind, n)) = state.table.failed_checks() {

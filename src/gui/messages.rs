@@ -66,6 +66,10 @@ pub enum Command {
     RevealToken {
         channel: String,
     },
+    /// Logging in with Facebook, saving what a login made, re-subscribing the webhook.
+    Login(super::login_jobs::LoginCommand),
+    /// Reminders, file dialogs, reports, history, backup and restore.
+    Desktop(super::desktop_jobs::DesktopCommand),
 }
 
 impl std::fmt::Debug for Command {
@@ -176,6 +180,8 @@ pub enum Event {
         channel: String,
         result: Result<Secret, Failure>,
     },
+    Login(super::login_jobs::LoginEvent),
+    Desktop(super::desktop_jobs::DesktopEvent),
 }
 
 #[derive(Debug, Clone, Copy)]

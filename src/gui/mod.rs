@@ -6,17 +6,32 @@ use eframe::egui;
 mod add;
 mod app;
 mod apps;
+mod backup;
 pub mod browser;
 pub mod clipboard;
 mod demo;
+mod desktop;
+pub mod desktop_jobs;
 mod details;
+pub mod dialogs;
 mod facts;
+mod flows;
+mod groups;
+mod guide;
+mod history;
+pub mod instance;
 mod jobs;
 mod layout;
 mod list;
+mod login;
+pub mod login_jobs;
 pub mod messages;
+mod reminders;
 mod renew;
+mod renew_login;
+mod report_view;
 mod settings;
+mod settings_desktop;
 pub mod state;
 pub mod table;
 pub mod theme;
@@ -26,11 +41,16 @@ pub mod worker;
 
 use std::path::PathBuf;
 
-pub use app::{Clock, GuiOptions, TICK, TokenwardenApp};
+pub use app::{Clock, DesktopOptions, GuiOptions, TICK, TokenwardenApp};
 pub use worker::Startup;
 
 /// Opens the window on `profile` (or the default profile), or on the demo; returns the exit code.
 pub fn run(profile: Option<PathBuf>, demo: bool) -> i32 {
+    // One window per profile; the demo's throw-away profile needs no lock.
+    let _instance = match instance_lock(profile.clone(), demo) {
+        Ok(lock) => lock,
+        Err(()) => return instance::refuse(),
+    };
     let startup = if demo {
         Startup::Demo
     } else {
@@ -50,10 +70,11 @@ pub fn run(profile: Option<PathBuf>, demo: bool) -> i32 {
         "Tokenwarden",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(TokenwardenApp::new(
+            Ok(Box::new(TokenwardenApp::with_desktop(
                 cc,
                 startup,
                 GuiOptions::system(),
+                DesktopOptions::system(),
             )))
         }),
     );
@@ -65,6 +86,29 @@ pub fn run(profile: Option<PathBuf>, demo: bool) -> i32 {
                  see `tokenwarden --help`."
             );
             3
+        }
+    }
+}
+
+/// The profile's instance lock, kept by the caller while the window is open. `Err` when another
+/// window has the profile; a profile that cannot be resolved or locked is left to the worker,
+/// which explains the problem in the window.
+fn instance_lock(
+    profile: Option<PathBuf>,
+    demo: bool,
+) -> Result<Option<instance::InstanceLock>, ()> {
+    if demo {
+        return Ok(None);
+    }
+    let Ok(profile) = crate::store::Profile::resolve(profile) else {
+        return Ok(None);
+    };
+    match instance::acquire(&profile.dir) {
+        Ok(lock) => Ok(Some(lock)),
+        Err(instance::InstanceError::AlreadyOpen) => Err(()),
+        Err(instance::InstanceError::Unavailable(e)) => {
+            tracing::warn!("no single-instance lock: {e}");
+            Ok(None)
         }
     }
 }

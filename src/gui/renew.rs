@@ -26,6 +26,8 @@ pub struct RenewDialog {
     accept: bool,
     saving: bool,
     save_error: Option<Failure>,
+    /// "Log in with Facebook" was chosen instead of pasting.
+    login: Option<super::renew_login::LoginPanel>,
 }
 
 pub struct RenewInput<'a> {
@@ -45,6 +47,13 @@ impl RenewDialog {
             accept: false,
             saving: false,
             save_error: None,
+            login: None,
+        }
+    }
+
+    pub fn on_login(&mut self, event: &super::login_jobs::LoginEvent) {
+        if let Some(p) = &mut self.login {
+            p.on_event(event);
         }
     }
 
@@ -101,6 +110,12 @@ impl RenewDialog {
             });
         }
         ui.add_space(theme::GAP);
+        if super::renew_login::section(ui, &mut self.login, input, out) {
+            if let Some(f) = &self.save_error {
+                token_box::failure(ui, f);
+            }
+            return;
+        }
 
         let app_id = channel
             .app_id
@@ -154,18 +169,7 @@ impl RenewDialog {
                 }));
             }
             match self.slot.answer_for(&key) {
-                Some(Ok(v)) => {
-                    // The verdict first, then the facts that explain it.
-                    token_box::refusals(ui, v);
-                    if v.passes() && !v.warnings.is_empty() {
-                        warnings(ui, v, input.now, &mut self.accept);
-                    } else if v.passes() {
-                        theme::callout(ui, theme::Tone::Success, |ui| {
-                            ui.label("This token works for this channel. You can save it.");
-                        });
-                    }
-                    compare(ui, channel.last_report.as_ref(), v, input);
-                }
+                Some(Ok(v)) => verdict(ui, v, input, &mut self.accept),
                 Some(Err(f)) => token_box::failure(ui, f),
                 None if self.slot.last().is_some() && !self.token.is_empty() => {
                     ui.label(theme::weak(
@@ -195,7 +199,11 @@ impl RenewDialog {
             Some(Ok(v)) if v.passes() => Some(v),
             _ => None,
         };
-        let ready = passed.is_some_and(|v| v.warnings.is_empty() || self.accept);
+        let mut ready = passed.is_some_and(|v| v.warnings.is_empty() || self.accept);
+        let from_login = self.login.as_ref().map(|p| p.save(&channel.id));
+        if let Some(save) = &from_login {
+            ready = save.is_some();
+        }
         ui.horizontal(|ui| {
             let save = ui
                 .add_enabled(
@@ -204,6 +212,12 @@ impl RenewDialog {
                 )
                 .on_disabled_hover_text("Validate the token first");
             if save.clicked()
+                && let Some(Some(command)) = from_login
+            {
+                self.saving = true;
+                self.save_error = None;
+                out.push(UiCommand::Worker(command));
+            } else if save.clicked()
                 && let Ok(p) = &parsed
             {
                 self.saving = true;
@@ -226,6 +240,36 @@ impl RenewDialog {
             }
         });
     }
+}
+
+/// A validation's verdict first (refusals, warnings to accept, or "works"), how the token was
+/// made when it came from a login, then the facts side by side.
+pub fn verdict(ui: &mut Ui, v: &Validation, input: &RenewInput<'_>, accept: &mut bool) {
+    let channel = &input.view.channel;
+    if let Some(d) = &v.derived {
+        let how = match (d.exchanged, d.lasting) {
+            (true, _) => "a lasting Page token (the short login was turned into a lasting one)",
+            (false, true) => "a lasting Page token",
+            (false, false) => "a Page token that ends with the short login",
+        };
+        let tone = if d.lasting {
+            theme::Tone::Info
+        } else {
+            theme::Tone::Warning
+        };
+        theme::callout(ui, tone, |ui| {
+            ui.add(egui::Label::new(format!("Made from {}'s login — {how}", d.user_name)).wrap());
+        });
+    }
+    token_box::refusals(ui, v);
+    if v.passes() && !v.warnings.is_empty() {
+        warnings(ui, v, input.now, accept);
+    } else if v.passes() {
+        theme::callout(ui, theme::Tone::Success, |ui| {
+            ui.label("This token works for this channel. You can save it.");
+        });
+    }
+    compare(ui, channel.last_report.as_ref(), v, input);
 }
 
 fn step(ui: &mut Ui, text: &str) {

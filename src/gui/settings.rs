@@ -8,7 +8,6 @@ use egui::{RichText, Ui};
 
 use super::state::{Lock, Prefs, ThemeChoice, UiCommand};
 use super::theme;
-use super::worker::Command;
 use crate::store::SecretStoreKind;
 
 pub struct SettingsInput<'a> {
@@ -17,7 +16,13 @@ pub struct SettingsInput<'a> {
     pub exporting: bool,
 }
 
-pub fn show(ui: &mut Ui, prefs: &mut Prefs, input: &SettingsInput<'_>, out: &mut Vec<UiCommand>) {
+pub fn show(
+    ui: &mut Ui,
+    prefs: &mut Prefs,
+    desktop: &mut super::desktop::DesktopState,
+    input: &SettingsInput<'_>,
+    out: &mut Vec<UiCommand>,
+) {
     ui.heading("Settings");
     ui.add_space(theme::GAP);
 
@@ -72,33 +77,9 @@ pub fn show(ui: &mut Ui, prefs: &mut Prefs, input: &SettingsInput<'_>, out: &mut
         }
     });
 
-    theme::section_title(ui, "Support report");
-    theme::card(ui, |ui| {
-        ui.label(
-            "A report of every channel's facts, reasons and fingerprints for whoever helps you. \
-             It never contains a token or a secret.",
-        );
-        if prefs.export_path.is_empty() {
-            prefs.export_path = default_report_path().display().to_string();
-        }
-        ui.horizontal(|ui| {
-            let label = ui.label("Save to");
-            ui.add(egui::TextEdit::singleline(&mut prefs.export_path).desired_width(360.0))
-                .labelled_by(label.id);
-            let can = matches!(input.lock, Lock::Open(_)) && !input.exporting;
-            if ui
-                .add_enabled(can, egui::Button::new("Export report"))
-                .clicked()
-            {
-                out.push(UiCommand::Worker(Command::Export {
-                    path: PathBuf::from(prefs.export_path.trim()),
-                }));
-            }
-            if input.exporting {
-                ui.spinner();
-            }
-        });
-    });
+    // Reminders, the support report, backup and restore.
+    let can_act = matches!(input.lock, Lock::Open(_));
+    super::settings_desktop::show(ui, desktop, can_act, input.exporting, out);
 
     theme::section_title(ui, "About");
     ui.label(format!(
@@ -121,7 +102,7 @@ fn store_words(kind: SecretStoreKind) -> &'static str {
     }
 }
 
-fn default_report_path() -> PathBuf {
+pub(super) fn default_report_path() -> PathBuf {
     let base = directories::UserDirs::new()
         .and_then(|u| {
             u.document_dir()

@@ -80,6 +80,10 @@ pub enum UiCommand {
     Dismiss(usize),
     SetTheme(ThemeChoice),
     Worker(Command),
+    /// Logging in, root-cause groups, the walk-through, the webhook offer.
+    Login(super::flows::LoginUi),
+    /// Reminders, reports, backup and restore, history.
+    Desktop(super::desktop::DesktopAction),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,6 +150,8 @@ pub struct AppState {
     pub copied: Option<Copied>,
     pub exporting: bool,
     pub thresholds: Thresholds,
+    pub flows: super::flows::Flows,
+    pub desktop: super::desktop::DesktopState,
 }
 
 impl AppState {
@@ -170,6 +176,8 @@ impl AppState {
             copied: None,
             exporting: false,
             thresholds: Thresholds::default(),
+            flows: super::flows::Flows::default(),
+            desktop: super::desktop::DesktopState::default(),
         }
     }
 
@@ -284,6 +292,7 @@ impl AppState {
                 Ok(updated) => {
                     let name = format!("\"{}\"", updated.name);
                     self.table.upsert(*updated, now, &th, true);
+                    self.flows.offer_webhook(&self.table, &channel);
                     if let Some(mut d) = self.renew.take() {
                         d.wipe(ctx);
                     }
@@ -354,6 +363,9 @@ impl AppState {
             }
             // Handled by the app: it owns the clipboard.
             Event::TokenRevealed { .. } => {}
+            Event::Login(event) => super::flows::apply(self, event, now),
+            // Handled by the app: it owns the file dialogs.
+            Event::Desktop(_) => {}
         }
     }
 }

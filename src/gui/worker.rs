@@ -88,6 +88,8 @@ struct WorkerLoop {
     checks: CancellationToken,
     /// Keeps the demo's simulator and temporary profile alive as long as the window.
     _demo: Option<Box<dyn Send>>,
+    /// The reminder schedule and the desktop jobs (reports, backup, history).
+    desktop: super::desktop_jobs::DesktopWorker,
 }
 
 impl WorkerLoop {
@@ -98,6 +100,7 @@ impl WorkerLoop {
             service: None,
             checks: CancellationToken::new(),
             _demo: None,
+            desktop: Default::default(),
         }
     }
 
@@ -107,6 +110,7 @@ impl WorkerLoop {
             self.handle(command).await;
         }
         self.checks.cancel();
+        self.desktop.stop();
     }
 
     async fn start(&mut self, startup: Startup) {
@@ -146,6 +150,7 @@ impl WorkerLoop {
         self.sink.send(Event::Unlocked {
             store: service.secrets().kind(),
         });
+        self.desktop.service_opened(&service, &self.sink);
         self.service = Some(service);
         self.reload().await;
     }
@@ -271,6 +276,10 @@ impl WorkerLoop {
             self.checks.cancel();
             self.checks = CancellationToken::new();
             return;
+        }
+        if let Command::Desktop(command) = command {
+            let (service, profile) = (self.service.clone(), self.profile.clone());
+            return self.desktop.handle(service, profile, &self.sink, command);
         }
         let Some(service) = self.service.clone() else {
             if let Some(profile) = self.profile.clone() {

@@ -1,0 +1,125 @@
+//! The system's file dialogs ("Export report…", "Open report…", backup and restore), behind a
+//! small trait so tests hand over paths instead of opening a window. A dialog is built on the
+//! window's thread and awaited by the worker (rfd's advice with eframe): the window never waits.
+
+use std::collections::VecDeque;
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// What the user picked, once the dialog closes; `None` when it was cancelled.
+pub type PathPick = Pin<Box<dyn Future<Output = Option<PathBuf>> + Send>>;
+
+/// Which file a dialog asks for: decides its title, file type and suggested name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// Where to save a support report.
+    SaveReport,
+    /// A support report to look at.
+    OpenReport,
+    /// Where to save a backup.
+    SaveBackup,
+    /// A backup to restore.
+    OpenBackup,
+}
+
+impl FileKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            FileKind::SaveReport => "Save the support report",
+            FileKind::OpenReport => "Open a support report",
+            FileKind::SaveBackup => "Save the backup",
+            FileKind::OpenBackup => "Open a backup",
+        }
+    }
+
+    pub fn saves(self) -> bool {
+        matches!(self, FileKind::SaveReport | FileKind::SaveBackup)
+    }
+
+    fn filter(self) -> (&'static str, &'static str) {
+        match self {
+            FileKind::SaveReport | FileKind::OpenReport => ("Tokenwarden report", "json"),
+            FileKind::SaveBackup | FileKind::OpenBackup => ("Tokenwarden backup", "age"),
+        }
+    }
+
+    pub fn suggested_name(self) -> &'static str {
+        match self {
+            FileKind::SaveReport | FileKind::OpenReport => "tokenwarden-report.json",
+            FileKind::SaveBackup | FileKind::OpenBackup => "tokenwarden-backup.age",
+        }
+    }
+}
+
+/// Asks the user for a file. Called on the window's thread; the returned future is awaited by
+/// the worker.
+pub trait FileDialogs: Send {
+    fn pick(&mut self, kind: FileKind, folder: Option<PathBuf>) -> PathPick;
+}
+
+/// The system's dialogs through `rfd` (the desktop portal on Linux, zenity as a fallback).
+#[derive(Debug, Default)]
+pub struct SystemDialogs;
+
+impl FileDialogs for SystemDialogs {
+    fn pick(&mut self, kind: FileKind, folder: Option<PathBuf>) -> PathPick {
+        let (name, ext) = kind.filter();
+        let mut dialog = rfd::AsyncFileDialog::new()
+            .set_title(kind.title())
+            .add_filter(name, &[ext]);
+        if let Some(folder) = folder.filter(|f| f.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
+        if kind.saves() {
+            let pick = dialog.set_file_name(kind.suggested_name()).save_file();
+            Box::pin(async move { pick.await.map(|f| f.path().to_path_buf()) })
+        } else {
+            let pick = dialog.pick_file();
+            Box::pin(async move { pick.await.map(|f| f.path().to_path_buf()) })
+        }
+    }
+}
+
+/// For tests: answers each dialog with the next queued path (cancelled when none is left) and
+/// remembers which dialogs were asked for.
+#[derive(Debug, Clone, Default)]
+pub struct QueuedDialogs {
+    answers: Arc<Mutex<VecDeque<Option<PathBuf>>>>,
+    asked: Arc<Mutex<Vec<FileKind>>>,
+}
+
+impl QueuedDialogs {
+    /// The next dialog returns `path`.
+    pub fn answer(&self, path: impl Into<PathBuf>) {
+        self.lock_answers().push_back(Some(path.into()));
+    }
+
+    /// The next dialog is cancelled.
+    pub fn cancel_next(&self) {
+        self.lock_answers().push_back(None);
+    }
+
+    pub fn asked(&self) -> Vec<FileKind> {
+        self.asked
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    fn lock_answers(&self) -> std::sync::MutexGuard<'_, VecDeque<Option<PathBuf>>> {
+        self.answers.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl FileDialogs for QueuedDialogs {
+    fn pick(&mut self, kind: FileKind, _folder: Option<PathBuf>) -> PathPick {
+        self.asked
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(kind);
+        let answer = self.lock_answers().pop_front().flatten();
+        Box::pin(std::future::ready(answer))
+    }
+}

@@ -1,0 +1,265 @@
+//! "Log in with Facebook" without typing a password into Tokenwarden: Meta's login for devices.
+//! The code is shown large with a Copy button and a button that opens facebook.com/device; the
+//! worker waits for the approval (checking less often when Facebook asks) and Cancel stops it.
+//! Shared by the renew dialog (one channel) and the group dialog (all channels of one person).
+
+use eframe::egui;
+use egui::{RichText, Ui};
+use tokio_util::sync::CancellationToken;
+
+use super::flows::LoginUi;
+use super::login_jobs::{AfterLogin, LoginCommand, LoginEvent};
+use super::state::UiCommand;
+use super::theme;
+use super::token_box;
+use super::worker::{Command, Failure};
+use crate::model::ChannelKind;
+
+/// Who logs in for what: kept so "Log in again" can start the same login.
+#[derive(Clone)]
+pub struct LoginTarget {
+    pub app_id: String,
+    pub kind: ChannelKind,
+    pub channel: String,
+    pub after: AfterLogin,
+}
+
+enum Phase {
+    Starting,
+    Waiting {
+        user_code: String,
+        uri: String,
+        interval: u64,
+    },
+    /// Approved: the Page tokens are being made (and, for a group, saved).
+    Approved,
+    /// The owner got the result.
+    Finished,
+    Failed {
+        failure: Failure,
+        missing_client_token: bool,
+    },
+}
+
+pub struct DeviceLogin {
+    target: LoginTarget,
+    ticket: u64,
+    phase: Phase,
+    cancel: CancellationToken,
+}
+
+impl DeviceLogin {
+    /// Starts the login; the returned command goes to the worker.
+    pub fn start(target: LoginTarget) -> (DeviceLogin, Command) {
+        let mut login = DeviceLogin {
+            target,
+            ticket: 0,
+            phase: Phase::Starting,
+            cancel: CancellationToken::new(),
+        };
+        let command = login.restart();
+        (login, command)
+    }
+
+    /// Starts the same login again (after a failure, or with another account).
+    pub fn restart(&mut self) -> Command {
+        self.cancel.cancel();
+        self.cancel = CancellationToken::new();
+        self.ticket = token_box::ticket();
+        self.phase = Phase::Starting;
+        let t = self.target.clone();
+        Command::Login(LoginCommand::DeviceLogin {
+            ticket: self.ticket,
+            app_id: t.app_id,
+            kind: t.kind,
+            channel: t.channel,
+            after: t.after,
+            cancel: self.cancel.clone(),
+        })
+    }
+
+    /// Stops waiting for the approval; nothing is changed.
+    pub fn stop(&mut self) {
+        self.cancel.cancel();
+        if self.is_busy() {
+            self.phase = Phase::Failed {
+                failure: Failure::new("The login was cancelled. Nothing was changed."),
+                missing_client_token: false,
+            };
+        }
+    }
+
+    /// Waiting for Facebook or for the worker.
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self.phase,
+            Phase::Starting | Phase::Waiting { .. } | Phase::Approved
+        )
+    }
+
+    /// Takes the progress of this login; true when `event` belongs to it.
+    pub fn on_event(&mut self, event: &LoginEvent) -> bool {
+        let ticket = match event {
+            LoginEvent::Code { ticket, .. }
+            | LoginEvent::Waiting { ticket, .. }
+            | LoginEvent::Approved { ticket }
+            | LoginEvent::Failed { ticket, .. }
+            | LoginEvent::Validated { ticket, .. }
+            | LoginEvent::GroupRenewed { ticket, .. } => *ticket,
+            LoginEvent::Subscribed { .. } => return false,
+        };
+        if ticket != self.ticket {
+            return false;
+        }
+        match (event, &mut self.phase) {
+            (
+                LoginEvent::Code {
+                    user_code,
+                    verification_uri,
+                    interval,
+                    ..
+                },
+                Phase::Starting,
+            ) => {
+                self.phase = Phase::Waiting {
+                    user_code: user_code.clone(),
+                    uri: verification_uri.clone(),
+                    interval: *interval,
+                };
+            }
+            (LoginEvent::Waiting { interval: new, .. }, Phase::Waiting { interval, .. }) => {
+                *interval = *new;
+            }
+            (LoginEvent::Approved { .. }, Phase::Waiting { .. } | Phase::Starting) => {
+                self.phase = Phase::Approved;
+            }
+            (
+                LoginEvent::Failed {
+                    failure,
+                    missing_client_token,
+                    ..
+                },
+                _,
+            ) => {
+                self.phase = Phase::Failed {
+                    failure: failure.clone(),
+                    missing_client_token: *missing_client_token,
+                };
+            }
+            (LoginEvent::Validated { .. } | LoginEvent::GroupRenewed { .. }, _) => {
+                self.phase = Phase::Finished;
+            }
+            _ => {}
+        }
+        true
+    }
+
+    /// The code, its buttons and the waiting line; or why the login ended.
+    pub fn ui(&mut self, ui: &mut Ui, making: &str, out: &mut Vec<UiCommand>) {
+        match &self.phase {
+            Phase::Starting => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Asking Facebook for a login code…");
+                });
+            }
+            Phase::Waiting {
+                user_code,
+                uri,
+                interval,
+            } => {
+                let (user_code, uri, interval) = (user_code.clone(), uri.clone(), *interval);
+                waiting(ui, &user_code, &uri, interval, out);
+                if ui.button("Cancel login").clicked() {
+                    self.stop();
+                }
+            }
+            Phase::Approved => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(making);
+                });
+            }
+            Phase::Finished => {}
+            Phase::Failed {
+                failure,
+                missing_client_token,
+            } => {
+                if *missing_client_token {
+                    theme::callout(ui, theme::Tone::Warning, |ui| {
+                        ui.add(
+                            egui::Label::new(
+                                "Logging in with Facebook needs the app's client token. Find it \
+                                 on the app's dashboard at developers.facebook.com (Settings > \
+                                 Advanced > Client token) and save it with the app under Apps.",
+                            )
+                            .wrap(),
+                        );
+                    });
+                } else {
+                    token_box::failure(ui, failure);
+                }
+                let missing = *missing_client_token;
+                ui.horizontal(|ui| {
+                    if missing && ui.button("Open Apps").clicked() {
+                        out.push(UiCommand::Login(LoginUi::OpenApps));
+                    }
+                    if ui.button("Log in again").clicked() {
+                        let command = self.restart();
+                        out.push(UiCommand::Worker(command));
+                    }
+                });
+            }
+        }
+    }
+}
+
+impl Drop for DeviceLogin {
+    fn drop(&mut self) {
+        // A closed dialog must not leave a login waiting in the background.
+        self.cancel.cancel();
+    }
+}
+
+fn waiting(ui: &mut Ui, user_code: &str, uri: &str, interval: u64, out: &mut Vec<UiCommand>) {
+    ui.label("Open Facebook's login page for devices and enter this code:");
+    ui.add_space(4.0);
+    ui.add(
+        egui::Label::new(RichText::new(user_code).size(34.0).strong().monospace()).selectable(true),
+    );
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        if ui.button("Copy code").clicked() {
+            out.push(UiCommand::Login(LoginUi::CopyText(user_code.to_string())));
+        }
+        let shown = uri
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_start_matches("www.")
+            .trim_end_matches('/');
+        let open = egui::Button::new(RichText::new(format!("Open {shown}")).strong())
+            .fill(ui.visuals().selection.bg_fill);
+        if ui.add(open).clicked() {
+            out.push(UiCommand::OpenUrl(uri.to_string()));
+        }
+    });
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(format!(
+            "Waiting for you to approve on Facebook… checking every {interval} s"
+        ));
+    });
+    ui.label(theme::weak(
+        ui,
+        "Log in as a person who manages the Page, and choose Continue.",
+    ));
+}
+
+/// The app a channel's logins go through: the saved one, else the one its token was made with.
+pub fn app_of(channel: &crate::model::Channel) -> Option<String> {
+    channel
+        .app_id
+        .clone()
+        .or_else(|| channel.last_report.as_ref()?.app_id.clone())
+}

@@ -1,0 +1,610 @@
+//! The desktop window's ways of getting the right token, driven by its labels against the Graph
+//! simulator: "Log in with Facebook" in the renew dialog (with the derived Page token's facts,
+//! and the identity refusal), the webhook re-subscription offered after a renewal, one login for
+//! a root-cause group of four channels, and the support walk-through with "Copy the steps".
+//! Snapshots of the login and the guide use a fixed catalog and a pinned clock.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, TimeZone, Utc};
+use eframe::egui;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use tokenwarden::graph::GraphConfig;
+use tokenwarden::gui::browser::RecordingBrowser;
+use tokenwarden::gui::clipboard::MemoryClipboard;
+use tokenwarden::gui::{GuiOptions, Startup, TokenwardenApp};
+use tokenwarden::model::{
+    Channel, ChannelKind, CheckMethod, GraphErrorInfo, MetaApp, Secret, SecretRef, StoredToken,
+    TokenReport, TokenType, WebhookState,
+};
+use tokenwarden::service::Service;
+use tokenwarden::sim::scenario::*;
+use tokenwarden::sim::{Scenario, SimControl, SimHandle, Simulator};
+use tokenwarden::store::{Catalog, CatalogFile, Profile, SecretBackend, Store, StoreError};
+use tokio_util::sync::CancellationToken;
+
+type App = Harness<'static, TokenwardenApp>;
+
+const WAIT: Duration = Duration::from_secs(25);
+const MAX_STEPS: u64 = 16;
+
+/// A profile on the simulator; the Acme app is saved with its secret and its client token.
+struct Env {
+    _sim: SimHandle,
+    control: SimControl,
+    service: Arc<Service>,
+    rt: tokio::runtime::Runtime,
+    profile: Profile,
+    browser: RecordingBrowser,
+    clipboard: MemoryClipboard,
+    _dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new(seeds: &[(&str, &str, &str)]) -> Env {
+        let sim = Simulator::start_background(Scenario::demo()).expect("the simulator starts");
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
+        let store = Store::open(profile.clone(), SecretBackend::Memory).unwrap();
+        let mut graph = GraphConfig::default()
+            .with_base_url(&sim.base_url())
+            .unwrap();
+        graph.timeout = Duration::from_secs(3);
+        graph.attempts = 1;
+        let service = Arc::new(Service::new(store, graph).unwrap());
+        rt.block_on(service.add_app(
+            ACME_APP_ID,
+            ACME_APP_NAME,
+            Some(Secret::new(ACME_APP_SECRET)),
+            Some(ACME_CLIENT_TOKEN.into()),
+        ))
+        .unwrap();
+        let env = Env {
+            control: sim.control(),
+            _sim: sim,
+            service,
+            rt,
+            profile,
+            browser: RecordingBrowser::default(),
+            clipboard: MemoryClipboard::default(),
+            _dir: dir,
+        };
+        for &(name, token, page) in seeds {
+            env.seed(name, token, page);
+        }
+        env.control.set_device_interval(1);
+        env
+    }
+
+    /// Saves a Messenger channel directly, as an earlier session left it.
+    fn seed(&self, name: &str, token: &str, page: &str) {
+        let token = Secret::new(self.control.token(token));
+        let stored = StoredToken {
+            secret: SecretRef::new_token(),
+            fingerprint: token.fingerprint(),
+            saved_at: Utc::now(),
+        };
+        self.service.secrets().set(&stored.secret, &token).unwrap();
+        let channel = Channel {
+            id: Channel::new_id(),
+            name: name.into(),
+            kind: ChannelKind::Messenger,
+            app_id: Some(ACME_APP_ID.into()),
+            page_id: Some(page.into()),
+            page_name: Some(name.into()),
+            token: stored,
+            previous_token: None,
+            last_report: None,
+            last_failure: None,
+            added_at: Utc::now(),
+        };
+        self.service
+            .store
+            .catalog
+            .update(|c: &mut Catalog| {
+                c.channels.push(channel);
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+    }
+
+    fn check_all_now(&self) {
+        self.rt
+            .block_on(self.service.check(None, None, CancellationToken::new()))
+            .unwrap();
+    }
+
+    fn fingerprint(&self, name: &str) -> String {
+        let catalog = CatalogFile::new(&self.profile).load().unwrap();
+        catalog.channel(name).unwrap().token.fingerprint.clone()
+    }
+
+    fn harness(&self) -> App {
+        let service = self.service.clone();
+        let options = GuiOptions {
+            clock: Arc::new(Utc::now),
+            browser: Box::new(self.browser.clone()),
+            clipboard: Box::new(self.clipboard.clone()),
+        };
+        let mut h = Harness::builder()
+            .with_size([1280.0, 900.0])
+            .with_max_steps(MAX_STEPS)
+            .build_eframe(move |cc| TokenwardenApp::new(cc, Startup::Service(service), options));
+        step_until(&mut h, "the channels to load", |h| {
+            h.state().state().is_open() && !h.state().state().table.is_empty()
+        });
+        h
+    }
+
+    /// Waits for the login code, copies it with "Copy code" and returns it.
+    fn copied_code(&self, h: &mut App) -> String {
+        step_until(h, "the login code", |h| has_label(h, "Copy code"));
+        press(h, "Copy code");
+        self.clipboard.text().expect("the code is on the clipboard")
+    }
+}
+
+fn step_until(h: &mut App, what: &str, done: impl Fn(&App) -> bool) {
+    let start = Instant::now();
+    loop {
+        h.step();
+        if done(h) {
+            h.run_ok();
+            return;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "waited {WAIT:?} for {what}; the window shows:\n{}",
+            shown(h)
+        );
+        std::thread::sleep(Duration::from_millis(15));
+    }
+}
+
+fn shown(h: &App) -> String {
+    h.root()
+        .children_recursive()
+        .filter_map(|n| {
+            let a = n.accesskit_node();
+            let text = a.label().or_else(|| a.value())?;
+            (a.role() != Role::TextRun && !text.is_empty())
+                .then(|| format!("  {:?}: {text}", a.role()))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn has_label(h: &App, label: &str) -> bool {
+    h.query_by_label(label).is_some()
+}
+
+fn has_text(h: &App, part: &str) -> bool {
+    h.query_by_label_contains(part).is_some()
+}
+
+fn status_of(h: &App, channel: &str) -> String {
+    let row = h.get_by_role_and_label(Role::ListItem, channel);
+    ["Healthy", "Needs attention", "Broken", "Not checked"]
+        .into_iter()
+        .find(|s| row.query_by_label(s).is_some())
+        .unwrap_or_else(|| panic!("the row of {channel} has no status icon"))
+        .to_string()
+}
+
+/// Scrolls the (first) button with this label into view and clicks it.
+fn press(h: &mut App, label: &str) {
+    h.get_all_by_label(label).next().unwrap().scroll_to_me();
+    h.run_ok();
+    h.get_all_by_label(label).next().unwrap().click();
+    h.run_ok();
+}
+
+fn select(h: &mut App, channel: &str) {
+    h.get_by_role_and_label(Role::ListItem, channel).click();
+    h.run_ok();
+}
+
+fn save_disabled(h: &App) -> bool {
+    h.get_by_label("Save new token")
+        .accesskit_node()
+        .is_disabled()
+}
+
+const SHOES: (&str, &str, &str) = ("Acme Shoes", "shoes_messenger", SHOES_PAGE_ID);
+
+#[test]
+fn log_in_with_facebook_renews_with_the_pages_own_token() {
+    let env = Env::new(&[SHOES]);
+    env.check_all_now();
+    let before = env.fingerprint("Acme Shoes");
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    press(&mut h, "Renew token…");
+    press(&mut h, "Log in with Facebook");
+    let code = env.copied_code(&mut h);
+    assert!(has_label(&h, &code), "the code is shown");
+    assert!(has_text(
+        &h,
+        "Waiting for you to approve on Facebook… checking every 1 s"
+    ));
+    press(&mut h, "Open facebook.com/device");
+    assert_eq!(env.browser.urls(), vec!["https://www.facebook.com/device"]);
+
+    env.control.approve_device(&code, ALICE_ID);
+    step_until(&mut h, "the Page token made from the login", |h| {
+        has_text(h, "Made from Alice Admin's login — a lasting Page token")
+    });
+    assert!(has_label(&h, "Current token"), "the facts side by side");
+    assert!(has_text(&h, "This token works for this channel"));
+    assert_eq!(env.fingerprint("Acme Shoes"), before, "nothing saved yet");
+    press(&mut h, "Save new token");
+    step_until(&mut h, "the save", |_| {
+        env.fingerprint("Acme Shoes") != before
+    });
+    step_until(&mut h, "the re-check", |h| {
+        h.state().state().checking.is_empty() && !has_label(h, "Save new token")
+    });
+    assert_eq!(status_of(&h, "Acme Shoes"), "Healthy");
+    assert!(has_text(&h, &format!("Previous token: {before}")));
+}
+
+#[test]
+fn a_login_of_someone_else_is_refused_with_both_names_and_saves_nothing() {
+    let env = Env::new(&[SHOES]);
+    env.check_all_now();
+    let catalog = std::fs::read(env.profile.dir.join("catalog.json")).unwrap();
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    press(&mut h, "Renew token…");
+    press(&mut h, "Log in with Facebook");
+    let code = env.copied_code(&mut h);
+    env.control.approve_device(&code, BOB_ID);
+    step_until(&mut h, "the refusal", |h| {
+        has_text(h, "You logged in as Bob Builder")
+    });
+    assert!(has_text(
+        &h,
+        "this channel belongs to Page Acme Shoes, which Bob Builder does not manage"
+    ));
+    assert!(has_label(&h, "Nothing was saved."));
+    assert!(save_disabled(&h), "a refused login can never be saved");
+    press(&mut h, "Cancel");
+    assert_eq!(
+        std::fs::read(env.profile.dir.join("catalog.json")).unwrap(),
+        catalog
+    );
+}
+
+#[test]
+fn a_cancelled_login_changes_nothing_and_can_start_again() {
+    let env = Env::new(&[SHOES]);
+    let before = env.fingerprint("Acme Shoes");
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    press(&mut h, "Renew token…");
+    press(&mut h, "Log in with Facebook");
+    let code = env.copied_code(&mut h);
+    press(&mut h, "Cancel login");
+    assert!(has_text(&h, "cancelled. Nothing was changed."));
+    env.control.decline_device(&code);
+    press(&mut h, "Log in again");
+    let again = env.copied_code(&mut h);
+    assert_ne!(again, code, "a new code");
+    env.control.decline_device(&again);
+    step_until(&mut h, "the declined login", |h| has_text(h, "declined"));
+    assert!(has_text(&h, "Nothing was changed"));
+    assert!(save_disabled(&h));
+    assert_eq!(env.fingerprint("Acme Shoes"), before);
+}
+
+#[test]
+fn without_a_client_token_the_login_says_so_and_offers_the_apps_page() {
+    let env = Env::new(&[SHOES]);
+    env.service
+        .store
+        .catalog
+        .update(|c: &mut Catalog| {
+            c.apps[0].client_token = None;
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    press(&mut h, "Renew token…");
+    press(&mut h, "Log in with Facebook");
+    step_until(&mut h, "the explanation", |h| {
+        has_text(h, "needs the app's client token")
+    });
+    press(&mut h, "Open Apps");
+    assert!(has_label(&h, "Add an app"), "the Apps page is open");
+    assert!(!has_label(&h, "Save new token"), "the dialog is closed");
+}
+
+#[test]
+fn after_a_renewal_the_missing_webhook_is_offered_and_subscribed() {
+    let env = Env::new(&[("Acme Toys", "webhook_off", TOYS_PAGE_ID)]);
+    env.check_all_now();
+    let mut h = env.harness();
+    select(&mut h, "Acme Toys");
+    assert!(
+        has_label(&h, "Subscribe the Page to the webhook"),
+        "the primary remedy"
+    );
+    press(&mut h, "Renew token…");
+    press(&mut h, "Log in with Facebook");
+    let code = env.copied_code(&mut h);
+    env.control.approve_device(&code, ALICE_ID);
+    step_until(&mut h, "the warning", |h| {
+        has_text(h, "Save anyway: I understand")
+    });
+    h.get_by_label_contains("Save anyway: I understand").click();
+    h.run_ok();
+    press(&mut h, "Save new token");
+    step_until(&mut h, "the offer", |h| {
+        has_text(h, "but messages will not arrive yet")
+    });
+    press(&mut h, "Subscribe the Page to the webhook");
+    step_until(&mut h, "the subscription", |h| {
+        has_text(h, "is subscribed to the webhook: messages arrive again")
+    });
+    let fields = env
+        .control
+        .subscribed_fields(TOYS_PAGE_ID, ACME_APP_ID)
+        .expect("subscribed");
+    assert!(fields.contains(&"messages".to_string()), "{fields:?}");
+    assert!(!has_text(&h, "but messages will not arrive yet"));
+    assert_eq!(status_of(&h, "Acme Toys"), "Healthy");
+}
+
+#[test]
+fn one_login_renews_a_group_of_four_broken_by_one_password_change() {
+    let seeds: Vec<(&str, &str, &str)> = CAROL_PAGE_NAMES
+        .iter()
+        .zip(["carol_cafe", "carol_crafts", "carol_cakes", "carol_candles"])
+        .zip(CAROL_PAGES)
+        .map(|((name, token), page)| (*name, token, page))
+        .collect();
+    let mut all = seeds.clone();
+    all.push(SHOES);
+    let env = Env::new(&all);
+    env.control.change_password(CAROL_ID);
+    let before: Vec<String> = CAROL_PAGE_NAMES
+        .iter()
+        .map(|n| env.fingerprint(n))
+        .collect();
+    let mut h = env.harness();
+    press(&mut h, "Check all");
+    step_until(&mut h, "the check", |h| {
+        h.state().state().check_all.is_none()
+    });
+    assert!(has_text(
+        &h,
+        "4 channels stopped working for one reason: the password"
+    ));
+    assert_eq!(
+        h.get_all_by_label_contains("stopped working for one reason")
+            .count(),
+        1
+    );
+    press(&mut h, "Log in once and renew all 4");
+    let code = env.copied_code(&mut h);
+    env.control.approve_device(&code, CAROL_ID);
+    step_until(&mut h, "the renewals", |h| has_text(h, "4 of 4 renewed"));
+    for name in CAROL_PAGE_NAMES {
+        assert!(has_label(&h, &format!("{name}: renewed")), "{name}");
+    }
+    for (name, old) in CAROL_PAGE_NAMES.iter().zip(before) {
+        assert_ne!(env.fingerprint(name), old, "{name} has a new token");
+    }
+    press(&mut h, "Close");
+    for name in CAROL_PAGE_NAMES {
+        assert_eq!(status_of(&h, name), "Healthy", "{name}");
+    }
+    assert!(
+        !has_text(&h, "stopped working for one reason"),
+        "the group is gone"
+    );
+}
+
+#[test]
+fn the_walk_through_shows_the_steps_and_copies_them_without_a_token() {
+    let env = Env::new(&[SHOES]);
+    env.control.change_password(ALICE_ID);
+    env.check_all_now();
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    assert_eq!(status_of(&h, "Acme Shoes"), "Broken");
+    press(&mut h, "Guide");
+    assert!(has_label(&h, "How to renew \"Acme Shoes\""));
+    assert!(has_text(&h, "Open the app's Messenger settings"));
+    assert!(has_text(&h, "Generate a new token for Acme Shoes"));
+    press(&mut h, "Copy the steps");
+    let text = env.clipboard.text().expect("the steps are copied");
+    let settings =
+        format!("https://developers.facebook.com/apps/{ACME_APP_ID}/messenger/settings/");
+    assert!(text.contains(&settings), "{text}");
+    assert!(text.contains("[done] See what is wrong"), "{text}");
+    assert!(
+        !text.contains(&env.control.token("shoes_messenger")),
+        "{text}"
+    );
+    assert!(!text.contains("EAA"), "no token of any kind: {text}");
+    press(&mut h, "Close");
+    assert!(!has_label(&h, "How to renew \"Acme Shoes\""));
+}
+
+// ---- snapshots: a fixed catalog and a pinned clock, so every pixel is reproducible ----
+
+fn pinned() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+}
+
+/// Acme Shoes, healthy, and Acme Travel, whose token expired two days ago.
+fn fixture() -> Vec<Channel> {
+    let now = pinned();
+    let channel = |name: &str, page: &str, report: TokenReport| Channel {
+        id: format!("id-{}", name.to_lowercase().replace(' ', "-")),
+        name: name.into(),
+        kind: ChannelKind::Messenger,
+        app_id: Some(ACME_APP_ID.into()),
+        page_id: Some(page.into()),
+        page_name: Some(name.into()),
+        token: StoredToken {
+            secret: SecretRef(format!("token-{name}")),
+            fingerprint: Secret::new(format!("EAA-{name}")).fingerprint(),
+            saved_at: now - chrono::Duration::days(40),
+        },
+        previous_token: None,
+        last_report: Some(report),
+        last_failure: None,
+        added_at: now - chrono::Duration::days(90),
+    };
+    let report = |page: &str, name: &str| TokenReport {
+        checked_at: Some(now - chrono::Duration::hours(3)),
+        check_method: Some(CheckMethod::DebugToken),
+        is_valid: Some(true),
+        token_type: Some(TokenType::Page),
+        app_id: Some(ACME_APP_ID.into()),
+        application: Some(ACME_APP_NAME.into()),
+        user_id: Some(ALICE_ID.into()),
+        user_name: Some("Alice Admin".into()),
+        profile_id: Some(page.into()),
+        profile_name: Some(name.into()),
+        issued_at: Some(now - chrono::Duration::days(40)),
+        never_expires: Some(true),
+        data_access_expires_at: Some(now + chrono::Duration::days(80)),
+        scopes: Some(
+            [
+                "pages_messaging",
+                "pages_manage_metadata",
+                "pages_read_engagement",
+                "pages_show_list",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ),
+        webhook: Some(WebhookState {
+            app_subscribed: true,
+            fields: vec!["messages".into(), "messaging_postbacks".into()],
+        }),
+        ..Default::default()
+    };
+    let mut expired = report(TRAVEL_PAGE_ID, "Acme Travel");
+    expired.is_valid = Some(false);
+    expired.never_expires = Some(false);
+    expired.expires_at = Some(now - chrono::Duration::days(2));
+    expired.scopes = None;
+    expired.webhook = None;
+    expired.error = Some(GraphErrorInfo {
+        code: 190,
+        subcode: Some(463),
+        message: "Error validating access token: Session has expired".into(),
+        user_title: None,
+        user_message: None,
+        fbtrace_id: Some("AbCdEfGhIjK".into()),
+    });
+    vec![
+        channel(
+            "Acme Shoes",
+            SHOES_PAGE_ID,
+            report(SHOES_PAGE_ID, "Acme Shoes"),
+        ),
+        channel("Acme Travel", TRAVEL_PAGE_ID, expired),
+    ]
+}
+
+/// A window on the fixed catalog whose Graph is `base_url` (only the device login asks it).
+fn snapshot_harness(theme: egui::Theme, base_url: &str) -> (App, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
+    CatalogFile::new(&profile)
+        .update(|c: &mut Catalog| {
+            c.channels = fixture();
+            c.apps = vec![MetaApp {
+                id: ACME_APP_ID.into(),
+                name: ACME_APP_NAME.into(),
+                client_token: Some(ACME_CLIENT_TOKEN.into()),
+                has_secret: false,
+            }];
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let store = Store::open(profile, SecretBackend::Memory).unwrap();
+    let graph = GraphConfig::default().with_base_url(base_url).unwrap();
+    let service = Arc::new(Service::new(store, graph).unwrap());
+    let now = pinned();
+    let options = GuiOptions {
+        clock: Arc::new(move || now),
+        browser: Box::new(RecordingBrowser::default()),
+        clipboard: Box::new(MemoryClipboard::default()),
+    };
+    let mut h = Harness::builder()
+        .with_size([1200.0, 760.0])
+        .with_max_steps(MAX_STEPS)
+        .with_theme(theme)
+        .wgpu()
+        .build_eframe(move |cc| TokenwardenApp::new(cc, Startup::Service(service), options));
+    step_until(&mut h, "the channels to load", |h| {
+        !h.state().state().table.is_empty()
+    });
+    (h, dir)
+}
+
+/// Covers what differs from run to run: the random login code and the spinners' turn.
+fn mask_moving_parts(h: &mut App) {
+    let moving: Vec<egui::Rect> = h
+        .root()
+        .children_recursive()
+        .filter(|n| {
+            let a = n.accesskit_node();
+            let code = a.label().or_else(|| a.value()).is_some_and(|l| {
+                l.len() == 8
+                    && l[..4].chars().all(|c| c.is_ascii_uppercase())
+                    && l[4..].chars().all(|c| c.is_ascii_digit())
+            });
+            code || a.role() == Role::ProgressIndicator
+        })
+        .map(|n| n.rect())
+        .collect();
+    for rect in moving {
+        h.mask(rect);
+    }
+}
+
+fn snapshots_in(theme: egui::Theme, suffix: &str) {
+    let sim = Simulator::start_background(Scenario::demo()).expect("the simulator starts");
+    let (mut h, _dir) = snapshot_harness(theme, &sim.base_url());
+    select(&mut h, "Acme Travel");
+
+    press(&mut h, "Guide");
+    h.remove_cursor();
+    h.run_ok();
+    h.snapshot(format!("guide_{suffix}"));
+    press(&mut h, "Close");
+
+    press(&mut h, "Renew the token");
+    press(&mut h, "Log in with Facebook");
+    step_until(&mut h, "the login code", |h| has_label(h, "Copy code"));
+    h.remove_cursor();
+    h.run_ok();
+    mask_moving_parts(&mut h);
+    h.snapshot(format!("login_{suffix}"));
+}
+
+#[test]
+fn snapshots_light() {
+    snapshots_in(egui::Theme::Light, "light");
+}
+
+#[test]
+fn snapshots_dark() {
+    snapshots_in(egui::Theme::Dark, "dark");
+}
