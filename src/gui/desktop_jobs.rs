@@ -116,6 +116,9 @@ impl DesktopWorker {
         let token = CancellationToken::new();
         self.schedule = Some(token.clone());
         let sink = sink.clone();
+        // Saved settings are the user asking for it: a round at once. Otherwise (the app just
+        // opened) the first round waits until one interval after the last check.
+        let at_once = settings.is_some();
         tokio::spawn(async move {
             let settings = match settings {
                 Some(s) => {
@@ -149,8 +152,13 @@ impl DesktopWorker {
                     }
                 }
             };
-            let run = Reminders::from_settings(settings).run(service, notifier, token, Some(tx));
-            tokio::join!(run, forward);
+            let reminders = Reminders::from_settings(settings);
+            if at_once {
+                tokio::join!(reminders.run(service, notifier, token, Some(tx)), forward);
+            } else {
+                let run = reminders.run_when_due(service, notifier, token, Some(tx));
+                tokio::join!(run, forward);
+            }
         });
     }
 

@@ -152,7 +152,7 @@ pub fn describe(entry: &HistoryEntry) -> String {
             to,
             reason_code,
         } => format!(
-            "a check found it {} (was {}){}",
+            "a check found it {} (before: {}){}",
             to.label().to_lowercase(),
             from.label().to_lowercase(),
             reason_code

@@ -273,6 +273,40 @@ impl Reminders {
     }
 }
 
+impl Reminders {
+    /// Like `run`, but the first round waits until one interval after the catalog's last
+    /// check, so opening the app does not check everything again each time.
+    pub async fn run_when_due(
+        self,
+        service: Arc<Service>,
+        notifier: Arc<dyn Notifier>,
+        cancel: CancellationToken,
+        rounds: Option<mpsc::UnboundedSender<Result<NotifyOutcome, ServiceError>>>,
+    ) {
+        let last = service.catalog().await.ok().and_then(|c| c.last_check_at);
+        let wait = first_round_in(last, Utc::now(), self.interval);
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = cancel.cancelled() => return,
+        }
+        self.run(service, notifier, cancel, rounds).await;
+    }
+}
+
+/// How long until the first round: due one `interval` after the last check, at once when
+/// there was none or it is overdue.
+pub fn first_round_in(
+    last_check: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    interval: std::time::Duration,
+) -> std::time::Duration {
+    let Some(last) = last_check else {
+        return std::time::Duration::ZERO;
+    };
+    let due = last + Duration::from_std(interval).unwrap_or(Duration::hours(6));
+    (due - now).to_std().unwrap_or(std::time::Duration::ZERO)
+}
+
 impl Default for Reminders {
     fn default() -> Self {
         Reminders::from_settings(ReminderSettings::default())
@@ -282,6 +316,19 @@ impl Default for Reminders {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_round_is_due_an_interval_after_the_last_check() {
+        let now = Utc::now();
+        let six = std::time::Duration::from_secs(6 * 3600);
+        assert_eq!(first_round_in(None, now, six), std::time::Duration::ZERO);
+        assert_eq!(
+            first_round_in(Some(now - Duration::hours(7)), now, six),
+            std::time::Duration::ZERO
+        );
+        let wait = first_round_in(Some(now - Duration::hours(1)), now, six);
+        assert_eq!(wait.as_secs(), 5 * 3600);
+    }
     use crate::model::{Channel, ChannelKind, Diagnosis, Reason, SecretRef, StoredToken};
 
     fn view(health: Health, codes: &[ReasonCode]) -> ChannelView {
