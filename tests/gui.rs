@@ -1,62 +1,33 @@
 //! The desktop window, driven by its labels the way a user would: against the Graph simulator
 //! for checks and renewals, and on a fixed catalog with a pinned clock for the snapshots.
 
+mod support;
+
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, TimeZone, Utc};
 use eframe::egui;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use tokenwarden::graph::GraphConfig;
-use tokenwarden::gui::browser::RecordingBrowser;
-use tokenwarden::gui::clipboard::MemoryClipboard;
+use support::gui::*;
 use tokenwarden::gui::state::Lock;
-use tokenwarden::gui::{GuiOptions, Startup, TokenwardenApp};
+use tokenwarden::gui::{DesktopOptions, Startup, TokenwardenApp};
 use tokenwarden::model::{
-    Channel, ChannelKind, CheckMethod, GraphErrorInfo, MetaApp, Secret, SecretRef, StoredToken,
-    TokenReport, TokenType, WebhookState,
+    Channel, ChannelKind, CheckMethod, MetaApp, Secret, SecretRef, StoredToken, TokenReport,
+    TokenType, WebhookState,
 };
-use tokenwarden::service::Service;
+use tokenwarden::sim::Fault;
 use tokenwarden::sim::scenario::{
-    ACME_APP_ID, ACME_APP_NAME, ACME_APP_SECRET, BOOKS_PAGE_ID, GARDEN_PAGE_ID, OTHER_APP_ID,
-    OTHER_APP_SECRET, SHOES_PAGE_ID, TOYS_PAGE_ID, TRAVEL_PAGE_ID,
+    ACME_APP_ID, ACME_APP_NAME, BOOKS_PAGE_ID, GARDEN_PAGE_ID, OTHER_APP_ID, OTHER_APP_SECRET,
+    SHOES_PAGE_ID, TOYS_PAGE_ID, TRAVEL_PAGE_ID,
 };
-use tokenwarden::sim::{Fault, Scenario, SimControl, SimHandle, Simulator};
-use tokenwarden::store::{
-    Catalog, CatalogFile, Profile, SecretBackend, SecretStoreKind, Store, StoreError, VaultStore,
-};
-use tokio_util::sync::CancellationToken;
+use tokenwarden::store::{Catalog, CatalogFile, Profile, SecretStoreKind, StoreError, VaultStore};
 
-type App = Harness<'static, TokenwardenApp>;
-
+/// This file's windows answer within 20 s.
 const WAIT: Duration = Duration::from_secs(20);
-/// A dialog that grows (a validation result appears) needs a few frames to settle: a grid's
-/// sizing pass, the scroll area, then the dialog re-centres.
-const MAX_STEPS: u64 = 16;
 
-/// A profile on the simulator with a few channels saved the way an earlier session left them.
-struct Env {
-    sim: Option<SimHandle>,
-    control: SimControl,
-    service: Arc<Service>,
-    rt: tokio::runtime::Runtime,
-    profile: Profile,
-    browser: RecordingBrowser,
-    clipboard: MemoryClipboard,
-    _dir: tempfile::TempDir,
-}
-
-/// (channel name, kind, simulator token, Page id, Page name)
-type Seed = (
-    &'static str,
-    ChannelKind,
-    &'static str,
-    &'static str,
-    &'static str,
-);
+type Seed = KindSeed;
 
 const SHOES: Seed = (
     "Acme Shoes",
@@ -96,181 +67,17 @@ const TOYS: Seed = (
 
 impl Env {
     fn new(seeds: &[Seed]) -> Env {
-        let sim = Simulator::start_background(Scenario::demo()).expect("the simulator starts");
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
-        let store = Store::open(profile.clone(), SecretBackend::Memory).unwrap();
-        let mut graph = GraphConfig::default()
-            .with_base_url(&sim.base_url())
-            .unwrap();
-        graph.timeout = Duration::from_secs(3);
-        graph.attempts = 1;
-        let service = Arc::new(Service::new(store, graph).unwrap());
-        rt.block_on(service.add_app(
-            ACME_APP_ID,
-            ACME_APP_NAME,
-            Some(Secret::new(ACME_APP_SECRET)),
-            None,
-        ))
-        .unwrap();
-        let env = Env {
-            control: sim.control(),
-            sim: Some(sim),
-            service,
-            rt,
-            profile,
-            browser: RecordingBrowser::default(),
-            clipboard: MemoryClipboard::default(),
-            _dir: dir,
-        };
-        for seed in seeds {
-            env.seed(seed);
-        }
-        env
-    }
-
-    /// Saves a channel directly (a broken token could never be added through validation).
-    fn seed(&self, &(name, kind, token, page_id, page_name): &Seed) {
-        let token = Secret::new(self.control.token(token));
-        let stored = StoredToken {
-            secret: SecretRef::new_token(),
-            fingerprint: token.fingerprint(),
-            saved_at: Utc::now(),
-        };
-        self.service.secrets().set(&stored.secret, &token).unwrap();
-        let channel = Channel {
-            id: Channel::new_id(),
-            name: name.into(),
-            kind,
-            app_id: Some(ACME_APP_ID.into()),
-            page_id: Some(page_id.into()),
-            page_name: Some(page_name.into()),
-            token: stored,
-            previous_token: None,
-            last_report: None,
-            last_failure: None,
-            added_at: Utc::now(),
-        };
-        self.service
-            .store
-            .catalog
-            .update(|c: &mut Catalog| {
-                c.channels.push(channel);
-                Ok::<_, StoreError>(())
-            })
-            .unwrap();
-    }
-
-    fn check_all_now(&self) {
-        self.rt
-            .block_on(self.service.check(None, None, CancellationToken::new()))
-            .unwrap();
-    }
-
-    fn fingerprint(&self, name: &str) -> String {
-        let catalog = CatalogFile::new(&self.profile).load().unwrap();
-        catalog.channel(name).unwrap().token.fingerprint.clone()
+        Env::start(seeds, None, WAIT)
     }
 
     fn harness(&self) -> App {
-        let service = self.service.clone();
-        let options = GuiOptions {
-            clock: Arc::new(Utc::now),
-            browser: Box::new(self.browser.clone()),
-            clipboard: Box::new(self.clipboard.clone()),
-        };
-        let mut h = Harness::builder()
-            .with_size([1280.0, 860.0])
-            .with_max_steps(MAX_STEPS)
-            .build_eframe(move |cc| TokenwardenApp::new(cc, Startup::Service(service), options));
-        step_until(&mut h, "the channels to load", |h| {
-            h.state().state().is_open() && !h.state().state().table.is_empty()
-        });
-        h
-    }
-
-    /// Graph is unreachable from now on (connection refused).
-    fn go_offline(&mut self) {
-        drop(self.sim.take());
+        self.loaded_window([1280.0, 860.0])
     }
 }
 
-/// Steps the window until `done` holds, sleeping a little between frames so the worker can
-/// answer; fails with `what` after `WAIT`.
+/// Steps the window until `done` holds; fails with `what` after this file's `WAIT`.
 fn step_until(h: &mut App, what: &str, done: impl Fn(&App) -> bool) {
-    let start = Instant::now();
-    loop {
-        h.step();
-        if done(h) {
-            // Settle, which also runs the accessibility check on what is now shown.
-            h.run_ok();
-            return;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "waited {WAIT:?} for {what}; the window never got there. It shows:\n{}",
-            shown(h)
-        );
-        std::thread::sleep(Duration::from_millis(15));
-    }
-}
-
-/// What the window says, for failure messages.
-fn shown(h: &App) -> String {
-    h.root()
-        .children_recursive()
-        .filter_map(|n| {
-            let a = n.accesskit_node();
-            let text = a.label().or_else(|| a.value())?;
-            (a.role() != Role::TextRun && !text.is_empty())
-                .then(|| format!("  {:?}: {text}", a.role()))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn has_label(h: &App, label: &str) -> bool {
-    h.query_by_label(label).is_some()
-}
-
-fn has_text(h: &App, part: &str) -> bool {
-    // The same words may be in a reason and in the channel's history.
-    h.query_all_by_label_contains(part).next().is_some()
-}
-
-/// The words of a row's status icon ("Broken", "Healthy", …).
-fn status_of(h: &App, channel: &str) -> String {
-    let row = h.get_by_role_and_label(Role::ListItem, channel);
-    ["Healthy", "Needs attention", "Broken", "Not checked"]
-        .into_iter()
-        .find(|s| row.query_by_label(s).is_some())
-        .unwrap_or_else(|| panic!("the row of {channel} has no status icon"))
-        .to_string()
-}
-
-/// Scrolls a button into view (as a user would) and clicks it.
-fn press(h: &mut App, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run_ok();
-    h.get_by_label(label).click();
-    h.run_ok();
-}
-
-fn select(h: &mut App, channel: &str) {
-    h.get_by_role_and_label(Role::ListItem, channel).click();
-    h.run_ok();
-}
-
-fn paste(h: &mut App, field: &str, text: &str) {
-    h.get_by_label(field).click();
-    h.run_ok();
-    h.event(egui::Event::Paste(text.to_string()));
-    h.run_ok();
+    step_until_within(h, WAIT, what, done);
 }
 
 #[test]
@@ -535,7 +342,7 @@ fn a_vault_asks_for_its_passphrase_and_shows_the_saved_channels_meanwhile() {
         .with_theme(egui::Theme::Light)
         .wgpu()
         .build_eframe(move |cc| {
-            TokenwardenApp::new(cc, Startup::Profile(Some(dir_path)), test_options(pinned()))
+            TokenwardenApp::new(cc, Startup::Profile(Some(dir_path)), pinned_options())
         });
     step_until(&mut h, "the passphrase question", |h| {
         has_label(h, "Unlock your tokens")
@@ -561,18 +368,6 @@ fn a_vault_asks_for_its_passphrase_and_shows_the_saved_channels_meanwhile() {
 
 // ---- snapshots: a fixed catalog and a pinned clock, so every pixel is reproducible ----
 
-fn pinned() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
-}
-
-fn test_options(now: DateTime<Utc>) -> GuiOptions {
-    GuiOptions {
-        clock: Arc::new(move || now),
-        browser: Box::new(RecordingBrowser::default()),
-        clipboard: Box::new(MemoryClipboard::default()),
-    }
-}
-
 fn report(valid: bool, page: (&str, &str), hours_ago: i64) -> TokenReport {
     let now = pinned();
     TokenReport {
@@ -590,16 +385,7 @@ fn report(valid: bool, page: (&str, &str), hours_ago: i64) -> TokenReport {
         expires_at: None,
         never_expires: Some(true),
         data_access_expires_at: Some(now + chrono::Duration::days(80)),
-        scopes: Some(
-            [
-                "pages_messaging",
-                "pages_manage_metadata",
-                "pages_read_engagement",
-                "pages_show_list",
-            ]
-            .map(String::from)
-            .to_vec(),
-        ),
+        scopes: Some(messenger_scopes()),
         granular_scopes: None,
         error: None,
         webhook: Some(WebhookState {
@@ -651,14 +437,7 @@ fn fixture() -> Vec<Channel> {
     expired.expires_at = Some(now - chrono::Duration::days(2));
     expired.scopes = None;
     expired.webhook = None;
-    expired.error = Some(GraphErrorInfo {
-        code: 190,
-        subcode: Some(463),
-        message: "Error validating access token: Session has expired".into(),
-        user_title: None,
-        user_message: None,
-        fbtrace_id: Some("AbCdEfGhIjK".into()),
-    });
+    expired.error = Some(session_expired());
     let toys = (TOYS_PAGE_ID, "Acme Toys");
     let mut webhook = report(true, toys, 26);
     webhook.webhook = Some(WebhookState {
@@ -696,34 +475,19 @@ fn snapshot_harness(theme: egui::Theme) -> (App, tempfile::TempDir) {
             Ok::<_, StoreError>(())
         })
         .unwrap();
-    let store = Store::open(profile, SecretBackend::Memory).unwrap();
-    let graph = GraphConfig::default()
-        .with_base_url("http://127.0.0.1:9")
-        .unwrap();
-    let service = Arc::new(Service::new(store, graph).unwrap());
-    let mut h = Harness::builder()
-        .with_size([1200.0, 760.0])
-        .with_max_steps(MAX_STEPS)
-        .with_theme(theme)
-        .wgpu()
-        .build_eframe(move |cc| {
-            TokenwardenApp::new(cc, Startup::Service(service), test_options(pinned()))
-        });
-    step_until(&mut h, "the channels to load", |h| {
-        !h.state().state().table.is_empty()
-    });
+    let mut h = pinned_window(
+        profile,
+        "http://127.0.0.1:9",
+        theme,
+        DesktopOptions::quiet(),
+        WAIT,
+    );
     // Paths differ per machine; show the same ones in every snapshot.
     let state = h.state_mut().state_mut();
     state.profile_dir = Some(Path::new("/home/you/.local/share/tokenwarden").into());
     state.prefs.export_path = "/home/you/Documents/tokenwarden-report.json".into();
     h.run_ok();
     (h, dir)
-}
-
-fn snapshot(h: &mut App, name: &str) {
-    h.remove_cursor();
-    h.run_ok();
-    h.snapshot(name);
 }
 
 fn snapshots_in(theme: egui::Theme, suffix: &str) {

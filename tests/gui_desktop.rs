@@ -2,21 +2,24 @@
 //! read-only), the channel history, reminders with a snooze, backup and restore into a new
 //! profile, the clock guard and one window per profile. Snapshots use a pinned clock.
 
-#[path = "gui_desktop/env.rs"]
-mod env;
+mod support;
+
+use std::path::Path;
+use std::sync::Arc;
 
 use chrono::Duration;
 use eframe::egui;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use env::*;
+use support::gui::*;
+use tokenwarden::gui::DesktopOptions;
 use tokenwarden::gui::dialogs::{FileKind, QueuedDialogs};
 use tokenwarden::gui::instance::{self, ALREADY_OPEN, InstanceError};
 use tokenwarden::model::{
-    Channel, ChannelKind, CheckMethod, GraphErrorInfo, Secret, SecretRef, StoredToken, TokenReport,
-    TokenType,
+    Channel, ChannelKind, CheckMethod, Secret, SecretRef, StoredToken, TokenReport, TokenType,
 };
+use tokenwarden::service::Notifier;
 use tokenwarden::service::report_file::{REPORT_FORMAT, REPORT_VERSION, ReportApp, SupportReport};
 use tokenwarden::sim::scenario::{
     ACME_APP_ID, ACME_APP_NAME, GARDEN_PAGE_ID, SHOES_PAGE_ID, TRAVEL_PAGE_ID,
@@ -27,6 +30,42 @@ const SHOES: Seed = ("Acme Shoes", "shoes_messenger", SHOES_PAGE_ID);
 const SHOES_TOO: Seed = ("Acme Shoes Outlet", "shoes_renewal", SHOES_PAGE_ID);
 const TRAVEL: Seed = ("Acme Travel", "travel_expired", TRAVEL_PAGE_ID);
 const GARDEN: Seed = ("Acme Garden", "garden_password", GARDEN_PAGE_ID);
+
+impl Env {
+    fn new(seeds: &[Seed]) -> Env {
+        Env::start(seeds, None, WAIT)
+    }
+
+    /// Another profile on a simulator of its own (a new computer).
+    fn beside(&self) -> Env {
+        Env::start(&[] as &[Seed], None, WAIT)
+    }
+
+    /// The window on this profile; `reminders` runs the schedule with the recording notifier.
+    fn harness(&self, reminders: bool) -> App {
+        let notifier: Arc<dyn Notifier> = self.notifier.clone();
+        let desktop = DesktopOptions {
+            notifier: reminders.then_some(notifier),
+            files: Box::new(self.dialogs.clone()),
+        };
+        let mut h = self.window([1280.0, 860.0], desktop);
+        step_until(&mut h, "the store to open", |h| h.state().state().is_open());
+        h
+    }
+}
+
+/// The window on `profile` with a pinned clock and queued dialogs, for snapshots.
+fn pinned_harness(profile: Profile, theme: egui::Theme, dialogs: &QueuedDialogs) -> App {
+    let desktop = DesktopOptions {
+        notifier: None,
+        files: Box::new(dialogs.clone()),
+    };
+    let mut h = pinned_window(profile, "http://127.0.0.1:9", theme, desktop, WAIT);
+    let state = h.state_mut().state_mut();
+    state.profile_dir = Some(Path::new("/home/you/.local/share/tokenwarden").into());
+    h.run_ok();
+    h
+}
 
 fn settings(h: &mut App) {
     h.get_by_label("Settings").click();
@@ -294,16 +333,7 @@ fn fact(valid: bool, page: (&str, &str), expires_in_days: Option<i64>) -> TokenR
         expires_at: expires_in_days.map(|d| now + Duration::days(d)),
         never_expires: Some(expires_in_days.is_none()),
         data_access_expires_at: Some(now + Duration::days(80)),
-        scopes: Some(
-            [
-                "pages_messaging",
-                "pages_manage_metadata",
-                "pages_read_engagement",
-                "pages_show_list",
-            ]
-            .map(String::from)
-            .to_vec(),
-        ),
+        scopes: Some(messenger_scopes()),
         ..Default::default()
     }
 }
@@ -328,14 +358,7 @@ fn fixed_channels() -> Vec<Channel> {
         added_at: now - Duration::days(90),
     };
     let mut travel = fact(false, (TRAVEL_PAGE_ID, "Acme Travel"), Some(-2));
-    travel.error = Some(GraphErrorInfo {
-        code: 190,
-        subcode: Some(463),
-        message: "Error validating access token: Session has expired".into(),
-        user_title: None,
-        user_message: None,
-        fbtrace_id: Some("AbCdEfGhIjK".into()),
-    });
+    travel.error = Some(session_expired());
     vec![
         channel(
             "Acme Shoes",

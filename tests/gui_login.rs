@@ -4,144 +4,33 @@
 //! a root-cause group of four channels, and the support walk-through with "Copy the steps".
 //! Snapshots of the login and the guide use a fixed catalog and a pinned clock.
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+mod support;
 
-use chrono::{DateTime, TimeZone, Utc};
 use eframe::egui;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use tokenwarden::graph::GraphConfig;
-use tokenwarden::gui::browser::RecordingBrowser;
-use tokenwarden::gui::clipboard::MemoryClipboard;
-use tokenwarden::gui::{GuiOptions, Startup, TokenwardenApp};
+use support::gui::*;
+// This file's helpers: a text must be unique, a button label need not be.
+use support::gui::{has_one_text as has_text, press_first as press};
+use tokenwarden::gui::DesktopOptions;
 use tokenwarden::model::{
-    Channel, ChannelKind, CheckMethod, GraphErrorInfo, MetaApp, Secret, SecretRef, StoredToken,
-    TokenReport, TokenType, WebhookState,
+    Channel, ChannelKind, CheckMethod, MetaApp, Secret, SecretRef, StoredToken, TokenReport,
+    TokenType, WebhookState,
 };
-use tokenwarden::service::Service;
 use tokenwarden::sim::scenario::*;
-use tokenwarden::sim::{Scenario, SimControl, SimHandle, Simulator};
-use tokenwarden::store::{Catalog, CatalogFile, Profile, SecretBackend, Store, StoreError};
-use tokio_util::sync::CancellationToken;
+use tokenwarden::sim::{Scenario, Simulator};
+use tokenwarden::store::{Catalog, CatalogFile, Profile, StoreError};
 
-type App = Harness<'static, TokenwardenApp>;
-
-const WAIT: Duration = Duration::from_secs(25);
-const MAX_STEPS: u64 = 16;
-
-/// A profile on the simulator; the Acme app is saved with its secret and its client token.
-struct Env {
-    _sim: SimHandle,
-    control: SimControl,
-    service: Arc<Service>,
-    rt: tokio::runtime::Runtime,
-    profile: Profile,
-    browser: RecordingBrowser,
-    clipboard: MemoryClipboard,
-    _dir: tempfile::TempDir,
-}
-
+// A profile on the simulator; the Acme app is saved with its secret and its client token.
 impl Env {
-    fn new(seeds: &[(&str, &str, &str)]) -> Env {
-        let sim = Simulator::start_background(Scenario::demo()).expect("the simulator starts");
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
-        let store = Store::open(profile.clone(), SecretBackend::Memory).unwrap();
-        let mut graph = GraphConfig::default()
-            .with_base_url(&sim.base_url())
-            .unwrap();
-        graph.timeout = Duration::from_secs(3);
-        graph.attempts = 1;
-        let service = Arc::new(Service::new(store, graph).unwrap());
-        rt.block_on(service.add_app(
-            ACME_APP_ID,
-            ACME_APP_NAME,
-            Some(Secret::new(ACME_APP_SECRET)),
-            Some(ACME_CLIENT_TOKEN.into()),
-        ))
-        .unwrap();
-        let env = Env {
-            control: sim.control(),
-            _sim: sim,
-            service,
-            rt,
-            profile,
-            browser: RecordingBrowser::default(),
-            clipboard: MemoryClipboard::default(),
-            _dir: dir,
-        };
-        for &(name, token, page) in seeds {
-            env.seed(name, token, page);
-        }
+    fn new(seeds: &[Seed]) -> Env {
+        let env = Env::start(seeds, Some(ACME_CLIENT_TOKEN), WAIT);
         env.control.set_device_interval(1);
         env
     }
 
-    /// Saves a Messenger channel directly, as an earlier session left it.
-    fn seed(&self, name: &str, token: &str, page: &str) {
-        let token = Secret::new(self.control.token(token));
-        let stored = StoredToken {
-            secret: SecretRef::new_token(),
-            fingerprint: token.fingerprint(),
-            saved_at: Utc::now(),
-        };
-        self.service.secrets().set(&stored.secret, &token).unwrap();
-        let channel = Channel {
-            id: Channel::new_id(),
-            name: name.into(),
-            kind: ChannelKind::Messenger,
-            app_id: Some(ACME_APP_ID.into()),
-            page_id: Some(page.into()),
-            page_name: Some(name.into()),
-            token: stored,
-            previous_token: None,
-            last_report: None,
-            last_failure: None,
-            added_at: Utc::now(),
-        };
-        self.service
-            .store
-            .catalog
-            .update(|c: &mut Catalog| {
-                c.channels.push(channel);
-                Ok::<_, StoreError>(())
-            })
-            .unwrap();
-    }
-
-    fn check_all_now(&self) {
-        self.rt
-            .block_on(self.service.check(None, None, CancellationToken::new()))
-            .unwrap();
-    }
-
-    fn fingerprint(&self, name: &str) -> String {
-        let catalog = CatalogFile::new(&self.profile).load().unwrap();
-        catalog.channel(name).unwrap().token.fingerprint.clone()
-    }
-
     fn harness(&self) -> App {
-        let service = self.service.clone();
-        let options = GuiOptions {
-            clock: Arc::new(Utc::now),
-            browser: Box::new(self.browser.clone()),
-            clipboard: Box::new(self.clipboard.clone()),
-        };
-        let mut h = Harness::builder()
-            .with_size([1280.0, 900.0])
-            .with_max_steps(MAX_STEPS)
-            .build_eframe(move |cc| TokenwardenApp::new(cc, Startup::Service(service), options));
-        step_until(&mut h, "the channels to load", |h| {
-            h.state().state().is_open() && !h.state().state().table.is_empty()
-        });
-        h
+        self.loaded_window([1280.0, 900.0])
     }
 
     /// Waits for the login code, copies it with "Copy code" and returns it.
@@ -152,73 +41,13 @@ impl Env {
     }
 }
 
-fn step_until(h: &mut App, what: &str, done: impl Fn(&App) -> bool) {
-    let start = Instant::now();
-    loop {
-        h.step();
-        if done(h) {
-            h.run_ok();
-            return;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "waited {WAIT:?} for {what}; the window shows:\n{}",
-            shown(h)
-        );
-        std::thread::sleep(Duration::from_millis(15));
-    }
-}
-
-fn shown(h: &App) -> String {
-    h.root()
-        .children_recursive()
-        .filter_map(|n| {
-            let a = n.accesskit_node();
-            let text = a.label().or_else(|| a.value())?;
-            (a.role() != Role::TextRun && !text.is_empty())
-                .then(|| format!("  {:?}: {text}", a.role()))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn has_label(h: &App, label: &str) -> bool {
-    h.query_by_label(label).is_some()
-}
-
-fn has_text(h: &App, part: &str) -> bool {
-    h.query_by_label_contains(part).is_some()
-}
-
-fn status_of(h: &App, channel: &str) -> String {
-    let row = h.get_by_role_and_label(Role::ListItem, channel);
-    ["Healthy", "Needs attention", "Broken", "Not checked"]
-        .into_iter()
-        .find(|s| row.query_by_label(s).is_some())
-        .unwrap_or_else(|| panic!("the row of {channel} has no status icon"))
-        .to_string()
-}
-
-/// Scrolls the (first) button with this label into view and clicks it.
-fn press(h: &mut App, label: &str) {
-    h.get_all_by_label(label).next().unwrap().scroll_to_me();
-    h.run_ok();
-    h.get_all_by_label(label).next().unwrap().click();
-    h.run_ok();
-}
-
-fn select(h: &mut App, channel: &str) {
-    h.get_by_role_and_label(Role::ListItem, channel).click();
-    h.run_ok();
-}
-
 fn save_disabled(h: &App) -> bool {
     h.get_by_label("Save new token")
         .accesskit_node()
         .is_disabled()
 }
 
-const SHOES: (&str, &str, &str) = ("Acme Shoes", "shoes_messenger", SHOES_PAGE_ID);
+const SHOES: Seed = ("Acme Shoes", "shoes_messenger", SHOES_PAGE_ID);
 
 #[test]
 fn log_in_with_facebook_renews_with_the_pages_own_token() {
@@ -443,10 +272,6 @@ fn the_walk_through_shows_the_steps_and_copies_them_without_a_token() {
 
 // ---- snapshots: a fixed catalog and a pinned clock, so every pixel is reproducible ----
 
-fn pinned() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
-}
-
 /// Acme Shoes, healthy, and Acme Travel, whose token expired two days ago.
 fn fixture() -> Vec<Channel> {
     let now = pinned();
@@ -481,16 +306,7 @@ fn fixture() -> Vec<Channel> {
         issued_at: Some(now - chrono::Duration::days(40)),
         never_expires: Some(true),
         data_access_expires_at: Some(now + chrono::Duration::days(80)),
-        scopes: Some(
-            [
-                "pages_messaging",
-                "pages_manage_metadata",
-                "pages_read_engagement",
-                "pages_show_list",
-            ]
-            .map(String::from)
-            .to_vec(),
-        ),
+        scopes: Some(messenger_scopes()),
         webhook: Some(WebhookState {
             app_subscribed: true,
             fields: vec!["messages".into(), "messaging_postbacks".into()],
@@ -503,14 +319,7 @@ fn fixture() -> Vec<Channel> {
     expired.expires_at = Some(now - chrono::Duration::days(2));
     expired.scopes = None;
     expired.webhook = None;
-    expired.error = Some(GraphErrorInfo {
-        code: 190,
-        subcode: Some(463),
-        message: "Error validating access token: Session has expired".into(),
-        user_title: None,
-        user_message: None,
-        fbtrace_id: Some("AbCdEfGhIjK".into()),
-    });
+    expired.error = Some(session_expired());
     vec![
         channel(
             "Acme Shoes",
@@ -537,24 +346,7 @@ fn snapshot_harness(theme: egui::Theme, base_url: &str) -> (App, tempfile::TempD
             Ok::<_, StoreError>(())
         })
         .unwrap();
-    let store = Store::open(profile, SecretBackend::Memory).unwrap();
-    let graph = GraphConfig::default().with_base_url(base_url).unwrap();
-    let service = Arc::new(Service::new(store, graph).unwrap());
-    let now = pinned();
-    let options = GuiOptions {
-        clock: Arc::new(move || now),
-        browser: Box::new(RecordingBrowser::default()),
-        clipboard: Box::new(MemoryClipboard::default()),
-    };
-    let mut h = Harness::builder()
-        .with_size([1200.0, 760.0])
-        .with_max_steps(MAX_STEPS)
-        .with_theme(theme)
-        .wgpu()
-        .build_eframe(move |cc| TokenwardenApp::new(cc, Startup::Service(service), options));
-    step_until(&mut h, "the channels to load", |h| {
-        !h.state().state().table.is_empty()
-    });
+    let h = pinned_window(profile, base_url, theme, DesktopOptions::quiet(), WAIT);
     (h, dir)
 }
 

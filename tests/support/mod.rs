@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test binary uses a different part of this
 
+pub mod gui;
+
 use std::cell::RefCell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
