@@ -30,8 +30,9 @@ pub struct DetailsInput<'a> {
     pub desktop: Option<&'a super::desktop::DesktopState>,
 }
 
-pub fn show(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
-    let view = input.view;
+/// The channel's icon, name, kind and Page, and its health in words; shared with the
+/// read-only report view.
+pub(super) fn header(ui: &mut Ui, view: &ChannelView) {
     let channel = &view.channel;
     let health = view.diagnosis.health;
     ui.horizontal(|ui| {
@@ -50,6 +51,12 @@ pub fn show(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
             .color(theme::health_color(ui.visuals(), health)),
     );
     ui.add_space(theme::GAP);
+}
+
+pub fn show(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
+    let view = input.view;
+    let channel = &view.channel;
+    header(ui, view);
 
     diagnosis(ui, input, out);
     if let Some(d) = input.desktop {

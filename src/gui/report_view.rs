@@ -128,22 +128,7 @@ pub fn show(ui: &mut Ui, report: &mut OpenReport, now: DateTime<Utc>, out: &mut 
 fn read_only_details(ui: &mut Ui, view: &ChannelView, apps: &[MetaApp], now: DateTime<Utc>) {
     let channel = &view.channel;
     let health = view.diagnosis.health;
-    ui.horizontal(|ui| {
-        theme::status_icon(ui, health, 24.0);
-        ui.heading(&channel.name);
-    });
-    let page = match (&channel.page_name, &channel.page_id) {
-        (Some(n), Some(id)) => format!(" · {n} ({id})"),
-        (None, Some(id)) => format!(" · {id}"),
-        _ => String::new(),
-    };
-    ui.label(theme::weak(ui, format!("{}{page}", channel.kind.label())));
-    ui.label(
-        RichText::new(health.label())
-            .strong()
-            .color(theme::health_color(ui.visuals(), health)),
-    );
-    ui.add_space(theme::GAP);
+    super::details::header(ui, view);
     let tone = match health {
         Health::Healthy => theme::Tone::Success,
         Health::NeedsAttention => theme::Tone::Warning,
