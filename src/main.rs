@@ -8,6 +8,13 @@ use clap::{CommandFactory, FromArgMatches};
 use tokenwarden::cli::{Cli, run};
 
 fn main() {
+    // `tokenwarden list | head` should just stop when the reader goes away, as other Unix
+    // tools do, not panic with "Broken pipe": Rust ignores SIGPIPE unless told otherwise.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to the default, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     #[cfg(windows)]
     if std::env::args_os().len() > 1 {
         attach_parent_console();

@@ -686,3 +686,22 @@ fn the_system_keychain_holds_the_tokens_and_the_profile_holds_none() {
     );
     env.assert_no_secret_leaked();
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_list_quietly() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let mut child = env
+        .command(&["list"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("list starts");
+    // Like `tokenwarden list | head -0`: the reader is gone before anything is printed.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("list ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -37,7 +37,7 @@ fn paint(h: Health, text: &str) -> String {
 
 fn pad(s: &str, width: usize) -> String {
     let len = s.chars().count();
-    if len >= width {
+    if len > width {
         let cut: String = s.chars().take(width.saturating_sub(1)).collect();
         format!("{cut}…")
     } else {
@@ -47,6 +47,8 @@ fn pad(s: &str, width: usize) -> String {
 
 pub fn expiry_words(r: Option<&TokenReport>, now: DateTime<Utc>) -> String {
     match r {
+        // A dead token's expiry date no longer means anything to the user.
+        Some(r) if r.is_valid == Some(false) => "no longer works".into(),
         Some(r) => describe_expiry(r.expires_at, r.never_expires, now),
         None => "—".into(),
     }
@@ -243,5 +245,27 @@ pub fn print_facts(fingerprint: &str, r: &TokenReport, d: &Diagnosis, now: DateT
     println!("  {}", paint(h, &format!("{} {}", icon(h), h.label())));
     for reason in &d.reasons {
         println!("  - {}", reason.message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_as_wide_as_its_column_is_not_cut() {
+        assert_eq!(pad("Acme Books", 10), "Acme Books");
+        assert_eq!(pad("Acme Books!", 10), "Acme Book…");
+        assert_eq!(pad("Acme", 6), "Acme  ");
+    }
+
+    #[test]
+    fn a_dead_token_has_no_countdown() {
+        let dead = TokenReport {
+            is_valid: Some(false),
+            expires_at: Some(Utc::now() + chrono::Duration::days(2)),
+            ..Default::default()
+        };
+        assert_eq!(expiry_words(Some(&dead), Utc::now()), "no longer works");
     }
 }
