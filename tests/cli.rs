@@ -398,8 +398,9 @@ fn list_and_inspect_work_offline_with_countdowns_from_the_clock() {
     env.add_acme_app();
     env.add_channel("Acme Books", "messenger", "books_expiring");
     let short = env.mint_page(SHOES_PAGE_ID, false);
-    env.control
-        .set_expires_at(&short, Some(chrono::Utc::now().timestamp() + 4));
+    // Long enough for `add` to validate it on a busy machine, short enough to wait out.
+    let expires_at = chrono::Utc::now().timestamp() + 10;
+    env.control.set_expires_at(&short, Some(expires_at));
     let out = env.run(
         &[
             "add",
@@ -421,7 +422,10 @@ fn list_and_inspect_work_offline_with_countdowns_from_the_clock() {
     assert_eq!(out.code, 0, "{}", out.stderr);
 
     env.go_offline();
-    std::thread::sleep(std::time::Duration::from_secs(5));
+    // Offline now; wait until the saved expiry has passed by the clock.
+    while chrono::Utc::now().timestamp() <= expires_at {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
     let out = env.run(&["list"], "");
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stdout.contains("expires in 2 days"), "{}", out.stdout);

@@ -170,6 +170,8 @@ fn a_pasted_login_address_works_like_a_token() {
 struct LoginRun {
     child: Child,
     lines: mpsc::Receiver<String>,
+    /// Reads stderr to its end; joined before the last lines are collected.
+    reader: std::thread::JoinHandle<()>,
     seen: Vec<String>,
 }
 
@@ -184,7 +186,7 @@ impl LoginRun {
             .expect("login starts");
         let stderr = child.stderr.take().expect("piped");
         let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
                 let _ = tx.send(line);
             }
@@ -192,6 +194,7 @@ impl LoginRun {
         LoginRun {
             child,
             lines,
+            reader,
             seen: vec![],
         }
     }
@@ -212,6 +215,8 @@ impl LoginRun {
 
     fn finish(mut self) -> (i32, String, String) {
         let out = self.child.wait_with_output().expect("login ends");
+        // The process has ended, but its last lines may still be on their way through the reader.
+        self.reader.join().expect("stderr reader ends");
         self.seen.extend(self.lines.try_iter());
         (
             out.status.code().unwrap_or(-1),
