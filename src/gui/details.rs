@@ -53,6 +53,27 @@ pub(super) fn header(ui: &mut Ui, view: &ChannelView) {
     ui.add_space(theme::GAP);
 }
 
+/// The diagnosis in words, coloured by health; shared with the read-only report view.
+pub(super) fn diagnosis_callout(ui: &mut Ui, view: &ChannelView) {
+    let tone = match view.diagnosis.health {
+        Health::Healthy => theme::Tone::Success,
+        Health::NeedsAttention => theme::Tone::Warning,
+        Health::Broken => theme::Tone::Error,
+        Health::Unknown => theme::Tone::Info,
+    };
+    theme::callout(ui, tone, |ui| match view.diagnosis.reasons.split_first() {
+        None => {
+            ui.label("This channel's token works. Nothing to do.");
+        }
+        Some((main, rest)) => {
+            ui.add(egui::Label::new(RichText::new(&main.message).strong()).wrap());
+            for r in rest {
+                ui.add(egui::Label::new(format!("• {}", r.message)).wrap());
+            }
+        }
+    });
+}
+
 pub fn show(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
     let view = input.view;
     let channel = &view.channel;
@@ -77,23 +98,7 @@ pub fn show(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
 fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
     let view = input.view;
     let id = &view.channel.id;
-    let tone = match view.diagnosis.health {
-        Health::Healthy => theme::Tone::Success,
-        Health::NeedsAttention => theme::Tone::Warning,
-        Health::Broken => theme::Tone::Error,
-        Health::Unknown => theme::Tone::Info,
-    };
-    theme::callout(ui, tone, |ui| match view.diagnosis.reasons.split_first() {
-        None => {
-            ui.label("This channel's token works. Nothing to do.");
-        }
-        Some((main, rest)) => {
-            ui.add(egui::Label::new(RichText::new(&main.message).strong()).wrap());
-            for r in rest {
-                ui.add(egui::Label::new(format!("• {}", r.message)).wrap());
-            }
-        }
-    });
+    diagnosis_callout(ui, view);
     ui.add_space(theme::GAP);
     let busy = input.checking || input.checking_all;
     let main = view.diagnosis.main_reason();

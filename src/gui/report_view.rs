@@ -12,7 +12,7 @@ use super::list::{self, ListInput};
 use super::state::UiCommand;
 use super::table::{ChannelTable, Filter};
 use super::theme;
-use crate::model::{Health, MetaApp, Thresholds};
+use crate::model::{MetaApp, Thresholds};
 use crate::service::ChannelView;
 use crate::service::report_file::SupportReport;
 
@@ -127,25 +127,8 @@ pub fn show(ui: &mut Ui, report: &mut OpenReport, now: DateTime<Utc>, out: &mut 
 /// The details panel without a single action: the words, the token's fingerprints and facts.
 fn read_only_details(ui: &mut Ui, view: &ChannelView, apps: &[MetaApp], now: DateTime<Utc>) {
     let channel = &view.channel;
-    let health = view.diagnosis.health;
     super::details::header(ui, view);
-    let tone = match health {
-        Health::Healthy => theme::Tone::Success,
-        Health::NeedsAttention => theme::Tone::Warning,
-        Health::Broken => theme::Tone::Error,
-        Health::Unknown => theme::Tone::Info,
-    };
-    theme::callout(ui, tone, |ui| match view.diagnosis.reasons.split_first() {
-        None => {
-            ui.label("This channel's token works. Nothing to do.");
-        }
-        Some((main, rest)) => {
-            ui.add(egui::Label::new(RichText::new(&main.message).strong()).wrap());
-            for r in rest {
-                ui.add(egui::Label::new(format!("• {}", r.message)).wrap());
-            }
-        }
-    });
+    super::details::diagnosis_callout(ui, view);
     theme::section_title(ui, "Token");
     theme::card(ui, |ui| {
         ui.label(format!(
