@@ -1,0 +1,1 @@
+//! Fail-closed tests: profile.
