@@ -1,5 +1,6 @@
 //! The check procedure of design.md: `debug_token` with the app's credentials, else with the
 //! token itself, else a self-probe; then, for messaging channels, the Page's webhook subscription.
+//! (How `debug_token` is sent without a token in its URL: `debug_call`.)
 
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::Value;
@@ -39,6 +40,10 @@ pub async fn check_token(
     client: &GraphClient,
     req: &CheckRequest<'_>,
 ) -> Result<TokenReport, GraphError> {
+    // A Page id that is not an id stops the check before any token is sent anywhere.
+    if let Some(page) = req.page_id {
+        super::ids::node_id(page)?;
+    }
     let mut report = debugger_facts(client, req).await?;
     report.checked_at = Some(Utc::now());
     if report.is_valid == Some(true) && req.kind == ChannelKind::Instagram {
@@ -63,7 +68,7 @@ async fn instagram_account(
     match client
         .call(
             Method::Get,
-            page,
+            super::ids::node_id(page)?,
             &[("fields", "instagram_business_account")],
             req.token,
             secret,
@@ -132,21 +137,8 @@ pub async fn debug_token(
     input: &Secret,
     caller: &Secret,
 ) -> Result<TokenReport, GraphError> {
-    let v = client
-        .call_raw(
-            Method::Get,
-            "debug_token",
-            &[
-                ("input_token", input.expose()),
-                ("access_token", caller.expose()),
-            ],
-        )
-        .await?;
-    let data = v
-        .get("data")
-        .filter(|d| d.is_object())
-        .ok_or_else(|| GraphError::BadBody("debug_token answer without data".into()))?;
-    Ok(parse_debug_data(data))
+    let data = super::debug_call::debug_token_data(client, input, caller).await?;
+    Ok(parse_debug_data(&data))
 }
 
 fn unix(v: Option<&Value>) -> Option<DateTime<Utc>> {
@@ -328,7 +320,7 @@ async fn webhook_state(
     let v = match client
         .call(
             Method::Get,
-            &format!("{target}/subscribed_apps"),
+            &super::ids::node_path(target, "subscribed_apps")?,
             &[],
             req.token,
             secret,
@@ -373,7 +365,7 @@ pub async fn subscribe_webhook(
     client
         .call(
             Method::Post,
-            &format!("{page_id}/subscribed_apps"),
+            &super::ids::node_path(page_id, "subscribed_apps")?,
             &[("subscribed_fields", joined.as_str())],
             page_token,
             app_secret,
@@ -400,7 +392,8 @@ pub async fn name_of_me(
     Ok(v.get("name").and_then(Value::as_str).map(str::to_string))
 }
 
-/// Confirms an app secret by asking for an app token with it.
+/// Confirms an app secret by asking for an app token with it (a form POST: the secret stays out
+/// of the URL).
 pub async fn verify_app_secret(
     client: &GraphClient,
     app_id: &str,
@@ -408,7 +401,7 @@ pub async fn verify_app_secret(
 ) -> Result<(), GraphError> {
     client
         .call_raw(
-            Method::Get,
+            Method::Post,
             "oauth/access_token",
             &[
                 ("client_id", app_id),

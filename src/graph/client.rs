@@ -1,14 +1,33 @@
-//! One reqwest client for Graph: builds versioned URLs, signs calls with `appsecret_proof`, reads
-//! Graph's error object, and retries transient faults with backoff.
+//! One reqwest client for Graph: builds versioned URLs from checked path segments, sends the
+//! caller's token in the `Authorization` header and every other secret in a POST body (never in
+//! a URL), signs calls with `appsecret_proof`, follows no redirect, reads answers with a size
+//! cap, reads Graph's error object, and retries transient faults with backoff.
 
 use hmac::{Hmac, Mac};
 use serde_json::Value;
 use sha2::Sha256;
+use std::sync::Arc;
+use std::sync::atomic::AtomicU8;
 use std::time::Duration;
 
 use super::config::GraphConfig;
 use super::error::GraphError;
 use crate::model::{GraphErrorInfo, Secret};
+
+/// The largest answer read. Graph's answers here are a few KiB (a user with hundreds of Pages
+/// stays far below); a bigger one is not Graph, and reading it would only cost memory.
+pub const MAX_ANSWER_BYTES: usize = 4 * 1024 * 1024;
+
+/// Parameters that are secrets: they travel only in a POST body, never in a query string
+/// (proxies and server logs keep URLs). `batch` carries other calls' parameters.
+const SECRET_PARAMS: &[&str] = &[
+    "access_token",
+    "input_token",
+    "client_secret",
+    "fb_exchange_token",
+    "code",
+    "batch",
+];
 
 #[derive(Clone)]
 pub struct GraphClient {
@@ -16,6 +35,9 @@ pub struct GraphClient {
     cfg: GraphConfig,
     /// Facebook's clock from the last answer's `Date` header (shared by clones).
     clock: super::clock::ServerClock,
+    /// How `debug_token` was last asked successfully (see `debug_call`), shared by clones so
+    /// that only the first check of a process probes.
+    debug_route: Arc<AtomicU8>,
 }
 
 /// `hex(HMAC_SHA256(key = app secret, msg = access token))` (reference §6, classic form).
@@ -41,6 +63,9 @@ impl GraphClient {
         let http = reqwest::Client::builder()
             .connect_timeout(cfg.timeout.min(Duration::from_secs(10)))
             .timeout(cfg.timeout)
+            // A redirect would carry our request to an address we did not choose; Graph never
+            // redirects API calls, so a 3xx is reported as a fault instead.
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("Tokenwarden/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| GraphError::Network(e.without_url().to_string()))?;
@@ -48,6 +73,7 @@ impl GraphClient {
             http,
             cfg,
             clock: Default::default(),
+            debug_route: Default::default(),
         })
     }
 
@@ -60,7 +86,12 @@ impl GraphClient {
         &self.cfg
     }
 
-    /// A call with `token` as the access token, signed when the app secret is known.
+    pub(crate) fn debug_route(&self) -> &AtomicU8 {
+        &self.debug_route
+    }
+
+    /// A call with `token` as the caller, sent in the `Authorization` header; signed when the
+    /// app secret is known (the proof is an HMAC, not a credential, so a GET may carry it).
     pub async fn call(
         &self,
         method: Method,
@@ -71,24 +102,42 @@ impl GraphClient {
     ) -> Result<Value, GraphError> {
         let proof = app_secret.map(|s| appsecret_proof(s, token));
         let mut all: Vec<(&str, &str)> = params.to_vec();
-        all.push(("access_token", token.expose()));
         if let Some(p) = proof.as_deref() {
             all.push(("appsecret_proof", p));
         }
-        self.call_raw(method, path, &all).await
+        self.send(method, path, &all, Some(token)).await
     }
 
-    /// A call with exactly these parameters (tokens among them, e.g. `debug_token`, OAuth).
+    /// A call with exactly these parameters (tokens among them, e.g. OAuth, device login). Any
+    /// secret among them must go in a POST: a GET or DELETE carrying one is refused unsent.
     pub async fn call_raw(
         &self,
         method: Method,
         path: &str,
         params: &[(&str, &str)],
     ) -> Result<Value, GraphError> {
+        self.send(method, path, params, None).await
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        params: &[(&str, &str)],
+        bearer: Option<&Secret>,
+    ) -> Result<Value, GraphError> {
+        if method != Method::Post
+            && let Some((name, _)) = params.iter().find(|(k, _)| SECRET_PARAMS.contains(k))
+        {
+            return Err(GraphError::Unsafe(format!(
+                "Tokenwarden would have put a secret ({name}) in a web address, so the request was not sent. This is a bug; please report it"
+            )));
+        }
+        let url = self.url(path)?;
         let mut delay = self.cfg.backoff;
         let mut attempt = 1;
         loop {
-            match self.once(method, path, params).await {
+            match self.once(method, url.clone(), params, bearer).await {
                 Err(e) if e.is_transient() && attempt < self.attempts_for(&e) => {
                     tokio::time::sleep(delay).await;
                     delay *= 2;
@@ -107,42 +156,75 @@ impl GraphClient {
         }
     }
 
-    fn url(&self, path: &str) -> String {
-        format!(
-            "{}/{}/{}",
-            self.cfg.base_url.as_str().trim_end_matches('/'),
-            self.cfg.version,
-            path.trim_start_matches('/')
-        )
+    /// `{base}/{version}/{segments…}`, each segment percent-encoded (ids are digits anyway).
+    fn url(&self, path: &str) -> Result<reqwest::Url, GraphError> {
+        let segments = super::ids::checked_segments(path)?;
+        let mut url = self.cfg.base_url.clone();
+        url.set_query(None);
+        url.set_fragment(None);
+        url.path_segments_mut()
+            .map_err(|()| GraphError::Unsafe("the Graph address cannot carry a path".into()))?
+            .pop_if_empty()
+            .push(&self.cfg.version)
+            .extend(segments);
+        Ok(url)
     }
 
     async fn once(
         &self,
         method: Method,
-        path: &str,
+        url: reqwest::Url,
         params: &[(&str, &str)],
+        bearer: Option<&Secret>,
     ) -> Result<Value, GraphError> {
-        let url = self.url(path);
-        let req = match method {
-            Method::Get => self.http.get(&url).query(params),
-            Method::Post => self.http.post(&url).form(params),
-            Method::Delete => self.http.delete(&url).query(params),
+        let mut req = match method {
+            Method::Get => self.http.get(url).query(params),
+            Method::Post => self.http.post(url).form(params),
+            Method::Delete => self.http.delete(url).query(params),
         };
-        let resp = req.send().await.map_err(|e| self.transport_error(e))?;
+        if let Some(token) = bearer {
+            // reqwest marks this header sensitive, so it is never printed in its debug output.
+            req = req.bearer_auth(token.expose());
+        }
+        let mut resp = req.send().await.map_err(|e| self.transport_error(e))?;
         let status = resp.status().as_u16();
         self.clock.observe(resp.headers());
+        if resp.status().is_redirection() {
+            return Err(GraphError::Http {
+                status,
+                detail: "a redirect to another address, which Tokenwarden does not follow".into(),
+            });
+        }
         let retry_after = retry_after_minutes(resp.headers());
         let is_json = resp
             .headers()
             .get(reqwest::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.contains("json") || v.contains("javascript"));
-        let body = resp.bytes().await.map_err(|e| self.transport_error(e))?;
+        let too_big = || GraphError::Http {
+            status,
+            detail: format!(
+                "an answer larger than {} MiB, which Tokenwarden did not read to the end",
+                MAX_ANSWER_BYTES >> 20
+            ),
+        };
+        // Refuse early when the server says how big it is; else the cap stops the reading.
+        if resp
+            .content_length()
+            .is_some_and(|n| n > MAX_ANSWER_BYTES as u64)
+        {
+            return Err(too_big());
+        }
+        let body = match read_capped(&mut resp, MAX_ANSWER_BYTES).await {
+            Ok(body) => body,
+            Err(Capped::TooLarge) => return Err(too_big()),
+            Err(Capped::Failed(e)) => return Err(self.transport_error(e)),
+        };
         parse_body(status, is_json, &body, retry_after)
     }
 
     fn transport_error(&self, e: reqwest::Error) -> GraphError {
-        // Never keep the URL: its query string carries tokens.
+        // Never keep the URL: no secret should be in it, but the error text needs none of it.
         if e.is_timeout() {
             GraphError::Timeout(self.cfg.timeout.as_secs())
         } else if e.is_decode() || e.is_body() {
@@ -151,6 +233,44 @@ impl GraphClient {
             GraphError::Network(describe_transport(&e.without_url()))
         }
     }
+}
+
+/// Where an answer's body comes from, one chunk at a time (a response, or a test's generator).
+pub(crate) trait ChunkSource {
+    type Chunk: AsRef<[u8]>;
+    type Error;
+    async fn next_chunk(&mut self) -> Result<Option<Self::Chunk>, Self::Error>;
+}
+
+impl ChunkSource for reqwest::Response {
+    type Chunk = bytes::Bytes;
+    type Error = reqwest::Error;
+    async fn next_chunk(&mut self) -> Result<Option<Self::Chunk>, reqwest::Error> {
+        self.chunk().await
+    }
+}
+
+#[derive(Debug)]
+pub(crate) enum Capped<E> {
+    TooLarge,
+    Failed(E),
+}
+
+/// Reads the whole body, or stops as soon as it passes `cap` bytes: an endless or huge answer
+/// costs at most `cap` plus one chunk of memory.
+pub(crate) async fn read_capped<S: ChunkSource>(
+    src: &mut S,
+    cap: usize,
+) -> Result<Vec<u8>, Capped<S::Error>> {
+    let mut body = Vec::new();
+    while let Some(chunk) = src.next_chunk().await.map_err(Capped::Failed)? {
+        let chunk = chunk.as_ref();
+        if body.len() + chunk.len() > cap {
+            return Err(Capped::TooLarge);
+        }
+        body.extend_from_slice(chunk);
+    }
+    Ok(body)
 }
 
 fn describe_transport(e: &reqwest::Error) -> String {
@@ -175,7 +295,7 @@ fn retry_after_minutes(headers: &reqwest::header::HeaderMap) -> Option<i64> {
         .max()
 }
 
-fn parse_body(
+pub(crate) fn parse_body(
     status: u16,
     is_json: bool,
     body: &[u8],

@@ -1,6 +1,6 @@
 //! What can go wrong talking to Graph, kept apart so that a network fault is never mistaken for
 //! an invalid token: a real Graph error (code, subcode, fbtrace_id), an HTML error page, a
-//! truncated body, a timeout, a refused connection.
+//! truncated body, a timeout, a refused connection, a request refused before it was sent.
 
 use chrono::{DateTime, Utc};
 
@@ -28,6 +28,10 @@ pub enum GraphError {
     /// JSON that ends early or is not what Graph sends.
     #[error("the answer was cut off or malformed ({0})")]
     BadBody(String),
+    /// A request not sent because it would have exposed a secret or gone somewhere else (an id
+    /// that is not an id, a token that could only travel in a URL). Never worth a retry.
+    #[error("{0}")]
+    Unsafe(String),
 }
 
 impl GraphError {
@@ -51,6 +55,7 @@ impl GraphError {
     pub fn is_transient(&self) -> bool {
         match self {
             GraphError::Timeout(_) | GraphError::Network(_) | GraphError::BadBody(_) => true,
+            GraphError::Unsafe(_) => false,
             GraphError::Http { status, .. } => *status >= 500 || *status == 429,
             GraphError::Api { error, status, .. } => {
                 // Code 1 is also how Meta refuses a wrong client secret: that is final.

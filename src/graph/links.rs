@@ -1,4 +1,5 @@
-//! Pages of Meta's portal a user is sent to (reference §11). None of them ever carries a token.
+//! Pages of Meta's portal a user is sent to (reference §11). None of them ever carries a token,
+//! and an id that is not an id (from an edited file) leads to the app list, never elsewhere.
 
 use crate::model::{ChannelKind, ReasonCode};
 
@@ -24,15 +25,23 @@ pub fn token_debugger() -> PortalLink {
     )
 }
 
+const APP_LIST: &str = "https://developers.facebook.com/apps/";
+
+/// `id` when it can go into a link's path as it is.
+fn valid(id: &str) -> Option<&str> {
+    super::ids::node_id(id).ok().filter(|id| *id != "me")
+}
+
 pub fn app_dashboard(app_id: &str) -> PortalLink {
-    link(
-        "App dashboard",
-        format!("https://developers.facebook.com/apps/{app_id}/"),
-    )
+    let url = valid(app_id).map_or(APP_LIST.to_string(), |id| format!("{APP_LIST}{id}/"));
+    link("App dashboard", url)
 }
 
 /// Where a new token for this kind of channel is generated in the app's settings.
 pub fn channel_settings(kind: ChannelKind, app_id: &str) -> PortalLink {
+    let Some(app_id) = valid(app_id) else {
+        return link("Your apps", APP_LIST);
+    };
     let base = format!("https://developers.facebook.com/apps/{app_id}");
     match kind {
         ChannelKind::Messenger | ChannelKind::FacebookPage => link(
@@ -51,13 +60,19 @@ pub fn channel_settings(kind: ChannelKind, app_id: &str) -> PortalLink {
 }
 
 pub fn app_permissions(app_id: &str) -> PortalLink {
+    let Some(app_id) = valid(app_id) else {
+        return link("Your apps", APP_LIST);
+    };
     link(
         "Permissions of the app",
-        format!("https://developers.facebook.com/apps/{app_id}/app-review/permissions/"),
+        format!("{APP_LIST}{app_id}/app-review/permissions/"),
     )
 }
 
 pub fn page_settings(page_id: &str) -> PortalLink {
+    let Some(page_id) = valid(page_id) else {
+        return link("Your Pages", "https://www.facebook.com/pages/?category=your_pages");
+    };
     link(
         "The Page's settings",
         format!("https://www.facebook.com/{page_id}/settings/"),
@@ -123,5 +138,20 @@ mod tests {
                 .url
                 .contains("/apps/42/messenger/settings/")
         );
+    }
+
+    #[test]
+    fn an_id_that_is_not_an_id_leads_to_the_list() {
+        let odd = "1@evil.example/x?y";
+        for l in [
+            app_dashboard(odd),
+            channel_settings(ChannelKind::Whatsapp, odd),
+            app_permissions(odd),
+            page_settings(odd),
+        ] {
+            assert!(!l.url.contains("evil"), "{l:?}");
+            assert!(l.url.starts_with("https://"), "{l:?}");
+        }
+        assert_eq!(app_dashboard("77").url, "https://developers.facebook.com/apps/77/");
     }
 }

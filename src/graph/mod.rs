@@ -1,11 +1,14 @@
 //! Meta Graph API client: configuration, errors, the token check procedure and portal links.
+//! No secret travels in a URL; ids in paths are checked (`ids`).
 
 pub mod check;
 pub mod client;
 pub mod clock;
 pub mod config;
+mod debug_call;
 pub mod device;
 pub mod error;
+pub mod ids;
 pub mod links;
 pub mod oauth;
 

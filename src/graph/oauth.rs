@@ -104,7 +104,8 @@ pub async fn managed_pages(
 }
 
 /// Exchanges a short-lived user token for a long-lived one (about 60 days). Needs the app
-/// secret; the result is a new token string.
+/// secret; the result is a new token string. A form POST, so neither the secret nor the token
+/// is in the URL.
 pub async fn exchange_long_lived(
     client: &GraphClient,
     app_id: &str,
@@ -113,7 +114,7 @@ pub async fn exchange_long_lived(
 ) -> Result<(Secret, Option<i64>), GraphError> {
     let v = client
         .call_raw(
-            Method::Get,
+            Method::Post,
             "oauth/access_token",
             &[
                 ("grant_type", "fb_exchange_token"),

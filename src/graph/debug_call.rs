@@ -1,0 +1,197 @@
+//! How `debug_token` is asked without its token in a URL (reference §7). Its `input_token` is a
+//! GET parameter with no header form, so: first a POST with Graph's method override
+//! (`method=GET`), else a one-op batch (a POST whose ops travel in the body), else the check is
+//! not made. A query string is never the fallback. Which way worked is remembered per process.
+
+use std::sync::atomic::Ordering;
+
+use serde_json::{Value, json};
+
+use super::client::{GraphClient, Method, parse_body};
+use super::error::GraphError;
+use crate::model::Secret;
+
+/// The ways to ask, in the order tried when nothing is remembered yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum DebugRoute {
+    MethodOverride = 1,
+    Batch = 2,
+}
+
+/// What one way of asking gave: an answer (good or a real Graph error), or a refusal of the way
+/// itself, which says nothing about the token.
+enum Asked {
+    Answer(Result<Value, GraphError>),
+    Refused,
+}
+
+/// `debug_token`'s `data` object for `input`, asked with `caller`.
+pub(crate) async fn debug_token_data(
+    client: &GraphClient,
+    input: &Secret,
+    caller: &Secret,
+) -> Result<Value, GraphError> {
+    let order = match client.debug_route().load(Ordering::Relaxed) {
+        x if x == DebugRoute::Batch as u8 => [DebugRoute::Batch, DebugRoute::MethodOverride],
+        _ => [DebugRoute::MethodOverride, DebugRoute::Batch],
+    };
+    for route in order {
+        let asked = match route {
+            DebugRoute::MethodOverride => by_method_override(client, input, caller).await,
+            DebugRoute::Batch => by_batch(client, input, caller).await,
+        };
+        match asked {
+            Asked::Answer(Ok(data)) => {
+                client.debug_route().store(route as u8, Ordering::Relaxed);
+                return Ok(data);
+            }
+            Asked::Answer(Err(e)) => return Err(e),
+            Asked::Refused => {}
+        }
+    }
+    Err(GraphError::Unsafe(
+        "Facebook accepted neither safe way to check a token (both keep it out of web addresses), and Tokenwarden never puts a token in a web address, where proxies and server logs keep it. Try again later; if this lasts, tell Tokenwarden's developers".into(),
+    ))
+}
+
+/// `POST debug_token` with `method=GET`, `input_token` and `access_token` in the form body.
+async fn by_method_override(client: &GraphClient, input: &Secret, caller: &Secret) -> Asked {
+    let answer = client
+        .call_raw(
+            Method::Post,
+            "debug_token",
+            &[
+                ("method", "GET"),
+                ("input_token", input.expose()),
+                ("access_token", caller.expose()),
+            ],
+        )
+        .await;
+    match answer {
+        Err(e) if is_refusal(&e) => Asked::Refused,
+        Err(e) => Asked::Answer(Err(e)),
+        Ok(v) => match data_of(&v) {
+            Some(d) => Asked::Answer(Ok(d)),
+            // A POST answered with something else (e.g. `{"success":true}`): the override was
+            // not honoured, and this answer is not about the token.
+            None => Asked::Refused,
+        },
+    }
+}
+
+/// A batch with one op, `GET debug_token?input_token=…`, and the caller as the top-level token.
+/// The op's URL is part of the POST body, so neither token is in the request's URL.
+async fn by_batch(client: &GraphClient, input: &Secret, caller: &Secret) -> Asked {
+    // Both texts hold the token: kept in Secrets, they are zeroized when dropped.
+    let relative_url = Secret::new(format!(
+        "debug_token?{}",
+        url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("input_token", input.expose())
+            .finish()
+    ));
+    let batch = Secret::new(
+        json!([{"method": "GET", "relative_url": relative_url.expose()}]).to_string(),
+    );
+    let answer = client
+        .call_raw(
+            Method::Post,
+            "",
+            &[
+                ("access_token", caller.expose()),
+                ("batch", batch.expose()),
+                ("include_headers", "false"),
+            ],
+        )
+        .await;
+    let items = match answer {
+        Err(e) if is_refusal(&e) => return Asked::Refused,
+        Err(e) => return Asked::Answer(Err(e)),
+        Ok(v) => v,
+    };
+    let Some(item) = items.as_array().and_then(|a| a.first()) else {
+        // Not a batch answer: Graph took the POST for something else.
+        return Asked::Refused;
+    };
+    if item.is_null() {
+        // Meta's "this op did not finish in time".
+        return Asked::Answer(Err(GraphError::Timeout(client.config().timeout.as_secs())));
+    }
+    let status = item
+        .get("code")
+        .and_then(Value::as_u64)
+        .and_then(|c| u16::try_from(c).ok());
+    let (Some(status), Some(body)) = (status, item.get("body").and_then(Value::as_str)) else {
+        return Asked::Answer(Err(GraphError::BadBody(
+            "a batch answer without code or body".into(),
+        )));
+    };
+    match parse_body(status, true, body.as_bytes(), None) {
+        Err(e) if is_refusal(&e) => Asked::Refused,
+        Err(e) => Asked::Answer(Err(e)),
+        Ok(v) => Asked::Answer(data_of(&v).ok_or_else(|| {
+            GraphError::BadBody("debug_token answer without data".into())
+        })),
+    }
+}
+
+fn data_of(v: &Value) -> Option<Value> {
+    v.get("data").filter(|d| d.is_object()).cloned()
+}
+
+/// Graph saying it does not take the request in this form, as opposed to an answer about the
+/// tokens: `debug_token`'s own errors (code 100 "You must provide an app access token…", "did not
+/// match the Viewing App", code 190 for a dead caller) never use these words.
+fn is_refusal(e: &GraphError) -> bool {
+    const WORDS: &[&str] = &[
+        "unsupported post request",
+        "unsupported get request",
+        "unsupported method",
+        "unknown method",
+        "unknown path components",
+        "not supported in batch",
+        "cannot be batched",
+    ];
+    match e {
+        GraphError::Api { error, .. } => {
+            let m = error.message.to_ascii_lowercase();
+            WORDS.iter().any(|w| m.contains(w))
+        }
+        // No such route for this method, without Graph's error object.
+        GraphError::Http { status, .. } => matches!(status, 404 | 405 | 501),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::GraphErrorInfo;
+
+    fn api(code: i64, message: &str) -> GraphError {
+        GraphError::Api {
+            status: 400,
+            error: Box::new(GraphErrorInfo {
+                code,
+                subcode: None,
+                message: message.into(),
+                user_title: None,
+                user_message: None,
+                fbtrace_id: None,
+            }),
+            retry_after_minutes: None,
+        }
+    }
+
+    #[test]
+    fn refusals_are_told_apart_from_answers_about_the_token() {
+        assert!(is_refusal(&api(100, "Unsupported post request. Object with ID 'debug_token' does not exist")));
+        assert!(is_refusal(&api(3, "(#3) Unknown method")));
+        assert!(is_refusal(&GraphError::Http { status: 405, detail: String::new() }));
+        assert!(!is_refusal(&api(100, "(#100) You must provide an app access token, or a user access token that is an owner or developer of the app")));
+        assert!(!is_refusal(&api(100, "(#100) The App_id in the input_token did not match the Viewing App")));
+        assert!(!is_refusal(&api(190, "Error validating access token: Session has expired")));
+        assert!(!is_refusal(&GraphError::Http { status: 502, detail: String::new() }));
+        assert!(!is_refusal(&GraphError::Timeout(2)));
+    }
+}
