@@ -440,4 +440,113 @@ mod tests {
         .unwrap_err();
         assert!(limited.is_rate_limit() && !limited.is_transient());
     }
+
+    /// An endless source that counts what it handed out.
+    struct Endless {
+        handed_out: usize,
+    }
+
+    impl ChunkSource for Endless {
+        type Chunk = Vec<u8>;
+        type Error = std::convert::Infallible;
+        async fn next_chunk(&mut self) -> Result<Option<Vec<u8>>, Self::Error> {
+            self.handed_out += 1000;
+            Ok(Some(vec![b' '; 1000]))
+        }
+    }
+
+    #[tokio::test]
+    async fn reading_an_endless_answer_stops_at_the_cap() {
+        let mut src = Endless { handed_out: 0 };
+        let got = read_capped(&mut src, 10_000).await;
+        assert!(matches!(got, Err(Capped::TooLarge)));
+        assert!(src.handed_out <= 11_000, "read {} bytes", src.handed_out);
+    }
+
+    mod against_the_simulator {
+        use super::super::*;
+        use crate::sim::scenario::SHOES_PAGE_ID;
+        use crate::sim::{Fault, Scenario, Simulator};
+
+        async fn setup() -> (Simulator, GraphClient) {
+            let sim = Simulator::start(0, Scenario::demo()).await.unwrap();
+            let mut cfg = GraphConfig::default().with_base_url(&sim.base_url()).unwrap();
+            cfg.timeout = Duration::from_secs(10);
+            cfg.backoff = Duration::from_millis(10);
+            (sim, GraphClient::new(cfg).unwrap())
+        }
+
+        #[tokio::test]
+        async fn the_token_travels_in_the_authorization_header() {
+            let (sim, client) = setup().await;
+            let token = Secret::new(sim.control().token("shoes_messenger"));
+            let me = client
+                .call(Method::Get, "me", &[("fields", "id,name")], &token, None)
+                .await
+                .unwrap();
+            assert_eq!(me["id"], SHOES_PAGE_ID);
+            let req = sim.control().requests().pop().unwrap();
+            assert!(!req.uri.contains(token.expose()) && !req.uri.contains("access_token"));
+            assert!(req.uri.starts_with("/v26.0/me?"), "{}", req.uri);
+        }
+
+        #[tokio::test]
+        async fn a_secret_in_a_get_or_an_odd_path_is_never_sent() {
+            let (sim, client) = setup().await;
+            let token = Secret::new(sim.control().token("shoes_messenger"));
+            let e = client
+                .call_raw(Method::Get, "debug_token", &[("input_token", token.expose())])
+                .await
+                .unwrap_err();
+            assert!(matches!(e, GraphError::Unsafe(_)), "{e:?}");
+            for path in ["500001/accounts/subscribed_apps", "me?x=1", "../me", "5001#x"] {
+                let e = client
+                    .call(Method::Get, path, &[], &token, None)
+                    .await
+                    .unwrap_err();
+                assert!(matches!(e, GraphError::Unsafe(_)), "{path}: {e:?}");
+            }
+            assert!(sim.control().requests().is_empty());
+        }
+
+        #[tokio::test]
+        async fn a_redirect_is_not_followed() {
+            let (sim, client) = setup().await;
+            let token = Secret::new(sim.control().token("shoes_messenger"));
+            sim.control().fail_next(1, Fault::Redirect);
+            let e = client
+                .call(Method::Get, "me", &[], &token, None)
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(&e, GraphError::Http { status: 302, detail } if detail.contains("redirect")),
+                "{e:?}"
+            );
+            assert!(!e.is_transient() && e.token_reason().is_none());
+            let reqs = sim.control().requests();
+            assert_eq!(reqs.len(), 1, "{reqs:?}");
+        }
+
+        #[tokio::test]
+        async fn huge_and_endless_answers_are_refused_at_the_cap() {
+            let (sim, client) = setup().await;
+            let token = Secret::new(sim.control().token("shoes_messenger"));
+            for fault in [Fault::HugeBody, Fault::EndlessBody] {
+                sim.control().set_fault(fault.clone());
+                let started = std::time::Instant::now();
+                let e = client
+                    .call(Method::Get, "me", &[], &token, None)
+                    .await
+                    .unwrap_err();
+                assert!(
+                    matches!(&e, GraphError::Http { status: 200, detail } if detail.contains("4 MiB")),
+                    "{fault:?}: {e:?}"
+                );
+                // Not retried: one request, and far quicker than the 10 s timeout.
+                assert!(started.elapsed() < Duration::from_secs(8), "{fault:?}");
+                assert_eq!(sim.control().requests().len(), 1, "{fault:?}");
+                sim.control().clear_requests();
+            }
+        }
+    }
 }

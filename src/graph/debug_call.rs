@@ -194,4 +194,104 @@ mod tests {
         assert!(!is_refusal(&GraphError::Http { status: 502, detail: String::new() }));
         assert!(!is_refusal(&GraphError::Timeout(2)));
     }
+
+    mod against_the_simulator {
+        use super::super::*;
+        use crate::graph::GraphConfig;
+        use crate::sim::scenario::{ACME_APP_ID, ACME_APP_SECRET};
+        use crate::sim::{Scenario, SimControl, Simulator};
+
+        async fn setup() -> (Simulator, GraphClient, SimControl) {
+            let sim = Simulator::start(0, Scenario::demo()).await.unwrap();
+            let cfg = GraphConfig::default().with_base_url(&sim.base_url()).unwrap();
+            let control = sim.control();
+            (sim, GraphClient::new(cfg).unwrap(), control)
+        }
+
+        fn app_token() -> Secret {
+            Secret::new(format!("{ACME_APP_ID}|{ACME_APP_SECRET}"))
+        }
+
+        /// (method, path, in_batch) of each request, and that no secret was in any URI.
+        fn seen(c: &SimControl, secrets: &[&Secret]) -> Vec<(String, String, bool)> {
+            c.requests()
+                .into_iter()
+                .map(|r| {
+                    for s in secrets {
+                        assert!(!r.uri.contains(s.expose()), "a secret in {}", r.uri);
+                    }
+                    // Every way of asking is a POST: nothing at all in a query string.
+                    assert!(!r.uri.contains('?'), "{}", r.uri);
+                    (r.method, r.path, r.in_batch)
+                })
+                .collect()
+        }
+
+        fn req(m: &str, p: &str, b: bool) -> (String, String, bool) {
+            (m.into(), p.into(), b)
+        }
+
+        #[tokio::test]
+        async fn method_override_first_and_remembered() {
+            let (_sim, client, c) = setup().await;
+            let input = Secret::new(c.token("shoes_messenger"));
+            let data = debug_token_data(&client, &input, &app_token()).await.unwrap();
+            assert_eq!(data["is_valid"], true);
+            assert_eq!(seen(&c, &[&input, &app_token()]), vec![req("GET", "/debug_token", false)]);
+            assert_eq!(client.debug_route().load(Ordering::Relaxed), DebugRoute::MethodOverride as u8);
+        }
+
+        #[tokio::test]
+        async fn a_refused_override_falls_back_to_a_batch_and_later_checks_go_straight_there() {
+            let (_sim, client, c) = setup().await;
+            c.refuse_debug_token_method_override(true);
+            let input = Secret::new(c.token("shoes_messenger"));
+            let data = debug_token_data(&client, &input, &app_token()).await.unwrap();
+            assert_eq!(data["is_valid"], true);
+            assert_eq!(data["profile_id"], "500001");
+            let dead = Secret::new(c.token("revoked"));
+            let data = debug_token_data(&client, &dead, &app_token()).await.unwrap();
+            assert_eq!(data["is_valid"], false);
+            assert_eq!(
+                seen(&c, &[&input, &dead, &app_token()]),
+                vec![
+                    req("GET", "/debug_token", false),
+                    req("POST", "/", false),
+                    req("GET", "/debug_token", true),
+                    req("POST", "/", false),
+                    req("GET", "/debug_token", true),
+                ]
+            );
+        }
+
+        #[tokio::test]
+        async fn both_refused_is_an_error_and_never_a_query_string() {
+            let (_sim, client, c) = setup().await;
+            c.refuse_debug_token_method_override(true);
+            c.refuse_debug_token_in_batch(true);
+            let input = Secret::new(c.token("shoes_messenger"));
+            let e = debug_token_data(&client, &input, &app_token()).await.unwrap_err();
+            assert!(matches!(&e, GraphError::Unsafe(m) if m.contains("web address")), "{e:?}");
+            assert!(!e.is_transient() && e.token_reason().is_none());
+            assert_eq!(seen(&c, &[&input, &app_token()]).len(), 3);
+        }
+
+        #[tokio::test]
+        async fn answers_about_the_caller_are_not_refusals() {
+            let (_sim, client, c) = setup().await;
+            // A Page token may not call debug_token: Graph's caller error, by either way.
+            let page = Secret::new(c.token("shoes_messenger"));
+            for batch_only in [false, true] {
+                c.refuse_debug_token_method_override(batch_only);
+                let e = debug_token_data(&client, &page, &page).await.unwrap_err();
+                let info = e.graph_error().unwrap_or_else(|| panic!("{e:?}"));
+                assert_eq!(info.code, 100);
+                assert!(info.message.contains("must provide an app access token"), "{e:?}");
+            }
+            // A dead token as its own caller: its 190 is the answer.
+            let dead = Secret::new(c.token("revoked"));
+            let e = debug_token_data(&client, &dead, &dead).await.unwrap_err();
+            assert!(e.token_reason().is_some(), "{e:?}");
+        }
+    }
 }

@@ -24,6 +24,11 @@ pub struct RecordedRequest {
     pub params: BTreeMap<String, String>,
     /// None when no `appsecret_proof` was sent.
     pub appsecret_proof_valid: Option<bool>,
+    /// The request's URI exactly as received (path and query, unredacted), so tests can prove
+    /// no secret rode in a URL. An op of a batch has the URI of the batch that carried it.
+    pub uri: String,
+    /// An op of a batch request (the batch itself is recorded too, as `POST /`).
+    pub in_batch: bool,
 }
 
 /// Cheap, cloneable handle to the simulated world.
@@ -205,6 +210,19 @@ impl SimControl {
 
     pub fn clear_faults(&self) {
         self.with(|w| w.faults.clear());
+    }
+
+    // ---- ways of asking debug_token (reference §7, both unconfirmed) ----
+
+    /// `POST /debug_token` with `method=GET` is refused with "Unsupported post request", as
+    /// Graph may do: clients have to fall back to a batch.
+    pub fn refuse_debug_token_method_override(&self, refuse: bool) {
+        self.with(|w| w.refuse_debug_token_override = refuse);
+    }
+
+    /// `debug_token` as an op of a batch is refused (the op answers "Unsupported get request").
+    pub fn refuse_debug_token_in_batch(&self, refuse: bool) {
+        self.with(|w| w.refuse_debug_token_in_batch = refuse);
     }
 
     // ---- device login ----

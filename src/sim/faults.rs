@@ -3,8 +3,11 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
-use axum::http::{HeaderMap, StatusCode};
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
 use serde_json::json;
+use tokio_util::sync::CancellationToken;
 
 use super::errors::GraphError;
 
@@ -22,6 +25,15 @@ pub enum Fault {
     RateLimited { code: i64 },
     /// Never answer (the request sleeps ~10 minutes): the client's timeout has to fire.
     Hang,
+    /// HTTP 302 to another path of the simulator ([`REDIRECT_TARGET`] + the same URI) that
+    /// answers the request normally: a client that follows redirects would not notice.
+    Redirect,
+    /// HTTP 200, `application/json`, `Content-Length` of 300 MB, made as it is sent (never held
+    /// in memory): a client must refuse to read it all.
+    HugeBody,
+    /// HTTP 200, `application/json`, a body that never ends (until the client hangs up or the
+    /// simulator stops).
+    EndlessBody,
 }
 
 /// Which faults are armed: first the one-shot queue of `fail_next`, then the standing fault.
@@ -156,6 +168,49 @@ pub(crate) fn truncate_json(body: &str) -> String {
     } else {
         out.to_string()
     }
+}
+
+/// Where `Fault::Redirect` sends a request; faults never apply to requests under it.
+pub(crate) const REDIRECT_TARGET: &str = "/__sim/redirected";
+
+/// `Fault::HugeBody`'s size.
+pub(crate) const HUGE_BODY_BYTES: u64 = 300 * 1024 * 1024;
+
+/// One piece of a made-up body: JSON whitespace, so it is never complete JSON.
+static FILLER: [u8; 64 * 1024] = [b' '; 64 * 1024];
+
+pub(crate) fn redirect(uri: &Uri, mut headers: HeaderMap) -> Response {
+    let target = format!("{REDIRECT_TARGET}{uri}");
+    super::routes::set_header(&mut headers, "location", &target);
+    (StatusCode::FOUND, headers).into_response()
+}
+
+fn json_stream(mut headers: HeaderMap, body: Body) -> Response {
+    super::routes::set_header(&mut headers, "content-type", "application/json; charset=UTF-8");
+    (StatusCode::OK, headers, body).into_response()
+}
+
+pub(crate) fn huge_body(mut headers: HeaderMap) -> Response {
+    super::routes::set_header(&mut headers, "content-length", &HUGE_BODY_BYTES.to_string());
+    let chunks = futures_util::stream::unfold(HUGE_BODY_BYTES, |left| async move {
+        (left > 0).then(|| {
+            let n = left.min(FILLER.len() as u64);
+            // n <= FILLER.len(), so the cast cannot truncate.
+            let chunk = Bytes::from_static(&FILLER[..n as usize]);
+            (Ok::<_, std::io::Error>(chunk), left - n)
+        })
+    });
+    json_stream(headers, Body::from_stream(chunks))
+}
+
+pub(crate) fn endless_body(headers: HeaderMap, cancel: CancellationToken) -> Response {
+    let chunks = futures_util::stream::unfold(cancel, |cancel| async move {
+        (!cancel.is_cancelled()).then(|| {
+            let chunk = Bytes::from_static(&FILLER);
+            (Ok::<_, std::io::Error>(chunk), cancel)
+        })
+    });
+    json_stream(headers, Body::from_stream(chunks))
 }
 
 #[cfg(test)]

@@ -46,7 +46,8 @@ pub(crate) enum Event {
         token: Option<String>,
     },
     /// `fault`: server_error_html | truncated_json | rate_limited (optional `code`, default 4) |
-    /// hang | latency (optional `ms`, default 3000) | none; optional `count` = only the next n.
+    /// hang | latency (optional `ms`, default 3000) | redirect | huge_body | endless_body | none;
+    /// optional `count` = only the next n.
     Fault {
         fault: String,
         code: Option<i64>,
@@ -105,6 +106,9 @@ fn apply(w: &mut World, event: Event) -> Result<(), String> {
                 },
                 "hang" => Fault::Hang,
                 "latency" => Fault::Latency(Duration::from_millis(ms.unwrap_or(3000))),
+                "redirect" => Fault::Redirect,
+                "huge_body" => Fault::HugeBody,
+                "endless_body" => Fault::EndlessBody,
                 other => return Err(format!("unknown fault {other:?}")),
             };
             match count {

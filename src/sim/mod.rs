@@ -2,13 +2,14 @@
 //!
 //! It speaks Graph JSON only (it plays Meta, so it knows nothing of our model): `debug_token`,
 //! `/me`, `/me/accounts`, token exchange, device login, `subscribed_apps`, `appsecret_proof`,
-//! Meta's error objects and headers. Tests change the world through [`SimControl`] and inject
+//! batch requests, Meta's error objects and headers. It records every request's raw URI. Tests change the world through [`SimControl`] and inject
 //! network faults with [`Fault`]. Everything in it is fake, including its tokens and secrets.
 
 mod api_pages;
 mod api_tokens;
 mod api_webhooks;
 mod auth;
+mod batch;
 mod control;
 mod demo_tokens;
 mod device;
@@ -195,7 +196,10 @@ pub async fn run_standalone(port: u16) -> std::io::Result<()> {
         "             events: password_changed, page_role_lost, checkpoint, app_removed, session_invalidated,"
     );
     println!(
-        "                     revoke, expire, fault (server_error_html|truncated_json|rate_limited|hang|latency|none),"
+        "                     revoke, expire, fault (server_error_html|truncated_json|rate_limited|hang|latency|"
+    );
+    println!(
+        "                     redirect|huge_body|endless_body|none),"
     );
     println!("                     approve_device, decline_device");
     println!();

@@ -1,5 +1,6 @@
-//! The HTTP side: the axum router, request parsing (version prefix, query + form params),
-//! recording, fault injection, Meta's response headers, and dispatch to the Graph endpoints.
+//! The HTTP side: the axum router, request parsing (version prefix, query + form params, the
+//! `method` override), recording, fault injection, Meta's response headers, and dispatch to the
+//! Graph endpoints (a batch is dispatched op by op in `batch.rs`).
 
 use std::collections::BTreeMap;
 
@@ -17,7 +18,7 @@ use super::control::{RecordedRequest, SimControl};
 use super::errors::GraphError;
 use super::faults::{self, Fault};
 use super::world::World;
-use super::{api_pages, api_tokens, api_webhooks, http_control, ids};
+use super::{api_pages, api_tokens, api_webhooks, batch, http_control, ids};
 
 /// The version Meta uses for unversioned calls (the app's default).
 const DEFAULT_VERSION: &str = "v26.0";
@@ -28,6 +29,8 @@ const REDACTED: &[&str] = &[
     "fb_exchange_token",
     "client_secret",
     "code",
+    // A batch's ops carry their own parameters, tokens included.
+    "batch",
 ];
 
 #[derive(Clone)]
@@ -56,6 +59,12 @@ pub(crate) struct GraphRequest {
     /// From `access_token` or an `Authorization: Bearer|OAuth` header.
     pub token: Option<String>,
     pub base_url: String,
+    /// The URI as received (for a batch op: the batch's).
+    pub uri: String,
+    /// A `method` parameter replaced the HTTP method (a POST standing for a GET).
+    pub method_override: bool,
+    /// An op of a batch.
+    pub in_batch: bool,
 }
 
 impl GraphRequest {
@@ -83,7 +92,7 @@ pub(crate) fn set_header(h: &mut HeaderMap, name: &'static str, value: &str) {
     }
 }
 
-fn is_version(seg: &str) -> bool {
+pub(crate) fn is_version(seg: &str) -> bool {
     let rest = seg.strip_prefix('v').unwrap_or("");
     !rest.is_empty()
         && rest
@@ -131,7 +140,8 @@ struct Admission {
     business_object: String,
 }
 
-fn admit(w: &mut World, req: &GraphRequest) -> Admission {
+/// Checks the request's `appsecret_proof` and adds the request to the log.
+pub(crate) fn record(w: &mut World, req: &GraphRequest) -> Proof {
     let proof = w.check_proof(
         req.token.as_deref(),
         req.param("appsecret_proof"),
@@ -152,7 +162,16 @@ fn admit(w: &mut World, req: &GraphRequest) -> Admission {
             Proof::Valid => Some(true),
             Proof::Invalid => Some(false),
         },
+        uri: req.uri.clone(),
+        in_batch: req.in_batch,
     });
+    proof
+}
+
+/// `followed_redirect`: the request came to a `Fault::Redirect` target, which faults skip so
+/// that following the redirect would "work".
+fn admit(w: &mut World, req: &GraphRequest, followed_redirect: bool) -> Admission {
+    let proof = record(w, req);
     let caller = req.token.as_deref().and_then(|t| w.resolve_caller(t).ok());
     let app_usage = caller.as_ref().filter(|c| c.is_app_token()).map(|c| {
         let n = w.app_calls.entry(c.app_id().to_string()).or_default();
@@ -175,7 +194,11 @@ fn admit(w: &mut World, req: &GraphRequest) -> Admission {
             }),
     };
     Admission {
-        fault: w.faults.take(),
+        fault: if followed_redirect {
+            None
+        } else {
+            w.faults.take()
+        },
         proof,
         app_usage,
         business_object,
@@ -219,7 +242,7 @@ async fn pause(cancel: &CancellationToken, d: std::time::Duration) -> bool {
     }
 }
 
-/// Every request that is not a `/__sim/` control call.
+/// Every request that is not a `/__sim/` control call (the target of `Fault::Redirect` included).
 async fn graph(
     State(state): State<AppState>,
     method: Method,
@@ -227,8 +250,11 @@ async fn graph(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let mut segments: Vec<String> = uri
-        .path()
+    let (path, followed_redirect) = match uri.path().strip_prefix(faults::REDIRECT_TARGET) {
+        Some(rest) => (rest, true),
+        None => (uri.path(), false),
+    };
+    let mut segments: Vec<String> = path
         .split('/')
         .filter(|s| !s.is_empty())
         .map(str::to_string)
@@ -238,10 +264,11 @@ async fn graph(
         _ => DEFAULT_VERSION.to_string(),
     };
     let params = parse_params(&uri, &headers, &body);
-    let method = params
+    let overridden = params
         .get("method")
-        .and_then(|m| Method::from_bytes(m.to_ascii_uppercase().as_bytes()).ok())
-        .unwrap_or(method);
+        .and_then(|m| Method::from_bytes(m.to_ascii_uppercase().as_bytes()).ok());
+    let method_override = overridden.as_ref().is_some_and(|m| *m != method);
+    let method = overridden.unwrap_or(method);
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -256,8 +283,13 @@ async fn graph(
             .or_else(|| bearer(&headers)),
         params,
         base_url: format!("http://{host}/{version}"),
+        uri: uri.to_string(),
+        method_override,
+        in_batch: false,
     };
-    let adm = state.control.with(|w| admit(w, &req));
+    let adm = state
+        .control
+        .with(|w| admit(w, &req, followed_redirect));
     let mut headers = meta_headers(&version);
     let mut truncate = false;
     match adm.fault {
@@ -286,6 +318,9 @@ async fn graph(
         }
         Some(Fault::TruncatedJson) => truncate = true,
         None => {}
+        Some(Fault::Redirect) => return faults::redirect(&uri, headers),
+        Some(Fault::HugeBody) => return faults::huge_body(headers),
+        Some(Fault::EndlessBody) => return faults::endless_body(headers, state.cancel.clone()),
     }
     if let Some(pct) = adm.app_usage {
         let usage = json!({"call_count": pct, "total_cputime": pct / 2, "total_time": pct / 2});
@@ -322,10 +357,14 @@ fn known_caller(control: &SimControl, req: &GraphRequest) -> bool {
 }
 
 /// Routes a Graph call to its endpoint.
-fn dispatch(w: &mut World, r: &GraphRequest) -> Result<Value, GraphError> {
+pub(crate) fn dispatch(w: &mut World, r: &GraphRequest) -> Result<Value, GraphError> {
     let segs: Vec<&str> = r.segments.iter().map(String::as_str).collect();
     let m = &r.method;
     match segs.as_slice() {
+        // Whether Graph takes debug_token as a POST with `method=GET` is unconfirmed (§13).
+        ["debug_token"] if r.method_override && w.refuse_debug_token_override => {
+            Err(GraphError::unsupported("POST", "debug_token"))
+        }
         ["debug_token"] if m == Method::GET => api_tokens::debug_token(w, r),
         ["me"] if m == Method::GET => api_tokens::me(w, r),
         ["app"] if m == Method::GET => api_tokens::app(w, r),
@@ -342,6 +381,9 @@ fn dispatch(w: &mut World, r: &GraphRequest) -> Result<Value, GraphError> {
         [id, "subscribed_apps"] => api_webhooks::subscribed_apps(w, r, id),
         [id, "phone_numbers"] if m == Method::GET => api_webhooks::phone_numbers(w, r, id),
         [id] if m == Method::GET => api_pages::node(w, r, id),
+        [] if m == Method::POST && r.params.contains_key("batch") && !r.in_batch => {
+            batch::run(w, r)
+        }
         [] => Err(GraphError::new(100, "(#100) Missing object id or path")),
         [id, ..] if w.pages.contains_key(*id) || w.users.contains_key(*id) || *id == "me" => {
             Err(GraphError::unsupported(m.as_str(), id))

@@ -131,6 +131,10 @@ pub(crate) struct World {
     /// Calls made with an app token, per app; fed into `X-App-Usage`.
     pub app_calls: HashMap<String, u64>,
     seq: u64,
+    /// `POST debug_token` with `method=GET` is refused (see `SimControl`).
+    pub refuse_debug_token_override: bool,
+    /// `debug_token` inside a batch is refused.
+    pub refuse_debug_token_in_batch: bool,
 }
 
 /// When a new token expires.
