@@ -797,7 +797,78 @@ async fn appsecret_proof_is_checked_and_recorded() {
     assert_eq!(reqs[0].path, "/me");
     assert_eq!(reqs[0].method, "GET");
     assert_eq!(reqs[0].params["access_token"], "<redacted>");
-    assert!(!format!("{reqs:?}").contains(&t));
+    let params: Vec<_> = reqs.iter().map(|r| &r.params).collect();
+    assert!(!format!("{params:?}").contains(&t));
+    // The URI is kept as received, so a client that puts a token in a URL is caught.
+    assert!(reqs[0].uri.starts_with("/v26.0/me?") && reqs[0].uri.contains(t.as_str()));
+    assert!(!reqs[0].in_batch);
+}
+
+/// Reference §7: POST with `method=GET`, and a batch whose ops carry their own parameters.
+#[tokio::test]
+async fn debug_token_by_post_override_and_in_a_batch() {
+    let env = Env::new();
+    let t = env.t("shoes_messenger");
+    env.c().clear_requests();
+    let form = [
+        ("method", "GET"),
+        ("input_token", t.as_str()),
+        ("access_token", &app_token()),
+    ];
+    let a = env.send("POST", "/debug_token", &form).await;
+    assert_eq!(a.json()["data"]["profile_id"], SHOES_PAGE_ID);
+    env.c().refuse_debug_token_method_override(true);
+    let a = env.send("POST", "/debug_token", &form).await;
+    assert_eq!(a.code(), (100, Some(33)), "{}", a.text);
+    assert!(a.json()["error"]["message"].as_str().unwrap().starts_with("Unsupported post request"));
+
+    let op = |input: &str| {
+        serde_json::json!([
+            {"method": "GET", "relative_url": format!("debug_token?input_token={input}")},
+            {"method": "GET", "relative_url": "v26.0/me?fields=id", "body": ""},
+        ])
+        .to_string()
+    };
+    let batch = op(&t);
+    let a = env
+        .send("POST", "", &[("access_token", &app_token()), ("batch", &batch)])
+        .await;
+    assert_eq!(a.status, 200, "{}", a.text);
+    let items = a.json();
+    assert_eq!(items[0]["code"], 200);
+    assert_eq!(items[0]["headers"][0]["name"], "Content-Type");
+    let body: Value = serde_json::from_str(items[0]["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["data"]["profile_id"], SHOES_PAGE_ID);
+    // The app token has no user behind it: the second op fails on its own.
+    assert_eq!(items[1]["code"], 400);
+
+    env.c().refuse_debug_token_in_batch(true);
+    let a = env
+        .send(
+            "POST",
+            "",
+            &[("access_token", &app_token()), ("batch", &batch), ("include_headers", "false")],
+        )
+        .await;
+    let items = a.json();
+    assert_eq!(items[0]["code"], 400);
+    assert!(items[0].get("headers").is_none());
+    assert!(items[0]["body"].as_str().unwrap().contains("Unsupported get request"));
+
+    // The top-level token is required; at most 50 ops.
+    let a = env.send("POST", "", &[("batch", &batch)]).await;
+    assert_eq!(a.code().0, 104);
+    let many = serde_json::json!(vec![serde_json::json!({"relative_url": "me"}); 51]).to_string();
+    let a = env
+        .send("POST", "", &[("access_token", &app_token()), ("batch", &many)])
+        .await;
+    assert_eq!(a.code().0, 100);
+
+    let reqs = env.c().requests();
+    let params: Vec<_> = reqs.iter().map(|r| &r.params).collect();
+    assert!(!format!("{params:?}").contains(&t));
+    assert!(reqs.iter().all(|r| !r.uri.contains(t.as_str())));
+    assert!(reqs.iter().any(|r| r.in_batch && r.path == "/debug_token" && r.uri == "/v26.0"));
 }
 
 #[tokio::test]
