@@ -7,7 +7,6 @@ use hmac::{Hmac, Mac};
 use serde_json::Value;
 use sha2::Sha256;
 use std::sync::Arc;
-use std::sync::atomic::AtomicU8;
 use std::time::Duration;
 
 use super::config::GraphConfig;
@@ -37,7 +36,7 @@ pub struct GraphClient {
     clock: super::clock::ServerClock,
     /// How `debug_token` was last asked successfully (see `debug_call`), shared by clones so
     /// that only the first check of a process probes.
-    debug_route: Arc<AtomicU8>,
+    debug_route: Arc<super::debug_call::RouteMemory>,
 }
 
 /// `hex(HMAC_SHA256(key = app secret, msg = access token))` (reference §6, classic form).
@@ -86,7 +85,7 @@ impl GraphClient {
         &self.cfg
     }
 
-    pub(crate) fn debug_route(&self) -> &AtomicU8 {
+    pub(crate) fn debug_route(&self) -> &super::debug_call::RouteMemory {
         &self.debug_route
     }
 

@@ -3,7 +3,7 @@
 //! (`method=GET`), else a one-op batch (a POST whose ops travel in the body), else the check is
 //! not made. A query string is never the fallback. Which way worked is remembered per process.
 
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde_json::{Value, json};
 
@@ -19,6 +19,28 @@ pub(crate) enum DebugRoute {
     Batch = 2,
 }
 
+/// The way that worked, for every clone of a client. While none is known, one check at a time
+/// probes, so that checks started together do not all pay for a refused probe.
+#[derive(Debug, Default)]
+pub(crate) struct RouteMemory {
+    route: AtomicU8,
+    probing: tokio::sync::Mutex<()>,
+}
+
+impl RouteMemory {
+    fn known(&self) -> Option<DebugRoute> {
+        match self.route.load(Ordering::Relaxed) {
+            1 => Some(DebugRoute::MethodOverride),
+            2 => Some(DebugRoute::Batch),
+            _ => None,
+        }
+    }
+
+    fn remember(&self, route: DebugRoute) {
+        self.route.store(route as u8, Ordering::Relaxed);
+    }
+}
+
 /// What one way of asking gave: an answer (good or a real Graph error), or a refusal of the way
 /// itself, which says nothing about the token.
 enum Asked {
@@ -32,8 +54,13 @@ pub(crate) async fn debug_token_data(
     input: &Secret,
     caller: &Secret,
 ) -> Result<Value, GraphError> {
-    let order = match client.debug_route().load(Ordering::Relaxed) {
-        x if x == DebugRoute::Batch as u8 => [DebugRoute::Batch, DebugRoute::MethodOverride],
+    let memory = client.debug_route();
+    let _probing = match memory.known() {
+        Some(_) => None,
+        None => Some(memory.probing.lock().await),
+    };
+    let order = match memory.known() {
+        Some(DebugRoute::Batch) => [DebugRoute::Batch, DebugRoute::MethodOverride],
         _ => [DebugRoute::MethodOverride, DebugRoute::Batch],
     };
     for route in order {
@@ -43,7 +70,7 @@ pub(crate) async fn debug_token_data(
         };
         match asked {
             Asked::Answer(Ok(data)) => {
-                client.debug_route().store(route as u8, Ordering::Relaxed);
+                memory.remember(route);
                 return Ok(data);
             }
             Asked::Answer(Err(e)) => return Err(e),
@@ -51,7 +78,7 @@ pub(crate) async fn debug_token_data(
         }
     }
     Err(GraphError::Unsafe(
-        "Facebook accepted neither safe way to check a token (both keep it out of web addresses), and Tokenwarden never puts a token in a web address, where proxies and server logs keep it. Try again later; if this lasts, tell Tokenwarden's developers".into(),
+        "Facebook accepted neither safe way to check a token (both keep it out of web addresses), and Tokenwarden never puts a token in a web address, where proxies and server logs keep it. If this lasts, tell Tokenwarden's developers".into(),
     ))
 }
 
@@ -238,7 +265,7 @@ mod tests {
             let data = debug_token_data(&client, &input, &app_token()).await.unwrap();
             assert_eq!(data["is_valid"], true);
             assert_eq!(seen(&c, &[&input, &app_token()]), vec![req("GET", "/debug_token", false)]);
-            assert_eq!(client.debug_route().load(Ordering::Relaxed), DebugRoute::MethodOverride as u8);
+            assert_eq!(client.debug_route().known(), Some(DebugRoute::MethodOverride));
         }
 
         #[tokio::test]
