@@ -820,7 +820,12 @@ async fn debug_token_by_post_override_and_in_a_batch() {
     env.c().refuse_debug_token_method_override(true);
     let a = env.send("POST", "/debug_token", &form).await;
     assert_eq!(a.code(), (100, Some(33)), "{}", a.text);
-    assert!(a.json()["error"]["message"].as_str().unwrap().starts_with("Unsupported post request"));
+    assert!(
+        a.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Unsupported post request")
+    );
 
     let op = |input: &str| {
         serde_json::json!([
@@ -831,7 +836,11 @@ async fn debug_token_by_post_override_and_in_a_batch() {
     };
     let batch = op(&t);
     let a = env
-        .send("POST", "", &[("access_token", &app_token()), ("batch", &batch)])
+        .send(
+            "POST",
+            "",
+            &[("access_token", &app_token()), ("batch", &batch)],
+        )
         .await;
     assert_eq!(a.status, 200, "{}", a.text);
     let items = a.json();
@@ -847,20 +856,33 @@ async fn debug_token_by_post_override_and_in_a_batch() {
         .send(
             "POST",
             "",
-            &[("access_token", &app_token()), ("batch", &batch), ("include_headers", "false")],
+            &[
+                ("access_token", &app_token()),
+                ("batch", &batch),
+                ("include_headers", "false"),
+            ],
         )
         .await;
     let items = a.json();
     assert_eq!(items[0]["code"], 400);
     assert!(items[0].get("headers").is_none());
-    assert!(items[0]["body"].as_str().unwrap().contains("Unsupported get request"));
+    assert!(
+        items[0]["body"]
+            .as_str()
+            .unwrap()
+            .contains("Unsupported get request")
+    );
 
     // The top-level token is required; at most 50 ops.
     let a = env.send("POST", "", &[("batch", &batch)]).await;
     assert_eq!(a.code().0, 104);
     let many = serde_json::json!(vec![serde_json::json!({"relative_url": "me"}); 51]).to_string();
     let a = env
-        .send("POST", "", &[("access_token", &app_token()), ("batch", &many)])
+        .send(
+            "POST",
+            "",
+            &[("access_token", &app_token()), ("batch", &many)],
+        )
         .await;
     assert_eq!(a.code().0, 100);
 
@@ -868,7 +890,10 @@ async fn debug_token_by_post_override_and_in_a_batch() {
     let params: Vec<_> = reqs.iter().map(|r| &r.params).collect();
     assert!(!format!("{params:?}").contains(&t));
     assert!(reqs.iter().all(|r| !r.uri.contains(t.as_str())));
-    assert!(reqs.iter().any(|r| r.in_batch && r.path == "/debug_token" && r.uri == "/v26.0"));
+    assert!(
+        reqs.iter()
+            .any(|r| r.in_batch && r.path == "/debug_token" && r.uri == "/v26.0")
+    );
 }
 
 #[tokio::test]

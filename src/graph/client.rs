@@ -469,7 +469,9 @@ mod tests {
 
         async fn setup() -> (Simulator, GraphClient) {
             let sim = Simulator::start(0, Scenario::demo()).await.unwrap();
-            let mut cfg = GraphConfig::default().with_base_url(&sim.base_url()).unwrap();
+            let mut cfg = GraphConfig::default()
+                .with_base_url(&sim.base_url())
+                .unwrap();
             cfg.timeout = Duration::from_secs(10);
             cfg.backoff = Duration::from_millis(10);
             (sim, GraphClient::new(cfg).unwrap())
@@ -494,11 +496,20 @@ mod tests {
             let (sim, client) = setup().await;
             let token = Secret::new(sim.control().token("shoes_messenger"));
             let e = client
-                .call_raw(Method::Get, "debug_token", &[("input_token", token.expose())])
+                .call_raw(
+                    Method::Get,
+                    "debug_token",
+                    &[("input_token", token.expose())],
+                )
                 .await
                 .unwrap_err();
             assert!(matches!(e, GraphError::Unsafe(_)), "{e:?}");
-            for path in ["500001/accounts/subscribed_apps", "me?x=1", "../me", "5001#x"] {
+            for path in [
+                "500001/accounts/subscribed_apps",
+                "me?x=1",
+                "../me",
+                "5001#x",
+            ] {
                 let e = client
                     .call(Method::Get, path, &[], &token, None)
                     .await

@@ -117,9 +117,8 @@ async fn by_batch(client: &GraphClient, input: &Secret, caller: &Secret) -> Aske
             .append_pair("input_token", input.expose())
             .finish()
     ));
-    let batch = Secret::new(
-        json!([{"method": "GET", "relative_url": relative_url.expose()}]).to_string(),
-    );
+    let batch =
+        Secret::new(json!([{"method": "GET", "relative_url": relative_url.expose()}]).to_string());
     let answer = client
         .call_raw(
             Method::Post,
@@ -156,9 +155,10 @@ async fn by_batch(client: &GraphClient, input: &Secret, caller: &Secret) -> Aske
     match parse_body(status, true, body.as_bytes(), None) {
         Err(e) if is_refusal(&e) => Asked::Refused,
         Err(e) => Asked::Answer(Err(e)),
-        Ok(v) => Asked::Answer(data_of(&v).ok_or_else(|| {
-            GraphError::BadBody("debug_token answer without data".into())
-        })),
+        Ok(v) => Asked::Answer(
+            data_of(&v)
+                .ok_or_else(|| GraphError::BadBody("debug_token answer without data".into())),
+        ),
     }
 }
 
@@ -212,13 +212,31 @@ mod tests {
 
     #[test]
     fn refusals_are_told_apart_from_answers_about_the_token() {
-        assert!(is_refusal(&api(100, "Unsupported post request. Object with ID 'debug_token' does not exist")));
+        assert!(is_refusal(&api(
+            100,
+            "Unsupported post request. Object with ID 'debug_token' does not exist"
+        )));
         assert!(is_refusal(&api(3, "(#3) Unknown method")));
-        assert!(is_refusal(&GraphError::Http { status: 405, detail: String::new() }));
-        assert!(!is_refusal(&api(100, "(#100) You must provide an app access token, or a user access token that is an owner or developer of the app")));
-        assert!(!is_refusal(&api(100, "(#100) The App_id in the input_token did not match the Viewing App")));
-        assert!(!is_refusal(&api(190, "Error validating access token: Session has expired")));
-        assert!(!is_refusal(&GraphError::Http { status: 502, detail: String::new() }));
+        assert!(is_refusal(&GraphError::Http {
+            status: 405,
+            detail: String::new()
+        }));
+        assert!(!is_refusal(&api(
+            100,
+            "(#100) You must provide an app access token, or a user access token that is an owner or developer of the app"
+        )));
+        assert!(!is_refusal(&api(
+            100,
+            "(#100) The App_id in the input_token did not match the Viewing App"
+        )));
+        assert!(!is_refusal(&api(
+            190,
+            "Error validating access token: Session has expired"
+        )));
+        assert!(!is_refusal(&GraphError::Http {
+            status: 502,
+            detail: String::new()
+        }));
         assert!(!is_refusal(&GraphError::Timeout(2)));
     }
 
@@ -230,7 +248,9 @@ mod tests {
 
         async fn setup() -> (Simulator, GraphClient, SimControl) {
             let sim = Simulator::start(0, Scenario::demo()).await.unwrap();
-            let cfg = GraphConfig::default().with_base_url(&sim.base_url()).unwrap();
+            let cfg = GraphConfig::default()
+                .with_base_url(&sim.base_url())
+                .unwrap();
             let control = sim.control();
             (sim, GraphClient::new(cfg).unwrap(), control)
         }
@@ -262,10 +282,18 @@ mod tests {
         async fn method_override_first_and_remembered() {
             let (_sim, client, c) = setup().await;
             let input = Secret::new(c.token("shoes_messenger"));
-            let data = debug_token_data(&client, &input, &app_token()).await.unwrap();
+            let data = debug_token_data(&client, &input, &app_token())
+                .await
+                .unwrap();
             assert_eq!(data["is_valid"], true);
-            assert_eq!(seen(&c, &[&input, &app_token()]), vec![req("GET", "/debug_token", false)]);
-            assert_eq!(client.debug_route().known(), Some(DebugRoute::MethodOverride));
+            assert_eq!(
+                seen(&c, &[&input, &app_token()]),
+                vec![req("GET", "/debug_token", false)]
+            );
+            assert_eq!(
+                client.debug_route().known(),
+                Some(DebugRoute::MethodOverride)
+            );
         }
 
         #[tokio::test]
@@ -273,11 +301,15 @@ mod tests {
             let (_sim, client, c) = setup().await;
             c.refuse_debug_token_method_override(true);
             let input = Secret::new(c.token("shoes_messenger"));
-            let data = debug_token_data(&client, &input, &app_token()).await.unwrap();
+            let data = debug_token_data(&client, &input, &app_token())
+                .await
+                .unwrap();
             assert_eq!(data["is_valid"], true);
             assert_eq!(data["profile_id"], "500001");
             let dead = Secret::new(c.token("revoked"));
-            let data = debug_token_data(&client, &dead, &app_token()).await.unwrap();
+            let data = debug_token_data(&client, &dead, &app_token())
+                .await
+                .unwrap();
             assert_eq!(data["is_valid"], false);
             assert_eq!(
                 seen(&c, &[&input, &dead, &app_token()]),
@@ -297,8 +329,13 @@ mod tests {
             c.refuse_debug_token_method_override(true);
             c.refuse_debug_token_in_batch(true);
             let input = Secret::new(c.token("shoes_messenger"));
-            let e = debug_token_data(&client, &input, &app_token()).await.unwrap_err();
-            assert!(matches!(&e, GraphError::Unsafe(m) if m.contains("web address")), "{e:?}");
+            let e = debug_token_data(&client, &input, &app_token())
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(&e, GraphError::Unsafe(m) if m.contains("web address")),
+                "{e:?}"
+            );
             assert!(!e.is_transient() && e.token_reason().is_none());
             assert_eq!(seen(&c, &[&input, &app_token()]).len(), 3);
         }
@@ -313,7 +350,10 @@ mod tests {
                 let e = debug_token_data(&client, &page, &page).await.unwrap_err();
                 let info = e.graph_error().unwrap_or_else(|| panic!("{e:?}"));
                 assert_eq!(info.code, 100);
-                assert!(info.message.contains("must provide an app access token"), "{e:?}");
+                assert!(
+                    info.message.contains("must provide an app access token"),
+                    "{e:?}"
+                );
             }
             // A dead token as its own caller: its 190 is the answer.
             let dead = Secret::new(c.token("revoked"));

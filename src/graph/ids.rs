@@ -64,16 +64,37 @@ mod tests {
     fn ids_are_digits_or_me() {
         assert!(node_id("500001").is_ok());
         assert!(node_id("me").is_ok());
-        for bad in ["", "5/accounts", "5?x=1", "..", "5#f", "%2F", "me/accounts", "5 1", "١٢"] {
+        for bad in [
+            "",
+            "5/accounts",
+            "5?x=1",
+            "..",
+            "5#f",
+            "%2F",
+            "me/accounts",
+            "5 1",
+            "١٢",
+        ] {
             assert!(node_id(bad).is_err(), "{bad:?} passed");
         }
-        assert_eq!(node_path("42", "subscribed_apps").unwrap(), "42/subscribed_apps");
+        assert_eq!(
+            node_path("42", "subscribed_apps").unwrap(),
+            "42/subscribed_apps"
+        );
         assert!(node_path("42/x", "subscribed_apps").is_err());
     }
 
     #[test]
     fn paths_have_one_shape() {
-        for good in ["", "/", "me", "me/accounts", "debug_token", "oauth/access_token", "7/subscribed_apps"] {
+        for good in [
+            "",
+            "/",
+            "me",
+            "me/accounts",
+            "debug_token",
+            "oauth/access_token",
+            "7/subscribed_apps",
+        ] {
             assert!(checked_segments(good).is_ok(), "{good:?} refused");
         }
         for bad in [

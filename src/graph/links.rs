@@ -71,7 +71,10 @@ pub fn app_permissions(app_id: &str) -> PortalLink {
 
 pub fn page_settings(page_id: &str) -> PortalLink {
     let Some(page_id) = valid(page_id) else {
-        return link("Your Pages", "https://www.facebook.com/pages/?category=your_pages");
+        return link(
+            "Your Pages",
+            "https://www.facebook.com/pages/?category=your_pages",
+        );
     };
     link(
         "The Page's settings",
@@ -152,6 +155,9 @@ mod tests {
             assert!(!l.url.contains("evil"), "{l:?}");
             assert!(l.url.starts_with("https://"), "{l:?}");
         }
-        assert_eq!(app_dashboard("77").url, "https://developers.facebook.com/apps/77/");
+        assert_eq!(
+            app_dashboard("77").url,
+            "https://developers.facebook.com/apps/77/"
+        );
     }
 }

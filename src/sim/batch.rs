@@ -105,11 +105,16 @@ fn answer(w: &mut World, op: &GraphRequest) -> Result<Value, GraphError> {
 fn item(answer: Result<Value, GraphError>, with_headers: bool) -> Value {
     let (code, body, token_error) = match answer {
         Ok(v) => (200, v.to_string(), None),
-        Err(e) => (e.status.as_u16(), e.body().to_string(), e.is_token_error().then_some(e)),
+        Err(e) => (
+            e.status.as_u16(),
+            e.body().to_string(),
+            e.is_token_error().then_some(e),
+        ),
     };
     let mut item = json!({"code": code, "body": body});
     if with_headers {
-        let mut headers = vec![json!({"name": "Content-Type", "value": "text/javascript; charset=UTF-8"})];
+        let mut headers =
+            vec![json!({"name": "Content-Type", "value": "text/javascript; charset=UTF-8"})];
         if let Some(e) = token_error {
             headers.push(json!({
                 "name": "WWW-Authenticate",

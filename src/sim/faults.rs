@@ -186,7 +186,11 @@ pub(crate) fn redirect(uri: &Uri, mut headers: HeaderMap) -> Response {
 }
 
 fn json_stream(mut headers: HeaderMap, body: Body) -> Response {
-    super::routes::set_header(&mut headers, "content-type", "application/json; charset=UTF-8");
+    super::routes::set_header(
+        &mut headers,
+        "content-type",
+        "application/json; charset=UTF-8",
+    );
     (StatusCode::OK, headers, body).into_response()
 }
 

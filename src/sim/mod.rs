@@ -198,9 +198,7 @@ pub async fn run_standalone(port: u16) -> std::io::Result<()> {
     println!(
         "                     revoke, expire, fault (server_error_html|truncated_json|rate_limited|hang|latency|"
     );
-    println!(
-        "                     redirect|huge_body|endless_body|none),"
-    );
+    println!("                     redirect|huge_body|endless_body|none),");
     println!("                     approve_device, decline_device");
     println!();
     println!("Press Ctrl-C to stop.");

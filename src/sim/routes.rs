@@ -287,9 +287,7 @@ async fn graph(
         method_override,
         in_batch: false,
     };
-    let adm = state
-        .control
-        .with(|w| admit(w, &req, followed_redirect));
+    let adm = state.control.with(|w| admit(w, &req, followed_redirect));
     let mut headers = meta_headers(&version);
     let mut truncate = false;
     match adm.fault {

@@ -31,7 +31,11 @@ fn assert_no_secret_in_any_uri(env: &Env, reqs: &[RecordedRequest]) {
         for key in SECRET_KEYS {
             assert!(!uri.contains(key), "{key} in the URL {}", r.uri);
         }
-        assert!(!r.uri.contains(ACME_APP_SECRET), "the app secret in {}", r.uri);
+        assert!(
+            !r.uri.contains(ACME_APP_SECRET),
+            "the app secret in {}",
+            r.uri
+        );
         assert!(
             !r.uri.contains(&app_token) && !r.uri.contains(&app_token.replace('|', "%7C")),
             "the app token in {}",
@@ -69,7 +73,10 @@ fn adding_checking_renewing_and_exchanging_put_no_secret_in_any_url() {
     env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
     let out = env.run(&["check", "--json"], "");
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = env.run(&["debug", "--app", ACME_APP_ID, "--json"], &env.token("ig_ok"));
+    let out = env.run(
+        &["debug", "--app", ACME_APP_ID, "--json"],
+        &env.token("ig_ok"),
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     // A short login: exchanged for a long-lived one with the app secret, then the Page's token.
     let out = env.run(
@@ -84,7 +91,10 @@ fn adding_checking_renewing_and_exchanging_put_no_secret_in_any_url() {
     let reqs = env.control.requests();
     assert_no_secret_in_any_uri(&env, &reqs);
     let has = |method: &str, path: &str| reqs.iter().any(|r| r.method == method && r.path == path);
-    assert!(has("POST", "/oauth/access_token"), "secret and exchange by form POST");
+    assert!(
+        has("POST", "/oauth/access_token"),
+        "secret and exchange by form POST"
+    );
     assert!(has("GET", "/me/accounts") && has("GET", "/debug_token"));
     // Calls made with the channel's token are still signed.
     assert!(reqs.iter().any(|r| r.appsecret_proof_valid == Some(true)));
@@ -138,10 +148,7 @@ fn when_graph_refuses_both_safe_ways_the_check_fails_and_nothing_changes() {
     let shoes = only_channel(&j);
     assert_eq!(Env::reason_codes(shoes), vec!["service_error"], "{shoes:#}");
     assert_eq!(shoes["health"], "healthy", "the last known health stays");
-    assert_eq!(
-        shoes["token"]["fingerprint"],
-        added["token"]["fingerprint"]
-    );
+    assert_eq!(shoes["token"]["fingerprint"], added["token"]["fingerprint"]);
     let message = shoes["reasons"][0]["message"].as_str().unwrap_or_default();
     assert!(message.contains("web address"), "{message}");
     let out = env.run(&["check"], "");
@@ -159,7 +166,10 @@ fn when_graph_refuses_both_safe_ways_the_check_fails_and_nothing_changes() {
     let out = env.run(&["renew", "Acme Shoes"], &fresh);
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(out.stderr.contains("web address"), "{}", out.stderr);
-    let out = env.run(&["add", "--name", "Books", "--kind", "messenger"], &env.token("books_expiring"));
+    let out = env.run(
+        &["add", "--name", "Books", "--kind", "messenger"],
+        &env.token("books_expiring"),
+    );
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert_eq!(
         std::fs::read(env.profile_dir().join("catalog.json")).unwrap(),
@@ -188,10 +198,7 @@ fn a_redirect_is_not_followed_and_the_channel_stays_as_it_was() {
     let shoes = only_channel(&j);
     assert_eq!(Env::reason_codes(shoes), vec!["service_error"], "{shoes:#}");
     assert_eq!(shoes["health"], "healthy");
-    assert_eq!(
-        shoes["token"]["fingerprint"],
-        added["token"]["fingerprint"]
-    );
+    assert_eq!(shoes["token"]["fingerprint"], added["token"]["fingerprint"]);
 
     let fresh = env.mint_page(SHOES_PAGE_ID, true);
     let out = env.run(&["renew", "Acme Shoes", "--json"], &fresh);
@@ -265,4 +272,3 @@ fn a_page_id_that_is_not_an_id_stops_the_check_before_anything_is_sent() {
         assert_eq!(env.control.requests(), vec![], "{odd}: nothing was sent");
     }
 }
-
