@@ -20,7 +20,7 @@ pub struct RecordedRequest {
     /// Without the version prefix, e.g. "/debug_token", "/me/accounts", "/500001/subscribed_apps".
     pub path: String,
     /// Query and form parameters; secrets (`access_token`, `input_token`, `fb_exchange_token`,
-    /// `client_secret`, `code`) are replaced by "<redacted>".
+    /// `client_secret`, `code`, and a batch's `batch` text) are replaced by "<redacted>".
     pub params: BTreeMap<String, String>,
     /// None when no `appsecret_proof` was sent.
     pub appsecret_proof_valid: Option<bool>,
