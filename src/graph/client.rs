@@ -62,8 +62,8 @@ impl GraphClient {
         let http = reqwest::Client::builder()
             .connect_timeout(cfg.timeout.min(Duration::from_secs(10)))
             .timeout(cfg.timeout)
-            // A redirect would carry our request to an address we did not choose; Graph never
-            // redirects API calls, so a 3xx is reported as a fault instead.
+            // A redirect would carry our request (its token header and body included) to an
+            // address we did not choose: a 3xx is reported as a fault instead of followed.
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("Tokenwarden/", env!("CARGO_PKG_VERSION")))
             .build()
