@@ -540,6 +540,20 @@ mod tests {
         #[tokio::test]
         async fn huge_and_endless_answers_are_refused_at_the_cap() {
             let (sim, client) = setup().await;
+            // The huge one says its size up front (refused unread); the endless one cannot.
+            sim.control().fail_next(2, Fault::HugeBody);
+            let url = format!("{}/v26.0/me", sim.base_url());
+            let raw = reqwest::get(&url).await.unwrap();
+            assert_eq!(raw.content_length(), Some(300 * 1024 * 1024));
+            drop(raw);
+            let e = client
+                .call(Method::Get, "me", &[], &Secret::new("x"), None)
+                .await;
+            assert!(
+                matches!(e, Err(GraphError::Http { status: 200, .. })),
+                "{e:?}"
+            );
+            sim.control().clear_requests();
             let token = Secret::new(sim.control().token("shoes_messenger"));
             for fault in [Fault::HugeBody, Fault::EndlessBody] {
                 sim.control().set_fault(fault.clone());
