@@ -22,6 +22,15 @@ pub enum Fault {
     RateLimited { code: i64 },
     /// Never answer (the request sleeps ~10 minutes): the client's timeout has to fire.
     Hang,
+    /// Answer requests whose path ends with `path` (e.g. `"debug_token"`) with `status` and
+    /// this exact JSON `body`, instead of the real answer: odd shapes Meta might send (`{"data":{}}`,
+    /// `"is_valid":"true"`…). Other paths are answered normally; as a `fail_next` fault each
+    /// request still uses up one of the budget, so arm it with `set_fault`.
+    Answer {
+        path: String,
+        status: u16,
+        body: String,
+    },
 }
 
 /// Which faults are armed: first the one-shot queue of `fail_next`, then the standing fault.
