@@ -92,7 +92,10 @@ pub async fn restore(
     print_plan(&plan, overwrite_newer);
     let changes = plan.changes_anything() || (overwrite_newer && plan.has_newer_in_profile());
     let refused = !plan.refused().is_empty()
-        || plan.apps.iter().any(|a| a.action == AppRestoreAction::Refused);
+        || plan
+            .apps
+            .iter()
+            .any(|a| a.action == AppRestoreAction::Refused);
     if !changes {
         println!("Nothing to restore: this profile already has everything in the backup.");
         // What the backup holds but cannot be trusted was refused: say so in the exit code.

@@ -302,7 +302,12 @@ pub async fn guide(profile: Option<PathBuf>, channel: String) -> i32 {
     }
 }
 
-pub async fn rollback(profile: Option<PathBuf>, channel: String, force: bool, as_json: bool) -> i32 {
+pub async fn rollback(
+    profile: Option<PathBuf>,
+    channel: String,
+    force: bool,
+    as_json: bool,
+) -> i32 {
     let run = async {
         let service = open_service(profile)?;
         service.rollback(&channel, force).await

@@ -134,7 +134,10 @@ impl RestoreOutcome {
     pub fn exit_code(&self) -> i32 {
         let has = |f: fn(&RestoreAction) -> bool| self.channels.iter().any(|i| f(&i.action));
         if has(|a| matches!(a, RestoreAction::Refused { .. }))
-            || self.apps.iter().any(|a| a.action == AppRestoreAction::Refused)
+            || self
+                .apps
+                .iter()
+                .any(|a| a.action == AppRestoreAction::Refused)
         {
             1
         } else if has(|a| matches!(a, RestoreAction::Skipped { .. })) {

@@ -146,8 +146,15 @@ mod tests {
     fn a_missing_fact_is_a_refusal() {
         let r = req(ChannelKind::Messenger, Some("111"), Some("500"));
         let unknown = TokenReport::default();
-        assert_eq!(codes(&unconfirmed(&unknown, &r)), [ReasonCode::InvalidToken]);
-        assert!(unconfirmed(&unknown, &r)[0].message.contains("did not confirm"));
+        assert_eq!(
+            codes(&unconfirmed(&unknown, &r)),
+            [ReasonCode::InvalidToken]
+        );
+        assert!(
+            unconfirmed(&unknown, &r)[0]
+                .message
+                .contains("did not confirm")
+        );
         let no_app = TokenReport {
             app_id: None,
             ..confirmed()
@@ -182,6 +189,9 @@ mod tests {
             codes(&unconfirmed(&grant(&["701"]), &r)),
             [ReasonCode::WrongPage]
         );
-        assert_eq!(codes(&unconfirmed(&grant(&[]), &r)), [ReasonCode::WrongPage]);
+        assert_eq!(
+            codes(&unconfirmed(&grant(&[]), &r)),
+            [ReasonCode::WrongPage]
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Adding a channel and replacing its token: the new token is validated against the channel
-//! first (valid, same app, same Page, required permissions), stored under a new secret entry,
-//! and only then swapped in. The old token stays for rollback; any failure leaves it in use.
+//! first (valid, same app, same Page, required permissions, each confirmed by Meta: see
+//! `confirm`), stored under a new secret entry, and only then swapped in. The old token stays
+//! for rollback; any failure leaves it in use.
 
 use chrono::Utc;
 

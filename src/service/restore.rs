@@ -293,7 +293,10 @@ pub(super) fn apply(
 impl Service {
     /// Checks online, with the rules of a renewal, every backup token that would replace a
     /// channel whose current token works. Nothing is saved here.
-    pub(super) async fn vet_restore(&self, contents: &BackupContents) -> Result<Vetted, ServiceError> {
+    pub(super) async fn vet_restore(
+        &self,
+        contents: &BackupContents,
+    ) -> Result<Vetted, ServiceError> {
         let mut vetted = Vetted::new(self.thresholds);
         let catalog = self.catalog().await?;
         let (items, _) = plan(&catalog, contents, false);
@@ -315,7 +318,11 @@ impl Service {
         Ok(vetted)
     }
 
-    async fn verdict_on(&self, existing: &Channel, token: &Secret) -> Result<Verdict, ServiceError> {
+    async fn verdict_on(
+        &self,
+        existing: &Channel,
+        token: &Secret,
+    ) -> Result<Verdict, ServiceError> {
         let refused = |words: String| {
             Verdict::Refused(format!(
                 "Not restored: this channel's current token works, and the backup's token did not pass the check a renewal needs: {words} The channel keeps its current token."
@@ -346,4 +353,29 @@ fn words_of(reasons: &[crate::model::Reason]) -> String {
         .map(|r| r.message.as_str())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    #[test]
+    fn a_backup_time_is_never_later_than_the_backup_or_now() {
+        let now = Utc::now();
+        let made = now - Duration::days(2);
+        let future = now + Duration::days(365);
+        assert_eq!(believable(future, made), made);
+        assert!(believable(future, future) <= Utc::now());
+        let earlier = made - Duration::days(1);
+        assert_eq!(believable(earlier, made), earlier);
+    }
+
+    #[test]
+    fn only_digits_are_facebook_ids() {
+        assert!(is_facebook_id("500001"));
+        for bad in ["", "500001/../me", "12ab", " 1", "1?x=2", "١٢٣"] {
+            assert!(!is_facebook_id(bad), "{bad:?}");
+        }
+    }
 }

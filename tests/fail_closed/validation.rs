@@ -181,7 +181,14 @@ fn a_self_probe_that_cannot_learn_the_app_is_refused() {
     let env = Env::new();
     // No app secret saved: a Page token cannot call debug_token, so the token is probed.
     let token = env.token("shoes_messenger");
-    let add = ["add", "--name", "Acme Shoes", "--kind", "messenger", "--json"];
+    let add = [
+        "add",
+        "--name",
+        "Acme Shoes",
+        "--kind",
+        "messenger",
+        "--json",
+    ];
     let out = env.run(&add, &token);
     assert_eq!(out.code, 0, "the probe learns the app: {}", out.stderr);
     assert_eq!(out.json()["token"]["check_method"], "self_probe");
@@ -322,7 +329,11 @@ fn a_backup_with_an_id_that_is_not_a_facebook_id_is_refused_for_that_channel() {
         .iter()
         .filter_map(|c| c["name"].as_str())
         .collect();
-    assert_eq!(names, ["Carol Cafe"], "only the trustworthy channel came back");
+    assert_eq!(
+        names,
+        ["Carol Cafe"],
+        "only the trustworthy channel came back"
+    );
     env.assert_no_secret_leaked();
 }
 
@@ -372,7 +383,11 @@ fn a_restore_over_a_working_channel_offline_is_skipped_and_said() {
     let out = restore_into(&env, env.profile_dir(), &file, &[]);
     assert_eq!(out.code, 3, "{}\n{}", out.stdout, out.stderr);
     assert!(out.stderr.contains("Skipped"), "{}", out.stderr);
-    assert!(out.stderr.contains("could not be checked"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("could not be checked"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(fingerprint(&env, "Acme Shoes"), working);
 
     // Asked to overwrite, the user takes the risk: no check, it is restored.
@@ -415,7 +430,11 @@ fn rollback_to_a_dead_token_is_refused_unless_forced() {
     let out = env.run(&["rollback", "Acme Shoes", "--force", "--json"], "");
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()["token"]["fingerprint"], first.as_str());
-    assert_eq!(out.json()["health"], "broken", "checked after the forced rollback");
+    assert_eq!(
+        out.json()["health"],
+        "broken",
+        "checked after the forced rollback"
+    );
     env.assert_no_secret_leaked();
 }
 
@@ -462,7 +481,10 @@ fn rollback_with_the_previous_token_gone_from_the_store_changes_nothing() {
         assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
         assert!(out.stderr.contains("missing"), "{}", out.stderr);
         assert!(out.stderr.contains("Nothing was changed"), "{}", out.stderr);
-        assert_eq!(std::fs::read(profile.catalog_path()).unwrap(), catalog_before);
+        assert_eq!(
+            std::fs::read(profile.catalog_path()).unwrap(),
+            catalog_before
+        );
     }
     assert_eq!(fingerprint(&env, "Acme Shoes"), current);
     env.assert_no_secret_leaked();
