@@ -34,7 +34,8 @@ fn target_words(kind: ChannelKind) -> &'static str {
     }
 }
 
-const NOT_CONFIRMED: &str = "Facebook did not confirm this token; nothing was saved.";
+/// Leads every such refusal; the refusal itself says that nothing was saved.
+const NOT_CONFIRMED: &str = "Facebook did not confirm this token.";
 
 /// Refusals for every fact Meta did not positively confirm. A token Meta called invalid is
 /// left to the health classification, which says why in words; so are an app or a Page that

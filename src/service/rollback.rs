@@ -107,13 +107,21 @@ impl Service {
             return Ok(v.report);
         }
         let code = refusals[0].code;
-        refusals.push(Reason::new(
+        let mut reasons = vec![Reason::new(
             code,
             format!(
-                "The earlier token was not put back; the channel keeps its current token. To put it back anyway (for example without internet), run: tokenwarden rollback {:?} --force",
+                "The earlier token of {:?} was not put back, and the channel keeps its current token, because the earlier token no longer passes a renewal's checks.",
+                channel.name
+            ),
+        )];
+        reasons.append(&mut refusals);
+        reasons.push(Reason::new(
+            code,
+            format!(
+                "To put it back anyway (for example without internet), run: tokenwarden rollback {:?} --force",
                 channel.name
             ),
         ));
-        Err(ServiceError::Refused { reasons: refusals })
+        Err(ServiceError::Refused { reasons })
     }
 }
