@@ -529,39 +529,34 @@ fn finish(child: std::process::Child) -> Output {
     }
 }
 
+/// Runs `tokenwarden ARGS` held at its first Graph call while a colleague renews "Acme Shoes";
+/// it must then fail with exit 3 and leave the colleague's token in place.
+fn loses_to_a_colleagues_renewal(env: &Env, args: &[&str], stdin: &str) {
+    let held = start_held(env, args, stdin);
+    let theirs = env.mint_page(SHOES_PAGE_ID, true);
+    let out = env.run(&["renew", "Acme Shoes"], &theirs);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let theirs_fp = fingerprint(env, "Acme Shoes");
+
+    let out = finish(held);
+    assert_eq!(out.code, 3, "{args:?}: {}", out.stderr);
+    assert!(out.stderr.contains("someone else"), "{}", out.stderr);
+    assert_eq!(fingerprint(env, "Acme Shoes"), theirs_fp, "theirs stays");
+    env.assert_no_secret_leaked();
+}
+
 #[test]
 fn a_renewal_that_meets_someone_elses_change_fails_with_exit_3() {
     let env = Env::new();
     env.add_acme_app();
     env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
     let renewal = env.token("shoes_renewal");
-    let held = start_held(&env, &["renew", "Acme Shoes"], &renewal);
-    // Meanwhile a colleague renews the same channel.
-    let theirs = env.mint_page(SHOES_PAGE_ID, true);
-    let out = env.run(&["renew", "Acme Shoes"], &theirs);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let theirs_fp = fingerprint(&env, "Acme Shoes");
-
-    let out = finish(held);
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("someone else"), "{}", out.stderr);
-    assert_eq!(fingerprint(&env, "Acme Shoes"), theirs_fp, "theirs stays");
-    env.assert_no_secret_leaked();
+    loses_to_a_colleagues_renewal(&env, &["renew", "Acme Shoes"], &renewal);
 }
 
 #[test]
 fn a_rollback_that_meets_someone_elses_change_fails_with_exit_3() {
     let env = Env::new();
     renewed_once(&env);
-    let held = start_held(&env, &["rollback", "Acme Shoes"], "");
-    let theirs = env.mint_page(SHOES_PAGE_ID, true);
-    let out = env.run(&["renew", "Acme Shoes"], &theirs);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let theirs_fp = fingerprint(&env, "Acme Shoes");
-
-    let out = finish(held);
-    assert_eq!(out.code, 3, "{}", out.stderr);
-    assert!(out.stderr.contains("someone else"), "{}", out.stderr);
-    assert_eq!(fingerprint(&env, "Acme Shoes"), theirs_fp, "theirs stays");
-    env.assert_no_secret_leaked();
+    loses_to_a_colleagues_renewal(&env, &["rollback", "Acme Shoes"], "");
 }
