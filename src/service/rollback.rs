@@ -14,7 +14,21 @@ impl Service {
     /// (valid, the channel's app and Page, required permissions); warnings such as "expires
     /// soon" do not block, since the token worked for this channel before.
     pub async fn rollback(&self, selector: &str, force: bool) -> Result<ChannelView, ServiceError> {
+        self.rollback_from(selector, None, force).await
+    }
+
+    /// Like `rollback`, for a screen that showed the channel with the token `seen` (its
+    /// fingerprint): if the channel has another token by now, nothing changes (a conflict).
+    pub async fn rollback_from(
+        &self,
+        selector: &str,
+        seen: Option<&str>,
+        force: bool,
+    ) -> Result<ChannelView, ServiceError> {
         let channel = self.channel(selector).await?;
+        if seen.is_some_and(|fp| fp != channel.token.fingerprint) {
+            return Err(conflict(&channel.name));
+        }
         let Some(previous) = channel.previous_token.clone() else {
             return Err(ServiceError::Usage(format!(
                 "{:?} has no earlier token to go back to: it was never renewed here.",
@@ -29,7 +43,7 @@ impl Service {
             Some(self.vet_previous(&channel, &token).await?)
         };
         let store = self.store.clone();
-        let (id, seen, report_saved) = (channel.id.clone(), channel.clone(), report.clone());
+        let (id, read, report_saved) = (channel.id.clone(), channel.clone(), report.clone());
         let updated = blocking(move || {
             store
                 .catalog
@@ -40,11 +54,8 @@ impl Service {
                         .find(|ch| ch.id == id)
                         .ok_or_else(|| ServiceError::NotFound(id.clone()))?;
                     // Compare-and-swap: only the tokens that were read and checked above.
-                    if ch.token != seen.token || ch.previous_token != seen.previous_token {
-                        return Err(ServiceError::Conflict(format!(
-                            "The tokens of {:?} were changed by someone else a moment ago (a renewal, a restore or another rollback). Nothing was changed; look at the channel again and retry if it still needs its earlier token.",
-                            seen.name
-                        )));
+                    if ch.token != read.token || ch.previous_token != read.previous_token {
+                        return Err(conflict(&read.name));
                     }
                     let current = std::mem::replace(&mut ch.token, previous);
                     ch.previous_token = Some(current);
@@ -124,4 +135,10 @@ impl Service {
         ));
         Err(ServiceError::Refused { reasons })
     }
+}
+
+fn conflict(name: &str) -> ServiceError {
+    ServiceError::Conflict(format!(
+        "The tokens of {name:?} were changed by someone else a moment ago (a renewal, a restore or another rollback). Nothing was changed; look at the channel again and retry if it still needs its earlier token."
+    ))
 }
