@@ -157,6 +157,16 @@ fn print_plan(plan: &RestorePlan, overwrite_newer: bool) {
     for item in &plan.channels {
         println!("  {}", item_line(item, overwrite_newer));
     }
+    let replaces = plan
+        .channels
+        .iter()
+        .any(|i| matches!(i.action, RestoreAction::Replace { .. }));
+    if replaces && !overwrite_newer {
+        println!(
+            "  (a token that would replace one that works now is first checked with Facebook; \
+             if it does not pass, that channel keeps its token)"
+        );
+    }
     for app in &plan.apps {
         let what = match app.action {
             AppRestoreAction::Add { with_secret: true } => "add app, with its secret",
