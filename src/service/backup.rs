@@ -1,7 +1,8 @@
 //! Backup and restore: every app, channel and secret into one passphrase-protected file, and
 //! back into any profile and either secret store. Restore is planned first (what will be added,
-//! replaced, or kept because the profile's token is newer), then applied under the catalog lock.
-//! A replaced token stays as the channel's previous token, so `rollback` undoes a restore.
+//! replaced, kept because the profile's token is newer, or refused), then applied under the
+//! catalog lock; a token that would replace a working one is checked online just before. A
+//! replaced token stays as the channel's previous token, so `rollback` undoes a restore.
 
 use std::path::{Path, PathBuf};
 
@@ -129,8 +130,9 @@ pub struct RestoreOutcome {
 }
 
 impl RestoreOutcome {
-    /// Exit code (design.md): 1 when an item was refused, else 3 when one could not be
-    /// checked and was skipped, else 0.
+    /// Exit code, in design.md's terms: 1 when an item was refused by validation, else 3 when
+    /// one could not be checked and was skipped (a failure), else 0. Other items may have been
+    /// restored either way; the printed summary says which.
     pub fn exit_code(&self) -> i32 {
         let has = |f: fn(&RestoreAction) -> bool| self.channels.iter().any(|i| f(&i.action));
         if has(|a| matches!(a, RestoreAction::Refused { .. }))
