@@ -1,6 +1,9 @@
 //! `backup FILE` and `restore FILE`: one passphrase-protected file with every app, channel and
 //! token. Restore prints its plan first and applies it only with `--yes` (or a "y" typed at the
 //! terminal); a token saved in this profile after the backup is kept unless `--overwrite-newer`.
+//! A token that would replace a working one is checked online first (not with
+//! `--overwrite-newer`); what is refused or skipped is said, and the exit code tells (1 refused,
+//! 3 skipped because it could not be checked).
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -88,9 +91,15 @@ pub async fn restore(
     };
     print_plan(&plan, overwrite_newer);
     let changes = plan.changes_anything() || (overwrite_newer && plan.has_newer_in_profile());
+    let refused = !plan.refused().is_empty()
+        || plan
+            .apps
+            .iter()
+            .any(|a| a.action == AppRestoreAction::Refused);
     if !changes {
         println!("Nothing to restore: this profile already has everything in the backup.");
-        return 0;
+        // What the backup holds but cannot be trusted was refused: say so in the exit code.
+        return if refused { 1 } else { 0 };
     }
     if !yes && !confirmed() {
         println!("Nothing was changed. Run again with --yes to restore.");
@@ -102,13 +111,25 @@ pub async fn restore(
                 outcome.channels.iter().filter(|i| f(&i.action)).count()
             };
             println!(
-                "Restored: {} added, {} replaced, {} kept because this profile's token is newer.",
+                "Restored: {} added, {} replaced, {} kept because this profile's token is newer, \
+                 {} not restored.",
                 count(|a| matches!(a, RestoreAction::Add { .. })),
                 count(|a| matches!(a, RestoreAction::Replace { .. })),
                 count(|a| matches!(a, RestoreAction::KeepNewer { .. })),
+                count(|a| matches!(
+                    a,
+                    RestoreAction::Refused { .. } | RestoreAction::Skipped { .. }
+                )),
             );
+            for item in &outcome.channels {
+                if let RestoreAction::Refused { why, .. } | RestoreAction::Skipped { why, .. } =
+                    &item.action
+                {
+                    eprintln!("tokenwarden: {}: {why}", item.channel_name);
+                }
+            }
             println!("Run `tokenwarden check` to see that the restored channels work.");
-            0
+            outcome.exit_code()
         }
         Err(e) => fail(&e),
     }
@@ -136,12 +157,26 @@ fn print_plan(plan: &RestorePlan, overwrite_newer: bool) {
     for item in &plan.channels {
         println!("  {}", item_line(item, overwrite_newer));
     }
+    let replaces = plan
+        .channels
+        .iter()
+        .any(|i| matches!(i.action, RestoreAction::Replace { .. }));
+    if replaces && !overwrite_newer {
+        println!(
+            "  (a token that would replace one that works now is first checked with Facebook; \
+             if it does not pass, that channel keeps its token)"
+        );
+    }
     for app in &plan.apps {
         let what = match app.action {
             AppRestoreAction::Add { with_secret: true } => "add app, with its secret",
             AppRestoreAction::Add { with_secret: false } => "add app",
             AppRestoreAction::AddSecret => "add the app's secret",
             AppRestoreAction::Unchanged => "app already here",
+            AppRestoreAction::Refused => {
+                "not restored, its id is not a Facebook id (digits only); the backup may have \
+                 been edited or damaged"
+            }
         };
         println!("  {what}: {} ({})", app.app_name, app.app_id);
     }
@@ -173,5 +208,8 @@ fn item_line(item: &RestoreItem, overwrite_newer: bool) -> String {
              has {backup_fingerprint}). --overwrite-newer replaces it anyway."
         ),
         RestoreAction::Unchanged { .. } => format!("same:     {name}, nothing to do"),
+        RestoreAction::Refused { why, .. } | RestoreAction::Skipped { why, .. } => {
+            format!("not restored: {name}: {why}")
+        }
     }
 }

@@ -302,16 +302,30 @@ pub async fn guide(profile: Option<PathBuf>, channel: String) -> i32 {
     }
 }
 
-pub async fn rollback(profile: Option<PathBuf>, channel: String, as_json: bool) -> i32 {
+pub async fn rollback(
+    profile: Option<PathBuf>,
+    channel: String,
+    force: bool,
+    as_json: bool,
+) -> i32 {
     let run = async {
         let service = open_service(profile)?;
-        service.rollback(&channel).await
+        service.rollback(&channel, force).await
     };
     match run.await {
         Ok(view) => {
             print_changed(&view, Some(true), as_json, "Restored the previous token of");
             0
         }
-        Err(e) => fail(&e),
+        Err(e) => {
+            let code = fail(&e);
+            if matches!(e, ServiceError::Graph(_)) {
+                eprintln!(
+                    "tokenwarden: the earlier token could not be checked, so it was not put back. \
+                     To put it back without checking: tokenwarden rollback {channel:?} --force"
+                );
+            }
+            code
+        }
     }
 }

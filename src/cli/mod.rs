@@ -134,9 +134,13 @@ pub enum Command {
     },
     /// Step-by-step renewal guide for a channel, to follow or send to a customer (no token in it).
     Guide { channel: String },
-    /// Restores the channel's previous token.
+    /// Restores the channel's previous token after checking online that it still works for
+    /// the channel.
     Rollback {
         channel: String,
+        /// Put it back without checking it (offline, or on purpose).
+        #[arg(long)]
+        force: bool,
         #[arg(long)]
         json: bool,
     },
@@ -321,7 +325,11 @@ pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
                 login::login(profile, app, target, opts, no_browser, json).await
             }
             Command::Guide { channel } => channels::guide(profile, channel).await,
-            Command::Rollback { channel, json } => channels::rollback(profile, channel, json).await,
+            Command::Rollback {
+                channel,
+                force,
+                json,
+            } => channels::rollback(profile, channel, force, json).await,
             Command::App {
                 command:
                     AppCommand::Add {

@@ -259,6 +259,10 @@ async fn self_probe(
         ..Default::default()
     };
     let id = string_of(me.get("id"));
+    // An answer that names no one confirms nothing: the token's validity stays unknown.
+    if id.is_none() {
+        report.is_valid = None;
+    }
     let name = me.get("name").and_then(Value::as_str).map(str::to_string);
     let kind = me
         .pointer("/metadata/type")

@@ -258,7 +258,7 @@ fn show_plan(
             plan.made_at.format("%Y-%m-%d %H:%M UTC")
         ),
     ));
-    let mut groups: [(&str, Vec<String>); 4] = [
+    let mut groups: [(&str, Vec<String>); 5] = [
         ("Will be added", vec![]),
         (
             "Will be replaced (the token on this computer is kept: \"Roll back\" puts it back)",
@@ -266,6 +266,7 @@ fn show_plan(
         ),
         ("Kept, because this computer's token is newer", vec![]),
         ("Already the same", vec![]),
+        ("Will not be restored", vec![]),
     ];
     for item in &plan.channels {
         let (i, line) = match &item.action {
@@ -282,6 +283,9 @@ fn show_plan(
             ),
             RestoreAction::KeepNewer { .. } => (2, item.channel_name.clone()),
             RestoreAction::Unchanged { .. } => (3, item.channel_name.clone()),
+            RestoreAction::Refused { why, .. } | RestoreAction::Skipped { why, .. } => {
+                (4, format!("{}: {why}", item.channel_name))
+            }
         };
         groups[i].1.push(line);
     }
@@ -298,7 +302,12 @@ fn show_plan(
             let apps: Vec<String> = plan
                 .apps
                 .iter()
-                .filter(|a| a.action != AppRestoreAction::Unchanged)
+                .filter(|a| {
+                    matches!(
+                        a.action,
+                        AppRestoreAction::Add { .. } | AppRestoreAction::AddSecret
+                    )
+                })
                 .map(|a| format!("• {} ({})", a.app_name, a.app_id))
                 .collect();
             if !apps.is_empty() {
@@ -361,6 +370,13 @@ pub fn restored_words(outcome: &RestoreOutcome) -> String {
         words.push_str(&format!(
             " {kept} kept because this computer's token is newer."
         ));
+    }
+    for item in &outcome.channels {
+        if let RestoreAction::Refused { why, .. } | RestoreAction::Skipped { why, .. } =
+            &item.action
+        {
+            words.push_str(&format!(" {}: {why}", item.channel_name));
+        }
     }
     words
 }

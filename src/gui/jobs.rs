@@ -46,7 +46,7 @@ pub async fn run(service: &Service, sink: &Sink, cancel: CancellationToken, comm
             }
         }
         Command::Rollback { channel } => {
-            let result = service.rollback(&channel).await;
+            let result = service.rollback(&channel, false).await;
             sink.send(Event::RolledBack {
                 channel,
                 result: result.map(|v| Box::new(v.channel)).map_err(Failure::from),

@@ -344,6 +344,11 @@ pub fn classify(
     let mut reasons = match report {
         None => Vec::new(),
         Some(r) if r.is_valid == Some(false) => vec![invalid_reason(r)],
+        // Meta's answer did not say whether the token works: its other facts prove nothing.
+        Some(r) if r.is_valid.is_none() => vec![Reason::new(
+            ReasonCode::Unchecked,
+            "Facebook's last answer did not say whether this token works. Check again in a few minutes.",
+        )],
         Some(r) => reasons_for_valid(r, req, now, th),
     };
     let facts_health = match report {
@@ -428,6 +433,19 @@ mod tests {
     fn never_checked_is_unknown_with_unchecked_reason() {
         let d = classify(None, None, &messenger(), now(), &Thresholds::default());
         assert_eq!(d.health, Health::Unknown);
+        assert_eq!(d.reasons[0].code, ReasonCode::Unchecked);
+    }
+
+    #[test]
+    fn an_answer_without_validity_is_unknown_and_says_so() {
+        // Say, `{"data":{}}` or `"is_valid":"true"`: the app and Page being there proves nothing.
+        let r = TokenReport {
+            is_valid: None,
+            ..good()
+        };
+        let d = diag(&r);
+        assert_eq!(d.health, Health::Unknown);
+        assert_eq!(d.reasons.len(), 1);
         assert_eq!(d.reasons[0].code, ReasonCode::Unchecked);
     }
 

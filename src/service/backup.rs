@@ -1,14 +1,15 @@
 //! Backup and restore: every app, channel and secret into one passphrase-protected file, and
 //! back into any profile and either secret store. Restore is planned first (what will be added,
-//! replaced, or kept because the profile's token is newer), then applied under the catalog lock.
-//! A replaced token stays as the channel's previous token, so `rollback` undoes a restore.
+//! replaced, kept because the profile's token is newer, or refused), then applied under the
+//! catalog lock; a token that would replace a working one is checked online just before. A
+//! replaced token stays as the channel's previous token, so `rollback` undoes a restore.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
 use super::report_file::machine_and_user;
-use super::restore::{apply, plan};
+use super::restore::{Vetted, apply, plan};
 use super::{Service, ServiceError, blocking};
 use crate::model::{ChannelKind, Secret, SecretRef};
 use crate::store::{
@@ -42,6 +43,12 @@ pub enum RestoreAction {
     },
     /// Same token on both sides.
     Unchanged { fingerprint: String },
+    /// Not restored, and `why` says so: the backup names an app or Page by something that is
+    /// not a Facebook id, or its token failed the online check that protects a working channel.
+    Refused { fingerprint: String, why: String },
+    /// Not restored this time: its token would replace a working one and could not be checked
+    /// online (no network, Meta's servers down). Restoring again later can bring it.
+    Skipped { fingerprint: String, why: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +68,8 @@ pub enum AppRestoreAction {
     /// The profile knows the app but not its secret; the backup has it.
     AddSecret,
     Unchanged,
+    /// Not restored: the backup's app id is not a Facebook id (digits only).
+    Refused,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,10 +98,20 @@ impl RestorePlan {
                 i.action,
                 RestoreAction::Add { .. } | RestoreAction::Replace { .. }
             )
-        }) || self
-            .apps
+        }) || self.apps.iter().any(|a| {
+            matches!(
+                a.action,
+                AppRestoreAction::Add { .. } | AppRestoreAction::AddSecret
+            )
+        })
+    }
+
+    /// Items the backup holds that will not be restored, with why.
+    pub fn refused(&self) -> Vec<&RestoreItem> {
+        self.channels
             .iter()
-            .any(|a| a.action != AppRestoreAction::Unchanged)
+            .filter(|i| matches!(i.action, RestoreAction::Refused { .. }))
+            .collect()
     }
 
     pub fn has_newer_in_profile(&self) -> bool {
@@ -102,11 +121,33 @@ impl RestorePlan {
     }
 }
 
-/// What a restore did: the plan's items as applied (a `KeepNewer` item was kept).
+/// What a restore did: the plan's items as applied (a `KeepNewer` item was kept; a
+/// `Refused` or `Skipped` one was not restored and says why).
 #[derive(Debug, Clone)]
 pub struct RestoreOutcome {
     pub channels: Vec<RestoreItem>,
     pub apps: Vec<AppRestoreItem>,
+}
+
+impl RestoreOutcome {
+    /// Exit code, in design.md's terms: 1 when an item was refused by validation, else 3 when
+    /// one could not be checked and was skipped (a failure), else 0. Other items may have been
+    /// restored either way; the printed summary says which.
+    pub fn exit_code(&self) -> i32 {
+        let has = |f: fn(&RestoreAction) -> bool| self.channels.iter().any(|i| f(&i.action));
+        if has(|a| matches!(a, RestoreAction::Refused { .. }))
+            || self
+                .apps
+                .iter()
+                .any(|a| a.action == AppRestoreAction::Refused)
+        {
+            1
+        } else if has(|a| matches!(a, RestoreAction::Skipped { .. })) {
+            3
+        } else {
+            0
+        }
+    }
 }
 
 impl Service {
@@ -172,6 +213,13 @@ impl Service {
         plan: &RestorePlan,
         overwrite_newer: bool,
     ) -> Result<RestoreOutcome, ServiceError> {
+        // A working channel is only replaced by a token Meta confirms now; asked to overwrite,
+        // the user takes that on.
+        let vetted = if overwrite_newer {
+            Vetted::new(self.thresholds)
+        } else {
+            self.vet_restore(&plan.contents).await?
+        };
         let store = self.store.clone();
         let contents = plan.contents.clone();
         let (outcome, dropped) = blocking(move || {
@@ -182,6 +230,7 @@ impl Service {
                     c,
                     &contents,
                     overwrite_newer,
+                    &vetted,
                     secrets.as_ref(),
                     &mut written,
                 );

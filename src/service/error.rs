@@ -17,6 +17,10 @@ pub enum ServiceError {
     NotFound(String),
     #[error("{0}")]
     Usage(String),
+    /// Someone else (another window, another copy of the app) changed the same channel a
+    /// moment ago; nothing was changed here. A failure to retry, not a usage error.
+    #[error("{0}")]
+    Conflict(String),
     #[error(
         "The check could not be made: {0}. Nothing was changed; check the internet connection and try again."
     )]
@@ -46,7 +50,8 @@ impl ServiceError {
     }
 
     /// Exit code for commands that change something (design.md): 1 refused by validation,
-    /// 2 usage error, 3 failure; nothing changed in any of them.
+    /// 2 usage error, 3 failure (a conflict with someone else's change included); nothing
+    /// changed in any of them.
     pub fn exit_code(&self) -> i32 {
         match self {
             ServiceError::Refused { .. } | ServiceError::Paste(_) => 1,

@@ -3,12 +3,14 @@
 
 mod check;
 mod clock;
+mod confirm;
 mod error;
 mod history;
 mod notifier;
 mod reminders;
 mod renew;
 mod restore;
+mod rollback;
 
 pub mod backup;
 pub mod demo;

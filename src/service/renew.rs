@@ -1,9 +1,11 @@
 //! Adding a channel and replacing its token: the new token is validated against the channel
-//! first (valid, same app, same Page, required permissions), stored under a new secret entry,
-//! and only then swapped in. The old token stays for rollback; any failure leaves it in use.
+//! first (valid, same app, same Page, required permissions, each confirmed by Meta: see
+//! `confirm`), stored under a new secret entry, and only then swapped in. The old token stays
+//! for rollback; any failure leaves it in use.
 
 use chrono::Utc;
 
+use super::confirm::{target_of, unconfirmed};
 use super::login::Derivation;
 use super::{ChannelView, Service, ServiceError, blocking};
 use crate::graph::check::name_of_me;
@@ -82,6 +84,16 @@ fn validation_from(
             ),
         ));
     }
+    // Fail closed: a fact Meta did not confirm refuses, even when nothing contradicts it. An
+    // answer that did not even say "valid" proves nothing either way: that alone is said.
+    if report.is_valid.is_none() {
+        refusals.clear();
+    }
+    for r in unconfirmed(&report, req) {
+        if !refusals.iter().any(|x| x.code == r.code) {
+            refusals.push(r);
+        }
+    }
     Validation {
         report,
         diagnosis,
@@ -101,22 +113,6 @@ fn refuses(code: ReasonCode) -> bool {
             | ReasonCode::DataAccessExpiresSoon
             | ReasonCode::WebhookNotSubscribed
     )
-}
-
-/// For WhatsApp the "Page" is the WhatsApp Business Account the token is granted on.
-fn target_of(kind: ChannelKind, report: &TokenReport) -> Option<String> {
-    match kind {
-        ChannelKind::Whatsapp => report
-            .granular_scopes
-            .as_ref()?
-            .iter()
-            .find(|g| g.scope.starts_with("whatsapp_business"))?
-            .target_ids
-            .as_ref()?
-            .first()
-            .cloned(),
-        _ => report.profile_id.clone(),
-    }
 }
 
 impl Service {
@@ -313,8 +309,8 @@ impl Service {
         let result = blocking(move || {
             store.catalog.update(|c: &mut Catalog| -> Result<(), ServiceError> {
                 if c.channels.iter().any(|x| x.name == saved.name) {
-                    return Err(ServiceError::Usage(format!(
-                        "A channel called {:?} was just added by someone else. Pick another name.",
+                    return Err(ServiceError::Conflict(format!(
+                        "A channel called {:?} was just added by someone else, so nothing was saved. Pick another name and try again.",
                         saved.name
                     )));
                 }
@@ -399,7 +395,7 @@ impl Service {
                     .find(|ch| ch.id == id)
                     .ok_or_else(|| ServiceError::NotFound(id.clone()))?;
                 if ch.token != expected {
-                    return Err(ServiceError::Usage(
+                    return Err(ServiceError::Conflict(
                         "This channel's token was changed by someone else a moment ago. Nothing was saved; look at the channel again and retry if it still needs a new token.".into(),
                     ));
                 }
@@ -435,43 +431,5 @@ impl Service {
                 Err(e)
             }
         }
-    }
-
-    /// Puts the previous token back (and keeps the replaced one, so rollback can be undone),
-    /// then checks the channel again when the network allows.
-    pub async fn rollback(&self, selector: &str) -> Result<ChannelView, ServiceError> {
-        let channel = self.channel(selector).await?;
-        if channel.previous_token.is_none() {
-            return Err(ServiceError::Usage(format!(
-                "{:?} has no earlier token to go back to: it was never renewed here.",
-                channel.name
-            )));
-        }
-        let store = self.store.clone();
-        let id = channel.id.clone();
-        blocking(move || {
-            store
-                .catalog
-                .update(|c: &mut Catalog| -> Result<(), ServiceError> {
-                    let ch = c
-                        .channels
-                        .iter_mut()
-                        .find(|ch| ch.id == id)
-                        .ok_or_else(|| ServiceError::NotFound(id.clone()))?;
-                    let previous = ch.previous_token.take().ok_or_else(|| {
-                        ServiceError::Usage(
-                            "The earlier token was just restored by someone else.".into(),
-                        )
-                    })?;
-                    ch.previous_token = Some(std::mem::replace(&mut ch.token, previous));
-                    // The saved facts were about the other token.
-                    ch.last_report = None;
-                    ch.last_failure = None;
-                    Ok(())
-                })
-        })
-        .await??;
-        self.record_rolled_back(&channel).await;
-        self.recheck(&channel.id).await
     }
 }

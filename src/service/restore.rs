@@ -1,11 +1,58 @@
 //! Deciding and applying a restore, item by item: which profile channel a backup channel stands
 //! for (same id, else same name), whether its token is added, replaces an older one or is kept
 //! because the profile's is newer, and the catalog and secret-store changes that follow.
+//!
+//! A backup is not trusted blindly: its times cannot make a token newer than the backup itself
+//! (nor than now), its ids must be Facebook ids, and a token that would replace a channel whose
+//! current token works is first checked online with the rules of a renewal.
 
-use super::ServiceError;
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+
 use super::backup::{AppRestoreAction, AppRestoreItem, RestoreAction, RestoreItem, RestoreOutcome};
-use crate::model::{Channel, Secret, SecretRef, StoredToken};
+use super::{Service, ServiceError};
+use crate::model::{Channel, Health, Secret, SecretRef, StoredToken, Thresholds, classify};
 use crate::store::{BackupApp, BackupChannel, BackupContents, Catalog, SecretStore};
+
+/// What the online check said about a backup token that would replace a working one.
+#[derive(Debug, Clone)]
+pub(super) enum Verdict {
+    Confirmed,
+    /// Meta said no (or did not confirm): why, in words.
+    Refused(String),
+    /// The check could not be made (no network, Meta's servers): why, in words.
+    Unchecked(String),
+}
+
+/// The verdicts of one restore, by (profile channel id, backup token fingerprint).
+#[derive(Debug, Clone)]
+pub(super) struct Vetted {
+    verdicts: HashMap<(String, String), Verdict>,
+    thresholds: Thresholds,
+}
+
+impl Vetted {
+    pub(super) fn new(thresholds: Thresholds) -> Self {
+        Vetted {
+            verdicts: HashMap::new(),
+            thresholds,
+        }
+    }
+
+    /// A channel whose current token last checked healthy is only replaced by a confirmed token.
+    fn guards(&self, c: &Channel) -> bool {
+        let now = Utc::now();
+        let d = classify(
+            c.last_report.as_ref(),
+            c.last_failure.as_ref(),
+            &c.requirements(),
+            now,
+            &self.thresholds,
+        );
+        d.health == Health::Healthy
+    }
+}
 
 /// The profile's channel a backup channel stands for: same id, else same name.
 fn index_of(catalog: &Catalog, b: &Channel) -> Option<usize> {
@@ -13,12 +60,52 @@ fn index_of(catalog: &Catalog, b: &Channel) -> Option<usize> {
     by_id.or_else(|| catalog.channels.iter().position(|c| c.name == b.name))
 }
 
-fn decide(existing: Option<&Channel>, b: &BackupChannel, overwrite_newer: bool) -> RestoreAction {
+/// A time from the backup, as far as it can be believed: a token cannot have been saved after
+/// the backup was made, nor in the future (a wrong clock or an edited file).
+fn believable(at: DateTime<Utc>, made_at: DateTime<Utc>) -> DateTime<Utc> {
+    at.min(made_at).min(Utc::now())
+}
+
+fn is_facebook_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 32 && id.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Why a backup channel's ids cannot be trusted (they end up in Graph URL paths), if they can't.
+fn bad_ids(b: &Channel) -> Option<String> {
+    let report = b.last_report.as_ref();
+    let ids = [
+        ("app id", b.app_id.as_deref()),
+        ("Page id", b.page_id.as_deref()),
+        ("app id", report.and_then(|r| r.app_id.as_deref())),
+        ("Page id", report.and_then(|r| r.profile_id.as_deref())),
+        (
+            "Instagram account id",
+            report.and_then(|r| r.instagram_account_id.as_deref()),
+        ),
+    ];
+    let (what, _) = ids
+        .iter()
+        .find(|(_, id)| id.is_some_and(|id| !is_facebook_id(id)))?;
+    Some(format!(
+        "Not restored: the backup gives this channel an {what} that is not a Facebook id (those are digits only). The backup may have been edited or damaged; the channel was left as it is."
+    ))
+}
+
+fn decide(
+    existing: Option<&Channel>,
+    b: &BackupChannel,
+    made_at: DateTime<Utc>,
+    overwrite_newer: bool,
+) -> RestoreAction {
     let fingerprint = b.token.fingerprint();
+    if let Some(why) = bad_ids(&b.channel) {
+        return RestoreAction::Refused { fingerprint, why };
+    }
+    let backup_saved = believable(b.channel.token.saved_at, made_at);
     match existing {
         None => RestoreAction::Add { fingerprint },
         Some(c) if c.token.fingerprint == fingerprint => RestoreAction::Unchanged { fingerprint },
-        Some(c) if c.token.saved_at > b.channel.token.saved_at && !overwrite_newer => {
+        Some(c) if c.token.saved_at.min(Utc::now()) > backup_saved && !overwrite_newer => {
             RestoreAction::KeepNewer {
                 profile_fingerprint: c.token.fingerprint.clone(),
                 backup_fingerprint: fingerprint,
@@ -32,6 +119,9 @@ fn decide(existing: Option<&Channel>, b: &BackupChannel, overwrite_newer: bool) 
 }
 
 fn app_action(catalog: &Catalog, b: &BackupApp) -> AppRestoreAction {
+    if !is_facebook_id(&b.app.id) {
+        return AppRestoreAction::Refused;
+    }
     match catalog.app(&b.app.id) {
         None => AppRestoreAction::Add {
             with_secret: b.secret.is_some(),
@@ -55,7 +145,7 @@ pub(super) fn plan(
                 channel_id: existing.unwrap_or(&b.channel).id.clone(),
                 channel_name: b.channel.name.clone(),
                 kind: b.channel.kind,
-                action: decide(existing, b, overwrite_newer),
+                action: decide(existing, b, contents.made_at, overwrite_newer),
             }
         })
         .collect();
@@ -83,18 +173,59 @@ fn store_new(
     Ok(r)
 }
 
+/// A planned replacement of a working token goes ahead only on a confirmed verdict (decided
+/// again here, under the lock, so a channel that started working meanwhile is protected too).
+fn guarded(item: &mut RestoreItem, c: &Catalog, vetted: &Vetted) {
+    let RestoreAction::Replace { to_fingerprint, .. } = &item.action else {
+        return;
+    };
+    let Some(existing) = c.channels.iter().find(|x| x.id == item.channel_id) else {
+        return;
+    };
+    if !vetted.guards(existing) {
+        return;
+    }
+    let fingerprint = to_fingerprint.clone();
+    let key = (item.channel_id.clone(), fingerprint.clone());
+    item.action = match vetted.verdicts.get(&key) {
+        Some(Verdict::Confirmed) => return,
+        Some(Verdict::Refused(why)) => RestoreAction::Refused {
+            fingerprint,
+            why: why.clone(),
+        },
+        Some(Verdict::Unchecked(why)) => RestoreAction::Skipped {
+            fingerprint,
+            why: why.clone(),
+        },
+        None => RestoreAction::Skipped {
+            fingerprint,
+            why: "Skipped: this channel started working while the restore ran, so the backup's token was not checked against it. Run the restore again.".into(),
+        },
+    };
+}
+
 /// Changes `c` as planned; returns what was done and the secret entries no longer used.
+/// Unless `overwrite_newer`, a working channel is replaced only as `vetted` allows.
 pub(super) fn apply(
     c: &mut Catalog,
     contents: &BackupContents,
     overwrite_newer: bool,
+    vetted: &Vetted,
     secrets: &dyn SecretStore,
     written: &mut Vec<SecretRef>,
 ) -> Result<(RestoreOutcome, Vec<SecretRef>), ServiceError> {
-    let (items, apps) = plan(c, contents, overwrite_newer);
+    let (mut items, apps) = plan(c, contents, overwrite_newer);
+    if !overwrite_newer {
+        for item in &mut items {
+            guarded(item, c, vetted);
+        }
+    }
     let mut dropped = Vec::new();
     for (b, a) in contents.apps.iter().zip(&apps) {
-        if a.action == AppRestoreAction::Unchanged {
+        if matches!(
+            a.action,
+            AppRestoreAction::Unchanged | AppRestoreAction::Refused
+        ) {
             continue;
         }
         if let Some(s) = &b.secret {
@@ -112,7 +243,7 @@ pub(super) fn apply(
         let saved = |secret| StoredToken {
             secret,
             fingerprint: b.token.fingerprint(),
-            saved_at: b.channel.token.saved_at,
+            saved_at: believable(b.channel.token.saved_at, contents.made_at),
         };
         match &item.action {
             RestoreAction::Add { .. } => {
@@ -120,7 +251,8 @@ pub(super) fn apply(
                 let previous = match (&b.channel.previous_token, &b.previous_token) {
                     (Some(p), Some(secret)) => Some(StoredToken {
                         secret: store_new(secrets, secret, written)?,
-                        ..p.clone()
+                        fingerprint: secret.fingerprint(),
+                        saved_at: believable(p.saved_at, contents.made_at),
                     }),
                     _ => None,
                 };
@@ -143,7 +275,10 @@ pub(super) fn apply(
                 ch.page_id = ch.page_id.clone().or_else(|| b.channel.page_id.clone());
                 ch.page_name = ch.page_name.clone().or_else(|| b.channel.page_name.clone());
             }
-            RestoreAction::KeepNewer { .. } | RestoreAction::Unchanged { .. } => {}
+            RestoreAction::KeepNewer { .. }
+            | RestoreAction::Unchanged { .. }
+            | RestoreAction::Refused { .. }
+            | RestoreAction::Skipped { .. } => {}
         }
     }
     Ok((
@@ -153,4 +288,94 @@ pub(super) fn apply(
         },
         dropped,
     ))
+}
+
+impl Service {
+    /// Checks online, with the rules of a renewal, every backup token that would replace a
+    /// channel whose current token works. Nothing is saved here.
+    pub(super) async fn vet_restore(
+        &self,
+        contents: &BackupContents,
+    ) -> Result<Vetted, ServiceError> {
+        let mut vetted = Vetted::new(self.thresholds);
+        let catalog = self.catalog().await?;
+        let (items, _) = plan(&catalog, contents, false);
+        for (b, item) in contents.channels.iter().zip(&items) {
+            if !matches!(item.action, RestoreAction::Replace { .. }) {
+                continue;
+            }
+            let Some(existing) = catalog.channel(&item.channel_id) else {
+                continue;
+            };
+            if !vetted.guards(existing) {
+                continue;
+            }
+            let verdict = self.verdict_on(existing, &b.token).await?;
+            vetted
+                .verdicts
+                .insert((existing.id.clone(), b.token.fingerprint()), verdict);
+        }
+        Ok(vetted)
+    }
+
+    async fn verdict_on(
+        &self,
+        existing: &Channel,
+        token: &Secret,
+    ) -> Result<Verdict, ServiceError> {
+        let refused = |words: String| {
+            Verdict::Refused(format!(
+                "Not restored: this channel's current token works, and the backup's token did not pass the check a renewal needs: {words} The channel keeps its current token."
+            ))
+        };
+        match self
+            .validate(Some(existing), existing.kind, None, token)
+            .await
+        {
+            // Restore brings back exactly the backup's token, never one derived from it.
+            Ok(v) if v.passes() && v.derived.is_none() => Ok(Verdict::Confirmed),
+            Ok(v) if v.derived.is_some() => Ok(refused(
+                "it is a personal (User) token, not the channel's own token.".into(),
+            )),
+            Ok(v) => Ok(refused(words_of(&v.refusals))),
+            Err(ServiceError::Refused { reasons }) => Ok(refused(words_of(&reasons))),
+            Err(ServiceError::Graph(e)) => Ok(Verdict::Unchecked(format!(
+                "Skipped: this channel's current token works, and the backup's token could not be checked with Facebook ({e}). Run the restore again when online, or add --overwrite-newer to restore it without checking."
+            ))),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn words_of(reasons: &[crate::model::Reason]) -> String {
+    reasons
+        .iter()
+        .map(|r| r.message.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    #[test]
+    fn a_backup_time_is_never_later_than_the_backup_or_now() {
+        let now = Utc::now();
+        let made = now - Duration::days(2);
+        let future = now + Duration::days(365);
+        assert_eq!(believable(future, made), made);
+        assert!(believable(future, future) <= Utc::now());
+        let earlier = made - Duration::days(1);
+        assert_eq!(believable(earlier, made), earlier);
+    }
+
+    #[test]
+    fn only_digits_are_facebook_ids() {
+        assert!(is_facebook_id("500001"));
+        for bad in ["", "500001/../me", "12ab", " 1", "1?x=2", "١٢٣"] {
+            assert!(!is_facebook_id(bad), "{bad:?}");
+        }
+    }
 }

@@ -34,6 +34,15 @@ pub enum Fault {
     /// HTTP 200, `application/json`, a body that never ends (until the client hangs up or the
     /// simulator stops).
     EndlessBody,
+    /// Answer requests whose path ends with `path` (e.g. `"debug_token"`) with `status` and
+    /// this exact JSON `body`, instead of the real answer: odd shapes Meta might send (`{"data":{}}`,
+    /// `"is_valid":"true"`…). Other paths are answered normally; as a `fail_next` fault each
+    /// request still uses up one of the budget, so arm it with `set_fault`.
+    Answer {
+        path: String,
+        status: u16,
+        body: String,
+    },
 }
 
 /// Which faults are armed: first the one-shot queue of `fail_next`, then the standing fault.

@@ -315,6 +315,17 @@ async fn graph(
             return error_response(&faults::rate_limit_error(code), headers);
         }
         Some(Fault::TruncatedJson) => truncate = true,
+        // Whole path segments only: "me" must not catch ".../name".
+        Some(Fault::Answer { path, status, body })
+            if req
+                .path()
+                .ends_with(&format!("/{}", path.trim_start_matches('/'))) =>
+        {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+            return json_response(status, headers, body);
+        }
+        // Another path: answered normally.
+        Some(Fault::Answer { .. }) => {}
         None => {}
         Some(Fault::Redirect) => return faults::redirect(&uri, headers),
         Some(Fault::HugeBody) => return faults::huge_body(headers),

@@ -1,0 +1,144 @@
+//! Rollback: putting a channel's previous token back (and keeping the replaced one, so a
+//! rollback can be undone). The previous token is read from the secret store first and checked
+//! online with the rules of a renewal, unless the user forces it; the swap happens only if the
+//! channel still has the tokens the user saw. Any refusal or conflict changes nothing.
+
+use chrono::Utc;
+
+use super::{ChannelView, Service, ServiceError, blocking};
+use crate::model::{Channel, Reason, ReasonCode, Secret, StoredToken, TokenReport};
+use crate::store::{Catalog, SecretError};
+
+impl Service {
+    /// Puts the previous token back. Without `force` it must pass a renewal's validation
+    /// (valid, the channel's app and Page, required permissions); warnings such as "expires
+    /// soon" do not block, since the token worked for this channel before.
+    pub async fn rollback(&self, selector: &str, force: bool) -> Result<ChannelView, ServiceError> {
+        self.rollback_from(selector, None, force).await
+    }
+
+    /// Like `rollback`, for a screen that showed the channel with the token `seen` (its
+    /// fingerprint): if the channel has another token by now, nothing changes (a conflict).
+    pub async fn rollback_from(
+        &self,
+        selector: &str,
+        seen: Option<&str>,
+        force: bool,
+    ) -> Result<ChannelView, ServiceError> {
+        let channel = self.channel(selector).await?;
+        if seen.is_some_and(|fp| fp != channel.token.fingerprint) {
+            return Err(conflict(&channel.name));
+        }
+        let Some(previous) = channel.previous_token.clone() else {
+            return Err(ServiceError::Usage(format!(
+                "{:?} has no earlier token to go back to: it was never renewed here.",
+                channel.name
+            )));
+        };
+        // Read before anything changes: a token that is gone cannot be put back.
+        let token = self.previous_secret(&channel, &previous).await?;
+        let report = if force {
+            None
+        } else {
+            Some(self.vet_previous(&channel, &token).await?)
+        };
+        let store = self.store.clone();
+        let (id, read, report_saved) = (channel.id.clone(), channel.clone(), report.clone());
+        let updated = blocking(move || {
+            store
+                .catalog
+                .update(|c: &mut Catalog| -> Result<Channel, ServiceError> {
+                    let ch = c
+                        .channels
+                        .iter_mut()
+                        .find(|ch| ch.id == id)
+                        .ok_or_else(|| ServiceError::NotFound(id.clone()))?;
+                    // Compare-and-swap: only the tokens that were read and checked above.
+                    if ch.token != read.token || ch.previous_token != read.previous_token {
+                        return Err(conflict(&read.name));
+                    }
+                    let current = std::mem::replace(&mut ch.token, previous);
+                    ch.previous_token = Some(current);
+                    // The saved facts were about the other token; fresh ones when checked.
+                    ch.last_report = report_saved;
+                    ch.last_failure = None;
+                    Ok(ch.clone())
+                })
+        })
+        .await??;
+        self.record_rolled_back(&channel).await;
+        match report {
+            Some(_) => Ok(ChannelView::of(updated, Utc::now(), &self.thresholds)),
+            // Forced: look at it now when the network allows (offline the failure is recorded).
+            None => self.recheck(&channel.id).await,
+        }
+    }
+
+    /// The previous token from the secret store, refused when it is gone or is not the token
+    /// the catalog remembers.
+    async fn previous_secret(
+        &self,
+        channel: &Channel,
+        previous: &StoredToken,
+    ) -> Result<Secret, ServiceError> {
+        let gone = || {
+            ServiceError::refused_one(
+                ReasonCode::InvalidToken,
+                format!(
+                    "The earlier token of {:?} is missing from the secret store (it was removed outside Tokenwarden), so there is nothing to go back to. Nothing was changed: the channel keeps its current token.",
+                    channel.name
+                ),
+            )
+        };
+        match self.get_secret(&previous.secret).await {
+            Ok(t) if t.fingerprint() == previous.fingerprint => Ok(t),
+            Ok(_) | Err(ServiceError::Secret(SecretError::Missing(_))) => Err(gone()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Validates the previous token as a renewal of `channel` would; its facts when it passes.
+    async fn vet_previous(
+        &self,
+        channel: &Channel,
+        token: &Secret,
+    ) -> Result<TokenReport, ServiceError> {
+        let v = self
+            .validate(Some(channel), channel.kind, None, token)
+            .await?;
+        let mut refusals = v.refusals;
+        // A rollback puts back exactly the token it kept, never one derived from it.
+        if v.derived.is_some() {
+            refusals.push(Reason::new(
+                ReasonCode::WrongPage,
+                "The earlier token is a personal (User) token, not this channel's Page token.",
+            ));
+        }
+        if refusals.is_empty() {
+            return Ok(v.report);
+        }
+        let code = refusals[0].code;
+        let mut reasons = vec![Reason::new(
+            code,
+            format!(
+                "The earlier token of {:?} was not put back, and the channel keeps its current token, because the earlier token no longer passes a renewal's checks.",
+                channel.name
+            ),
+        )];
+        reasons.append(&mut refusals);
+        reasons.push(Reason::new(
+            code,
+            format!(
+                "To put it back anyway (for example without internet), run: tokenwarden rollback {:?} --force",
+                channel.name
+            ),
+        ));
+        Err(ServiceError::Refused { reasons })
+    }
+}
+
+fn conflict(name: &str) -> ServiceError {
+    ServiceError::Conflict(format!(
+        "The tokens of {name:?} were changed by someone else a moment ago (a renewal, a restore or another rollback). Nothing was changed; look at the channel again and retry if it still needs its earlier token."
+    ))
+}
