@@ -12,10 +12,7 @@ use crate::store::BACKUP_PASSPHRASE_ENV;
 
 /// From `TOKENWARDEN_BACKUP_PASSPHRASE`, else typed at the terminal (twice when `confirm`).
 fn passphrase(confirm: bool) -> Result<Secret, ServiceError> {
-    if let Some(p) = std::env::var(BACKUP_PASSPHRASE_ENV)
-        .ok()
-        .filter(|p| !p.is_empty())
-    {
+    if let Some(p) = crate::env::var(BACKUP_PASSPHRASE_ENV).filter(|p| !p.is_empty()) {
         return Ok(Secret::new(p));
     }
     if !std::io::stdin().is_terminal() {

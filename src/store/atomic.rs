@@ -1,7 +1,7 @@
 //! Replaces a file all at once: a temp file in the same folder is written, flushed to disk and
 //! renamed over the target, so a reader or a crash sees the old file or the new one, never half.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -17,11 +17,10 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .unwrap_or_default();
     let temp = TempFile(dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4().simple())));
 
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&temp.0)?;
+    let mut file = super::private::options()
+        .write(true)
+        .create_new(true)
+        .open(&temp.0)?;
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);

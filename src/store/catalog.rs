@@ -19,7 +19,8 @@ pub const CATALOG_SCHEMA: u32 = 1;
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Catalog {
     pub schema: u32,
-    /// Tells profiles apart in a shared keychain; assigned on the first write.
+    /// Tells profiles apart in a shared keychain; assigned when the file is first written. A
+    /// file without one is damaged, never given a new one.
     pub profile_id: String,
     #[serde(default)]
     pub apps: Vec<MetaApp>,
@@ -86,10 +87,8 @@ impl CatalogFile {
         &self,
         f: impl FnOnce(&mut Catalog) -> Result<T, E>,
     ) -> Result<T, E> {
-        let _lock = FileLock::exclusive(&self.lock_path).map_err(|source| StoreError::Lock {
-            path: self.lock_path.clone(),
-            source,
-        })?;
+        let _lock = FileLock::exclusive(&self.lock_path)
+            .map_err(|source| StoreError::lock(&self.lock_path, source))?;
         let (mut catalog, old_bytes) = self.read()?;
         catalog.schema = CATALOG_SCHEMA;
         if catalog.profile_id.is_empty() {
@@ -110,7 +109,7 @@ impl CatalogFile {
 
     /// The catalog and the bytes it was read from (`None`: no file yet).
     fn read(&self) -> Result<(Catalog, Option<Vec<u8>>), StoreError> {
-        let bytes = match std::fs::read(&self.path) {
+        let bytes = match super::private::read(&self.path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let empty = Catalog {
@@ -144,7 +143,17 @@ impl CatalogFile {
                 supported: CATALOG_SCHEMA,
             });
         }
-        serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))
+        let catalog: Catalog = serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))?;
+        // The id ties the catalog to its keychain entries: inventing a new one would silently
+        // cut every channel off from its token.
+        if catalog.profile_id.trim().is_empty() {
+            return Err(corrupt(
+                "its profile id (\"profile_id\") is empty, and without it the saved tokens \
+                 cannot be found"
+                    .into(),
+            ));
+        }
+        Ok(catalog)
     }
 }
 

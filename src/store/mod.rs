@@ -9,6 +9,7 @@ mod history;
 mod keyring_store;
 mod lock;
 mod memory;
+mod private;
 mod profile;
 mod secrets;
 mod state;

@@ -117,8 +117,8 @@ impl SecretBackend {
     /// `TOKENWARDEN_SECRETS` = `keyring` (default) | `vault`. For the vault the passphrase comes
     /// from `TOKENWARDEN_VAULT_PASSPHRASE`, else from `ask` (the caller prompts the user).
     pub fn from_env(ask: impl FnOnce() -> Option<Secret>) -> Result<SecretBackend, SecretError> {
-        let choice = std::env::var(SECRETS_ENV).ok();
-        let passphrase = std::env::var(VAULT_PASSPHRASE_ENV).ok().map(Secret::new);
+        let choice = crate::env::var(SECRETS_ENV);
+        let passphrase = crate::env::var(VAULT_PASSPHRASE_ENV).map(Secret::new);
         Self::from_settings(choice.as_deref(), passphrase, ask)
     }
 

@@ -85,7 +85,7 @@ impl StateFile {
 
     /// The saved state; empty when there is none or it cannot be read.
     pub fn load(&self) -> Result<LocalState, StoreError> {
-        match std::fs::read(&self.path) {
+        match super::private::read(&self.path) {
             Ok(bytes) => Ok(parse(&bytes)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(LocalState::default()),
             Err(e) => Err(StoreError::io("read the reminder state", &self.path, e)),
@@ -94,10 +94,8 @@ impl StateFile {
 
     /// Locked read–change–write with an atomic replace (two copies of the app may run).
     pub fn update<T>(&self, f: impl FnOnce(&mut LocalState) -> T) -> Result<T, StoreError> {
-        let _lock = FileLock::exclusive(&self.lock_path).map_err(|source| StoreError::Lock {
-            path: self.lock_path.clone(),
-            source,
-        })?;
+        let _lock = FileLock::exclusive(&self.lock_path)
+            .map_err(|source| StoreError::lock(&self.lock_path, source))?;
         let mut state = self.load()?;
         let before = state.clone();
         let result = f(&mut state);

@@ -6,7 +6,7 @@
 //! map in memory, keyed by the file's identity, so one process does not run scrypt for every get.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs::{File, Metadata};
+use std::fs::Metadata;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -114,7 +114,7 @@ impl VaultStore {
 
     /// The entries as the file holds them now, decrypting only when the file changed.
     fn current<'a>(&self, cache: &'a mut Option<Cached>) -> Result<&'a Entries, SecretError> {
-        let file = match File::open(&self.path) {
+        let file = match super::private::open_read(&self.path) {
             Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 let empty = Cached {
@@ -154,7 +154,8 @@ impl VaultStore {
         let bytes = self.encrypt(&entries)?;
         write_atomic(&self.path, &bytes).map_err(|e| self.io_error(e))?;
         // Still under the vault lock: nobody else can have replaced the file since.
-        let stamp = Stamp::of(&std::fs::metadata(&self.path).map_err(|e| self.io_error(e))?);
+        let stamp =
+            Stamp::of(&std::fs::symlink_metadata(&self.path).map_err(|e| self.io_error(e))?);
         *cache = Some(Cached { stamp, entries });
         Ok(())
     }
@@ -307,7 +308,7 @@ fn from_json(plain: &[u8]) -> Result<Entries, String> {
 
 /// The work factor for new writes: `TOKENWARDEN_VAULT_WORK_FACTOR`, else 18.
 pub fn work_factor_from_env() -> Result<u8, SecretError> {
-    parse_work_factor(std::env::var(WORK_FACTOR_ENV).ok().as_deref())
+    parse_work_factor(crate::env::var(WORK_FACTOR_ENV).as_deref())
 }
 
 fn parse_work_factor(value: Option<&str>) -> Result<u8, SecretError> {
