@@ -3,7 +3,7 @@
 //! memory), and a panic writes a short report without secrets to the profile's `logs/` folder
 //! instead of printing its raw message. Also how a child process is prepared: without our
 //! `TOKENWARDEN_*` variables and with the umask and core limit the user had, so a browser we
-//! start behaves as if the user had started it.
+//! start behaves as if the user had started it (`open_detached`, used by the CLI and the GUI).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -78,6 +78,41 @@ pub fn for_child(command: &mut Command) -> &mut Command {
         }
     }
     command
+}
+
+/// Opens `target` (a web address or a folder) with the user's default application, as a
+/// process of its own that outlives us and gets none of our variables. Tests may name a
+/// stand-in command in `TOKENWARDEN_TEST_BROWSER`.
+pub fn open_detached(target: &str) -> Result<(), String> {
+    let commands = match crate::env::var(crate::env::TEST_BROWSER_ENV) {
+        Some(program) => {
+            let mut c = Command::new(program);
+            c.arg(target);
+            vec![c]
+        }
+        None => open::commands(target),
+    };
+    let mut last_error = String::from("no way to open it is known on this system");
+    for mut command in commands {
+        for_child(&mut command)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        // Its own process group: Ctrl-C in our terminal must not close the user's browser.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        match command.spawn() {
+            Ok(mut child) => {
+                // Reaped on a side thread, so no zombie is left behind while we run on.
+                let _ = std::thread::Builder::new()
+                    .name("tokenwarden-opener".into())
+                    .spawn(move || child.wait());
+                return Ok(());
+            }
+            Err(e) => last_error = e.to_string(),
+        }
+    }
+    Err(format!("The browser could not be opened: {last_error}"))
 }
 
 /// From now on a panic report goes into `dir` (the profile's log folder).
