@@ -30,6 +30,17 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
+/// True for the name of a temp file `write_atomic` makes (`.NAME.32HEX.tmp`), so that one left
+/// by a crash can be recognised and swept (see `sweep`).
+pub(crate) fn is_temp_name(name: &str) -> bool {
+    let Some(inner) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+        return false;
+    };
+    inner.rsplit_once('.').is_some_and(|(target, id)| {
+        !target.is_empty() && id.len() == 32 && id.chars().all(|c| c.is_ascii_hexdigit())
+    })
+}
+
 /// Makes the rename itself durable.
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> io::Result<()> {
@@ -88,6 +99,15 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("busy")]);
+    }
+
+    #[test]
+    fn temp_names_are_recognised() {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        assert!(is_temp_name(&format!(".catalog.json.{id}.tmp")));
+        assert!(!is_temp_name("catalog.json"));
+        assert!(!is_temp_name(".catalog.json.tmp"));
+        assert!(!is_temp_name(&format!(".{id}.tmp")));
     }
 
     #[cfg(unix)]

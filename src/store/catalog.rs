@@ -80,6 +80,13 @@ impl CatalogFile {
         Ok(self.read()?.0)
     }
 
+    /// The saved catalog, or `None` when there is no file (a new profile, or one whose catalog
+    /// was moved aside).
+    pub fn load_existing(&self) -> Result<Option<Catalog>, StoreError> {
+        let (catalog, bytes) = self.read()?;
+        Ok(bytes.map(|_| catalog))
+    }
+
     /// Read–modify–write under the catalog lock. When `f` fails nothing is written; otherwise
     /// the file is replaced atomically (unless nothing changed). The profile id and schema are
     /// filled in before `f` runs, so `f` sees them.

@@ -20,6 +20,10 @@ pub trait SecretStore: Send + Sync {
     fn set(&self, r: &SecretRef, value: &Secret) -> Result<(), SecretError>;
     /// Removes the entry; removing an entry that does not exist is not an error.
     fn delete(&self, r: &SecretRef) -> Result<(), SecretError>;
+    /// Removes several entries; a store that rewrites a whole file does it once.
+    fn delete_all(&self, refs: &[SecretRef]) -> Result<(), SecretError> {
+        refs.iter().try_for_each(|r| self.delete(r))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -264,6 +264,16 @@ impl SecretStore for VaultStore {
     fn delete(&self, r: &SecretRef) -> Result<(), SecretError> {
         self.change(|entries| entries.remove(&r.0).is_some())
     }
+
+    fn delete_all(&self, refs: &[SecretRef]) -> Result<(), SecretError> {
+        self.change(|entries| {
+            let before = entries.len();
+            for r in refs {
+                entries.remove(&r.0);
+            }
+            entries.len() != before
+        })
+    }
 }
 
 #[derive(Serialize)]
