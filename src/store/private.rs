@@ -118,9 +118,11 @@ pub(crate) fn check_folder(dir: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Makes files of earlier versions (lock files, logs) owner-only: 0600 for files and 0700 for
-/// folders, in the profile folder and one level below. Best effort: a file that cannot be
-/// changed is left as it is; links are never followed.
+/// Makes the profile folder and files of earlier versions (lock files, logs) owner-only: 0700
+/// for the folder and folders in it, 0600 for files, one level deep. Others may at most have
+/// read it (writable was refused by `check_folder`); the list of channels is nobody else's
+/// business either. Best effort: what cannot be changed is left as it is; links are never
+/// followed.
 pub(crate) fn tighten(dir: &Path) {
     #[cfg(unix)]
     {
@@ -130,6 +132,9 @@ pub(crate) fn tighten(dir: &Path) {
             if meta.mode() & 0o077 != 0 {
                 let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(want));
             }
+        }
+        if let Ok(meta) = std::fs::metadata(dir) {
+            fix(dir, &meta);
         }
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
