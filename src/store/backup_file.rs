@@ -189,12 +189,31 @@ fn write_backup_with(
         path: path.to_path_buf(),
         source,
     };
-    let mut plain = Zeroizing::new(Vec::new());
+    // Measured first and allocated once: a growing buffer would leave copies of the secrets
+    // behind in memory that is freed without being zeroized.
+    let mut size = ByteCount(0);
+    serde_json::to_writer(&mut size, &out)
+        .map_err(|e| io("prepare the backup", std::io::Error::other(e)))?;
+    let mut plain = Zeroizing::new(Vec::with_capacity(size.0));
     serde_json::to_writer(&mut *plain, &out)
         .map_err(|e| io("prepare the backup", std::io::Error::other(e)))?;
     let bytes = encrypt(&plain, passphrase, work_factor)
         .map_err(|e| io("encrypt the backup", std::io::Error::other(e)))?;
     write_atomic(path, &bytes).map_err(|e| io("write the backup to", e))
+}
+
+/// A writer that only counts what it is given.
+struct ByteCount(usize);
+
+impl Write for ByteCount {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn encrypt(

@@ -104,13 +104,14 @@ fn stop(mut child: Child) -> String {
 }
 
 fn proc_file(pid: u32, name: &str) -> String {
-    std::fs::read_to_string(Path::new("/proc").join(pid.to_string()).join(name))
-        .unwrap_or_default()
+    std::fs::read_to_string(Path::new("/proc").join(pid.to_string()).join(name)).unwrap_or_default()
 }
 
 /// The soft limit from a `/proc/PID/limits` text's "Max core file size" line.
 fn core_limit(limits: &str) -> Option<String> {
-    let line = limits.lines().find(|l| l.starts_with("Max core file size"))?;
+    let line = limits
+        .lines()
+        .find(|l| l.starts_with("Max core file size"))?;
     line.split_whitespace().nth(4).map(str::to_string)
 }
 
@@ -169,7 +170,8 @@ fn a_device_login_address_that_is_not_https_on_meta_is_not_opened() {
         );
         assert!(!stderr.contains(offered), "{offered} not shown: {stderr}");
         assert!(
-            stderr.contains("https://www.facebook.com/device") && stderr.contains("enter this code"),
+            stderr.contains("https://www.facebook.com/device")
+                && stderr.contains("enter this code"),
             "{stderr}"
         );
     }
@@ -191,7 +193,12 @@ fn a_crash_leaves_a_report_without_the_token_and_says_where() {
     let reports: Vec<PathBuf> = std::fs::read_dir(&logs)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("crash-"))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("crash-")
+        })
         .collect();
     assert_eq!(reports.len(), 1, "{:?}", std::fs::read_dir(&logs).unwrap());
     let report = std::fs::read_to_string(&reports[0]).unwrap();

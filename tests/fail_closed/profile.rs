@@ -114,10 +114,12 @@ fn a_symlinked_catalog_vault_or_lock_is_refused() {
             out.stderr
         );
         assert_eq!(std::fs::read(&real).unwrap(), before, "{name} untouched");
-        assert!(std::fs::symlink_metadata(&link)
-            .unwrap()
-            .file_type()
-            .is_symlink());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         // Put back as the message says: the real file in place of the link.
         std::fs::remove_file(&link).unwrap();
         std::fs::rename(&real, &link).unwrap();
@@ -147,9 +149,7 @@ fn every_file_in_the_profile_is_owner_only() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let files = files_under(env.profile_dir());
     assert!(
-        files
-            .iter()
-            .any(|f| f.parent().unwrap().ends_with("logs")),
+        files.iter().any(|f| f.parent().unwrap().ends_with("logs")),
         "logs written: {files:?}"
     );
     assert!(files.iter().any(|f| f.ends_with("catalog.lock")));
@@ -216,7 +216,11 @@ fn a_secret_orphaned_by_a_crash_is_swept_at_the_next_change() {
     c.env("TOKENWARDEN_TEST_PANIC", "after_secret_saved");
     let out = support::run_command(c, &renewal);
     assert_eq!(out.code, 101, "it crashed: {}", out.stderr);
-    assert_eq!(referenced(&env), before, "the catalog still has the old token");
+    assert_eq!(
+        referenced(&env),
+        before,
+        "the catalog still has the old token"
+    );
     let state_path = env.profile_dir().join("state.json");
     let mut state: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&state_path).unwrap()).unwrap();
@@ -229,7 +233,10 @@ fn a_secret_orphaned_by_a_crash_is_swept_at_the_next_change() {
         .collect();
     assert_eq!(orphans.len(), 1, "{state:#}");
     let orphan = SecretRef(orphans[0].clone());
-    assert!(open_vault(&env).get(&orphan).is_ok(), "planted by the crash");
+    assert!(
+        open_vault(&env).get(&orphan).is_ok(),
+        "planted by the crash"
+    );
 
     // The crash happened an hour ago, and left a temp file of a vault write behind too.
     state["secrets"]["created"][&orphan.0] = "2020-01-01T00:00:00Z".into();
@@ -259,7 +266,10 @@ fn a_secret_orphaned_by_a_crash_is_swept_at_the_next_change() {
         assert!(vault.get(&SecretRef(r.clone())).is_ok(), "{r} kept");
     }
     assert!(!stale.exists(), "the stale temp file is gone");
-    assert!(fresh.exists(), "a young temp file may be a write in progress");
+    assert!(
+        fresh.exists(),
+        "a young temp file may be a write in progress"
+    );
     let out = env.run(&["check", "Acme Shoes"], "");
     assert_eq!(out.code, 0, "the channel still works: {}", out.stderr);
 }
