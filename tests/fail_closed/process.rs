@@ -9,24 +9,6 @@ use std::time::{Duration, Instant};
 use crate::support::{self, Env};
 use tokenwarden::sim::scenario::*;
 
-fn add_acme_app_with_client_token(env: &Env) {
-    let out = env.run(
-        &[
-            "app",
-            "add",
-            "--id",
-            ACME_APP_ID,
-            "--name",
-            "Acme Support",
-            "--secret-stdin",
-            "--client-token",
-            ACME_CLIENT_TOKEN,
-        ],
-        ACME_APP_SECRET,
-    );
-    assert_eq!(out.code, 0, "{}", out.stderr);
-}
-
 /// A stand-in browser: records its address, its environment and its parent's limits, then
 /// renames the environment file into place so the test sees all of it at once.
 struct FakeBrowser {
@@ -119,7 +101,7 @@ fn core_limit(limits: &str) -> Option<String> {
 #[test]
 fn the_browser_gets_none_of_our_variables_and_the_app_dumps_no_core() {
     let env = Env::new();
-    add_acme_app_with_client_token(&env);
+    env.add_acme_app_with_client_token();
     let browser = FakeBrowser::new();
     let child = start_login(&env, &browser);
     let pid = child.id();
@@ -156,7 +138,7 @@ fn a_device_login_address_that_is_not_https_on_meta_is_not_opened() {
         "https://facebook.com.login-check.example/device",
     ] {
         let env = Env::new();
-        add_acme_app_with_client_token(&env);
+        env.add_acme_app_with_client_token();
         env.control.set_device_verification_uri(offered);
         let browser = FakeBrowser::new();
         let child = start_login(&env, &browser);

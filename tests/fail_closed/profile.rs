@@ -19,6 +19,18 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+const BACKUP_PW: &str = "a long backup passphrase";
+
+/// Runs `args` in the test's profile with `passphrase` as the backup passphrase.
+fn with_backup_passphrase(env: &Env, args: &[&str], passphrase: &str) -> support::Output {
+    env.run_in(
+        env.profile_dir(),
+        args,
+        "",
+        &[("TOKENWARDEN_BACKUP_PASSPHRASE", passphrase)],
+    )
+}
+
 /// A scrypt age header asking for `log_n`, with a body that would never decrypt.
 fn age_file_asking_for(log_n: u8) -> Vec<u8> {
     let b64 = "A".repeat(43);
@@ -140,11 +152,10 @@ fn every_file_in_the_profile_is_owner_only() {
     let backup = env.profile_dir().join("backups").join("all.age");
     std::fs::create_dir(env.profile_dir().join("backups")).unwrap();
     set_mode(&env.profile_dir().join("backups"), 0o700);
-    let out = env.run_in(
-        env.profile_dir(),
+    let out = with_backup_passphrase(
+        &env,
         &["--verbose", "backup", backup.to_str().unwrap()],
-        "",
-        &[("TOKENWARDEN_BACKUP_PASSPHRASE", "a long backup passphrase")],
+        BACKUP_PW,
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     let files = files_under(env.profile_dir());
@@ -309,12 +320,7 @@ fn a_short_new_passphrase_is_refused_for_backups_and_new_vaults() {
     let env = Env::new();
     env.add_acme_app();
     let file = env.profile.path().join("short.age");
-    let out = env.run_in(
-        env.profile_dir(),
-        &["backup", file.to_str().unwrap()],
-        "",
-        &[("TOKENWARDEN_BACKUP_PASSPHRASE", "short")],
-    );
+    let out = with_backup_passphrase(&env, &["backup", file.to_str().unwrap()], "short");
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("at least 8"), "{}", out.stderr);
     assert!(!file.exists(), "no backup written");
@@ -341,11 +347,10 @@ fn a_file_asking_for_too_much_scrypt_work_is_refused_at_once() {
     let planted = env.profile.path().join("planted.age");
     std::fs::write(&planted, age_file_asking_for(30)).unwrap();
     let started = Instant::now();
-    let out = env.run_in(
-        env.profile_dir(),
+    let out = with_backup_passphrase(
+        &env,
         &["restore", planted.to_str().unwrap(), "--yes"],
-        "",
-        &[("TOKENWARDEN_BACKUP_PASSPHRASE", "a long backup passphrase")],
+        BACKUP_PW,
     );
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(
@@ -376,12 +381,7 @@ fn a_backup_never_uses_less_than_the_default_work_factor() {
     // Env writes its vault with work factor 12 (TOKENWARDEN_VAULT_WORK_FACTOR) for speed.
     assert_eq!(work_factor_of(&env.profile_dir().join("vault.age")), 12);
     let file = env.profile.path().join("all.age");
-    let out = env.run_in(
-        env.profile_dir(),
-        &["backup", file.to_str().unwrap()],
-        "",
-        &[("TOKENWARDEN_BACKUP_PASSPHRASE", "a long backup passphrase")],
-    );
+    let out = with_backup_passphrase(&env, &["backup", file.to_str().unwrap()], BACKUP_PW);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         work_factor_of(&file) >= tokenwarden::store::DEFAULT_WORK_FACTOR,
