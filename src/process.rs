@@ -140,7 +140,7 @@ pub fn install_panic_hook() {
             .unwrap_or("unnamed")
             .to_string();
         let report = format!(
-            "Tokenwarden {} stopped because of an internal error.\n\
+            "Tokenwarden {} had an internal error.\n\
              time: {}\nthread: {thread}\nplace: {location}\nmessage (shortened, \
              long words removed): {message}\n\
              No token or secret is written here.\n",
@@ -149,14 +149,13 @@ pub fn install_panic_hook() {
         );
         match REPORT_DIR.get().map(|d| write_report(d, &report)) {
             Some(Ok(path)) => eprintln!(
-                "tokenwarden: an internal error stopped the program (at {location}). A short \
-                 report without tokens is in {}; please send it to whoever supports you. Your \
-                 saved channels were not changed by the part that failed.",
+                "tokenwarden: an internal error happened (at {location}). A short report \
+                 without tokens is in {}; please send it to whoever supports you. Saved changes \
+                 are all or nothing, so nothing was half saved; run the command again to see \
+                 where things stand.",
                 path.display()
             ),
-            _ => eprintln!(
-                "tokenwarden: an internal error stopped the program (at {location}): {message}"
-            ),
+            _ => eprintln!("tokenwarden: an internal error happened (at {location}): {message}"),
         }
     }));
 }
