@@ -1,6 +1,7 @@
 //! `catalog.json`: the saved channels, Meta apps and last known facts. Never a secret, only
 //! references to the secret store. Every change is a locked read–modify–write with an atomic
-//! replace, so two running copies never lose each other's changes.
+//! replace, so two running copies never lose each other's changes; it also clears temp files
+//! that an interrupted write left behind.
 
 use std::path::PathBuf;
 
@@ -96,6 +97,10 @@ impl CatalogFile {
     ) -> Result<T, E> {
         let _lock = FileLock::exclusive(&self.lock_path)
             .map_err(|source| StoreError::lock(&self.lock_path, source))?;
+        // Temp files of writes a crash interrupted go with the next change (see `sweep`).
+        if let Some(dir) = self.path.parent() {
+            super::sweep::sweep_temp_files(dir, super::sweep::ORPHAN_AGE);
+        }
         let (mut catalog, old_bytes) = self.read()?;
         catalog.schema = CATALOG_SCHEMA;
         if catalog.profile_id.is_empty() {
