@@ -52,8 +52,9 @@ pub struct Store {
 impl Store {
     /// Opens the catalog and the chosen secret store. The keychain is connected and an existing
     /// vault decrypted now, so an unreachable keychain or a wrong passphrase is reported at once.
-    /// Keychain entries are namespaced by the catalog's profile id (assigned here if missing),
-    /// so two profiles never see each other's secrets.
+    /// Keychain entries are namespaced by the catalog's profile id (assigned here for a new
+    /// profile; a catalog file without one is damaged), so two profiles never see each other's
+    /// secrets. Every entry stored goes through the ledger `sweep` cleans up by.
     pub fn open(profile: Profile, backend: SecretBackend) -> Result<Store, StoreError> {
         let catalog = CatalogFile::new(&profile);
         let secrets: Arc<dyn SecretStore> = match backend {
