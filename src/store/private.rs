@@ -10,6 +10,7 @@ use std::path::Path;
 use super::StoreError;
 
 /// Options for a file in the profile: owner-only when created, never through a link.
+#[cfg_attr(not(unix), allow(unused_mut))]
 pub(crate) fn options() -> OpenOptions {
     let mut options = OpenOptions::new();
     #[cfg(unix)]
@@ -38,7 +39,9 @@ pub(crate) fn is_link(e: &io::Error) -> bool {
     e.get_ref().is_some_and(|inner| inner.is::<LinkRefused>())
 }
 
+/// Only Unix refuses links on open (elsewhere the type is named but never made).
 #[derive(Debug)]
+#[cfg_attr(not(unix), allow(dead_code))]
 struct LinkRefused;
 
 impl std::fmt::Display for LinkRefused {
