@@ -9,6 +9,8 @@ pub mod sim;
 pub mod store;
 
 pub mod cli;
+pub mod env;
 pub mod gui;
 pub mod logging;
+pub mod process;
 pub mod service;

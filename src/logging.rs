@@ -2,7 +2,9 @@
 //! and with `--verbose` on standard error as well. What a support person needs — the command,
 //! each check's result with fingerprint and reason codes, errors with Meta's `fbtrace_id` — and
 //! never a token or secret: nothing here is handed a `Secret`, and the filter keeps the HTTP
-//! libraries (whose debug lines may carry URLs with tokens in the query) out.
+//! libraries (whose debug lines may carry URLs with tokens in the query) out. The folder is
+//! owner-only (0700, files 0600 through the process umask, see `process`), and a crash report
+//! from `process`'s panic hook lands in it too.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -62,6 +64,11 @@ fn file_appender(dir: &Path) -> Result<tracing_appender::rolling::RollingFileApp
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder.create(dir).map_err(|e| e.to_string())?;
+    // A planted link would send the log somewhere else; the appender itself would follow it.
+    let meta = std::fs::symlink_metadata(dir).map_err(|e| e.to_string())?;
+    if !meta.is_dir() {
+        return Err("it is a symbolic link or not a folder".into());
+    }
     Builder::new()
         .rotation(Rotation::DAILY)
         .filename_prefix("tokenwarden")

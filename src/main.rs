@@ -19,8 +19,14 @@ fn main() {
     if std::env::args_os().len() > 1 {
         attach_parent_console();
     }
+    tokenwarden::process::harden();
+    tokenwarden::process::install_panic_hook();
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // SAFETY: still the only thread (no runtime, logger or GUI has started), and clap has
+    // read its arguments: from here on our settings live in the snapshot, not the environment
+    // that a browser or file dialog we start would inherit.
+    unsafe { tokenwarden::env::take_snapshot() };
     let command = matches
         .subcommand_name()
         .unwrap_or(if cli.demo { "demo" } else { "gui" })
@@ -43,6 +49,9 @@ fn start_logging(cli: &Cli, command: &str) {
             .ok()
             .map(|p| tokenwarden::logging::log_dir(&p.dir)),
     };
+    if let Some(dir) = &dir {
+        tokenwarden::process::set_report_dir(dir);
+    }
     tokenwarden::logging::init(dir.as_deref(), cli.verbose);
 }
 

@@ -12,24 +12,6 @@ use std::time::{Duration, Instant};
 use support::Env;
 use tokenwarden::sim::scenario::*;
 
-fn add_acme_app_with_client_token(env: &Env) {
-    let out = env.run(
-        &[
-            "app",
-            "add",
-            "--id",
-            ACME_APP_ID,
-            "--name",
-            "Acme Support",
-            "--secret-stdin",
-            "--client-token",
-            ACME_CLIENT_TOKEN,
-        ],
-        ACME_APP_SECRET,
-    );
-    assert_eq!(out.code, 0, "{}", out.stderr);
-}
-
 #[test]
 fn a_short_login_becomes_a_never_expiring_page_token() {
     let env = Env::new();
@@ -237,7 +219,7 @@ fn wait_for_polls(env: &Env, code: &str, n: u32) {
 #[test]
 fn device_login_adds_a_channel_after_pending_polls_and_slows_down_when_told() {
     let env = Env::new();
-    add_acme_app_with_client_token(&env);
+    env.add_acme_app_with_client_token();
     env.control.set_device_interval(1);
     let mut run = LoginRun::start(
         &env,
@@ -278,7 +260,7 @@ fn device_login_adds_a_channel_after_pending_polls_and_slows_down_when_told() {
 #[test]
 fn a_declined_or_expired_device_login_ends_cleanly_and_changes_nothing() {
     let env = Env::new();
-    add_acme_app_with_client_token(&env);
+    env.add_acme_app_with_client_token();
     env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
     env.control.set_device_interval(1);
     let catalog = std::fs::read(env.profile_dir().join("catalog.json")).unwrap();
@@ -359,7 +341,7 @@ fn renewing_with_subscribe_webhook_restores_the_missing_fields() {
 #[test]
 fn one_login_renews_all_four_pages_broken_by_one_password_change() {
     let env = Env::new();
-    add_acme_app_with_client_token(&env);
+    env.add_acme_app_with_client_token();
     let names = ["Carol Cafe", "Carol Crafts", "Carol Cakes", "Carol Candles"];
     for (name, token) in
         names

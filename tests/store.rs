@@ -468,7 +468,7 @@ fn child_writes_a_vault_through_store_open() {
     let opened = Store::open(Profile { dir: dir.into() }, backend);
     if std::env::var(CHILD_TAG).as_deref() == Ok("expect-error") {
         let err = opened.expect_err("an out-of-range work factor is refused");
-        assert!(err.to_string().contains("10 to 22"), "{err}");
+        assert!(err.to_string().contains("10 to 20"), "{err}");
         return;
     }
     let store = opened.unwrap();

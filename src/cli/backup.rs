@@ -13,13 +13,15 @@ use crate::model::Secret;
 use crate::service::{AppRestoreAction, RestoreAction, RestoreItem, RestorePlan, ServiceError};
 use crate::store::BACKUP_PASSPHRASE_ENV;
 
-/// From `TOKENWARDEN_BACKUP_PASSPHRASE`, else typed at the terminal (twice when `confirm`).
+/// From `TOKENWARDEN_BACKUP_PASSPHRASE`, else typed at the terminal. A new one (`confirm`, for
+/// a backup being made) is typed twice and must have at least 8 characters, from either source.
 fn passphrase(confirm: bool) -> Result<Secret, ServiceError> {
-    if let Some(p) = std::env::var(BACKUP_PASSPHRASE_ENV)
-        .ok()
-        .filter(|p| !p.is_empty())
-    {
-        return Ok(Secret::new(p));
+    if let Some(p) = crate::env::var(BACKUP_PASSPHRASE_ENV).filter(|p| !p.is_empty()) {
+        let p = Secret::new(p);
+        if confirm {
+            input::check_new_passphrase(&p, "backup")?;
+        }
+        return Ok(p);
     }
     if !std::io::stdin().is_terminal() {
         return Err(ServiceError::Usage(format!(
@@ -27,21 +29,16 @@ fn passphrase(confirm: bool) -> Result<Secret, ServiceError> {
              {BACKUP_PASSPHRASE_ENV} for scripts."
         )));
     }
-    let first = input::read_secret_text("Backup passphrase (it will not be shown): ")?;
-    if first.is_empty() {
+    if confirm {
+        return input::ask_new_passphrase("backup");
+    }
+    let typed = input::read_secret_text("Backup passphrase (it will not be shown): ")?;
+    if typed.is_empty() {
         return Err(ServiceError::Usage(
             "The passphrase cannot be empty.".into(),
         ));
     }
-    if confirm {
-        let again = input::read_secret_text("The same passphrase again: ")?;
-        if again != first {
-            return Err(ServiceError::Usage(
-                "The two passphrases differ. Nothing was written; try again.".into(),
-            ));
-        }
-    }
-    Ok(first)
+    Ok(typed)
 }
 
 pub async fn backup(profile: Option<PathBuf>, file: PathBuf) -> i32 {

@@ -52,7 +52,8 @@ pub async fn login(
         code.verification_uri
     );
     eprintln!("    {}\n", code.user_code);
-    if !no_browser && open::that_detached(&code.verification_uri).is_err() {
+    // `start_device_login` only ever hands out an https Meta address.
+    if !no_browser && crate::process::open_detached(&code.verification_uri).is_err() {
         eprintln!("(The browser could not be opened; open the address yourself.)");
     }
     eprintln!("Waiting for you to approve on Facebook… (Ctrl-C cancels)");

@@ -13,6 +13,7 @@ mod reminders;
 mod report;
 
 use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::graph::GraphConfig;
@@ -228,9 +229,30 @@ pub fn graph_config() -> Result<GraphConfig, ServiceError> {
 }
 
 /// Opens the profile with the chosen secret store (asking for the vault passphrase if needed).
+/// A vault that does not exist yet gets a new passphrase by the desktop app's rules: typed
+/// twice on a terminal, at least 8 characters wherever it comes from.
 pub fn open_service(profile: Option<PathBuf>) -> Result<Service, ServiceError> {
     let profile = Profile::resolve(profile)?;
-    let backend = SecretBackend::from_env(input::ask_passphrase)?;
+    let creating = !profile.vault_path().exists();
+    let mut asked: Option<ServiceError> = None;
+    let backend = SecretBackend::from_env(|| {
+        if !creating {
+            return input::ask_passphrase();
+        }
+        if !std::io::stdin().is_terminal() {
+            return None;
+        }
+        input::ask_new_passphrase("vault")
+            .map_err(|e| asked = Some(e))
+            .ok()
+    });
+    if let Some(e) = asked {
+        return Err(e);
+    }
+    let backend = backend?;
+    if let (true, SecretBackend::Vault { passphrase }) = (creating, &backend) {
+        input::check_new_passphrase(passphrase, "vault")?;
+    }
     let store = Store::open(profile, backend)?;
     Service::new(store, graph_config()?)
 }

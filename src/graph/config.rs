@@ -50,7 +50,7 @@ impl Default for GraphConfig {
 impl GraphConfig {
     /// Reads `TOKENWARDEN_GRAPH_URL`, `TOKENWARDEN_GRAPH_VERSION` and `TOKENWARDEN_GRAPH_TIMEOUT`.
     pub fn from_env() -> Result<GraphConfig, ConfigError> {
-        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        let var = |k: &str| crate::env::var(k).filter(|v| !v.trim().is_empty());
         let mut cfg = GraphConfig::default();
         if let Some(url) = var("TOKENWARDEN_GRAPH_URL") {
             cfg.base_url = parse_base_url(&url)?;

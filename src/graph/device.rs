@@ -12,6 +12,7 @@ use crate::model::Secret;
 pub struct DeviceCode {
     pub code: Secret,
     pub user_code: String,
+    /// Always an https Meta address (see `is_meta_address`), safe to open.
     pub verification_uri: String,
     pub expires_in: u64,
     pub interval: u64,
@@ -28,6 +29,45 @@ pub enum DevicePoll {
         token: Secret,
         expires_in: Option<i64>,
     },
+}
+
+/// Facebook's own page for entering a device code: shown (and opened) whenever the address
+/// that came with the code is not plainly Facebook's.
+pub const DEVICE_LOGIN_PAGE: &str = "https://www.facebook.com/device";
+
+/// True for an https address on facebook.com or meta.com (or one of their subdomains), with no
+/// user name, password or port: the only addresses from the network we open in a browser.
+pub fn is_meta_address(address: &str) -> bool {
+    let Ok(url) = url::Url::parse(address) else {
+        return false;
+    };
+    let host = match url.host() {
+        Some(url::Host::Domain(d)) => d.to_ascii_lowercase(),
+        _ => return false,
+    };
+    url.scheme() == "https"
+        && url.username().is_empty()
+        && url.password().is_none()
+        && url.port().is_none()
+        && (host == "facebook.com"
+            || host.ends_with(".facebook.com")
+            || host.ends_with(".meta.com"))
+}
+
+/// The address to show for entering the code: Facebook's answer when it is a Meta https
+/// address, else the known page (an address from the network could lead anywhere).
+fn trusted_login_page(offered: Option<String>) -> String {
+    match offered {
+        Some(address) if is_meta_address(&address) => address,
+        Some(_) => {
+            tracing::warn!(
+                "the device login offered an address that is not an https Facebook address; \
+                 showing {DEVICE_LOGIN_PAGE} instead"
+            );
+            DEVICE_LOGIN_PAGE.into()
+        }
+        None => DEVICE_LOGIN_PAGE.into(),
+    }
 }
 
 fn client_access(app_id: &str, client_token: &str) -> Secret {
@@ -62,8 +102,7 @@ pub async fn start(
     Ok(DeviceCode {
         code: Secret::new(code),
         user_code,
-        verification_uri: text("verification_uri")
-            .unwrap_or_else(|| "https://www.facebook.com/device".into()),
+        verification_uri: trusted_login_page(text("verification_uri")),
         expires_in: number(v.get("expires_in")).unwrap_or(420),
         interval: number(v.get("interval")).unwrap_or(5).max(1),
     })
@@ -115,5 +154,40 @@ pub async fn poll(
             Ok(DevicePoll::Expired)
         }
         Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_https_meta_addresses_are_trusted() {
+        for good in [
+            "https://www.facebook.com/device",
+            "https://facebook.com/device",
+            "https://m.facebook.com/device?x=1",
+            "https://login.meta.com/device",
+        ] {
+            assert!(is_meta_address(good), "{good}");
+        }
+        for bad in [
+            "http://www.facebook.com/device",
+            "https://facebook.com.evil.example/device",
+            "https://evilfacebook.com/device",
+            "https://meta.com.evil.example/",
+            "https://user@www.facebook.com/device",
+            "https://www.facebook.com:8443/device",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "not an address",
+        ] {
+            assert!(!is_meta_address(bad), "{bad}");
+        }
+        assert_eq!(
+            trusted_login_page(Some("http://127.0.0.1/x".into())),
+            DEVICE_LOGIN_PAGE
+        );
+        assert_eq!(trusted_login_page(None), DEVICE_LOGIN_PAGE);
     }
 }

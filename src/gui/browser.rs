@@ -15,8 +15,9 @@ pub struct SystemBrowser;
 impl Browser for SystemBrowser {
     fn open(&mut self, url: &str) -> Result<(), String> {
         refuse_tokens(url)?;
-        // Detached: the browser must not be a child that dies with (or blocks) the app.
-        open::that_detached(url).map_err(|e| format!("The browser could not be opened: {e}"))
+        // Detached: the browser must not be a child that dies with (or blocks) the app; and it
+        // gets none of our TOKENWARDEN_* variables.
+        crate::process::open_detached(url)
     }
 }
 

@@ -154,16 +154,41 @@ impl Service {
         r: &SecretRef,
         value: &Secret,
     ) -> Result<(), ServiceError> {
+        self.sweep().await;
         let secrets = self.secrets();
         let (r, value) = (r.clone(), value.clone());
-        Ok(blocking(move || secrets.set(&r, &value)).await??)
+        blocking(move || secrets.set(&r, &value)).await??;
+        if crate::env::test_panic_requested("after_secret_saved") {
+            // Test-only (TOKENWARDEN_TEST_PANIC): a crash between "store the new secret" and
+            // "swap it in", to prove the orphan entry is swept at a later change.
+            panic!("test panic after saving a secret");
+        }
+        Ok(())
     }
 
-    /// Best effort: a leftover entry is harmless, a failure here must not undo a finished change.
+    /// Best effort: a leftover entry is harmless (a later sweep removes it), and a failure here
+    /// must not undo a finished change.
     pub(crate) async fn forget_secret(&self, r: &SecretRef) {
         let secrets = self.secrets();
         let r = r.clone();
         let _ = blocking(move || secrets.delete(&r)).await;
+        self.sweep().await;
+    }
+
+    /// Removes unused secret entries and stale temp files, at a change (see `store::sweep`).
+    /// Best effort: a failure is logged, never a reason to fail the change itself.
+    pub(crate) async fn sweep(&self) {
+        let store = self.store.clone();
+        match blocking(move || store.sweep()).await {
+            Ok(Ok(swept)) if swept != crate::store::Swept::default() => tracing::info!(
+                secrets = swept.secrets,
+                temp_files = swept.temp_files,
+                "removed unused secret entries and temp files"
+            ),
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "could not tidy up the profile"),
+            Err(e) => tracing::warn!(error = %e, "could not tidy up the profile"),
+        }
     }
 
     /// The app's id and, when saved, its secret.

@@ -232,6 +232,13 @@ impl SimControl {
         self.with(|w| w.devices.interval = secs);
     }
 
+    /// The address device logins send the user to, e.g. a plain-http or foreign one to see
+    /// that the app does not open it.
+    pub fn set_device_verification_uri(&self, uri: &str) {
+        let uri = uri.to_string();
+        self.with(|w| w.devices.verification_uri = Some(uri));
+    }
+
     /// The user enters the code and approves: the next poll returns a long-lived user token of
     /// `user_id` with the scopes asked for.
     pub fn approve_device(&self, user_code: &str, user_id: &str) {

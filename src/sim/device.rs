@@ -44,6 +44,8 @@ struct DeviceRequest {
 pub(crate) struct Devices {
     /// Seconds between polls that the simulator asks for (and enforces with "slow down").
     pub interval: u64,
+    /// The address the answer sends the user to; `None`: Facebook's real one.
+    pub verification_uri: Option<String>,
     requests: Vec<DeviceRequest>,
 }
 
@@ -51,6 +53,7 @@ impl Default for Devices {
     fn default() -> Self {
         Devices {
             interval: 5,
+            verification_uri: None,
             requests: Vec::new(),
         }
     }
@@ -117,7 +120,11 @@ impl World {
         let body = json!({
             "code": req.code,
             "user_code": req.user_code,
-            "verification_uri": "https://www.facebook.com/device",
+            "verification_uri": self
+                .devices
+                .verification_uri
+                .as_deref()
+                .unwrap_or("https://www.facebook.com/device"),
             "expires_in": CODE_LIFETIME_SECS,
             "interval": self.devices.interval,
         });

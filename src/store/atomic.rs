@@ -1,7 +1,7 @@
 //! Replaces a file all at once: a temp file in the same folder is written, flushed to disk and
 //! renamed over the target, so a reader or a crash sees the old file or the new one, never half.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -17,11 +17,10 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .unwrap_or_default();
     let temp = TempFile(dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4().simple())));
 
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&temp.0)?;
+    let mut file = super::private::options()
+        .write(true)
+        .create_new(true)
+        .open(&temp.0)?;
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);
@@ -29,6 +28,17 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     fs::rename(&temp.0, path)?;
     temp.disarm();
     sync_dir(dir)
+}
+
+/// True for the name of a temp file `write_atomic` makes (`.NAME.32HEX.tmp`), so that one left
+/// by a crash can be recognised and swept (see `sweep`).
+pub(crate) fn is_temp_name(name: &str) -> bool {
+    let Some(inner) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+        return false;
+    };
+    inner.rsplit_once('.').is_some_and(|(target, id)| {
+        !target.is_empty() && id.len() == 32 && id.chars().all(|c| c.is_ascii_hexdigit())
+    })
 }
 
 /// Makes the rename itself durable.
@@ -89,6 +99,15 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("busy")]);
+    }
+
+    #[test]
+    fn temp_names_are_recognised() {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        assert!(is_temp_name(&format!(".catalog.json.{id}.tmp")));
+        assert!(!is_temp_name("catalog.json"));
+        assert!(!is_temp_name(".catalog.json.tmp"));
+        assert!(!is_temp_name(&format!(".{id}.tmp")));
     }
 
     #[cfg(unix)]

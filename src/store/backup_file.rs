@@ -14,15 +14,15 @@ use zeroize::Zeroizing;
 
 use super::atomic::write_atomic;
 use super::secrets::SecretError;
-use super::vault::work_factor_from_env;
+use super::vault::{
+    DEFAULT_WORK_FACTOR, MAX_WORK_FACTOR, scrypt_work_factor, too_much_work, work_factor_from_env,
+};
 use crate::model::{Channel, MetaApp, Secret};
 
 /// Names the setting that may hold the backup passphrase (scripts).
 pub const BACKUP_PASSPHRASE_ENV: &str = "TOKENWARDEN_BACKUP_PASSPHRASE";
 const BACKUP_FORMAT: &str = "tokenwarden-backup";
 const BACKUP_VERSION: u32 = 1;
-/// As for the vault: a planted file must not make us work for hours.
-const MAX_WORK_FACTOR: u8 = 22;
 
 /// What a backup holds, secrets included (masked in `Debug`).
 #[derive(Debug, Clone)]
@@ -139,13 +139,16 @@ struct ChannelIn {
     previous_token: Option<String>,
 }
 
-/// Encrypts `contents` with `passphrase` (work factor as for the vault) and replaces `path`.
+/// Encrypts `contents` with `passphrase` and replaces `path`. The work factor is the vault's
+/// setting but never below the default: a backup travels, so a lower setting meant for tests
+/// or a slow machine must not make it easier to guess.
 pub fn write_backup(
     path: &Path,
     contents: &BackupContents,
     passphrase: &Secret,
 ) -> Result<(), BackupError> {
-    write_backup_with(path, contents, passphrase, work_factor_from_env()?)
+    let work_factor = work_factor_from_env()?.max(DEFAULT_WORK_FACTOR);
+    write_backup_with(path, contents, passphrase, work_factor)
 }
 
 fn write_backup_with(
@@ -186,12 +189,31 @@ fn write_backup_with(
         path: path.to_path_buf(),
         source,
     };
-    let mut plain = Zeroizing::new(Vec::new());
+    // Measured first and allocated once: a growing buffer would leave copies of the secrets
+    // behind in memory that is freed without being zeroized.
+    let mut size = ByteCount(0);
+    serde_json::to_writer(&mut size, &out)
+        .map_err(|e| io("prepare the backup", std::io::Error::other(e)))?;
+    let mut plain = Zeroizing::new(Vec::with_capacity(size.0));
     serde_json::to_writer(&mut *plain, &out)
         .map_err(|e| io("prepare the backup", std::io::Error::other(e)))?;
     let bytes = encrypt(&plain, passphrase, work_factor)
         .map_err(|e| io("encrypt the backup", std::io::Error::other(e)))?;
     write_atomic(path, &bytes).map_err(|e| io("write the backup to", e))
+}
+
+/// A writer that only counts what it is given.
+struct ByteCount(usize);
+
+impl Write for ByteCount {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn encrypt(
@@ -226,6 +248,11 @@ pub fn read_backup(path: &Path, passphrase: &Secret) -> Result<BackupContents, B
         path: path.to_path_buf(),
         source,
     })?;
+    if let Some(log_n) = scrypt_work_factor(&bytes)
+        && log_n > MAX_WORK_FACTOR
+    {
+        return Err(damaged(too_much_work("it", log_n)));
+    }
     let decryptor = age::Decryptor::new_buffered(&bytes[..])
         .map_err(|e| damaged(format!("not a complete encrypted file: {e}")))?;
     if !decryptor.is_scrypt() {
@@ -242,6 +269,7 @@ pub fn read_backup(path: &Path, passphrase: &Secret) -> Result<BackupContents, B
                     path: path.to_path_buf(),
                 }
             }
+            D::ExcessiveWork { required, .. } => damaged(too_much_work("it", required)),
             other => damaged(other.to_string()),
         })?;
     let mut plain = Zeroizing::new(Vec::with_capacity(bytes.len()));

@@ -1,6 +1,7 @@
 //! `catalog.json`: the saved channels, Meta apps and last known facts. Never a secret, only
 //! references to the secret store. Every change is a locked read–modify–write with an atomic
-//! replace, so two running copies never lose each other's changes.
+//! replace, so two running copies never lose each other's changes; it also clears temp files
+//! that an interrupted write left behind.
 
 use std::path::PathBuf;
 
@@ -19,7 +20,8 @@ pub const CATALOG_SCHEMA: u32 = 1;
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Catalog {
     pub schema: u32,
-    /// Tells profiles apart in a shared keychain; assigned on the first write.
+    /// Tells profiles apart in a shared keychain; assigned when the file is first written. A
+    /// file without one is damaged, never given a new one.
     pub profile_id: String,
     #[serde(default)]
     pub apps: Vec<MetaApp>,
@@ -79,6 +81,13 @@ impl CatalogFile {
         Ok(self.read()?.0)
     }
 
+    /// The saved catalog, or `None` when there is no file (a new profile, or one whose catalog
+    /// was moved aside).
+    pub fn load_existing(&self) -> Result<Option<Catalog>, StoreError> {
+        let (catalog, bytes) = self.read()?;
+        Ok(bytes.map(|_| catalog))
+    }
+
     /// Read–modify–write under the catalog lock. When `f` fails nothing is written; otherwise
     /// the file is replaced atomically (unless nothing changed). The profile id and schema are
     /// filled in before `f` runs, so `f` sees them.
@@ -86,10 +95,12 @@ impl CatalogFile {
         &self,
         f: impl FnOnce(&mut Catalog) -> Result<T, E>,
     ) -> Result<T, E> {
-        let _lock = FileLock::exclusive(&self.lock_path).map_err(|source| StoreError::Lock {
-            path: self.lock_path.clone(),
-            source,
-        })?;
+        let _lock = FileLock::exclusive(&self.lock_path)
+            .map_err(|source| StoreError::lock(&self.lock_path, source))?;
+        // Temp files of writes a crash interrupted go with the next change (see `sweep`).
+        if let Some(dir) = self.path.parent() {
+            super::sweep::sweep_temp_files(dir, super::sweep::ORPHAN_AGE);
+        }
         let (mut catalog, old_bytes) = self.read()?;
         catalog.schema = CATALOG_SCHEMA;
         if catalog.profile_id.is_empty() {
@@ -110,7 +121,7 @@ impl CatalogFile {
 
     /// The catalog and the bytes it was read from (`None`: no file yet).
     fn read(&self) -> Result<(Catalog, Option<Vec<u8>>), StoreError> {
-        let bytes = match std::fs::read(&self.path) {
+        let bytes = match super::private::read(&self.path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let empty = Catalog {
@@ -144,7 +155,17 @@ impl CatalogFile {
                 supported: CATALOG_SCHEMA,
             });
         }
-        serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))
+        let catalog: Catalog = serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))?;
+        // The id ties the catalog to its keychain entries: inventing a new one would silently
+        // cut every channel off from its token.
+        if catalog.profile_id.trim().is_empty() {
+            return Err(corrupt(
+                "its profile id (\"profile_id\") is empty, and without it the saved tokens \
+                 cannot be found"
+                    .into(),
+            ));
+        }
+        Ok(catalog)
     }
 }
 

@@ -47,19 +47,44 @@ pub enum StoreError {
          with --profile DIR or TOKENWARDEN_PROFILE."
     )]
     NoProfileDir,
+    #[error(
+        "Tokenwarden will not use {}: {problem}. Nothing was read or written. {fix}",
+        path.display()
+    )]
+    UnsafeProfile {
+        path: PathBuf,
+        problem: String,
+        fix: String,
+    },
     #[error(transparent)]
     Secret(#[from] SecretError),
 }
 
 impl StoreError {
+    /// A lock that could not be taken; a refused symbolic link gets its own plain words.
+    pub(crate) fn lock(path: &std::path::Path, source: std::io::Error) -> Self {
+        if super::private::is_link(&source) {
+            return super::private::link_error(path);
+        }
+        StoreError::Lock {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// An I/O failure on a profile file; a refused symbolic link gets its own plain words.
     pub(crate) fn io(
         action: &'static str,
         path: impl Into<PathBuf>,
         source: std::io::Error,
     ) -> Self {
+        let path = path.into();
+        if super::private::is_link(&source) {
+            return super::private::link_error(&path);
+        }
         StoreError::Io {
             action,
-            path: path.into(),
+            path,
             source,
         }
     }

@@ -4,7 +4,6 @@
 //! Reading is forgiving: a line cut short by a crash, or written by a newer Tokenwarden, is
 //! skipped rather than hiding the rest of the history.
 
-use std::fs::OpenOptions;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
@@ -115,16 +114,14 @@ impl HistoryFile {
                 .map_err(|e| StoreError::io("write the history", &self.path, e.into()))?;
             bytes.push(b'\n');
         }
-        let _lock = FileLock::exclusive(&self.lock_path).map_err(|source| StoreError::Lock {
-            path: self.lock_path.clone(),
-            source,
-        })?;
-        let mut options = OpenOptions::new();
-        options.create(true).read(true).append(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options
+        let _lock = FileLock::exclusive(&self.lock_path)
+            .map_err(|source| StoreError::lock(&self.lock_path, source))?;
+        let mut file = super::private::options()
+            .create(true)
+            .read(true)
+            .append(true)
             .open(&self.path)
+            .map_err(super::private::explain_link)
             .map_err(|e| StoreError::io("open the history", &self.path, e))?;
         // A line torn by a crash must not swallow the next entry: start on a fresh line.
         if !ends_with_newline(&mut file) {
@@ -137,7 +134,7 @@ impl HistoryFile {
 
     /// Every readable entry, oldest first; no file yet is an empty history.
     pub fn read_all(&self) -> Result<Vec<HistoryEntry>, StoreError> {
-        let text = match std::fs::read(&self.path) {
+        let text = match super::private::read(&self.path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
             Err(e) => return Err(StoreError::io("read the history", &self.path, e)),
@@ -163,6 +160,7 @@ fn ends_with_newline(file: &mut std::fs::File) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs::OpenOptions;
 
     fn file() -> (tempfile::TempDir, HistoryFile) {
         let dir = tempfile::tempdir().unwrap();

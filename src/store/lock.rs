@@ -1,7 +1,8 @@
 //! An exclusive lock on a small side file (`catalog.lock`, `vault.lock`), held while the file
 //! beside it is read, changed and replaced. Other processes and other handles in this process wait.
+//! The lock file is owner-only and never opened through a symbolic link.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io;
 use std::path::Path;
 
@@ -15,12 +16,13 @@ impl FileLock {
     /// Blocks until this handle holds the exclusive lock. The lock file is never deleted:
     /// deleting it would let two processes lock two different files.
     pub(crate) fn exclusive(path: &Path) -> io::Result<FileLock> {
-        let file = OpenOptions::new()
+        let file = super::private::options()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
-            .open(path)?;
+            .open(path)
+            .map_err(super::private::explain_link)?;
         file.lock()?;
         Ok(FileLock { _file: file })
     }
@@ -29,7 +31,7 @@ impl FileLock {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::fs::TryLockError;
+    use std::fs::{OpenOptions, TryLockError};
 
     #[test]
     fn a_second_handle_waits_until_the_first_is_dropped() {

@@ -9,9 +9,11 @@ mod history;
 mod keyring_store;
 mod lock;
 mod memory;
+mod private;
 mod profile;
 mod secrets;
 mod state;
+mod sweep;
 mod vault;
 
 use std::sync::Arc;
@@ -30,8 +32,10 @@ pub use secrets::{
     SECRETS_ENV, SecretBackend, SecretError, SecretStore, SecretStoreKind, VAULT_PASSPHRASE_ENV,
 };
 pub use state::{
-    ChannelReminder, LocalState, NotifiedState, ReminderSettings, ServerClockReading, StateFile,
+    ChannelReminder, LocalState, NotifiedState, ReminderSettings, SecretLedger, ServerClockReading,
+    StateFile,
 };
+pub use sweep::{ORPHAN_AGE, Swept, TrackedSecrets};
 pub use vault::{DEFAULT_WORK_FACTOR, VaultStore, WORK_FACTOR_ENV, work_factor_from_env};
 
 /// One open profile: its catalog and the secret store chosen for it.
@@ -40,13 +44,17 @@ pub struct Store {
     pub profile: Profile,
     pub catalog: CatalogFile,
     pub secrets: Arc<dyn SecretStore>,
+    /// The same store as `secrets` with its ledger, for `sweep`; none for the memory store,
+    /// whose entries end with the process anyway.
+    tracked: Option<Arc<TrackedSecrets>>,
 }
 
 impl Store {
     /// Opens the catalog and the chosen secret store. The keychain is connected and an existing
     /// vault decrypted now, so an unreachable keychain or a wrong passphrase is reported at once.
-    /// Keychain entries are namespaced by the catalog's profile id (assigned here if missing),
-    /// so two profiles never see each other's secrets.
+    /// Keychain entries are namespaced by the catalog's profile id (assigned here for a new
+    /// profile; a catalog file without one is damaged), so two profiles never see each other's
+    /// secrets. Every entry stored goes through the ledger `sweep` cleans up by.
     pub fn open(profile: Profile, backend: SecretBackend) -> Result<Store, StoreError> {
         let catalog = CatalogFile::new(&profile);
         let secrets: Arc<dyn SecretStore> = match backend {
@@ -62,11 +70,25 @@ impl Store {
             }
             SecretBackend::Memory => Arc::new(MemoryStore::new()),
         };
+        let (secrets, tracked) = match secrets.kind() {
+            SecretStoreKind::Memory => (secrets, None),
+            _ => {
+                let tracked = Arc::new(TrackedSecrets::new(secrets, &profile));
+                (tracked.clone() as Arc<dyn SecretStore>, Some(tracked))
+            }
+        };
         Ok(Store {
             profile,
             catalog,
             secrets,
+            tracked,
         })
+    }
+
+    /// Removes secret entries nothing uses any more and temp files left by a crash (see
+    /// `sweep`). Call it at a change; it takes the locks itself.
+    pub fn sweep(&self) -> Result<Swept, StoreError> {
+        sweep::sweep(&self.profile, &self.catalog, self.tracked.as_deref())
     }
 }
 

@@ -1,5 +1,6 @@
 //! The profile folder: where the catalog (and, for the vault store, `vault.age`) live.
-//! Chosen by `--profile`, else `TOKENWARDEN_PROFILE`, else the platform's data folder.
+//! Chosen by `--profile`, else `TOKENWARDEN_PROFILE`, else the platform's data folder; it must
+//! be the user's own (see `private`).
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -16,10 +17,15 @@ pub struct Profile {
 
 impl Profile {
     /// `explicit` (`--profile`) > env `TOKENWARDEN_PROFILE` > the platform data folder.
-    /// Creates the folder (owner-only on unix) when it does not exist yet.
+    /// Creates the folder (owner-only on unix) when it does not exist yet, and refuses one that
+    /// is not the user's own or that others may write to (see `private`). Files left readable
+    /// by others by earlier versions are made owner-only.
     pub fn resolve(explicit: Option<PathBuf>) -> Result<Profile, StoreError> {
-        let dir = choose_dir(explicit, std::env::var_os(PROFILE_ENV), default_dir)?;
+        let env = crate::env::var(PROFILE_ENV).map(OsString::from);
+        let dir = choose_dir(explicit, env, default_dir)?;
         create_private_dir(&dir)?;
+        super::private::check_folder(&dir)?;
+        super::private::tighten(&dir);
         Ok(Profile { dir })
     }
 

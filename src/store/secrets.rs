@@ -20,6 +20,10 @@ pub trait SecretStore: Send + Sync {
     fn set(&self, r: &SecretRef, value: &Secret) -> Result<(), SecretError>;
     /// Removes the entry; removing an entry that does not exist is not an error.
     fn delete(&self, r: &SecretRef) -> Result<(), SecretError>;
+    /// Removes several entries; a store that rewrites a whole file does it once.
+    fn delete_all(&self, refs: &[SecretRef]) -> Result<(), SecretError> {
+        refs.iter().try_for_each(|r| self.delete(r))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -117,8 +121,8 @@ impl SecretBackend {
     /// `TOKENWARDEN_SECRETS` = `keyring` (default) | `vault`. For the vault the passphrase comes
     /// from `TOKENWARDEN_VAULT_PASSPHRASE`, else from `ask` (the caller prompts the user).
     pub fn from_env(ask: impl FnOnce() -> Option<Secret>) -> Result<SecretBackend, SecretError> {
-        let choice = std::env::var(SECRETS_ENV).ok();
-        let passphrase = std::env::var(VAULT_PASSPHRASE_ENV).ok().map(Secret::new);
+        let choice = crate::env::var(SECRETS_ENV);
+        let passphrase = crate::env::var(VAULT_PASSPHRASE_ENV).map(Secret::new);
         Self::from_settings(choice.as_deref(), passphrase, ask)
     }
 

@@ -1,7 +1,8 @@
 //! `state.json`: this computer's bookkeeping beside the catalog — reminder settings, what each
-//! channel was last notified about, snoozes, and how far the clock was from Facebook's at the
-//! last check. Nothing in it is a secret, and nothing in it is precious: a damaged file is read
-//! as empty (reminders may repeat once) instead of stopping the app.
+//! channel was last notified about, snoozes, how far the clock was from Facebook's at the
+//! last check, and which secret entries were stored (the ledger `store::sweep` cleans up by). Nothing in it is a secret, and nothing in it is precious: a damaged file is read
+//! as empty (reminders may repeat once, unused secret entries made before stay) instead of
+//! stopping the app.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -23,6 +24,20 @@ pub struct LocalState {
     pub channels: BTreeMap<String, ChannelReminder>,
     #[serde(default)]
     pub server_clock: Option<ServerClockReading>,
+    /// The secret entries this profile stored, to find the unused ones (see `store::sweep`).
+    #[serde(default)]
+    pub secrets: SecretLedger,
+}
+
+/// Secret entries written down before they were stored. No secret, only references and times.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SecretLedger {
+    /// The profile id of the catalog these entries belong to.
+    #[serde(default)]
+    pub catalog: Option<String>,
+    /// Secret reference → when it was first stored.
+    #[serde(default)]
+    pub created: BTreeMap<String, DateTime<Utc>>,
 }
 
 /// Shared by the desktop app's scheduler and `check --notify`, so both remind alike.
@@ -85,7 +100,7 @@ impl StateFile {
 
     /// The saved state; empty when there is none or it cannot be read.
     pub fn load(&self) -> Result<LocalState, StoreError> {
-        match std::fs::read(&self.path) {
+        match super::private::read(&self.path) {
             Ok(bytes) => Ok(parse(&bytes)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(LocalState::default()),
             Err(e) => Err(StoreError::io("read the reminder state", &self.path, e)),
@@ -94,10 +109,8 @@ impl StateFile {
 
     /// Locked read–change–write with an atomic replace (two copies of the app may run).
     pub fn update<T>(&self, f: impl FnOnce(&mut LocalState) -> T) -> Result<T, StoreError> {
-        let _lock = FileLock::exclusive(&self.lock_path).map_err(|source| StoreError::Lock {
-            path: self.lock_path.clone(),
-            source,
-        })?;
+        let _lock = FileLock::exclusive(&self.lock_path)
+            .map_err(|source| StoreError::lock(&self.lock_path, source))?;
         let mut state = self.load()?;
         let before = state.clone();
         let result = f(&mut state);

@@ -6,7 +6,7 @@
 //! map in memory, keyed by the file's identity, so one process does not run scrypt for every get.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs::{File, Metadata};
+use std::fs::Metadata;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -22,13 +22,14 @@ use super::lock::FileLock;
 use super::secrets::{SecretError, SecretStore, SecretStoreKind};
 use crate::model::{Secret, SecretRef};
 
-/// For tests and slow machines only: the scrypt work factor (log2 N, 10..=22) for new writes.
+/// For tests and slow machines only: the scrypt work factor (log2 N, 10..=20) for new writes.
 pub const WORK_FACTOR_ENV: &str = "TOKENWARDEN_VAULT_WORK_FACTOR";
 /// log2 N = 18 takes about a second on a current laptop: slow for guessing, fine for a human.
 pub const DEFAULT_WORK_FACTOR: u8 = 18;
 const MIN_WORK_FACTOR: u8 = 10;
-/// Decryption refuses more than this, so a planted file cannot make us work for hours.
-const MAX_WORK_FACTOR: u8 = 22;
+/// Decryption refuses more than this before any scrypt work, so a planted file cannot make us
+/// work for minutes (each step up doubles time and memory: 20 is about 4 s and 1 GiB).
+pub(crate) const MAX_WORK_FACTOR: u8 = 20;
 /// The layout of the JSON inside the age file.
 const VAULT_FORMAT: u32 = 1;
 
@@ -83,7 +84,7 @@ impl VaultStore {
         Self::open_with_work_factor(profile, passphrase, work_factor_from_env()?)
     }
 
-    /// As `open`, with an explicit scrypt work factor (clamped to 10..=22) for new writes.
+    /// As `open`, with an explicit scrypt work factor (clamped to 10..=20) for new writes.
     pub fn open_with_work_factor(
         profile: &Profile,
         passphrase: Secret,
@@ -114,7 +115,7 @@ impl VaultStore {
 
     /// The entries as the file holds them now, decrypting only when the file changed.
     fn current<'a>(&self, cache: &'a mut Option<Cached>) -> Result<&'a Entries, SecretError> {
-        let file = match File::open(&self.path) {
+        let file = match super::private::open_read(&self.path) {
             Ok(f) => f,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 let empty = Cached {
@@ -154,7 +155,8 @@ impl VaultStore {
         let bytes = self.encrypt(&entries)?;
         write_atomic(&self.path, &bytes).map_err(|e| self.io_error(e))?;
         // Still under the vault lock: nobody else can have replaced the file since.
-        let stamp = Stamp::of(&std::fs::metadata(&self.path).map_err(|e| self.io_error(e))?);
+        let stamp =
+            Stamp::of(&std::fs::symlink_metadata(&self.path).map_err(|e| self.io_error(e))?);
         *cache = Some(Cached { stamp, entries });
         Ok(())
     }
@@ -181,6 +183,11 @@ impl VaultStore {
     fn decrypt(&self, bytes: &[u8]) -> Result<Entries, SecretError> {
         use age::DecryptError as D;
         let damaged = |detail: String| SecretError::VaultDamaged { detail };
+        if let Some(log_n) = scrypt_work_factor(bytes)
+            && log_n > MAX_WORK_FACTOR
+        {
+            return Err(damaged(too_much_work(&self.name(), log_n)));
+        }
         let decryptor = age::Decryptor::new_buffered(bytes)
             .map_err(|e| damaged(format!("{} is not a complete age file ({e})", self.name())))?;
         if !decryptor.is_scrypt() {
@@ -191,19 +198,18 @@ impl VaultStore {
         }
         let mut identity = age::scrypt::Identity::new(self.age_passphrase());
         identity.set_max_work_factor(MAX_WORK_FACTOR);
-        let mut reader = decryptor.decrypt(std::iter::once(&identity as _)).map_err(
-            |e| match e {
-                D::DecryptionFailed | D::KeyDecryptionFailed | D::NoMatchingKeys => {
-                    SecretError::WrongPassphrase
-                }
-                D::ExcessiveWork { required, .. } => damaged(format!(
-                    "{} asks for scrypt work factor {required}, more than the {MAX_WORK_FACTOR} \
-                     this Tokenwarden accepts",
-                    self.name()
-                )),
-                other => damaged(format!("{} ({other})", self.name())),
-            },
-        )?;
+        let mut reader =
+            decryptor
+                .decrypt(std::iter::once(&identity as _))
+                .map_err(|e| match e {
+                    D::DecryptionFailed | D::KeyDecryptionFailed | D::NoMatchingKeys => {
+                        SecretError::WrongPassphrase
+                    }
+                    D::ExcessiveWork { required, .. } => {
+                        damaged(too_much_work(&self.name(), required))
+                    }
+                    other => damaged(format!("{} ({other})", self.name())),
+                })?;
         let mut plain = Zeroizing::new(Vec::with_capacity(bytes.len()));
         reader
             .read_to_end(&mut plain)
@@ -258,6 +264,16 @@ impl SecretStore for VaultStore {
     fn delete(&self, r: &SecretRef) -> Result<(), SecretError> {
         self.change(|entries| entries.remove(&r.0).is_some())
     }
+
+    fn delete_all(&self, refs: &[SecretRef]) -> Result<(), SecretError> {
+        self.change(|entries| {
+            let before = entries.len();
+            for r in refs {
+                entries.remove(&r.0);
+            }
+            entries.len() != before
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -305,9 +321,31 @@ fn from_json(plain: &[u8]) -> Result<Entries, String> {
         .collect())
 }
 
+/// The scrypt work factor (log2 N) an age file asks for, read from its header line
+/// `-> scrypt SALT LOG_N` without any decryption work; `None` when the header has no such line
+/// (age then reports what is wrong).
+pub(crate) fn scrypt_work_factor(bytes: &[u8]) -> Option<u8> {
+    // The header is a few short lines; the stanza is among the first ones.
+    let head = &bytes[..bytes.len().min(1024)];
+    let text = String::from_utf8_lossy(head);
+    let line = text.lines().find(|l| l.starts_with("-> scrypt "))?;
+    let log_n = line.split(' ').nth(3)?;
+    // A number too big for u8 is certainly too much work.
+    Some(log_n.parse::<u32>().ok()?.min(u32::from(u8::MAX)) as u8)
+}
+
+/// Why a file asking for `log_n` is refused, in words for the person who has it.
+pub(crate) fn too_much_work(name: &str, log_n: u8) -> String {
+    format!(
+        "{name} asks for scrypt work factor {log_n}, more than the {MAX_WORK_FACTOR} this \
+         Tokenwarden accepts; opening it would take minutes and gigabytes of memory. It was not \
+         made by Tokenwarden's normal settings: get the file again from where it came from"
+    )
+}
+
 /// The work factor for new writes: `TOKENWARDEN_VAULT_WORK_FACTOR`, else 18.
 pub fn work_factor_from_env() -> Result<u8, SecretError> {
-    parse_work_factor(std::env::var(WORK_FACTOR_ENV).ok().as_deref())
+    parse_work_factor(crate::env::var(WORK_FACTOR_ENV).as_deref())
 }
 
 fn parse_work_factor(value: Option<&str>) -> Result<u8, SecretError> {
@@ -320,7 +358,7 @@ fn parse_work_factor(value: Option<&str>) -> Result<u8, SecretError> {
         .ok_or_else(|| SecretError::BadSetting {
             name: WORK_FACTOR_ENV,
             value: text.to_string(),
-            expected: "It must be a whole number from 10 to 22 (for tests and slow machines); \
+            expected: "It must be a whole number from 10 to 20 (for tests and slow machines); \
                        leave it unset for the safe default of 18.",
         })
 }
@@ -330,15 +368,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn work_factor_defaults_to_18_and_accepts_10_to_22() {
+    fn work_factor_defaults_to_18_and_accepts_10_to_20() {
         assert_eq!(parse_work_factor(None).unwrap(), 18);
         assert_eq!(parse_work_factor(Some("")).unwrap(), 18);
         assert_eq!(parse_work_factor(Some("12")).unwrap(), 12);
-        assert_eq!(parse_work_factor(Some("22")).unwrap(), 22);
-        for bad in ["9", "23", "fast", "-1"] {
+        assert_eq!(parse_work_factor(Some("20")).unwrap(), 20);
+        for bad in ["9", "21", "fast", "-1"] {
             let err = parse_work_factor(Some(bad)).unwrap_err();
-            assert!(err.to_string().contains("10 to 22"), "{err}");
+            assert!(err.to_string().contains("10 to 20"), "{err}");
         }
+    }
+
+    #[test]
+    fn the_work_factor_is_read_from_the_header() {
+        let file = b"age-encryption.org/v1\n-> scrypt c2FsdHNhbHRzYWx0c2FsdA 30\nAAAA\n--- x\n";
+        assert_eq!(scrypt_work_factor(file), Some(30));
+        assert_eq!(
+            scrypt_work_factor(b"age-encryption.org/v1\n-> X25519 abc\n"),
+            None
+        );
+        let huge = b"age-encryption.org/v1\n-> scrypt c2FsdA 99999\n";
+        assert_eq!(scrypt_work_factor(huge), Some(u8::MAX));
     }
 
     #[test]

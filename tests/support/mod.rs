@@ -143,18 +143,29 @@ impl Env {
 
     /// Saves the Acme Support app with its secret (as a user would from the app's settings).
     pub fn add_acme_app(&self) {
-        let out = self.run(
-            &[
-                "app",
-                "add",
-                "--id",
-                tokenwarden::sim::scenario::ACME_APP_ID,
-                "--name",
-                "Acme Support",
-                "--secret-stdin",
-            ],
-            tokenwarden::sim::scenario::ACME_APP_SECRET,
-        );
+        self.save_acme_app(&[]);
+    }
+
+    /// As `add_acme_app`, with the client token that device login needs.
+    pub fn add_acme_app_with_client_token(&self) {
+        self.save_acme_app(&[
+            "--client-token",
+            tokenwarden::sim::scenario::ACME_CLIENT_TOKEN,
+        ]);
+    }
+
+    fn save_acme_app(&self, extra: &[&str]) {
+        let mut args = vec![
+            "app",
+            "add",
+            "--id",
+            tokenwarden::sim::scenario::ACME_APP_ID,
+            "--name",
+            "Acme Support",
+            "--secret-stdin",
+        ];
+        args.extend_from_slice(extra);
+        let out = self.run(&args, tokenwarden::sim::scenario::ACME_APP_SECRET);
         assert_eq!(out.code, 0, "app add failed: {}", out.stderr);
     }
 
