@@ -709,3 +709,42 @@ fn a_reader_that_goes_away_ends_list_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+// ---- The everyday lifecycle (issue 10): exit codes, honest rows, twins, remove and rename ----
+
+#[test]
+fn a_broken_channel_is_the_news_even_when_other_checks_fail() {
+    let mut env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    env.add_channel("Acme Books", "messenger", "books_expiring");
+    // Only attention (Books expires in 2 days) and healthy: 1.
+    assert_eq!(env.run(&["check"], "").code, 1);
+    env.add_channel("Carol Cafe", "messenger", "carol_cafe");
+    env.control.change_password(CAROL_ID);
+    assert_eq!(env.run(&["check"], "").code, 2);
+
+    // Facebook unreachable: every check fails, but Carol's broken Page is still the news.
+    env.go_offline();
+    let out = env.run(&["check"], "");
+    assert_eq!(
+        out.code, 2,
+        "broken wins over a failed check: {}",
+        out.stderr
+    );
+    let out = env.run(&["list"], "");
+    assert_eq!(out.code, 2, "list agrees with check: {}", out.stdout);
+}
+
+#[test]
+fn a_failed_check_outranks_needs_attention_and_list_remembers_it() {
+    let mut env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Books", "messenger", "books_expiring");
+    assert_eq!(env.run(&["list"], "").code, 1, "needs attention");
+    env.go_offline();
+    let out = env.run(&["check"], "");
+    assert_eq!(out.code, 3, "the check could not be made: {}", out.stderr);
+    let out = env.run(&["list"], "");
+    assert_eq!(out.code, 3, "the last check failed: {}", out.stdout);
+}

@@ -29,7 +29,7 @@ pub use backup::{
     AppRestoreAction, AppRestoreItem, BackupSummary, RestoreAction, RestoreItem, RestoreOutcome,
     RestorePlan,
 };
-pub use check::{CheckProgress, CheckSummary, health_exit_code};
+pub use check::{CheckProgress, CheckSummary, health_exit_code, monitoring_exit_code};
 pub use clock::{MAX_SKEW, clock_warning, clock_warning_for};
 pub use error::ServiceError;
 pub use history::{channel_history, describe as describe_history};
