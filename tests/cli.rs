@@ -748,3 +748,45 @@ fn a_failed_check_outranks_needs_attention_and_list_remembers_it() {
     let out = env.run(&["list"], "");
     assert_eq!(out.code, 3, "the last check failed: {}", out.stdout);
 }
+
+#[test]
+fn a_broken_row_says_what_is_wrong_instead_of_a_countdown() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Books", "messenger", "books_expiring");
+    let out = env.run(&["list"], "");
+    assert!(out.stdout.contains("expires in 2 days"), "{}", out.stdout);
+
+    // The Page lost a permission: the token still "expires in 2 days", but that is not the news.
+    env.control
+        .remove_scope(&env.token("books_expiring"), "pages_messaging");
+    let out = env.run(&["check"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let row = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("Acme Books"))
+        .unwrap_or_else(|| panic!("no row for Acme Books:\n{}", out.stdout))
+        .to_string();
+    assert!(row.contains("✖ Broken"), "{row}");
+    assert!(row.contains("permission missing"), "{row}");
+    assert!(!row.contains("expires in"), "{row}");
+}
+
+#[test]
+fn a_channel_whose_last_check_failed_says_so_and_when() {
+    let mut env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    env.go_offline();
+    assert_eq!(env.run(&["check"], "").code, 3);
+    let out = env.run(&["list"], "");
+    let row = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("Acme Shoes"))
+        .unwrap_or_else(|| panic!("no row for Acme Shoes:\n{}", out.stdout))
+        .to_string();
+    assert!(row.contains("failed just now"), "{row}");
+    assert!(row.contains("Could not reach Facebook"), "{row}");
+}

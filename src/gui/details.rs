@@ -10,6 +10,8 @@ use super::facts;
 use super::state::UiCommand;
 use super::theme;
 use crate::graph::links;
+use crate::model::status;
+use crate::model::time::describe_at;
 use crate::model::{CheckMethod, Health, MetaApp, Remedy};
 use crate::service::ChannelView;
 
@@ -32,7 +34,7 @@ pub struct DetailsInput<'a> {
 
 /// The channel's icon, name, kind and Page, and its health in words; shared with the
 /// read-only report view.
-pub(super) fn header(ui: &mut Ui, view: &ChannelView) {
+pub(super) fn header(ui: &mut Ui, view: &ChannelView, now: DateTime<Utc>) {
     let channel = &view.channel;
     let health = view.diagnosis.health;
     ui.horizontal(|ui| {
@@ -50,24 +52,38 @@ pub(super) fn header(ui: &mut Ui, view: &ChannelView) {
             .strong()
             .color(theme::health_color(ui.visuals(), health)),
     );
+    // The health above is the last known one; say plainly when it could not be confirmed.
+    if health != Health::Broken
+        && let Some(f) = &channel.last_failure
+    {
+        ui.label(
+            RichText::new(format!(
+                "The last check failed ({}): these are the last known facts.",
+                describe_at(f.at, now)
+            ))
+            .color(theme::health_color(ui.visuals(), Health::NeedsAttention)),
+        );
+    }
     ui.add_space(theme::GAP);
 }
 
 /// The diagnosis in words, coloured by health; shared with the read-only report view.
 pub(super) fn diagnosis_callout(ui: &mut Ui, view: &ChannelView) {
+    let check_failed = view.channel.last_failure.is_some();
     let tone = match view.diagnosis.health {
+        Health::Healthy if check_failed => theme::Tone::Warning,
         Health::Healthy => theme::Tone::Success,
         Health::NeedsAttention => theme::Tone::Warning,
         Health::Broken => theme::Tone::Error,
         Health::Unknown => theme::Tone::Info,
     };
-    theme::callout(ui, tone, |ui| match view.diagnosis.reasons.split_first() {
+    theme::callout(ui, tone, |ui| match status::headline(&view.diagnosis) {
         None => {
             ui.label("This channel's token works. Nothing to do.");
         }
-        Some((main, rest)) => {
+        Some(main) => {
             ui.add(egui::Label::new(RichText::new(&main.message).strong()).wrap());
-            for r in rest {
+            for r in view.diagnosis.reasons.iter().filter(|r| *r != main) {
                 ui.add(egui::Label::new(format!("• {}", r.message)).wrap());
             }
         }
@@ -77,7 +93,7 @@ pub(super) fn diagnosis_callout(ui: &mut Ui, view: &ChannelView) {
 pub fn show(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
     let view = input.view;
     let channel = &view.channel;
-    header(ui, view);
+    header(ui, view, input.now);
 
     diagnosis(ui, input, out);
     if let Some(d) = input.desktop {
