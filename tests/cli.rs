@@ -286,19 +286,22 @@ fn pasted_variants_are_accepted_and_garbage_changes_nothing() {
         format!("https://example.com/cb?access_token={t}&state=x"),
         format!("{{\"access_token\":\"{t}\",\"token_type\":\"bearer\"}}"),
     ];
-    for (i, v) in variants.iter().enumerate() {
-        let out = env.run(
-            &[
-                "add",
-                "--name",
-                &format!("Shoes {i}"),
-                "--kind",
-                "messenger",
-                "--app",
-                ACME_APP_ID,
-            ],
-            v,
-        );
+    // The first is saved; the Page can be saved only once, so the others are read by `debug`.
+    let out = env.run(
+        &[
+            "add",
+            "--name",
+            "Shoes 0",
+            "--kind",
+            "messenger",
+            "--app",
+            ACME_APP_ID,
+        ],
+        &variants[0],
+    );
+    assert_eq!(out.code, 0, "variant 0 refused: {}", out.stderr);
+    for (i, v) in variants.iter().enumerate().skip(1) {
+        let out = env.run(&["debug", "--app", ACME_APP_ID, "--kind", "messenger"], v);
         assert_eq!(out.code, 0, "variant {i} refused: {}", out.stderr);
     }
     let catalog = env.profile_dir().join("catalog.json");
@@ -460,20 +463,37 @@ fn list_and_inspect_work_offline_with_countdowns_from_the_clock() {
 fn two_processes_adding_and_renewing_lose_no_change() {
     let env = Env::new();
     env.add_acme_app();
-    const EACH: usize = 12;
+    // Every channel watches its own Page (or its own kind on a Page): twins are refused.
+    let mut targets = vec![];
+    for page in CAROL_PAGES {
+        targets.push((CAROL_ID, page, "facebook_page"));
+    }
+    for page in [SHOES_PAGE_ID, BOOKS_PAGE_ID, GARDEN_PAGE_ID] {
+        targets.push((ALICE_ID, page, "facebook_page"));
+        targets.push((ALICE_ID, page, "messenger"));
+    }
+    targets.push((BOB_ID, BIKES_PAGE_ID, "facebook_page"));
+    targets.push((BOB_ID, BIKES_PAGE_ID, "messenger"));
+    let each = targets.len() / 2;
+    let mint = |user: &str, page: &str| {
+        let t =
+            env.control
+                .mint_page_token(user, page, ACME_APP_ID, true, &support::MESSENGER_SCOPES);
+        env.remember(&t)
+    };
     let mut expected = vec![];
     let mut plans = vec![];
-    for side in ["a", "b"] {
+    for (side, half) in ["a", "b"].into_iter().zip(targets.chunks(each)) {
         let mut plan = vec![];
-        for i in 0..EACH {
-            let first = env.mint_page(SHOES_PAGE_ID, true);
-            let second = env.mint_page(SHOES_PAGE_ID, true);
+        for (i, &(user, page, kind)) in half.iter().enumerate() {
+            let first = mint(user, page);
+            let second = mint(user, page);
             let name = format!("{side}-{i}");
             expected.push((
                 name.clone(),
                 tokenwarden::model::secret::fingerprint_of(&second),
             ));
-            plan.push((name, first, second));
+            plan.push((name, kind, first, second));
         }
         plans.push(plan);
     }
@@ -483,17 +503,9 @@ fn two_processes_adding_and_renewing_lose_no_change() {
             let (profile, url) = (&profile, &url);
             let cmd = move |args: &[&str]| base_command(profile, url, args);
             s.spawn(move || {
-                for (name, first, second) in plan {
+                for (name, kind, first, second) in plan {
                     let out = run_command(
-                        cmd(&[
-                            "add",
-                            "--name",
-                            name,
-                            "--kind",
-                            "messenger",
-                            "--app",
-                            ACME_APP_ID,
-                        ]),
+                        cmd(&["add", "--name", name, "--kind", kind, "--app", ACME_APP_ID]),
                         first,
                     );
                     assert_eq!(out.code, 0, "add {name}: {}", out.stderr);
@@ -504,7 +516,7 @@ fn two_processes_adding_and_renewing_lose_no_change() {
         }
     });
     let list = env.list_json();
-    assert_eq!(list["channels"].as_array().unwrap().len(), 2 * EACH);
+    assert_eq!(list["channels"].as_array().unwrap().len(), 2 * each);
     for (name, fp) in expected {
         assert_eq!(
             fingerprint_of(&list, &name),
@@ -789,4 +801,57 @@ fn a_channel_whose_last_check_failed_says_so_and_when() {
         .to_string();
     assert!(row.contains("failed just now"), "{row}");
     assert!(row.contains("Could not reach Facebook"), "{row}");
+}
+
+#[test]
+fn adding_a_page_that_is_already_saved_is_refused_and_names_the_channel_to_renew() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let vault = std::fs::read(env.profile_dir().join("vault.age")).unwrap();
+
+    // The same Page's newer token, added under another name: surely meant as a renewal.
+    let newer = env.token("shoes_renewal");
+    let out = env.run(
+        &[
+            "add",
+            "--name",
+            "Shoes Messenger",
+            "--kind",
+            "messenger",
+            "--app",
+            ACME_APP_ID,
+        ],
+        &newer,
+    );
+    assert_eq!(out.code, 1, "refused: {}", out.stderr);
+    assert!(out.stderr.contains("\"Acme Shoes\""), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("tokenwarden renew \"Acme Shoes\""),
+        "{}",
+        out.stderr
+    );
+    let list = env.list_json();
+    assert_eq!(list["channels"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        std::fs::read(env.profile_dir().join("vault.age")).unwrap(),
+        vault,
+        "no token was stored for the refused twin"
+    );
+
+    // Another kind of channel on the same Page is not a twin.
+    let out = env.run(
+        &[
+            "add",
+            "--name",
+            "Acme Shoes Page",
+            "--kind",
+            "facebook_page",
+            "--app",
+            ACME_APP_ID,
+        ],
+        &newer,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    env.assert_no_secret_leaked();
 }

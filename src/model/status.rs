@@ -32,6 +32,7 @@ impl ReasonCode {
             ReasonCode::NetworkError => "unreachable",
             ReasonCode::ServiceError => "Facebook error",
             ReasonCode::Unchecked => "not checked",
+            ReasonCode::AlreadySaved => "already saved",
         }
     }
 }

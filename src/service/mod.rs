@@ -9,6 +9,7 @@ mod notifier;
 mod reminders;
 mod renew;
 mod restore;
+mod twins;
 
 pub mod backup;
 pub mod demo;
