@@ -855,3 +855,152 @@ fn adding_a_page_that_is_already_saved_is_refused_and_names_the_channel_to_renew
     assert_eq!(out.code, 0, "{}", out.stderr);
     env.assert_no_secret_leaked();
 }
+
+/// The names of the secret-store entries of a channel's current and previous tokens.
+fn secret_entries(env: &Env, name: &str) -> Vec<tokenwarden::model::SecretRef> {
+    let profile = tokenwarden::store::Profile::resolve(Some(env.profile_dir().into())).unwrap();
+    let catalog = tokenwarden::store::CatalogFile::new(&profile)
+        .load()
+        .unwrap();
+    let c = catalog.channel(name).expect("the channel is saved");
+    std::iter::once(&c.token)
+        .chain(c.previous_token.as_ref())
+        .map(|t| t.secret.clone())
+        .collect()
+}
+
+/// Whether the profile's vault still holds an entry (opened with the test passphrase).
+fn vault_holds(env: &Env, entry: &tokenwarden::model::SecretRef) -> bool {
+    use tokenwarden::store::SecretStore;
+    let profile = tokenwarden::store::Profile::resolve(Some(env.profile_dir().into())).unwrap();
+    let vault = tokenwarden::store::VaultStore::open(
+        &profile,
+        tokenwarden::model::Secret::new(support::PASSPHRASE),
+    )
+    .unwrap();
+    vault.get(entry).is_ok()
+}
+
+#[test]
+fn removing_a_channel_deletes_its_tokens_but_keeps_its_history() {
+    let env = Env::new();
+    env.add_acme_app();
+    let added = env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let id = added["id"].as_str().unwrap().to_string();
+    let renewal = env.token("shoes_renewal");
+    assert_eq!(env.run(&["renew", "Acme Shoes"], &renewal).code, 0);
+    let entries = secret_entries(&env, "Acme Shoes");
+    assert_eq!(entries.len(), 2, "the current and the previous token");
+    assert!(entries.iter().all(|e| vault_holds(&env, e)));
+
+    // A script (no terminal) must say --yes: nothing is removed without it.
+    let out = env.run(&["remove", "Acme Shoes"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    assert_eq!(env.list_json()["channels"].as_array().unwrap().len(), 1);
+
+    let out = env.run(&["remove", "Acme Shoes", "--yes", "--json"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let removed = out.json();
+    assert_eq!(removed["removed"], true);
+    assert_eq!(removed["id"], id.as_str());
+    assert_eq!(removed["tokens_deleted"].as_array().unwrap().len(), 2);
+    assert!(env.list_json()["channels"].as_array().unwrap().is_empty());
+    for e in &entries {
+        assert!(!vault_holds(&env, e), "{e:?} is still in the vault");
+    }
+    // Nothing to roll back to any more.
+    assert_eq!(env.run(&["rollback", "Acme Shoes"], "").code, 2);
+
+    // The history still answers, by name and by id, and ends with the removal.
+    for selector in ["Acme Shoes", id.as_str()] {
+        let out = env.run(&["history", selector], "");
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(out.stdout.contains("added the channel"), "{}", out.stdout);
+        let last = out.stdout.lines().last().unwrap_or_default();
+        assert!(last.contains("removed the channel"), "{}", out.stdout);
+    }
+    let out = env.run(&["history", &id, "--json"], "");
+    let entries = out.json()["entries"].as_array().unwrap().clone();
+    assert_eq!(entries.last().unwrap()["event"], "removed");
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn removing_an_unknown_channel_says_so_and_changes_nothing() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let out = env.run(&["remove", "Acme Boots", "--yes"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("tokenwarden list"), "{}", out.stderr);
+    assert_eq!(env.list_json()["channels"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn renaming_a_channel_keeps_its_token_and_history_and_refuses_a_taken_name() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    env.add_channel("Acme Books", "messenger", "books_expiring");
+    let before = fingerprint_of(&env.list_json(), "Acme Shoes");
+
+    let out = env.run(&["rename", "Acme Shoes", "Acme Books"], "");
+    assert_eq!(out.code, 2, "a taken name is refused: {}", out.stderr);
+    assert!(out.stderr.contains("Acme Books"), "{}", out.stderr);
+    let out = env.run(&["rename", "Acme Shoes", "   "], "");
+    assert_eq!(out.code, 2, "an empty name is refused: {}", out.stderr);
+
+    let out = env.run(&["rename", "Acme Shoes", "Shoes Messenger", "--json"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["renamed_from"], "Acme Shoes");
+    let list = env.list_json();
+    assert_eq!(fingerprint_of(&list, "Shoes Messenger"), before);
+    assert!(
+        list["channels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["name"] != "Acme Shoes")
+    );
+    let out = env.run(&["history", "Shoes Messenger"], "");
+    assert!(out.stdout.contains("added the channel"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("renamed the channel from \"Acme Shoes\" to \"Shoes Messenger\""),
+        "{}",
+        out.stdout
+    );
+    // The new name works everywhere a channel is named.
+    assert_eq!(env.run(&["check", "Shoes Messenger"], "").code, 0);
+}
+
+#[test]
+fn an_app_in_use_cannot_be_removed_and_a_free_one_takes_its_secret_along() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+
+    let out = env.run(&["app", "remove", ACME_APP_ID, "--yes"], "");
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("\"Acme Shoes\""), "{}", out.stderr);
+    let secret = tokenwarden::model::SecretRef::app_secret(ACME_APP_ID);
+    assert!(vault_holds(&env, &secret));
+
+    let out = env.run(&["app", "rename", ACME_APP_ID, "Acme Helpdesk"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("Acme Helpdesk"), "{}", out.stdout);
+    let catalog = std::fs::read_to_string(env.profile_dir().join("catalog.json")).unwrap();
+    assert!(catalog.contains("Acme Helpdesk"), "{catalog}");
+
+    assert_eq!(env.run(&["remove", "Acme Shoes", "--yes"], "").code, 0);
+    let out = env.run(&["app", "remove", ACME_APP_ID], "");
+    assert_eq!(out.code, 2, "no terminal, no --yes: {}", out.stderr);
+    assert!(vault_holds(&env, &secret));
+    let out = env.run(&["app", "remove", ACME_APP_ID, "--yes"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!vault_holds(&env, &secret), "the app secret left the vault");
+    let catalog = std::fs::read_to_string(env.profile_dir().join("catalog.json")).unwrap();
+    assert!(!catalog.contains(ACME_APP_ID), "{catalog}");
+    env.assert_no_secret_leaked();
+}

@@ -15,6 +15,7 @@ pub mod backup;
 pub mod demo;
 pub mod groups;
 pub mod guide;
+pub mod lifecycle;
 pub mod login;
 pub mod report_file;
 mod webhook;
@@ -34,6 +35,7 @@ pub use check::{CheckProgress, CheckSummary, health_exit_code, monitoring_exit_c
 pub use clock::{MAX_SKEW, clock_warning, clock_warning_for};
 pub use error::ServiceError;
 pub use history::{channel_history, describe as describe_history};
+pub use lifecycle::{Removal, refuse_app_in_use, rename_app_in, rename_channel_in};
 pub use notifier::{DesktopNotifier, Notifier, RecordingNotifier, SentNotification};
 pub use reminders::{Notice, NotifyOutcome, Reminders, lead_thresholds};
 pub use renew::{RenewOutcome, Validation};
