@@ -192,6 +192,27 @@ fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
             ui.label(format!("Copied — clears in {secs} s"));
         }
     });
+    ui.horizontal(|ui| {
+        use super::lifecycle::LifecycleUi;
+        if ui
+            .add_enabled(input.can_act, egui::Button::new("Rename…"))
+            .on_hover_text("Give this channel another name; its token stays")
+            .clicked()
+        {
+            out.push(UiCommand::Lifecycle(LifecycleUi::AskRenameChannel(
+                id.clone(),
+            )));
+        }
+        if ui
+            .add_enabled(input.can_act && !busy, egui::Button::new("Remove…"))
+            .on_hover_text("Delete this channel and its tokens from this computer")
+            .clicked()
+        {
+            out.push(UiCommand::Lifecycle(LifecycleUi::AskRemoveChannel(
+                id.clone(),
+            )));
+        }
+    });
 }
 
 pub(super) fn token_facts(ui: &mut Ui, input: &DetailsInput<'_>) {

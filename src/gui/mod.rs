@@ -22,6 +22,7 @@ mod history;
 pub mod instance;
 mod jobs;
 mod layout;
+pub mod lifecycle;
 mod list;
 mod login;
 pub mod login_jobs;

@@ -327,7 +327,10 @@ mod tests {
             monitoring_exit_code(&[unreachable.clone(), never_checked.clone()], false),
             3
         );
-        assert_eq!(monitoring_exit_code(&[healthy.clone()], true), 3);
+        assert_eq!(
+            monitoring_exit_code(std::slice::from_ref(&healthy), true),
+            3
+        );
         assert_eq!(
             monitoring_exit_code(&[healthy.clone(), never_checked], false),
             1
