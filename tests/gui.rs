@@ -267,6 +267,20 @@ fn an_offline_check_shows_a_banner_and_keeps_the_last_known_facts() {
     });
     assert_eq!(status_of(&h, "Acme Shoes"), "Healthy", "never turned red");
     assert_eq!(status_of(&h, "Acme Travel"), "Broken");
+    // Not a silent green tick: the row and the details say the check failed, and when.
+    let row = h.get_by_role_and_label(Role::ListItem, "Acme Shoes");
+    let said = row
+        .accesskit_node()
+        .description()
+        .unwrap_or_default()
+        .to_string();
+    assert!(said.contains("check failed just now"), "{said}");
+    assert!(said.contains("Could not reach Facebook"), "{said}");
+    select(&mut h, "Acme Shoes");
+    assert!(has_label(
+        &h,
+        "The last check failed (just now): these are the last known facts."
+    ));
 }
 
 #[test]

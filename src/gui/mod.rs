@@ -35,6 +35,7 @@ mod settings;
 mod settings_desktop;
 pub mod state;
 pub mod table;
+mod technical;
 pub mod theme;
 mod token_box;
 mod unlock;

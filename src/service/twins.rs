@@ -43,7 +43,7 @@ pub(crate) fn refuse_twin(
     Err(ServiceError::refused_one(
         ReasonCode::AlreadySaved,
         format!(
-            "this {what} ({page}) is already saved as the {} channel {:?}. Renew that channel instead of adding it twice (tokenwarden renew {:?}).",
+            "This {what} ({page}) is already saved as the {} channel {:?}. Renew that channel instead of adding it twice (tokenwarden renew {:?}).",
             kind.label(),
             twin.name,
             twin.name
