@@ -266,29 +266,12 @@ mod tests {
 
     #[test]
     fn a_dead_token_has_no_countdown() {
-        use crate::model::{ChannelKind, SecretRef, StoredToken};
         let dead = TokenReport {
             is_valid: Some(false),
             expires_at: Some(Utc::now() + chrono::Duration::days(2)),
             ..Default::default()
         };
-        let channel = crate::model::Channel {
-            id: "c".into(),
-            name: "Acme".into(),
-            kind: ChannelKind::FacebookPage,
-            app_id: None,
-            page_id: None,
-            page_name: None,
-            token: StoredToken {
-                secret: SecretRef("x".into()),
-                fingerprint: "sha256:0".into(),
-                saved_at: Utc::now(),
-            },
-            previous_token: None,
-            last_report: Some(dead),
-            last_failure: None,
-            added_at: Utc::now(),
-        };
+        let channel = crate::model::channel::sample_channel(Some(dead), None);
         let view = ChannelView::of(channel, Utc::now(), &Default::default());
         assert_eq!(expiry_words(&view, Utc::now()), "no longer works");
     }

@@ -84,36 +84,15 @@ pub fn checked_words(channel: &Channel, now: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{
-        ChannelKind, CheckFailure, FailureKind, SecretRef, StoredToken, Thresholds, TokenReport,
-        classify,
-    };
+    use crate::model::channel::sample_channel;
+    use crate::model::{Thresholds, TokenReport, classify};
     use chrono::Duration;
 
     fn channel(report: TokenReport, failed: bool) -> Channel {
-        Channel {
-            id: "c".into(),
-            name: "Acme".into(),
-            kind: ChannelKind::FacebookPage,
-            app_id: None,
-            page_id: None,
-            page_name: None,
-            token: StoredToken {
-                secret: SecretRef("x".into()),
-                fingerprint: "sha256:0".into(),
-                saved_at: Utc::now(),
-            },
-            previous_token: None,
-            last_report: Some(report),
-            last_failure: failed.then(|| CheckFailure {
-                kind: FailureKind::Network,
-                at: Utc::now() - Duration::minutes(5),
-                detail: "connection refused".into(),
-                graph_error: None,
-                retry_after_minutes: None,
-            }),
-            added_at: Utc::now(),
-        }
+        sample_channel(
+            Some(report),
+            failed.then(|| Utc::now() - Duration::minutes(5)),
+        )
     }
 
     fn diagnosis(c: &Channel) -> Diagnosis {

@@ -276,40 +276,20 @@ pub(crate) async fn check_one(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ChannelKind, SecretRef, StoredToken, Thresholds};
+    use crate::model::Thresholds;
+    use crate::model::channel::sample_channel;
 
     fn view(valid: Option<bool>, failed: bool) -> ChannelView {
-        let channel = Channel {
-            id: "c".into(),
-            name: "Acme".into(),
-            kind: ChannelKind::FacebookPage,
-            app_id: None,
-            page_id: None,
-            page_name: None,
-            token: StoredToken {
-                secret: SecretRef("x".into()),
-                fingerprint: "sha256:0".into(),
-                saved_at: Utc::now(),
-            },
-            previous_token: None,
-            last_report: valid.map(|v| TokenReport {
-                is_valid: Some(v),
-                never_expires: Some(true),
-                scopes: Some(vec![
-                    "pages_show_list".into(),
-                    "pages_read_engagement".into(),
-                ]),
-                ..Default::default()
-            }),
-            last_failure: failed.then(|| CheckFailure {
-                kind: FailureKind::Network,
-                at: Utc::now(),
-                detail: "connection refused".into(),
-                graph_error: None,
-                retry_after_minutes: None,
-            }),
-            added_at: Utc::now(),
-        };
+        let report = valid.map(|v| TokenReport {
+            is_valid: Some(v),
+            never_expires: Some(true),
+            scopes: Some(vec![
+                "pages_show_list".into(),
+                "pages_read_engagement".into(),
+            ]),
+            ..Default::default()
+        });
+        let channel = sample_channel(report, failed.then(Utc::now));
         ChannelView::of(channel, Utc::now(), &Thresholds::default())
     }
 

@@ -54,26 +54,16 @@ pub(crate) fn refuse_twin(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{SecretRef, StoredToken};
-    use chrono::Utc;
+    use crate::model::channel::sample_channel;
 
     fn saved(name: &str, kind: ChannelKind, page: &str) -> Channel {
         Channel {
             id: name.to_lowercase(),
             name: name.into(),
             kind,
-            app_id: None,
             page_id: Some(page.into()),
             page_name: Some("Acme Shoes".into()),
-            token: StoredToken {
-                secret: SecretRef("x".into()),
-                fingerprint: "sha256:0".into(),
-                saved_at: Utc::now(),
-            },
-            previous_token: None,
-            last_report: None,
-            last_failure: None,
-            added_at: Utc::now(),
+            ..sample_channel(None, None)
         }
     }
 
