@@ -203,6 +203,20 @@ pub struct MetaApp {
     pub has_secret: bool,
 }
 
+/// A never-expiring report with a Facebook Page channel's permissions, valid or not, for tests.
+#[cfg(test)]
+pub(crate) fn sample_page_report(valid: bool) -> TokenReport {
+    TokenReport {
+        is_valid: Some(valid),
+        never_expires: Some(true),
+        scopes: Some(vec![
+            "pages_show_list".into(),
+            "pages_read_engagement".into(),
+        ]),
+        ..Default::default()
+    }
+}
+
 /// A Facebook Page channel called "Acme" for unit tests, with `report` and, when `failed_at` is
 /// given, a network failure of its last check at that moment.
 #[cfg(test)]

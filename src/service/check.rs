@@ -277,18 +277,10 @@ pub(crate) async fn check_one(
 mod tests {
     use super::*;
     use crate::model::Thresholds;
-    use crate::model::channel::sample_channel;
+    use crate::model::channel::{sample_channel, sample_page_report};
 
     fn view(valid: Option<bool>, failed: bool) -> ChannelView {
-        let report = valid.map(|v| TokenReport {
-            is_valid: Some(v),
-            never_expires: Some(true),
-            scopes: Some(vec![
-                "pages_show_list".into(),
-                "pages_read_engagement".into(),
-            ]),
-            ..Default::default()
-        });
+        let report = valid.map(sample_page_report);
         let channel = sample_channel(report, failed.then(Utc::now));
         ChannelView::of(channel, Utc::now(), &Thresholds::default())
     }
