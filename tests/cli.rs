@@ -1004,3 +1004,51 @@ fn an_app_in_use_cannot_be_removed_and_a_free_one_takes_its_secret_along() {
     assert!(!catalog.contains(ACME_APP_ID), "{catalog}");
     env.assert_no_secret_leaked();
 }
+
+/// Runs `tokenwarden ARGS` on a pseudo-terminal (util-linux `script`), typing `typed`.
+#[cfg(target_os = "linux")]
+fn run_on_terminal(env: &Env, args: &str, typed: &str) -> Option<support::Output> {
+    let bin = env!("CARGO_BIN_EXE_tokenwarden");
+    let mut c = std::process::Command::new("script");
+    c.args(["-qec", &format!("'{bin}' {args}"), "/dev/null"])
+        .env("TOKENWARDEN_PROFILE", env.profile_dir())
+        .env("TOKENWARDEN_GRAPH_URL", &env.base_url)
+        .env("TOKENWARDEN_SECRETS", "vault")
+        .env("TOKENWARDEN_VAULT_PASSPHRASE", support::PASSPHRASE)
+        .env("TOKENWARDEN_VAULT_WORK_FACTOR", "12")
+        .env("NO_COLOR", "1");
+    // No `script` here: nothing to prove on this machine.
+    std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .ok()?;
+    Some(run_command(c, typed))
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn removing_on_a_terminal_asks_and_only_yes_removes() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let Some(out) = run_on_terminal(&env, "remove 'Acme Shoes'", "n\n") else {
+        return;
+    };
+    assert!(
+        out.stdout
+            .contains("Remove \"Acme Shoes\" (Messenger)? Its token is deleted from this computer; its history stays. [y/N]"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(out.code, 1, "a no changes nothing: {}", out.stdout);
+    assert_eq!(env.list_json()["channels"].as_array().unwrap().len(), 1);
+
+    let out = run_on_terminal(&env, "remove 'Acme Shoes'", "y\n").unwrap();
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Removed \"Acme Shoes\""),
+        "{}",
+        out.stdout
+    );
+    assert!(env.list_json()["channels"].as_array().unwrap().is_empty());
+}
