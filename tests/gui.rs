@@ -684,3 +684,34 @@ fn an_app_in_use_cannot_be_removed_and_a_free_one_can_be_renamed_and_removed() {
     let secret = tokenwarden::model::SecretRef::app_secret(OTHER_APP_ID);
     assert!(env.service.secrets().get(&secret).is_err());
 }
+
+#[test]
+fn adding_a_page_that_is_already_saved_is_refused_in_the_form() {
+    let env = Env::new(&[SHOES]);
+    let mut h = env.harness();
+    h.get_by_label("Add channel…").click();
+    h.run_ok();
+    paste(&mut h, "Name", "Shoes Again");
+    h.get_by_role_and_label(Role::ComboBox, "App").click();
+    h.run_ok();
+    h.get_by_label("Acme Support (1000000000001)").click();
+    h.run_ok();
+    paste(&mut h, "Token", &env.control.token("shoes_renewal"));
+    h.get_by_label("Validate").click();
+    step_until(&mut h, "the token's facts", |h| {
+        has_label(h, "Acme Shoes (500001)")
+    });
+    h.get_by_label("Save channel").click();
+    step_until(&mut h, "the refusal", |h| {
+        has_text(
+            h,
+            "is already saved as the Messenger channel \"Acme Shoes\"",
+        )
+    });
+    assert!(
+        h.query_by_role_and_label(Role::ListItem, "Shoes Again")
+            .is_none()
+    );
+    let catalog = CatalogFile::new(&env.profile).load().unwrap();
+    assert_eq!(catalog.channels.len(), 1);
+}
