@@ -286,19 +286,22 @@ fn pasted_variants_are_accepted_and_garbage_changes_nothing() {
         format!("https://example.com/cb?access_token={t}&state=x"),
         format!("{{\"access_token\":\"{t}\",\"token_type\":\"bearer\"}}"),
     ];
-    for (i, v) in variants.iter().enumerate() {
-        let out = env.run(
-            &[
-                "add",
-                "--name",
-                &format!("Shoes {i}"),
-                "--kind",
-                "messenger",
-                "--app",
-                ACME_APP_ID,
-            ],
-            v,
-        );
+    // The first is saved; the Page can be saved only once, so the others are read by `debug`.
+    let out = env.run(
+        &[
+            "add",
+            "--name",
+            "Shoes 0",
+            "--kind",
+            "messenger",
+            "--app",
+            ACME_APP_ID,
+        ],
+        &variants[0],
+    );
+    assert_eq!(out.code, 0, "variant 0 refused: {}", out.stderr);
+    for (i, v) in variants.iter().enumerate().skip(1) {
+        let out = env.run(&["debug", "--app", ACME_APP_ID, "--kind", "messenger"], v);
         assert_eq!(out.code, 0, "variant {i} refused: {}", out.stderr);
     }
     let catalog = env.profile_dir().join("catalog.json");
@@ -460,20 +463,37 @@ fn list_and_inspect_work_offline_with_countdowns_from_the_clock() {
 fn two_processes_adding_and_renewing_lose_no_change() {
     let env = Env::new();
     env.add_acme_app();
-    const EACH: usize = 12;
+    // Every channel watches its own Page (or its own kind on a Page): twins are refused.
+    let mut targets = vec![];
+    for page in CAROL_PAGES {
+        targets.push((CAROL_ID, page, "facebook_page"));
+    }
+    for page in [SHOES_PAGE_ID, BOOKS_PAGE_ID, GARDEN_PAGE_ID] {
+        targets.push((ALICE_ID, page, "facebook_page"));
+        targets.push((ALICE_ID, page, "messenger"));
+    }
+    targets.push((BOB_ID, BIKES_PAGE_ID, "facebook_page"));
+    targets.push((BOB_ID, BIKES_PAGE_ID, "messenger"));
+    let each = targets.len() / 2;
+    let mint = |user: &str, page: &str| {
+        let t =
+            env.control
+                .mint_page_token(user, page, ACME_APP_ID, true, &support::MESSENGER_SCOPES);
+        env.remember(&t)
+    };
     let mut expected = vec![];
     let mut plans = vec![];
-    for side in ["a", "b"] {
+    for (side, half) in ["a", "b"].into_iter().zip(targets.chunks(each)) {
         let mut plan = vec![];
-        for i in 0..EACH {
-            let first = env.mint_page(SHOES_PAGE_ID, true);
-            let second = env.mint_page(SHOES_PAGE_ID, true);
+        for (i, &(user, page, kind)) in half.iter().enumerate() {
+            let first = mint(user, page);
+            let second = mint(user, page);
             let name = format!("{side}-{i}");
             expected.push((
                 name.clone(),
                 tokenwarden::model::secret::fingerprint_of(&second),
             ));
-            plan.push((name, first, second));
+            plan.push((name, kind, first, second));
         }
         plans.push(plan);
     }
@@ -483,17 +503,9 @@ fn two_processes_adding_and_renewing_lose_no_change() {
             let (profile, url) = (&profile, &url);
             let cmd = move |args: &[&str]| base_command(profile, url, args);
             s.spawn(move || {
-                for (name, first, second) in plan {
+                for (name, kind, first, second) in plan {
                     let out = run_command(
-                        cmd(&[
-                            "add",
-                            "--name",
-                            name,
-                            "--kind",
-                            "messenger",
-                            "--app",
-                            ACME_APP_ID,
-                        ]),
+                        cmd(&["add", "--name", name, "--kind", kind, "--app", ACME_APP_ID]),
                         first,
                     );
                     assert_eq!(out.code, 0, "add {name}: {}", out.stderr);
@@ -504,7 +516,7 @@ fn two_processes_adding_and_renewing_lose_no_change() {
         }
     });
     let list = env.list_json();
-    assert_eq!(list["channels"].as_array().unwrap().len(), 2 * EACH);
+    assert_eq!(list["channels"].as_array().unwrap().len(), 2 * each);
     for (name, fp) in expected {
         assert_eq!(
             fingerprint_of(&list, &name),
@@ -708,4 +720,335 @@ fn a_reader_that_goes_away_ends_list_quietly() {
     let out = child.wait_with_output().expect("list ends");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+// ---- The everyday lifecycle (issue 10): exit codes, honest rows, twins, remove and rename ----
+
+#[test]
+fn a_broken_channel_is_the_news_even_when_other_checks_fail() {
+    let mut env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    env.add_channel("Acme Books", "messenger", "books_expiring");
+    // Only attention (Books expires in 2 days) and healthy: 1.
+    assert_eq!(env.run(&["check"], "").code, 1);
+    env.add_channel("Carol Cafe", "messenger", "carol_cafe");
+    env.control.change_password(CAROL_ID);
+    assert_eq!(env.run(&["check"], "").code, 2);
+
+    // Facebook unreachable: every check fails, but Carol's broken Page is still the news.
+    env.go_offline();
+    let out = env.run(&["check"], "");
+    assert_eq!(
+        out.code, 2,
+        "broken wins over a failed check: {}",
+        out.stderr
+    );
+    let out = env.run(&["list"], "");
+    assert_eq!(out.code, 2, "list agrees with check: {}", out.stdout);
+}
+
+#[test]
+fn a_failed_check_outranks_needs_attention_and_list_remembers_it() {
+    let mut env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Books", "messenger", "books_expiring");
+    assert_eq!(env.run(&["list"], "").code, 1, "needs attention");
+    env.go_offline();
+    let out = env.run(&["check"], "");
+    assert_eq!(out.code, 3, "the check could not be made: {}", out.stderr);
+    let out = env.run(&["list"], "");
+    assert_eq!(out.code, 3, "the last check failed: {}", out.stdout);
+}
+
+#[test]
+fn a_broken_row_says_what_is_wrong_instead_of_a_countdown() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Books", "messenger", "books_expiring");
+    let out = env.run(&["list"], "");
+    assert!(out.stdout.contains("expires in 2 days"), "{}", out.stdout);
+
+    // The Page lost a permission: the token still "expires in 2 days", but that is not the news.
+    env.control
+        .remove_scope(&env.token("books_expiring"), "pages_messaging");
+    let out = env.run(&["check"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let row = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("Acme Books"))
+        .unwrap_or_else(|| panic!("no row for Acme Books:\n{}", out.stdout))
+        .to_string();
+    assert!(row.contains("✖ Broken"), "{row}");
+    assert!(row.contains("permission missing"), "{row}");
+    assert!(!row.contains("expires in"), "{row}");
+}
+
+#[test]
+fn a_channel_whose_last_check_failed_says_so_and_when() {
+    let mut env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    env.go_offline();
+    assert_eq!(env.run(&["check"], "").code, 3);
+    let out = env.run(&["list"], "");
+    let row = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("Acme Shoes"))
+        .unwrap_or_else(|| panic!("no row for Acme Shoes:\n{}", out.stdout))
+        .to_string();
+    assert!(row.contains("failed just now"), "{row}");
+    assert!(row.contains("Could not reach Facebook"), "{row}");
+}
+
+#[test]
+fn adding_a_page_that_is_already_saved_is_refused_and_names_the_channel_to_renew() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let vault = std::fs::read(env.profile_dir().join("vault.age")).unwrap();
+
+    // The same Page's newer token, added under another name: surely meant as a renewal.
+    let newer = env.token("shoes_renewal");
+    let out = env.run(
+        &[
+            "add",
+            "--name",
+            "Shoes Messenger",
+            "--kind",
+            "messenger",
+            "--app",
+            ACME_APP_ID,
+        ],
+        &newer,
+    );
+    assert_eq!(out.code, 1, "refused: {}", out.stderr);
+    assert!(out.stderr.contains("\"Acme Shoes\""), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("tokenwarden renew \"Acme Shoes\""),
+        "{}",
+        out.stderr
+    );
+    let list = env.list_json();
+    assert_eq!(list["channels"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        std::fs::read(env.profile_dir().join("vault.age")).unwrap(),
+        vault,
+        "no token was stored for the refused twin"
+    );
+
+    // Another kind of channel on the same Page is not a twin.
+    let out = env.run(
+        &[
+            "add",
+            "--name",
+            "Acme Shoes Page",
+            "--kind",
+            "facebook_page",
+            "--app",
+            ACME_APP_ID,
+        ],
+        &newer,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    env.assert_no_secret_leaked();
+}
+
+/// The names of the secret-store entries of a channel's current and previous tokens.
+fn secret_entries(env: &Env, name: &str) -> Vec<tokenwarden::model::SecretRef> {
+    let profile = tokenwarden::store::Profile::resolve(Some(env.profile_dir().into())).unwrap();
+    let catalog = tokenwarden::store::CatalogFile::new(&profile)
+        .load()
+        .unwrap();
+    let c = catalog.channel(name).expect("the channel is saved");
+    std::iter::once(&c.token)
+        .chain(c.previous_token.as_ref())
+        .map(|t| t.secret.clone())
+        .collect()
+}
+
+/// Whether the profile's vault still holds an entry (opened with the test passphrase).
+fn vault_holds(env: &Env, entry: &tokenwarden::model::SecretRef) -> bool {
+    use tokenwarden::store::SecretStore;
+    let profile = tokenwarden::store::Profile::resolve(Some(env.profile_dir().into())).unwrap();
+    let vault = tokenwarden::store::VaultStore::open(
+        &profile,
+        tokenwarden::model::Secret::new(support::PASSPHRASE),
+    )
+    .unwrap();
+    vault.get(entry).is_ok()
+}
+
+#[test]
+fn removing_a_channel_deletes_its_tokens_but_keeps_its_history() {
+    let env = Env::new();
+    env.add_acme_app();
+    let added = env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let id = added["id"].as_str().unwrap().to_string();
+    let renewal = env.token("shoes_renewal");
+    assert_eq!(env.run(&["renew", "Acme Shoes"], &renewal).code, 0);
+    let entries = secret_entries(&env, "Acme Shoes");
+    assert_eq!(entries.len(), 2, "the current and the previous token");
+    assert!(entries.iter().all(|e| vault_holds(&env, e)));
+
+    // A script (no terminal) must say --yes: nothing is removed without it.
+    let out = env.run(&["remove", "Acme Shoes"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    assert_eq!(env.list_json()["channels"].as_array().unwrap().len(), 1);
+
+    let out = env.run(&["remove", "Acme Shoes", "--yes", "--json"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let removed = out.json();
+    assert_eq!(removed["removed"], true);
+    assert_eq!(removed["id"], id.as_str());
+    assert_eq!(removed["tokens_deleted"].as_array().unwrap().len(), 2);
+    assert!(env.list_json()["channels"].as_array().unwrap().is_empty());
+    for e in &entries {
+        assert!(!vault_holds(&env, e), "{e:?} is still in the vault");
+    }
+    // Nothing to roll back to any more.
+    assert_eq!(env.run(&["rollback", "Acme Shoes"], "").code, 2);
+
+    // The history still answers, by name and by id, and ends with the removal.
+    for selector in ["Acme Shoes", id.as_str()] {
+        let out = env.run(&["history", selector], "");
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(out.stdout.contains("added the channel"), "{}", out.stdout);
+        let last = out.stdout.lines().last().unwrap_or_default();
+        assert!(last.contains("removed the channel"), "{}", out.stdout);
+    }
+    let out = env.run(&["history", &id, "--json"], "");
+    let entries = out.json()["entries"].as_array().unwrap().clone();
+    assert_eq!(entries.last().unwrap()["event"], "removed");
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn removing_an_unknown_channel_says_so_and_changes_nothing() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let out = env.run(&["remove", "Acme Boots", "--yes"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("tokenwarden list"), "{}", out.stderr);
+    assert_eq!(env.list_json()["channels"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn renaming_a_channel_keeps_its_token_and_history_and_refuses_a_taken_name() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    env.add_channel("Acme Books", "messenger", "books_expiring");
+    let before = fingerprint_of(&env.list_json(), "Acme Shoes");
+
+    let out = env.run(&["rename", "Acme Shoes", "Acme Books"], "");
+    assert_eq!(out.code, 2, "a taken name is refused: {}", out.stderr);
+    assert!(out.stderr.contains("Acme Books"), "{}", out.stderr);
+    let out = env.run(&["rename", "Acme Shoes", "   "], "");
+    assert_eq!(out.code, 2, "an empty name is refused: {}", out.stderr);
+
+    let out = env.run(&["rename", "Acme Shoes", "Shoes Messenger", "--json"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.json()["renamed_from"], "Acme Shoes");
+    let list = env.list_json();
+    assert_eq!(fingerprint_of(&list, "Shoes Messenger"), before);
+    assert!(
+        list["channels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["name"] != "Acme Shoes")
+    );
+    let out = env.run(&["history", "Shoes Messenger"], "");
+    assert!(out.stdout.contains("added the channel"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("renamed the channel from \"Acme Shoes\" to \"Shoes Messenger\""),
+        "{}",
+        out.stdout
+    );
+    // The new name works everywhere a channel is named.
+    assert_eq!(env.run(&["check", "Shoes Messenger"], "").code, 0);
+}
+
+#[test]
+fn an_app_in_use_cannot_be_removed_and_a_free_one_takes_its_secret_along() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+
+    let out = env.run(&["app", "remove", ACME_APP_ID, "--yes"], "");
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("\"Acme Shoes\""), "{}", out.stderr);
+    let secret = tokenwarden::model::SecretRef::app_secret(ACME_APP_ID);
+    assert!(vault_holds(&env, &secret));
+
+    let out = env.run(&["app", "rename", ACME_APP_ID, "Acme Helpdesk"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("Acme Helpdesk"), "{}", out.stdout);
+    let catalog = std::fs::read_to_string(env.profile_dir().join("catalog.json")).unwrap();
+    assert!(catalog.contains("Acme Helpdesk"), "{catalog}");
+
+    assert_eq!(env.run(&["remove", "Acme Shoes", "--yes"], "").code, 0);
+    let out = env.run(&["app", "remove", ACME_APP_ID], "");
+    assert_eq!(out.code, 2, "no terminal, no --yes: {}", out.stderr);
+    assert!(vault_holds(&env, &secret));
+    let out = env.run(&["app", "remove", ACME_APP_ID, "--yes"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!vault_holds(&env, &secret), "the app secret left the vault");
+    let catalog = std::fs::read_to_string(env.profile_dir().join("catalog.json")).unwrap();
+    assert!(!catalog.contains(ACME_APP_ID), "{catalog}");
+    env.assert_no_secret_leaked();
+}
+
+/// Runs `tokenwarden ARGS` on a pseudo-terminal (util-linux `script`), typing `typed`.
+#[cfg(target_os = "linux")]
+fn run_on_terminal(env: &Env, args: &str, typed: &str) -> Option<support::Output> {
+    let bin = env!("CARGO_BIN_EXE_tokenwarden");
+    let mut c = std::process::Command::new("script");
+    c.args(["-qec", &format!("'{bin}' {args}"), "/dev/null"])
+        .env("TOKENWARDEN_PROFILE", env.profile_dir())
+        .env("TOKENWARDEN_GRAPH_URL", &env.base_url)
+        .env("TOKENWARDEN_SECRETS", "vault")
+        .env("TOKENWARDEN_VAULT_PASSPHRASE", support::PASSPHRASE)
+        .env("TOKENWARDEN_VAULT_WORK_FACTOR", "12")
+        .env("NO_COLOR", "1");
+    // No `script` here: nothing to prove on this machine.
+    std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .ok()?;
+    Some(run_command(c, typed))
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn removing_on_a_terminal_asks_and_only_yes_removes() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let Some(out) = run_on_terminal(&env, "remove 'Acme Shoes'", "n\n") else {
+        return;
+    };
+    assert!(
+        out.stdout
+            .contains("Remove \"Acme Shoes\" (Messenger)? Its token is deleted from this computer; its history stays. [y/N]"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(out.code, 1, "a no changes nothing: {}", out.stdout);
+    assert_eq!(env.list_json()["channels"].as_array().unwrap().len(), 1);
+
+    let out = run_on_terminal(&env, "remove 'Acme Shoes'", "y\n").unwrap();
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Removed \"Acme Shoes\""),
+        "{}",
+        out.stdout
+    );
+    assert!(env.list_json()["channels"].as_array().unwrap().is_empty());
 }

@@ -267,11 +267,26 @@ fn an_offline_check_shows_a_banner_and_keeps_the_last_known_facts() {
     });
     assert_eq!(status_of(&h, "Acme Shoes"), "Healthy", "never turned red");
     assert_eq!(status_of(&h, "Acme Travel"), "Broken");
+    // Not a silent green tick: the row and the details say the check failed, and when.
+    let row = h.get_by_role_and_label(Role::ListItem, "Acme Shoes");
+    let said = row
+        .accesskit_node()
+        .description()
+        .unwrap_or_default()
+        .to_string();
+    assert!(said.contains("check failed just now"), "{said}");
+    assert!(said.contains("Could not reach Facebook"), "{said}");
+    select(&mut h, "Acme Shoes");
+    assert!(has_label(
+        &h,
+        "The last check failed (just now): these are the last known facts."
+    ));
 }
 
 #[test]
 fn an_app_and_a_channel_are_added_through_the_forms() {
-    let env = Env::new(&[SHOES]);
+    // Not Acme Shoes: the form adds that Page, and a Page is saved once per kind.
+    let env = Env::new(&[BOOKS]);
     let mut h = env.harness();
 
     h.get_by_label("Apps").click();
@@ -516,6 +531,25 @@ fn snapshots_in(theme: egui::Theme, suffix: &str) {
     h.get_by_label("Settings").click();
     h.run_ok();
     snapshot(&mut h, &format!("settings_{suffix}"));
+
+    // The remove and rename dialogs (issue 10).
+    h.get_by_label("Channels").click();
+    h.run_ok();
+    select(&mut h, "Acme Shoes");
+    press(&mut h, "Remove…");
+    snapshot(&mut h, &format!("remove_channel_{suffix}"));
+    h.get_by_label("Cancel").click();
+    h.run_ok();
+    press(&mut h, "Rename…");
+    snapshot(&mut h, &format!("rename_channel_{suffix}"));
+    h.get_by_label("Cancel").click();
+    h.run_ok();
+    h.get_by_label("Apps").click();
+    h.run_ok();
+    press(&mut h, "Remove…");
+    snapshot(&mut h, &format!("remove_app_{suffix}"));
+    h.get_by_label("Cancel").click();
+    h.run_ok();
 }
 
 #[test]
@@ -526,4 +560,158 @@ fn snapshots_light() {
 #[test]
 fn snapshots_dark() {
     snapshots_in(egui::Theme::Dark, "dark");
+}
+
+// ---- remove and rename (issue 10) ----
+
+/// Replaces the text of the field labelled `field` with `text`, as a user selecting all first.
+fn retype(h: &mut App, field: &str, text: &str) {
+    h.get_by_label(field).click();
+    h.run_ok();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.event(egui::Event::Paste(text.to_string()));
+    h.run_ok();
+}
+
+#[test]
+fn removing_a_channel_asks_first_then_deletes_its_token_and_keeps_its_history() {
+    let env = Env::new(&[SHOES, BOOKS]);
+    let secret = {
+        let catalog = CatalogFile::new(&env.profile).load().unwrap();
+        catalog.channel("Acme Shoes").unwrap().token.secret.clone()
+    };
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    press(&mut h, "Remove…");
+    assert!(has_label(&h, "Remove Acme Shoes?"));
+    assert!(has_label(
+        &h,
+        "Its token is deleted from this computer; its history stays."
+    ));
+    h.get_by_label("Cancel").click();
+    h.run_ok();
+    assert!(
+        h.query_by_role_and_label(Role::ListItem, "Acme Shoes")
+            .is_some(),
+        "Cancel removes nothing"
+    );
+
+    press(&mut h, "Remove…");
+    h.get_by_label("Remove").click();
+    step_until(&mut h, "the row to go", |h| {
+        h.query_by_role_and_label(Role::ListItem, "Acme Shoes")
+            .is_none()
+    });
+    assert!(has_text(&h, "is removed and its tokens are deleted"));
+    assert!(
+        env.service.secrets().get(&secret).is_err(),
+        "the token left the secret store"
+    );
+    let history = env.rt.block_on(env.service.history("Acme Shoes")).unwrap();
+    assert!(matches!(
+        history.last().map(|e| &e.event),
+        Some(tokenwarden::store::HistoryEvent::Removed { .. })
+    ));
+    assert!(
+        h.query_by_role_and_label(Role::ListItem, "Acme Books")
+            .is_some()
+    );
+}
+
+#[test]
+fn renaming_a_channel_in_its_details_keeps_its_token() {
+    let env = Env::new(&[SHOES, BOOKS]);
+    let before = env.fingerprint("Acme Shoes");
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    press(&mut h, "Rename…");
+    assert!(has_label(&h, "Rename Acme Shoes"));
+    retype(&mut h, "New name", "Acme Books");
+    h.get_by_label("Rename").click();
+    step_until(&mut h, "the refusal", |h| has_text(h, "Pick another name"));
+
+    retype(&mut h, "New name", "Shoes Messenger");
+    h.get_by_label("Rename").click();
+    step_until(&mut h, "the renamed row", |h| {
+        h.query_by_role_and_label(Role::ListItem, "Shoes Messenger")
+            .is_some()
+    });
+    assert!(
+        h.query_by_role_and_label(Role::ListItem, "Acme Shoes")
+            .is_none()
+    );
+    assert_eq!(env.fingerprint("Shoes Messenger"), before);
+}
+
+#[test]
+fn an_app_in_use_cannot_be_removed_and_a_free_one_can_be_renamed_and_removed() {
+    let env = Env::new(&[SHOES]);
+    env.rt
+        .block_on(env.service.add_app(
+            OTHER_APP_ID,
+            "Other App",
+            Some(Secret::new(OTHER_APP_SECRET)),
+            None,
+        ))
+        .unwrap();
+    let mut h = env.harness();
+    h.get_by_label("Apps").click();
+    h.run_ok();
+
+    // The first app is Acme Support, which Acme Shoes uses.
+    h.get_all_by_label("Remove…").next().unwrap().click();
+    h.run_ok();
+    assert!(has_label(&h, "Remove the app Acme Support?"));
+    assert!(has_text(
+        &h,
+        "cannot be removed while channels use it: Acme Shoes"
+    ));
+    assert!(h.get_by_label("Remove").accesskit_node().is_disabled());
+    h.get_by_label("Cancel").click();
+    h.run_ok();
+
+    h.get_all_by_label("Rename…").nth(1).unwrap().click();
+    h.run_ok();
+    retype(&mut h, "New name", "Spare App");
+    h.get_by_label("Rename").click();
+    step_until(&mut h, "the new app name", |h| has_label(h, "Spare App"));
+
+    h.get_all_by_label("Remove…").nth(1).unwrap().click();
+    h.run_ok();
+    assert!(has_label(&h, "Remove the app Spare App?"));
+    h.get_by_label("Remove").click();
+    step_until(&mut h, "the app to go", |h| !has_label(h, "Spare App"));
+    let secret = tokenwarden::model::SecretRef::app_secret(OTHER_APP_ID);
+    assert!(env.service.secrets().get(&secret).is_err());
+}
+
+#[test]
+fn adding_a_page_that_is_already_saved_is_refused_in_the_form() {
+    let env = Env::new(&[SHOES]);
+    let mut h = env.harness();
+    h.get_by_label("Add channel…").click();
+    h.run_ok();
+    paste(&mut h, "Name", "Shoes Again");
+    h.get_by_role_and_label(Role::ComboBox, "App").click();
+    h.run_ok();
+    h.get_by_label("Acme Support (1000000000001)").click();
+    h.run_ok();
+    paste(&mut h, "Token", &env.control.token("shoes_renewal"));
+    h.get_by_label("Validate").click();
+    step_until(&mut h, "the token's facts", |h| {
+        has_label(h, "Acme Shoes (500001)")
+    });
+    h.get_by_label("Save channel").click();
+    step_until(&mut h, "the refusal", |h| {
+        has_text(
+            h,
+            "is already saved as the Messenger channel \"Acme Shoes\"",
+        )
+    });
+    assert!(
+        h.query_by_role_and_label(Role::ListItem, "Shoes Again")
+            .is_none()
+    );
+    let catalog = CatalogFile::new(&env.profile).load().unwrap();
+    assert_eq!(catalog.channels.len(), 1);
 }

@@ -12,7 +12,9 @@ use crate::model::{ChannelKind, classify};
 use crate::service::groups::root_cause_groups;
 use crate::service::guide;
 use crate::service::login::{Derivation, RenewOptions};
-use crate::service::{ChannelView, RenewOutcome, ServiceError, health_exit_code, views_of};
+use crate::service::{
+    ChannelView, RenewOutcome, ServiceError, health_exit_code, monitoring_exit_code, views_of,
+};
 use crate::store::{CatalogFile, Profile};
 
 fn parse_kind(kind: &str) -> Result<ChannelKind, ServiceError> {
@@ -50,7 +52,8 @@ pub fn list(profile: Option<PathBuf>, as_json: bool) -> i32 {
         Ok(catalog) => {
             let views = views_of(catalog.channels.clone(), Utc::now(), &Default::default());
             print_views(&views, catalog.last_check_at, as_json);
-            health_exit_code(views.iter().map(|v| v.diagnosis.health))
+            // A channel whose last check failed counts as "could not be checked", as in `check`.
+            monitoring_exit_code(&views, false)
         }
         Err(e) => {
             eprintln!("tokenwarden: {e}");

@@ -7,6 +7,7 @@ mod channels;
 mod history;
 mod input;
 pub mod json;
+mod lifecycle;
 mod login;
 pub mod output;
 mod reminders;
@@ -145,6 +146,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Removes a channel: its tokens are deleted from the secret store, its history stays.
+    Remove {
+        /// Channel id or exact name.
+        channel: String,
+        /// Remove without asking (needed when not run on a terminal).
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Gives a channel another name.
+    Rename {
+        /// Channel id or exact name.
+        channel: String,
+        new_name: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Meta apps the channels belong to.
     App {
         #[command(subcommand)]
@@ -211,6 +230,15 @@ pub enum AppCommand {
         #[arg(long)]
         client_token: Option<String>,
     },
+    /// Removes a saved app and its secret; refused while a channel uses it.
+    Remove {
+        app_id: String,
+        /// Remove without asking (needed when not run on a terminal).
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Gives a saved app another name.
+    Rename { app_id: String, new_name: String },
 }
 
 /// Prints an error the way every command does, and returns its exit code.
@@ -361,6 +389,20 @@ pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
                         client_token,
                     },
             } => app::add(profile, id, name, secret_stdin, client_token).await,
+            Command::App {
+                command: AppCommand::Remove { app_id, yes },
+            } => lifecycle::app_remove(profile, app_id, yes).await,
+            Command::App {
+                command: AppCommand::Rename { app_id, new_name },
+            } => lifecycle::app_rename(profile, app_id, new_name),
+            Command::Remove { channel, yes, json } => {
+                lifecycle::remove(profile, channel, yes, json).await
+            }
+            Command::Rename {
+                channel,
+                new_name,
+                json,
+            } => lifecycle::rename(profile, channel, new_name, json),
             Command::Export { redacted } => report::export(profile, redacted).await,
             Command::Inspect { file, json } => report::inspect(file, json),
             Command::Sim { port } => match crate::sim::run_standalone(port).await {

@@ -4,7 +4,8 @@
 use chrono::{DateTime, Utc};
 use std::io::IsTerminal;
 
-use crate::model::time::{describe_at, describe_expiry, describe_in};
+use crate::model::status;
+use crate::model::time::{describe_at, describe_in};
 use crate::model::{Diagnosis, Health, TokenReport};
 use crate::service::ChannelView;
 
@@ -45,12 +46,24 @@ fn pad(s: &str, width: usize) -> String {
     }
 }
 
-pub fn expiry_words(r: Option<&TokenReport>, now: DateTime<Utc>) -> String {
-    match r {
-        // A dead token's expiry date no longer means anything to the user.
-        Some(r) if r.is_valid == Some(false) => "no longer works".into(),
-        Some(r) => describe_expiry(r.expires_at, r.never_expires, now),
-        None => "—".into(),
+/// The expiry column: the problem of a broken channel, else the countdown ("—" if unknown).
+pub fn expiry_words(view: &ChannelView, now: DateTime<Utc>) -> String {
+    if view.channel.last_report.is_none() {
+        return "—".into();
+    }
+    status::expiry_or_problem(&view.channel, &view.diagnosis, now)
+}
+
+/// The CHECKED column: a failed last check says so, with when.
+fn checked_column(view: &ChannelView, now: DateTime<Utc>) -> String {
+    let c = &view.channel;
+    match (
+        &c.last_failure,
+        c.last_report.as_ref().and_then(|r| r.checked_at),
+    ) {
+        (Some(f), _) => format!("failed {}", describe_at(f.at, now)),
+        (None, Some(at)) => describe_at(at, now),
+        (None, None) => "never".into(),
     }
 }
 
@@ -73,21 +86,13 @@ pub fn print_table(views: &[ChannelView], now: DateTime<Utc>) {
         pad("NAME", name_w),
         pad("KIND", 13),
         pad("EXPIRY", 22),
-        pad("CHECKED", 15)
+        pad("CHECKED", 20)
     );
     for v in views {
         let h = v.diagnosis.health;
         let status = format!("{} {}", icon(h), h.label());
-        let checked = v
-            .channel
-            .last_report
-            .as_ref()
-            .and_then(|r| r.checked_at)
-            .map(|t| describe_at(t, now))
-            .unwrap_or_else(|| "never".into());
-        let reason = v
-            .diagnosis
-            .main_reason()
+        let checked = checked_column(v, now);
+        let reason = status::headline(&v.diagnosis)
             .map(|r| r.message.as_str())
             .unwrap_or("Working.");
         println!(
@@ -95,8 +100,8 @@ pub fn print_table(views: &[ChannelView], now: DateTime<Utc>) {
             paint(h, &pad(&status, 16)),
             pad(&v.channel.name, name_w),
             pad(v.channel.kind.label(), 13),
-            pad(&expiry_words(v.channel.last_report.as_ref(), now), 22),
-            pad(&checked, 15),
+            pad(&expiry_words(v, now), 22),
+            pad(&checked, 20),
             reason
         );
     }
@@ -266,6 +271,8 @@ mod tests {
             expires_at: Some(Utc::now() + chrono::Duration::days(2)),
             ..Default::default()
         };
-        assert_eq!(expiry_words(Some(&dead), Utc::now()), "no longer works");
+        let channel = crate::model::channel::sample_channel(Some(dead), None);
+        let view = ChannelView::of(channel, Utc::now(), &Default::default());
+        assert_eq!(expiry_words(&view, Utc::now()), "no longer works");
     }
 }

@@ -274,6 +274,7 @@ impl TokenwardenApp {
             UiCommand::Desktop(action) => {
                 super::desktop::handle(action, s, &self.worker, self.files.as_mut(), now)
             }
+            UiCommand::Lifecycle(command) => super::lifecycle::handle(s, command, &self.worker),
             UiCommand::Login(command) => super::flows::handle(
                 s,
                 command,

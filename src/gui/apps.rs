@@ -70,6 +70,24 @@ pub fn show(
                     }
                 });
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                    use super::lifecycle::LifecycleUi;
+                    if ui
+                        .add_enabled(can_save, egui::Button::new("Remove…"))
+                        .on_hover_text("Delete this app and its secret from this computer")
+                        .clicked()
+                    {
+                        out.push(UiCommand::Lifecycle(LifecycleUi::AskRemoveApp(
+                            app.id.clone(),
+                        )));
+                    }
+                    if ui
+                        .add_enabled(can_save, egui::Button::new("Rename…"))
+                        .clicked()
+                    {
+                        out.push(UiCommand::Lifecycle(LifecycleUi::AskRenameApp(
+                            app.id.clone(),
+                        )));
+                    }
                     let link = links::app_dashboard(&app.id);
                     if ui.button("Open the app's dashboard").clicked() {
                         out.push(UiCommand::OpenUrl(link.url));

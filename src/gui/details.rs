@@ -8,8 +8,11 @@ use egui::{RichText, Ui};
 
 use super::facts;
 use super::state::UiCommand;
+pub(super) use super::technical::technical;
 use super::theme;
 use crate::graph::links;
+use crate::model::status;
+use crate::model::time::describe_at;
 use crate::model::{CheckMethod, Health, MetaApp, Remedy};
 use crate::service::ChannelView;
 
@@ -32,7 +35,7 @@ pub struct DetailsInput<'a> {
 
 /// The channel's icon, name, kind and Page, and its health in words; shared with the
 /// read-only report view.
-pub(super) fn header(ui: &mut Ui, view: &ChannelView) {
+pub(super) fn header(ui: &mut Ui, view: &ChannelView, now: DateTime<Utc>) {
     let channel = &view.channel;
     let health = view.diagnosis.health;
     ui.horizontal(|ui| {
@@ -50,24 +53,38 @@ pub(super) fn header(ui: &mut Ui, view: &ChannelView) {
             .strong()
             .color(theme::health_color(ui.visuals(), health)),
     );
+    // The health above is the last known one; say plainly when it could not be confirmed.
+    if health != Health::Broken
+        && let Some(f) = &channel.last_failure
+    {
+        ui.label(
+            RichText::new(format!(
+                "The last check failed ({}): these are the last known facts.",
+                describe_at(f.at, now)
+            ))
+            .color(theme::health_color(ui.visuals(), Health::NeedsAttention)),
+        );
+    }
     ui.add_space(theme::GAP);
 }
 
 /// The diagnosis in words, coloured by health; shared with the read-only report view.
 pub(super) fn diagnosis_callout(ui: &mut Ui, view: &ChannelView) {
+    let check_failed = view.channel.last_failure.is_some();
     let tone = match view.diagnosis.health {
+        Health::Healthy if check_failed => theme::Tone::Warning,
         Health::Healthy => theme::Tone::Success,
         Health::NeedsAttention => theme::Tone::Warning,
         Health::Broken => theme::Tone::Error,
         Health::Unknown => theme::Tone::Info,
     };
-    theme::callout(ui, tone, |ui| match view.diagnosis.reasons.split_first() {
+    theme::callout(ui, tone, |ui| match status::headline(&view.diagnosis) {
         None => {
             ui.label("This channel's token works. Nothing to do.");
         }
-        Some((main, rest)) => {
+        Some(main) => {
             ui.add(egui::Label::new(RichText::new(&main.message).strong()).wrap());
-            for r in rest {
+            for r in view.diagnosis.reasons.iter().filter(|r| *r != main) {
                 ui.add(egui::Label::new(format!("• {}", r.message)).wrap());
             }
         }
@@ -77,7 +94,7 @@ pub(super) fn diagnosis_callout(ui: &mut Ui, view: &ChannelView) {
 pub fn show(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
     let view = input.view;
     let channel = &view.channel;
-    header(ui, view);
+    header(ui, view, input.now);
 
     diagnosis(ui, input, out);
     if let Some(d) = input.desktop {
@@ -174,6 +191,27 @@ fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
         }
         if let Some(secs) = input.copied_for {
             ui.label(format!("Copied — clears in {secs} s"));
+        }
+    });
+    ui.horizontal(|ui| {
+        use super::lifecycle::LifecycleUi;
+        if ui
+            .add_enabled(input.can_act, egui::Button::new("Rename…"))
+            .on_hover_text("Give this channel another name; its token stays")
+            .clicked()
+        {
+            out.push(UiCommand::Lifecycle(LifecycleUi::AskRenameChannel(
+                id.clone(),
+            )));
+        }
+        if ui
+            .add_enabled(input.can_act && !busy, egui::Button::new("Remove…"))
+            .on_hover_text("Delete this channel and its tokens from this computer")
+            .clicked()
+        {
+            out.push(UiCommand::Lifecycle(LifecycleUi::AskRemoveChannel(
+                id.clone(),
+            )));
         }
     });
 }
@@ -334,54 +372,4 @@ fn portal(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
             }
         }
     });
-}
-
-pub(super) fn technical(ui: &mut Ui, input: &DetailsInput<'_>) {
-    let channel = &input.view.channel;
-    ui.add_space(theme::GAP);
-    egui::CollapsingHeader::new("Details")
-        .id_salt("technical-details")
-        .default_open(false)
-        .show(ui, |ui| {
-            ui.label(theme::weak(
-                ui,
-                "For support: the codes behind the words above.",
-            ));
-            ui.label(format!("Channel id: {}", channel.id));
-            for r in &input.view.diagnosis.reasons {
-                ui.label(format!(
-                    "Reason: {} (remedy: {})",
-                    r.code.code(),
-                    r.remedy.code()
-                ));
-            }
-            if let Some(e) = channel.last_report.as_ref().and_then(|r| r.error.as_ref()) {
-                graph_error(ui, "Token error", e);
-            }
-            if let Some(f) = &channel.last_failure {
-                ui.label(format!(
-                    "Last check failed ({:?}) at {}: {}",
-                    f.kind,
-                    f.at.format("%Y-%m-%d %H:%M:%S UTC"),
-                    f.detail
-                ));
-                if let Some(e) = &f.graph_error {
-                    graph_error(ui, "Check error", e);
-                }
-            }
-        });
-}
-
-fn graph_error(ui: &mut Ui, title: &str, e: &crate::model::GraphErrorInfo) {
-    let sub = e
-        .subcode
-        .map(|s| format!(", subcode {s}"))
-        .unwrap_or_default();
-    ui.add(egui::Label::new(format!("{title}: code {}{sub}: {}", e.code, e.message)).wrap());
-    if let Some(trace) = &e.fbtrace_id {
-        ui.add(
-            egui::Label::new(RichText::new(format!("fbtrace_id: {trace}")).monospace())
-                .selectable(true),
-        );
-    }
 }

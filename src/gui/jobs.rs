@@ -91,6 +91,7 @@ pub async fn run(service: &Service, sink: &Sink, cancel: CancellationToken, comm
             sink.send(Event::TokenRevealed { channel, result });
         }
         Command::Login(command) => super::login_jobs::run(service, sink, cancel, command).await,
+        Command::Lifecycle(command) => super::lifecycle::run(service, sink, command).await,
     }
 }
 

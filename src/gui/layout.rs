@@ -128,6 +128,9 @@ fn dialogs(ui: &mut Ui, state: &mut AppState, now: DateTime<Utc>, out: &mut Vec<
     if let Some(dialog) = &mut state.desktop.restore {
         super::backup::show_restore(ui, dialog, out);
     }
+    if let Some(dialog) = &mut state.lifecycle {
+        super::lifecycle::show(ui, dialog, can_act, out);
+    }
     if let Lock::Locked {
         need,
         problem,

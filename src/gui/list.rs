@@ -13,7 +13,7 @@ use egui::{
 use super::state::UiCommand;
 use super::table::{ChannelTable, Filter, health_words};
 use super::theme;
-use crate::model::time::{describe_at, describe_expiry};
+use crate::model::status;
 use crate::model::{ChannelKind, Health};
 use crate::service::ChannelView;
 
@@ -134,28 +134,14 @@ pub struct RowText {
 }
 
 pub fn row_text(view: &ChannelView, now: DateTime<Utc>) -> RowText {
-    let report = view.channel.last_report.as_ref();
-    let reason = match view.diagnosis.main_reason() {
+    let reason = match status::headline(&view.diagnosis) {
         Some(r) => r.message.clone(),
         None => "Working. Nothing to do.".into(),
     };
-    let expiry = match report {
-        Some(r) if r.is_valid == Some(false) && r.expires_at.is_none() => "no longer works".into(),
-        Some(r) => describe_expiry(r.expires_at, r.never_expires, now),
-        None => "expiry unknown".into(),
-    };
-    let checked = match (
-        report.and_then(|r| r.checked_at),
-        &view.channel.last_failure,
-    ) {
-        (_, Some(f)) => format!("check failed {}", describe_at(f.at, now)),
-        (Some(at), None) => format!("checked {}", describe_at(at, now)),
-        (None, None) => "never checked".into(),
-    };
     RowText {
         reason,
-        expiry,
-        checked,
+        expiry: status::expiry_or_problem(&view.channel, &view.diagnosis, now),
+        checked: status::checked_words(&view.channel, now),
     }
 }
 
@@ -235,8 +221,10 @@ fn row(ui: &mut Ui, view: &ChannelView, input: &ListInput<'_>, out: &mut Vec<UiC
     );
     painter.galley(pos2(text_left, top), title, strong);
     // The icon carries the state; the words stay readable in the normal text colour.
+    let check_failed = channel.last_failure.is_some();
     let reason_color = match health {
         Health::Broken | Health::NeedsAttention => visuals.text_color(),
+        _ if check_failed => visuals.text_color(),
         _ => weak,
     };
     let reason = one_line(
@@ -251,6 +239,7 @@ fn row(ui: &mut Ui, view: &ChannelView, input: &ListInput<'_>, out: &mut Vec<UiC
     );
     let expiry_color = match expiry_urgency(view, input.now) {
         Some(h) => theme::health_color(&visuals, h),
+        None if health == Health::Broken => theme::health_color(&visuals, Health::Broken),
         None => weak,
     };
     painter.text(
@@ -260,12 +249,18 @@ fn row(ui: &mut Ui, view: &ChannelView, input: &ListInput<'_>, out: &mut Vec<UiC
         small.clone(),
         expiry_color,
     );
+    // A failed check must not hide behind a green tick: its line is coloured like a warning.
+    let checked_color = if check_failed {
+        theme::health_color(&visuals, Health::NeedsAttention)
+    } else {
+        weak
+    };
     painter.text(
         pos2(inner.right(), bottom),
         Align2::RIGHT_BOTTOM,
         text.checked,
         small,
-        weak,
+        checked_color,
     );
 }
 

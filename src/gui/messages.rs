@@ -70,6 +70,8 @@ pub enum Command {
     Login(super::login_jobs::LoginCommand),
     /// Reminders, file dialogs, reports, history, backup and restore.
     Desktop(super::desktop_jobs::DesktopCommand),
+    /// Removing and renaming channels and apps.
+    Lifecycle(super::lifecycle::LifecycleCommand),
 }
 
 impl std::fmt::Debug for Command {
@@ -182,6 +184,7 @@ pub enum Event {
     },
     Login(super::login_jobs::LoginEvent),
     Desktop(super::desktop_jobs::DesktopEvent),
+    Lifecycle(super::lifecycle::LifecycleEvent),
 }
 
 #[derive(Debug, Clone, Copy)]

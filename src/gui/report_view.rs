@@ -127,7 +127,7 @@ pub fn show(ui: &mut Ui, report: &mut OpenReport, now: DateTime<Utc>, out: &mut 
 /// The details panel without a single action: the words, the token's fingerprints and facts.
 fn read_only_details(ui: &mut Ui, view: &ChannelView, apps: &[MetaApp], now: DateTime<Utc>) {
     let channel = &view.channel;
-    super::details::header(ui, view);
+    super::details::header(ui, view, now);
     super::details::diagnosis_callout(ui, view);
     theme::section_title(ui, "Token");
     theme::card(ui, |ui| {

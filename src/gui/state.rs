@@ -84,6 +84,8 @@ pub enum UiCommand {
     Login(super::flows::LoginUi),
     /// Reminders, reports, backup and restore, history.
     Desktop(super::desktop::DesktopAction),
+    /// Removing and renaming channels and apps.
+    Lifecycle(super::lifecycle::LifecycleUi),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +154,8 @@ pub struct AppState {
     pub thresholds: Thresholds,
     pub flows: super::flows::Flows,
     pub desktop: super::desktop::DesktopState,
+    /// The open remove or rename dialog.
+    pub lifecycle: Option<super::lifecycle::LifecycleDialog>,
 }
 
 impl AppState {
@@ -178,6 +182,7 @@ impl AppState {
             thresholds: Thresholds::default(),
             flows: super::flows::Flows::default(),
             desktop: super::desktop::DesktopState::default(),
+            lifecycle: None,
         }
     }
 
@@ -366,6 +371,7 @@ impl AppState {
             Event::Login(event) => super::flows::apply(self, event, now),
             // Handled by the app: it owns the file dialogs.
             Event::Desktop(_) => {}
+            Event::Lifecycle(event) => super::lifecycle::apply(self, event),
         }
     }
 }

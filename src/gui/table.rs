@@ -204,33 +204,14 @@ pub fn health_words(h: Health) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{SecretRef, StoredToken, TokenReport};
+    use crate::model::channel::{sample_channel, sample_page_report};
 
     fn channel(name: &str, valid: Option<bool>) -> Channel {
+        let report = valid.map(sample_page_report);
         Channel {
             id: name.to_lowercase(),
             name: name.into(),
-            kind: ChannelKind::FacebookPage,
-            app_id: None,
-            page_id: None,
-            page_name: None,
-            token: StoredToken {
-                secret: SecretRef("x".into()),
-                fingerprint: "sha256:0".into(),
-                saved_at: Utc::now(),
-            },
-            previous_token: None,
-            last_report: valid.map(|v| TokenReport {
-                is_valid: Some(v),
-                never_expires: Some(true),
-                scopes: Some(vec![
-                    "pages_show_list".into(),
-                    "pages_read_engagement".into(),
-                ]),
-                ..Default::default()
-            }),
-            last_failure: None,
-            added_at: Utc::now(),
+            ..sample_channel(report, None)
         }
     }
 

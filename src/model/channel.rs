@@ -203,6 +203,52 @@ pub struct MetaApp {
     pub has_secret: bool,
 }
 
+/// A never-expiring report with a Facebook Page channel's permissions, valid or not, for tests.
+#[cfg(test)]
+pub(crate) fn sample_page_report(valid: bool) -> TokenReport {
+    TokenReport {
+        is_valid: Some(valid),
+        never_expires: Some(true),
+        scopes: Some(vec![
+            "pages_show_list".into(),
+            "pages_read_engagement".into(),
+        ]),
+        ..Default::default()
+    }
+}
+
+/// A Facebook Page channel called "Acme" for unit tests, with `report` and, when `failed_at` is
+/// given, a network failure of its last check at that moment.
+#[cfg(test)]
+pub(crate) fn sample_channel(
+    report: Option<TokenReport>,
+    failed_at: Option<DateTime<Utc>>,
+) -> Channel {
+    Channel {
+        id: "c".into(),
+        name: "Acme".into(),
+        kind: ChannelKind::FacebookPage,
+        app_id: None,
+        page_id: None,
+        page_name: None,
+        token: StoredToken {
+            secret: SecretRef("x".into()),
+            fingerprint: "sha256:0".into(),
+            saved_at: Utc::now(),
+        },
+        previous_token: None,
+        last_report: report,
+        last_failure: failed_at.map(|at| CheckFailure {
+            kind: super::report::FailureKind::Network,
+            at,
+            detail: "connection refused".into(),
+            graph_error: None,
+            retry_after_minutes: None,
+        }),
+        added_at: Utc::now(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ pub mod paste;
 pub mod reason;
 pub mod report;
 pub mod secret;
+pub mod status;
 pub mod time;
 
 pub use channel::{Channel, ChannelKind, MetaApp, Requirements, SecretRef, StoredToken};

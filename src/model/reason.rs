@@ -24,6 +24,8 @@ pub enum ReasonCode {
     NetworkError,
     ServiceError,
     Unchecked,
+    /// Refusal of an add: the Page (account, number) is already saved as a channel of this kind.
+    AlreadySaved,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -62,6 +64,7 @@ impl ReasonCode {
             ReasonCode::NetworkError => "network_error",
             ReasonCode::ServiceError => "service_error",
             ReasonCode::Unchecked => "unchecked",
+            ReasonCode::AlreadySaved => "already_saved",
         }
     }
 
@@ -71,7 +74,8 @@ impl ReasonCode {
             | ReasonCode::Expired
             | ReasonCode::ExpiresSoon
             | ReasonCode::WrongApp
-            | ReasonCode::WrongPage => Remedy::Renew,
+            | ReasonCode::WrongPage
+            | ReasonCode::AlreadySaved => Remedy::Renew,
             ReasonCode::PasswordChanged
             | ReasonCode::AppNotInstalled
             | ReasonCode::SessionInvalidated

@@ -41,15 +41,28 @@ pub struct CheckSummary {
 }
 
 impl CheckSummary {
-    /// Exit code of `check` (design.md): 3 a check failed, else 2 broken, 1 attention, 0 healthy.
+    /// Exit code of `check` (design.md): 2 something broken, else 3 a check failed, else 1
+    /// attention, else 0.
     pub fn exit_code(&self) -> i32 {
-        if self.failed > 0 {
-            return 3;
-        }
-        health_exit_code(self.views.iter().map(|v| v.diagnosis.health))
+        monitoring_exit_code(&self.views, self.failed > 0)
     }
 }
 
+/// The monitoring-plugin order (Nagios): a broken channel is the news even when another check
+/// could not be made, so 2 wins over 3; a failed check wins over "needs attention" because the
+/// facts behind an attention may be stale. `check_failed` adds failures not visible in `views`.
+pub fn monitoring_exit_code(views: &[ChannelView], check_failed: bool) -> i32 {
+    let worst = health_exit_code(views.iter().map(|v| v.diagnosis.health));
+    let failed = check_failed || views.iter().any(|v| v.channel.last_failure.is_some());
+    match worst {
+        2 => 2,
+        _ if failed => 3,
+        other => other,
+    }
+}
+
+/// 2 broken, else 1 needs attention or never checked, else 0; failed checks are not seen here
+/// (see `monitoring_exit_code`).
 pub fn health_exit_code(healths: impl Iterator<Item = Health>) -> i32 {
     healths
         .map(|h| match h {
@@ -258,4 +271,43 @@ pub(crate) async fn check_one(
         report.profile_name = channel.page_name.clone();
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Thresholds;
+    use crate::model::channel::{sample_channel, sample_page_report};
+
+    fn view(valid: Option<bool>, failed: bool) -> ChannelView {
+        let report = valid.map(sample_page_report);
+        let channel = sample_channel(report, failed.then(Utc::now));
+        ChannelView::of(channel, Utc::now(), &Thresholds::default())
+    }
+
+    #[test]
+    fn a_broken_channel_is_the_news_even_when_another_check_failed() {
+        let broken = view(Some(false), false);
+        let unreachable = view(Some(true), true);
+        let healthy = view(Some(true), false);
+        let never_checked = view(None, false);
+        assert_eq!(
+            monitoring_exit_code(&[broken.clone(), unreachable.clone()], true),
+            2
+        );
+        assert_eq!(
+            monitoring_exit_code(&[unreachable.clone(), never_checked.clone()], false),
+            3
+        );
+        assert_eq!(
+            monitoring_exit_code(std::slice::from_ref(&healthy), true),
+            3
+        );
+        assert_eq!(
+            monitoring_exit_code(&[healthy.clone(), never_checked], false),
+            1
+        );
+        assert_eq!(monitoring_exit_code(&[healthy], false), 0);
+        assert_eq!(monitoring_exit_code(&[], false), 0);
+    }
 }

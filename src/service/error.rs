@@ -21,6 +21,9 @@ pub enum ServiceError {
     /// moment ago; nothing was changed here. A failure to retry, not a usage error.
     #[error("{0}")]
     Conflict(String),
+    /// Still needed by something else (an app its channels use); nothing was changed.
+    #[error("{0}")]
+    InUse(String),
     #[error(
         "The check could not be made: {0}. Nothing was changed; check the internet connection and try again."
     )]
@@ -54,7 +57,7 @@ impl ServiceError {
     /// changed in any of them.
     pub fn exit_code(&self) -> i32 {
         match self {
-            ServiceError::Refused { .. } | ServiceError::Paste(_) => 1,
+            ServiceError::Refused { .. } | ServiceError::Paste(_) | ServiceError::InUse(_) => 1,
             ServiceError::NotFound(_) | ServiceError::Usage(_) | ServiceError::Config(_) => 2,
             _ => 3,
         }

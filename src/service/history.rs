@@ -37,7 +37,7 @@ impl Service {
         }
     }
 
-    async fn record_event(&self, channel: &Channel, event: HistoryEvent) {
+    pub(crate) async fn record_event(&self, channel: &Channel, event: HistoryEvent) {
         self.record(vec![HistoryEntry::now(&channel.id, &channel.name, event)])
             .await;
     }
@@ -147,6 +147,22 @@ pub fn describe(entry: &HistoryEntry) -> String {
             from_fingerprint: None,
             to_fingerprint,
         } => format!("restored the channel from a backup, with token {to_fingerprint}"),
+        HistoryEvent::Renamed { from_name } => {
+            format!(
+                "renamed the channel from {from_name:?} to {:?}",
+                entry.channel_name
+            )
+        }
+        HistoryEvent::Removed {
+            fingerprint,
+            previous_fingerprint,
+        } => format!(
+            "removed the channel; its token {fingerprint}{} deleted from this computer",
+            match previous_fingerprint {
+                Some(p) => format!(" and the previous one {p} were"),
+                None => " was".into(),
+            }
+        ),
         HistoryEvent::HealthChanged {
             from,
             to,

@@ -11,11 +11,13 @@ mod reminders;
 mod renew;
 mod restore;
 mod rollback;
+mod twins;
 
 pub mod backup;
 pub mod demo;
 pub mod groups;
 pub mod guide;
+pub mod lifecycle;
 pub mod login;
 pub mod report_file;
 mod webhook;
@@ -31,10 +33,11 @@ pub use backup::{
     AppRestoreAction, AppRestoreItem, BackupSummary, RestoreAction, RestoreItem, RestoreOutcome,
     RestorePlan,
 };
-pub use check::{CheckProgress, CheckSummary, health_exit_code};
+pub use check::{CheckProgress, CheckSummary, health_exit_code, monitoring_exit_code};
 pub use clock::{MAX_SKEW, clock_warning, clock_warning_for};
 pub use error::ServiceError;
 pub use history::{channel_history, describe as describe_history};
+pub use lifecycle::{Removal, refuse_app_in_use, rename_app_in, rename_channel_in};
 pub use notifier::{DesktopNotifier, Notifier, RecordingNotifier, SentNotification};
 pub use reminders::{Notice, NotifyOutcome, Reminders, lead_thresholds};
 pub use renew::{RenewOutcome, Validation};

@@ -282,6 +282,7 @@ impl Service {
                 reasons: v.refusals,
             });
         }
+        super::twins::refuse_twin(&catalog, kind, target_of(kind, &v.report).as_deref())?;
         let now = Utc::now();
         let stored = StoredToken {
             secret: SecretRef::new_token(),
@@ -314,6 +315,7 @@ impl Service {
                         saved.name
                     )));
                 }
+                super::twins::refuse_twin(c, saved.kind, saved.page_id.as_deref())?;
                 c.channels.push(saved);
                 Ok(())
             })

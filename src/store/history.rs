@@ -58,6 +58,16 @@ pub enum HistoryEvent {
     Added {
         fingerprint: String,
     },
+    /// The channel was given another name; `channel_name` holds the new one.
+    Renamed {
+        from_name: String,
+    },
+    /// The channel was removed and its tokens deleted from the secret store; the history stays.
+    Removed {
+        fingerprint: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        previous_fingerprint: Option<String>,
+    },
 }
 
 impl HistoryEntry {

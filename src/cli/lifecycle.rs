@@ -1,0 +1,232 @@
+//! `remove`, `rename`, `app remove`, `app rename`. Removing asks first on a terminal; elsewhere
+//! (scripts) it needs `--yes`, so a script can never delete a token by accident.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::{fail, json, open_service};
+use crate::model::Channel;
+use crate::service::{ServiceError, refuse_app_in_use, rename_app_in, rename_channel_in};
+use crate::store::{Catalog, CatalogFile, Profile};
+
+#[derive(Serialize)]
+struct RemovedJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    removed: bool,
+    /// Fingerprints of the tokens deleted from the secret store.
+    tokens_deleted: Vec<&'a str>,
+    /// Fingerprints of tokens the secret store would not delete (normally empty).
+    tokens_left: &'a [String],
+}
+
+#[derive(Serialize)]
+struct RenamedJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    renamed_from: &'a str,
+}
+
+/// The catalog alone: naming what goes away needs neither the network nor the secret store.
+fn offline_catalog(profile: Option<PathBuf>) -> Result<Catalog, ServiceError> {
+    let profile = Profile::resolve(profile)?;
+    Ok(CatalogFile::new(&profile).load()?)
+}
+
+/// Asks `question` on a terminal; `None` when there is no terminal to ask on.
+fn ask(question: &str) -> Option<bool> {
+    if !std::io::stdin().is_terminal() {
+        return None;
+    }
+    print!("{question} [y/N] ");
+    let _ = std::io::stdout().flush();
+    let mut answer = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut answer);
+    Some(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes"))
+}
+
+/// `--yes`, or a "y" on a terminal. Without a terminal and `--yes`: a usage error (exit 2).
+/// A "no" changes nothing (exit 1, like a declined restore).
+fn confirm(yes: bool, question: &str, command: &str) -> Result<(), i32> {
+    if yes {
+        return Ok(());
+    }
+    match ask(question) {
+        Some(true) => Ok(()),
+        Some(false) => {
+            println!("Nothing was removed.");
+            Err(1)
+        }
+        None => Err(fail(&ServiceError::Usage(format!(
+            "Removing needs a confirmation and there is no terminal to ask on. Nothing was removed. Run `{command} --yes` to remove without asking."
+        )))),
+    }
+}
+
+pub async fn remove(profile: Option<PathBuf>, selector: String, yes: bool, as_json: bool) -> i32 {
+    let channel: Channel = match offline_catalog(profile.clone()).and_then(|c| {
+        c.channel(&selector)
+            .cloned()
+            .ok_or_else(|| ServiceError::NotFound(selector.clone()))
+    }) {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let tokens = if channel.previous_token.is_some() {
+        "Its token and the previous one are"
+    } else {
+        "Its token is"
+    };
+    let question = format!(
+        "Remove {:?} ({})? {tokens} deleted from this computer; its history stays.",
+        channel.name,
+        channel.kind.label()
+    );
+    let command = format!("tokenwarden remove {:?}", channel.id);
+    if let Err(code) = confirm(yes, &question, &command) {
+        return code;
+    }
+    let run = async {
+        let service = open_service(profile)?;
+        service.remove_channel(&channel.id).await
+    };
+    let removal = match run.await {
+        Ok(r) => r,
+        Err(e) => return fail(&e),
+    };
+    let c = &removal.channel;
+    let deleted: Vec<&str> = std::iter::once(&c.token)
+        .chain(c.previous_token.as_ref())
+        .map(|t| t.fingerprint.as_str())
+        .filter(|f| !removal.left_behind.iter().any(|l| l == f))
+        .collect();
+    if as_json {
+        json::print(&RemovedJson {
+            id: &c.id,
+            name: &c.name,
+            kind: c.kind.code(),
+            removed: true,
+            tokens_deleted: deleted,
+            tokens_left: &removal.left_behind,
+        });
+    } else {
+        println!(
+            "Removed {:?} ({}). Deleted from the secret store: {}.",
+            c.name,
+            c.kind.label(),
+            if deleted.is_empty() {
+                "nothing".to_string()
+            } else {
+                deleted.join(", ")
+            }
+        );
+        println!(
+            "Its history stays: `tokenwarden history {:?}` shows it.",
+            c.id
+        );
+    }
+    if !removal.left_behind.is_empty() {
+        eprintln!(
+            "tokenwarden: the secret store did not delete token {}; the channel is removed all the same. Delete the entry by hand in the system keychain, or ignore it: nothing uses it any more.",
+            removal.left_behind.join(", ")
+        );
+    }
+    0
+}
+
+pub fn rename(profile: Option<PathBuf>, selector: String, new_name: String, as_json: bool) -> i32 {
+    let result = Profile::resolve(profile)
+        .map_err(ServiceError::from)
+        .and_then(|p| {
+            let before = CatalogFile::new(&p)
+                .load()?
+                .channel(&selector)
+                .map(|c| c.name.clone());
+            Ok((rename_channel_in(&p, &selector, &new_name)?, before))
+        });
+    match result {
+        Ok((c, before)) => {
+            let before = before.unwrap_or_default();
+            if as_json {
+                json::print(&RenamedJson {
+                    id: &c.id,
+                    name: &c.name,
+                    kind: c.kind.code(),
+                    renamed_from: &before,
+                });
+            } else {
+                println!("Renamed {before:?} to {:?}.", c.name);
+            }
+            0
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+pub async fn app_remove(profile: Option<PathBuf>, app_id: String, yes: bool) -> i32 {
+    let catalog = match offline_catalog(profile.clone()) {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let app = catalog.app(app_id.trim()).cloned();
+    let Some(app) = app else {
+        return fail(&ServiceError::Usage(format!(
+            "No saved app has the id {app_id:?}. The Apps page of the window lists the saved apps."
+        )));
+    };
+    // Refused before asking: a "yes" could not change the answer.
+    if let Err(e) = refuse_app_in_use(&catalog, &app.id) {
+        return fail(&e);
+    }
+    let question = format!(
+        "Remove the app {:?} ({})?{}",
+        app.name,
+        app.id,
+        if app.has_secret {
+            " Its secret is deleted from this computer."
+        } else {
+            ""
+        }
+    );
+    let command = format!("tokenwarden app remove {}", app.id);
+    if let Err(code) = confirm(yes, &question, &command) {
+        return code;
+    }
+    let run = async {
+        let service = open_service(profile)?;
+        service.remove_app(&app.id).await
+    };
+    match run.await {
+        Ok(app) => {
+            println!(
+                "Removed the app {:?} ({}){}.",
+                app.name,
+                app.id,
+                if app.has_secret {
+                    "; its secret is deleted from the secret store"
+                } else {
+                    ""
+                }
+            );
+            0
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+pub fn app_rename(profile: Option<PathBuf>, app_id: String, new_name: String) -> i32 {
+    let result = Profile::resolve(profile)
+        .map_err(ServiceError::from)
+        .and_then(|p| rename_app_in(&p, &app_id, &new_name));
+    match result {
+        Ok(app) => {
+            println!("The app {} is now called {:?}.", app.id, app.name);
+            0
+        }
+        Err(e) => fail(&e),
+    }
+}

@@ -1,0 +1,159 @@
+//! What one line about a channel says in a list (the CLI table, the window's rows): the problem
+//! when it is broken rather than a countdown that no longer matters, and a failed last check
+//! with when it happened rather than a silent "healthy".
+
+use chrono::{DateTime, Utc};
+
+use super::channel::Channel;
+use super::health::{Diagnosis, Health, Reason};
+use super::reason::ReasonCode;
+use super::time::{describe_at, describe_expiry};
+
+impl ReasonCode {
+    /// A few words for a narrow column: what is wrong, not what to do.
+    pub fn short_words(self) -> &'static str {
+        match self {
+            ReasonCode::InvalidToken => "no longer works",
+            ReasonCode::Expired => "expired",
+            ReasonCode::ExpiresSoon => "expires soon",
+            ReasonCode::PasswordChanged => "password changed",
+            ReasonCode::AppNotInstalled => "app removed",
+            ReasonCode::Checkpointed => "security check",
+            ReasonCode::UnconfirmedUser => "account unconfirmed",
+            ReasonCode::SessionInvalidated => "logged out",
+            ReasonCode::PageRoleLost => "Page role lost",
+            ReasonCode::DataAccessExpired => "data access ended",
+            ReasonCode::DataAccessExpiresSoon => "data access ends soon",
+            ReasonCode::MissingPermission => "permission missing",
+            ReasonCode::WebhookNotSubscribed => "webhook off",
+            ReasonCode::WrongApp => "another app's token",
+            ReasonCode::WrongPage => "another Page's token",
+            ReasonCode::RateLimited => "slowed down",
+            ReasonCode::NetworkError => "unreachable",
+            ReasonCode::ServiceError => "Facebook error",
+            ReasonCode::Unchecked => "not checked",
+            ReasonCode::AlreadySaved => "already saved",
+        }
+    }
+}
+
+/// The expiry column: a broken channel says what is wrong ("password changed"), since "expires
+/// in 2 days" beside a dead token misleads; otherwise the countdown from the saved facts.
+pub fn expiry_or_problem(channel: &Channel, diagnosis: &Diagnosis, now: DateTime<Utc>) -> String {
+    let report = channel.last_report.as_ref();
+    if diagnosis.health == Health::Broken
+        && let Some(main) = diagnosis.main_reason()
+    {
+        return match (main.code, report) {
+            // "expired 3 hours ago" says the problem and when.
+            (ReasonCode::Expired, Some(r)) if r.expires_at.is_some() => {
+                describe_expiry(r.expires_at, Some(false), now)
+            }
+            (code, _) => code.short_words().to_string(),
+        };
+    }
+    match report {
+        Some(r) if r.is_valid == Some(false) => ReasonCode::InvalidToken.short_words().into(),
+        Some(r) => describe_expiry(r.expires_at, r.never_expires, now),
+        None => "expiry unknown".into(),
+    }
+}
+
+/// The reason a row leads with. A broken channel leads with what broke it; otherwise a failed
+/// last check comes first, because it means the other facts may be out of date.
+pub fn headline(diagnosis: &Diagnosis) -> Option<&Reason> {
+    if diagnosis.health != Health::Broken
+        && let Some(failed) = diagnosis.reasons.iter().find(|r| r.code.is_check_failure())
+    {
+        return Some(failed);
+    }
+    diagnosis.main_reason()
+}
+
+/// When the channel was last looked at: "check failed 5 minutes ago", "checked 2 days ago",
+/// "never checked".
+pub fn checked_words(channel: &Channel, now: DateTime<Utc>) -> String {
+    let checked_at = channel.last_report.as_ref().and_then(|r| r.checked_at);
+    match (&channel.last_failure, checked_at) {
+        (Some(f), _) => format!("check failed {}", describe_at(f.at, now)),
+        (None, Some(at)) => format!("checked {}", describe_at(at, now)),
+        (None, None) => "never checked".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::channel::sample_channel;
+    use crate::model::{Thresholds, TokenReport, classify};
+    use chrono::Duration;
+
+    fn channel(report: TokenReport, failed: bool) -> Channel {
+        sample_channel(
+            Some(report),
+            failed.then(|| Utc::now() - Duration::minutes(5)),
+        )
+    }
+
+    fn diagnosis(c: &Channel) -> Diagnosis {
+        classify(
+            c.last_report.as_ref(),
+            c.last_failure.as_ref(),
+            &c.requirements(),
+            Utc::now(),
+            &Thresholds::default(),
+        )
+    }
+
+    fn report(valid: bool, scopes: &[&str]) -> TokenReport {
+        TokenReport {
+            is_valid: Some(valid),
+            expires_at: Some(Utc::now() + Duration::days(2) + Duration::hours(1)),
+            never_expires: Some(false),
+            scopes: Some(scopes.iter().map(|s| s.to_string()).collect()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_broken_row_says_what_is_wrong_not_when_it_expires() {
+        let now = Utc::now();
+        let dead = channel(report(false, &[]), false);
+        assert_eq!(
+            expiry_or_problem(&dead, &diagnosis(&dead), now),
+            "no longer works"
+        );
+        let lacking = channel(report(true, &["pages_show_list"]), false);
+        assert_eq!(
+            expiry_or_problem(&lacking, &diagnosis(&lacking), now),
+            "permission missing"
+        );
+        let fine = channel(
+            report(true, &["pages_show_list", "pages_read_engagement"]),
+            false,
+        );
+        assert_eq!(
+            expiry_or_problem(&fine, &diagnosis(&fine), now),
+            "expires in 2 days"
+        );
+    }
+
+    #[test]
+    fn a_failed_check_leads_the_row_and_says_when() {
+        let c = channel(
+            report(true, &["pages_show_list", "pages_read_engagement"]),
+            true,
+        );
+        let now = Utc::now();
+        let d = diagnosis(&c);
+        assert_eq!(d.health, Health::NeedsAttention, "expires in 2 days");
+        assert_eq!(headline(&d).map(|r| r.code), Some(ReasonCode::NetworkError));
+        assert_eq!(checked_words(&c, now), "check failed 5 minutes ago");
+        let dead = channel(report(false, &[]), true);
+        assert_eq!(
+            headline(&diagnosis(&dead)).map(|r| r.code),
+            Some(ReasonCode::InvalidToken),
+            "broken stays the news"
+        );
+    }
+}
