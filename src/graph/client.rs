@@ -302,7 +302,10 @@ pub(crate) fn parse_body(
 ) -> Result<Value, GraphError> {
     let parsed: Result<Value, _> = serde_json::from_slice(body);
     match parsed {
-        Ok(v) => {
+        Ok(mut v) => {
+            // Names and messages from the network are printed and logged: make them inert.
+            // Tokens are kept exactly; a batch item's `body` is parsed (and cleaned) on its own.
+            crate::model::text::inert_json(&mut v, &["access_token", "code", "body"], 2000);
             if let Some(err) = v.get("error").filter(|e| e.is_object()) {
                 return Err(GraphError::Api {
                     status,

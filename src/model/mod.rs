@@ -8,6 +8,7 @@ pub mod reason;
 pub mod report;
 pub mod secret;
 pub mod status;
+pub mod text;
 pub mod time;
 
 pub use channel::{Channel, ChannelKind, MetaApp, Requirements, SecretRef, StoredToken};

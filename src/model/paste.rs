@@ -158,7 +158,7 @@ fn parse_url(text: &str) -> Result<PastedToken, PasteError> {
                 expires_in,
             })
         }
-        (None, Some(e)) => Err(PasteError::LoginCancelled(e)),
+        (None, Some(e)) => Err(PasteError::LoginCancelled(super::text::inert_max(&e, 80))),
         (None, None) => Err(PasteError::UrlWithoutToken),
     }
 }

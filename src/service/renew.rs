@@ -262,7 +262,7 @@ impl Service {
         page_id: Option<&str>,
         token: &Secret,
     ) -> Result<(ChannelView, Option<Derivation>), ServiceError> {
-        let name = name.trim().to_string();
+        let name = crate::model::text::inert(name.trim());
         if name.is_empty() {
             return Err(ServiceError::Usage(
                 "Give the channel a name, e.g. \"Acme Shoes Messenger\".".into(),

@@ -107,7 +107,15 @@ impl Service {
 pub fn read_report(path: &Path) -> Result<SupportReport, ServiceError> {
     let bytes = std::fs::read(path)
         .map_err(|e| ServiceError::Usage(format!("Could not open {}: {e}", path.display())))?;
-    let report: SupportReport = serde_json::from_slice(&bytes).map_err(|e| {
+    // A report comes from another machine: its names and messages are shown here, inert.
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+        ServiceError::Usage(format!(
+            "{} is not a Tokenwarden report, or it is damaged ({e}).",
+            path.display()
+        ))
+    })?;
+    crate::model::text::inert_json(&mut value, &[], crate::model::text::MAX_SHOWN);
+    let report: SupportReport = serde_json::from_value(value).map_err(|e| {
         ServiceError::Usage(format!(
             "{} is not a Tokenwarden report, or it is damaged ({e}).",
             path.display()

@@ -17,6 +17,7 @@ use super::secrets::SecretError;
 use super::vault::{
     DEFAULT_WORK_FACTOR, MAX_WORK_FACTOR, scrypt_work_factor, too_much_work, work_factor_from_env,
 };
+use crate::model::text::inert;
 use crate::model::{Channel, MetaApp, Secret};
 
 /// Names the setting that may hold the backup passphrase (scripts).
@@ -291,13 +292,17 @@ pub fn read_backup(path: &Path, passphrase: &Secret) -> Result<BackupContents, B
     // Moving each String into a Secret keeps its buffer, which is then zeroized on drop.
     Ok(BackupContents {
         made_at: parsed.made_at,
-        made_by: parsed.made_by,
-        tokenwarden_version: parsed.tokenwarden_version,
+        // Names from the file are shown in the restore plan and saved: inert first.
+        made_by: inert(&parsed.made_by),
+        tokenwarden_version: inert(&parsed.tokenwarden_version),
         apps: parsed
             .apps
             .into_iter()
             .map(|a| BackupApp {
-                app: a.app,
+                app: MetaApp {
+                    name: inert(&a.app.name),
+                    ..a.app
+                },
                 secret: a.secret.map(Secret::new),
             })
             .collect(),
@@ -305,7 +310,11 @@ pub fn read_backup(path: &Path, passphrase: &Secret) -> Result<BackupContents, B
             .channels
             .into_iter()
             .map(|c| BackupChannel {
-                channel: c.channel,
+                channel: Channel {
+                    name: inert(&c.channel.name),
+                    page_name: c.channel.page_name.as_deref().map(inert),
+                    ..c.channel
+                },
                 token: Secret::new(c.token),
                 previous_token: c.previous_token.map(Secret::new),
             })

@@ -272,3 +272,48 @@ fn a_page_id_that_is_not_an_id_stops_the_check_before_anything_is_sent() {
         assert_eq!(env.control.requests(), vec![], "{odd}: nothing was sent");
     }
 }
+
+/// Text from Facebook or from a file reaches the terminal without control characters.
+#[test]
+fn names_and_messages_from_outside_cannot_drive_the_terminal() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    // Facebook (or something in between) answers with a terminal escape in its error message.
+    env.control.set_fault(Fault::Answer {
+        path: "debug_token".into(),
+        status: 200,
+        body: r#"{"data":{"is_valid":false,"scopes":[],"error":{"code":190,"message":"Session gone\u001b[2J\u001b]0;owned\u0007 log in"}}}"#.into(),
+    });
+    let out = env.run(&["check", "Acme Shoes"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let shown = format!("{}{}", out.stdout, out.stderr);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+        "{shown:?}"
+    );
+    // The facts are saved with the message, made inert (shown later in the details).
+    let catalog = std::fs::read_to_string(env.profile_dir().join("catalog.json")).unwrap();
+    assert!(
+        catalog.contains("Session gone[2J]0;owned log in"),
+        "the message is kept, inert: {catalog}"
+    );
+    env.control.clear_faults();
+
+    // A support report from another machine with a crafted channel name.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.json");
+    let out = env.run(&["export", "--redacted", file.to_str().unwrap()], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let crafted = text.replace("\"Acme Shoes\"", "\"Acme\\u001b[31m\\r\\nShoes\"");
+    assert_ne!(text, crafted, "the name was in the report");
+    std::fs::write(&file, crafted).unwrap();
+    let out = env.run(&["inspect", file.to_str().unwrap()], "");
+    let shown = format!("{}{}", out.stdout, out.stderr);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\r'),
+        "{shown:?}"
+    );
+    assert!(shown.contains("Acme[31m"), "{shown}");
+}
