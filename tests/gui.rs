@@ -715,3 +715,29 @@ fn adding_a_page_that_is_already_saved_is_refused_in_the_form() {
     let catalog = CatalogFile::new(&env.profile).load().unwrap();
     assert_eq!(catalog.channels.len(), 1);
 }
+
+#[test]
+fn a_channel_added_by_another_process_appears_without_losing_the_search_or_selection() {
+    let env = Env::new(&[SHOES]);
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    h.get_by_label("Search").click();
+    h.run_ok();
+    h.get_by_label("Search").type_text("acme");
+    h.run_ok();
+    let selected = h.state().state().selected.clone();
+    assert!(selected.is_some(), "Acme Shoes is selected");
+
+    // What `tokenwarden add` in a terminal does to the profile while the window is open.
+    env.seed(&TOYS);
+    step_until_within(&mut h, Duration::from_secs(3), "the new channel", |h| {
+        h.query_by_role_and_label(Role::ListItem, "Acme Toys")
+            .is_some()
+    });
+    assert_eq!(
+        h.get_by_label("Search").value().as_deref(),
+        Some("acme"),
+        "the search keeps what was typed"
+    );
+    assert_eq!(h.state().state().selected, selected, "the selection stays");
+}

@@ -1,6 +1,9 @@
 //! The worker: a tokio runtime on its own thread that owns the `Service`. The window sends it
 //! `Command`s and reads `Event`s back; every network, keychain and disk operation happens here,
 //! never inside a frame. After each event the worker asks egui for a repaint.
+//!
+//! The worker also looks at the catalog file about once a second, so changes made by another
+//! process (the CLI, a scheduled check) show up in the open window without a restart.
 
 use eframe::egui;
 use std::sync::Arc;
@@ -106,8 +109,18 @@ impl WorkerLoop {
 
     async fn run(mut self, startup: Startup, mut commands: mpsc::UnboundedReceiver<Command>) {
         self.start(startup).await;
-        while let Some(command) = commands.recv().await {
-            self.handle(command).await;
+        let mut tick = tokio::time::interval(WATCH_EVERY);
+        // After a long job, one look is enough; a burst of catch-up looks would only cost.
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut seen = None;
+        loop {
+            tokio::select! {
+                command = commands.recv() => match command {
+                    Some(command) => self.handle(command).await,
+                    None => break,
+                },
+                _ = tick.tick() => self.watch_catalog(&mut seen).await,
+            }
         }
         self.checks.cancel();
         self.desktop.stop();
@@ -268,6 +281,37 @@ impl WorkerLoop {
         }
     }
 
+    /// Reloads the list when the catalog file changed since the last look (its time or size).
+    /// Only a change sends an event, so an idle window is not woken up.
+    async fn watch_catalog(&self, seen: &mut Option<FileStamp>) {
+        let Some(profile) = self.profile.clone() else {
+            return;
+        };
+        let path = profile.catalog_path();
+        let Ok(stamp) = blocking(move || FileStamp::of(&path)).await else {
+            return;
+        };
+        let changed = seen.as_ref().is_some_and(|s| *s != stamp);
+        *seen = Some(stamp);
+        if !changed {
+            return;
+        }
+        if self.service.is_some() {
+            self.reload().await;
+        } else {
+            // Still locked: the saved facts need no secret. A file caught half-written by a
+            // tool that does not write atomically is read again on the next look.
+            let file = CatalogFile::new(&profile);
+            if let Ok(catalog) = blocking(move || file.load()).await {
+                self.sink.send(Event::Catalog {
+                    channels: catalog.channels,
+                    apps: catalog.apps,
+                    last_check_at: catalog.last_check_at,
+                });
+            }
+        }
+    }
+
     async fn handle(&mut self, command: Command) {
         if let Command::Unlock(choice) = command {
             return self.unlock(choice).await;
@@ -291,6 +335,24 @@ impl WorkerLoop {
         let cancel = self.checks.clone();
         // Everything below may take a while: it runs beside the loop, so Cancel stays quick.
         tokio::spawn(async move { jobs::run(&service, &sink, cancel, command).await });
+    }
+}
+
+/// How often the worker looks at the catalog file for changes made by other processes.
+const WATCH_EVERY: Duration = Duration::from_secs(1);
+
+/// What identifies one version of a file without reading it: when it was written and its size
+/// (a missing file is a version too, so its creation is noticed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileStamp(Option<(std::time::SystemTime, u64)>);
+
+impl FileStamp {
+    fn of(path: &std::path::Path) -> Result<FileStamp, std::io::Error> {
+        match std::fs::metadata(path) {
+            Ok(m) => Ok(FileStamp(Some((m.modified()?, m.len())))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(FileStamp(None)),
+            Err(e) => Err(e),
+        }
     }
 }
 
