@@ -243,12 +243,64 @@ fn renew_with_a_good_token_saves_rechecks_and_roll_back_restores() {
     assert!(has_text(&h, &format!("Previous token: {old}")));
 
     press(&mut h, "Roll back");
+    assert!(has_label(&h, "Put back the previous token of Acme Shoes?"));
+    assert!(has_text(
+        &h,
+        "first checks with Facebook that it still works"
+    ));
+    assert_eq!(
+        env.fingerprint("Acme Shoes"),
+        new,
+        "nothing changes before the confirmation"
+    );
+    press(&mut h, "Check and roll back");
     step_until(&mut h, "the roll back", |_| {
         env.fingerprint("Acme Shoes") == old
     });
     step_until(&mut h, "the details to follow", |h| {
         has_text(h, &format!("Current token: {old}"))
     });
+    assert!(has_text(&h, "is back in use"), "the outcome in words");
+    assert!(
+        !has_label(&h, "Put back the previous token of Acme Shoes?"),
+        "the confirmation closed"
+    );
+}
+
+#[test]
+fn a_roll_back_to_a_revoked_token_is_refused_and_the_token_stays() {
+    let env = Env::new(&[SHOES]);
+    let renewal = Secret::new(env.control.token("shoes_renewal"));
+    env.rt
+        .block_on(env.service.renew("Acme Shoes", &renewal, true))
+        .unwrap();
+    let current = env.fingerprint("Acme Shoes");
+    // The token that was replaced stops working (its password changed, say).
+    env.control.revoke("shoes_messenger");
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    assert!(has_text(
+        &h,
+        "Previous token: not checked since it was replaced."
+    ));
+
+    press(&mut h, "Roll back");
+    press(&mut h, "Check and roll back");
+    step_until(&mut h, "the refusal", |h| {
+        has_text(
+            h,
+            "Nothing was changed: the channel keeps its current token.",
+        )
+    });
+    assert!(has_text(&h, "was not put back"), "the refusal in words");
+    assert_eq!(env.fingerprint("Acme Shoes"), current, "the token stays");
+
+    press(&mut h, "Close");
+    assert!(has_text(&h, "Previous token: does not work any more."));
+    assert!(
+        h.get_by_label("Roll back").accesskit_node().is_disabled(),
+        "no second try with a token known not to work"
+    );
 }
 
 #[test]

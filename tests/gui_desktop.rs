@@ -159,6 +159,7 @@ fn the_history_lists_a_renewal_and_its_roll_back() {
     });
 
     press(&mut h, "Roll back");
+    press(&mut h, "Check and roll back");
     let rolled_back = format!("went back from token {new} to the earlier {old}");
     step_until(&mut h, "the roll back in the history", |h| {
         has_text(h, &rolled_back)
@@ -421,6 +422,28 @@ fn snapshots_in(theme: egui::Theme, suffix: &str) {
     snapshot(&mut h, &format!("report_{suffix}"));
 }
 
+/// The "Roll back" confirmation of a channel that was renewed once.
+fn rollback_snapshot_in(theme: egui::Theme, suffix: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
+    let mut channels = fixed_channels();
+    channels[0].previous_token = Some(StoredToken {
+        secret: SecretRef("redacted-previous".into()),
+        fingerprint: Secret::new("EAA-Acme Shoes-before").fingerprint(),
+        saved_at: pinned() - Duration::days(100),
+    });
+    CatalogFile::new(&profile)
+        .update(|c| {
+            c.channels = channels;
+            Ok::<_, tokenwarden::store::StoreError>(())
+        })
+        .unwrap();
+    let mut h = pinned_harness(profile, theme, &QueuedDialogs::default());
+    select(&mut h, "Acme Shoes");
+    press(&mut h, "Roll back");
+    snapshot(&mut h, &format!("rollback_dialog_{suffix}"));
+}
+
 #[test]
 fn snapshots_light() {
     snapshots_in(egui::Theme::Light, "light");
@@ -429,4 +452,15 @@ fn snapshots_light() {
 #[test]
 fn snapshots_dark() {
     snapshots_in(egui::Theme::Dark, "dark");
+}
+
+// One harness per test: kittest wants each test's snapshot results in one place.
+#[test]
+fn rollback_snapshot_light() {
+    rollback_snapshot_in(egui::Theme::Light, "light");
+}
+
+#[test]
+fn rollback_snapshot_dark() {
+    rollback_snapshot_in(egui::Theme::Dark, "dark");
 }

@@ -234,10 +234,7 @@ impl TokenwardenApp {
                 remedy,
                 reason,
             } => self.remedy(channel, remedy, reason, ctx),
-            UiCommand::Rollback(id) => {
-                s.rolling_back.insert(id.clone());
-                self.worker.send(Command::Rollback { channel: id });
-            }
+            UiCommand::Rollback(command) => super::rollback::handle(s, command, &self.worker),
             UiCommand::CopyToken(id) => self.worker.send(Command::RevealToken { channel: id }),
             UiCommand::OpenUrl(url) => self.open_url(&url),
             UiCommand::Unlock(choice) => {

@@ -25,6 +25,8 @@ pub struct DetailsInput<'a> {
     /// A check of all channels runs.
     pub checking_all: bool,
     pub rolling_back: bool,
+    /// Why the previous token is known not to work any more, when it is.
+    pub previous_dead: Option<&'a str>,
     /// The secret store is open: checks and renewals are possible.
     pub can_act: bool,
     /// Seconds until the copied token is cleared, when this channel's token is on the clipboard.
@@ -312,14 +314,30 @@ fn history(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
                     prev.fingerprint,
                     prev.saved_at.format("%Y-%m-%d %H:%M UTC")
                 ));
+                // Nobody checks a replaced token; only a refused rollback tells more.
+                let health = match input.previous_dead {
+                    Some(why) => format!("Previous token: does not work any more. {why}"),
+                    None => "Previous token: not checked since it was replaced.".into(),
+                };
+                ui.add(egui::Label::new(theme::weak(ui, health)).wrap());
                 ui.horizontal(|ui| {
-                    let enabled = input.can_act && !input.rolling_back;
+                    let enabled =
+                        input.can_act && !input.rolling_back && input.previous_dead.is_none();
+                    let hover = if input.previous_dead.is_some() {
+                        "Off: Facebook said the previous token no longer works, so putting it \
+                         back would break the channel. Renew the token instead."
+                    } else {
+                        "Put the previous token back in use (Facebook is asked first)"
+                    };
                     if ui
                         .add_enabled(enabled, egui::Button::new("Roll back"))
-                        .on_hover_text("Put the previous token back in use")
+                        .on_hover_text(hover)
+                        .on_disabled_hover_text(hover)
                         .clicked()
                     {
-                        out.push(UiCommand::Rollback(channel.id.clone()));
+                        out.push(UiCommand::Rollback(super::rollback::RollbackUi::Ask(
+                            channel.id.clone(),
+                        )));
                     }
                     if input.rolling_back {
                         ui.spinner();

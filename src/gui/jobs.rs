@@ -45,8 +45,9 @@ pub async fn run(service: &Service, sink: &Sink, cancel: CancellationToken, comm
                 check(service, sink, Some(channel), cancel).await;
             }
         }
-        Command::Rollback { channel } => {
-            let result = service.rollback(&channel, false).await;
+        Command::Rollback { channel, seen } => {
+            // Never forced from the window: the previous token is checked with Facebook first.
+            let result = service.rollback_from(&channel, Some(&seen), false).await;
             sink.send(Event::RolledBack {
                 channel,
                 result: result.map(|v| Box::new(v.channel)).map_err(Failure::from),

@@ -45,6 +45,7 @@ pub fn show(
                     checking: state.checking.contains(&view.channel.id),
                     checking_all: state.check_all.is_some(),
                     rolling_back: state.rolling_back.contains(&view.channel.id),
+                    previous_dead: super::rollback::known_dead(state, &view.channel),
                     can_act,
                     copied_for: copied
                         .as_ref()
@@ -130,6 +131,9 @@ fn dialogs(ui: &mut Ui, state: &mut AppState, now: DateTime<Utc>, out: &mut Vec<
     }
     if let Some(dialog) = &mut state.lifecycle {
         super::lifecycle::show(ui, dialog, can_act, out);
+    }
+    if let Some(dialog) = &state.rollback {
+        super::rollback::show(ui, dialog, can_act, out);
     }
     if let Lock::Locked {
         need,

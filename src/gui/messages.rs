@@ -47,6 +47,8 @@ pub enum Command {
     },
     Rollback {
         channel: String,
+        /// The fingerprint of the current token the confirmation showed.
+        seen: String,
     },
     AddChannel {
         name: String,

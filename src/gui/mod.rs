@@ -31,6 +31,7 @@ mod reminders;
 mod renew;
 mod renew_login;
 mod report_view;
+mod rollback;
 mod settings;
 mod settings_desktop;
 pub mod state;

@@ -3,7 +3,7 @@
 //! the worker's `Event`s change the state.
 
 use eframe::egui;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -71,7 +71,7 @@ pub enum UiCommand {
         remedy: Remedy,
         reason: ReasonCode,
     },
-    Rollback(String),
+    Rollback(super::rollback::RollbackUi),
     CopyToken(String),
     OpenUrl(String),
     Unlock(Unlock),
@@ -156,6 +156,10 @@ pub struct AppState {
     pub desktop: super::desktop::DesktopState,
     /// The open remove or rename dialog.
     pub lifecycle: Option<super::lifecycle::LifecycleDialog>,
+    /// The open "Roll back" confirmation.
+    pub rollback: Option<super::rollback::RollbackDialog>,
+    /// Previous tokens refused on a rollback this session: channel id → (fingerprint, why).
+    pub dead_previous: HashMap<String, (String, String)>,
 }
 
 impl AppState {
@@ -183,6 +187,8 @@ impl AppState {
             flows: super::flows::Flows::default(),
             desktop: super::desktop::DesktopState::default(),
             lifecycle: None,
+            rollback: None,
+            dead_previous: HashMap::new(),
         }
     }
 
@@ -315,18 +321,12 @@ impl AppState {
                 },
             },
             Event::RolledBack { channel, result } => {
-                self.rolling_back.remove(&channel);
-                match result {
-                    Ok(updated) => {
-                        let name = format!("\"{}\"", updated.name);
-                        self.table.upsert(*updated, now, &th, true);
-                        self.notify(
-                            NoticeKind::Success,
-                            format!("The previous token of {name} is back in use."),
-                        );
-                    }
-                    Err(f) => self.fail(&f),
-                }
+                let result = result.map(|updated| {
+                    let name = updated.name.clone();
+                    self.table.upsert(*updated, now, &th, true);
+                    name
+                });
+                super::rollback::apply(self, channel, result);
             }
             Event::ChannelAdded { result } => match result {
                 Ok(channel) => {
