@@ -769,7 +769,7 @@ fn adding_a_page_that_is_already_saved_is_refused_in_the_form() {
 }
 
 #[test]
-fn a_channel_added_by_another_process_appears_without_losing_the_search_or_selection() {
+fn a_channel_added_by_another_process_appears_without_losing_what_the_user_typed() {
     let env = Env::new(&[SHOES]);
     let mut h = env.harness();
     select(&mut h, "Acme Shoes");
@@ -779,6 +779,9 @@ fn a_channel_added_by_another_process_appears_without_losing_the_search_or_selec
     h.run_ok();
     let selected = h.state().state().selected.clone();
     assert!(selected.is_some(), "Acme Shoes is selected");
+    h.get_by_label("Add channel…").click();
+    h.run_ok();
+    paste(&mut h, "Name", "Acme Hats");
 
     // What `tokenwarden add` in a terminal does to the profile while the window is open.
     env.seed(&TOYS);
@@ -792,4 +795,9 @@ fn a_channel_added_by_another_process_appears_without_losing_the_search_or_selec
         "the search keeps what was typed"
     );
     assert_eq!(h.state().state().selected, selected, "the selection stays");
+    assert_eq!(
+        h.get_by_label("Name").value().as_deref(),
+        Some("Acme Hats"),
+        "the open dialog keeps what was typed"
+    );
 }
