@@ -66,6 +66,18 @@ fn log_in_with_facebook_renews_with_the_pages_own_token() {
     ));
     press(&mut h, "Open facebook.com/device");
     assert_eq!(env.browser.urls(), vec!["https://www.facebook.com/device"]);
+    // The message a support person sends to a customer on a call: the code and whose login.
+    press(&mut h, "Copy message");
+    let message = env.clipboard.text().expect("the message is copied");
+    assert!(message.contains("facebook.com/device"), "{message}");
+    assert!(
+        message.contains(&format!("enter the code {code}")),
+        "{message}"
+    );
+    assert!(
+        message.contains("the Facebook account that manages Acme Shoes"),
+        "{message}"
+    );
 
     env.control.approve_device(&code, ALICE_ID);
     step_until(&mut h, "the Page token made from the login", |h| {
@@ -357,14 +369,28 @@ fn mask_moving_parts(h: &mut App) {
         .children_recursive()
         .filter(|n| {
             let a = n.accesskit_node();
+            // The code alone, or inside the message for the customer.
             let code = a.label().or_else(|| a.value()).is_some_and(|l| {
-                l.len() == 8
-                    && l[..4].chars().all(|c| c.is_ascii_uppercase())
-                    && l[4..].chars().all(|c| c.is_ascii_digit())
+                l.split(|c: char| c.is_whitespace() || c == '.').any(|w| {
+                    w.len() == 8
+                        && w[..4].chars().all(|c| c.is_ascii_uppercase())
+                        && w[4..].chars().all(|c| c.is_ascii_digit())
+                })
             });
             code || a.role() == Role::ProgressIndicator
         })
-        .map(|n| n.rect())
+        .map(|n| {
+            // A code inside a sentence changes the sentence's width: cover a fixed width.
+            let r = n.rect();
+            let a = n.accesskit_node();
+            let sentence = a.label().or_else(|| a.value()).is_some_and(|l| l.len() > 8);
+            let width = if sentence {
+                r.width().max(620.0)
+            } else {
+                r.width()
+            };
+            egui::Rect::from_min_size(r.min, egui::vec2(width, r.height()))
+        })
         .collect();
     for rect in moving {
         h.mask(rect);
