@@ -1,7 +1,8 @@
 //! The desktop window's ways of getting the right token, driven by its labels against the Graph
 //! simulator: "Log in with Facebook" in the renew dialog (with the derived Page token's facts,
 //! and the identity refusal), the webhook re-subscription offered after a renewal, one login for
-//! a root-cause group of four channels, and the support walk-through with "Copy the steps".
+//! a root-cause group of four channels, the message for a customer on a call, and the support
+//! walk-through with "Copy the steps" (opened again at step 1).
 //! Snapshots of the login and the guide use a fixed catalog and a pinned clock.
 
 mod support;
@@ -425,4 +426,28 @@ fn snapshots_light() {
 #[test]
 fn snapshots_dark() {
     snapshots_in(egui::Theme::Dark, "dark");
+}
+
+#[test]
+fn the_guide_opens_again_at_step_one() {
+    let env = Env::new(&[SHOES]);
+    env.control.change_password(ALICE_ID);
+    env.check_all_now();
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    // Step 1 is in view when it starts below the dialog's heading.
+    let first_in_view = |h: &App| {
+        let heading = h.get_by_label("How to renew \"Acme Shoes\"").rect();
+        h.get_by_label("1. See what is wrong").rect().top() > heading.bottom()
+    };
+    press(&mut h, "Guide");
+    assert!(first_in_view(&h));
+    h.get_by_label("8. Check that messages arrive")
+        .scroll_to_me();
+    h.run_ok();
+    assert!(!first_in_view(&h), "scrolled to the last step");
+    press(&mut h, "Close");
+    press(&mut h, "Guide");
+    h.run_ok();
+    assert!(first_in_view(&h), "opened again at step 1");
 }
