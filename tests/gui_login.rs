@@ -1,7 +1,8 @@
 //! The desktop window's ways of getting the right token, driven by its labels against the Graph
 //! simulator: "Log in with Facebook" in the renew dialog (with the derived Page token's facts,
 //! and the identity refusal), the webhook re-subscription offered after a renewal, one login for
-//! a root-cause group of four channels, and the support walk-through with "Copy the steps".
+//! a root-cause group of four channels, the message for a customer on a call, and the support
+//! walk-through with "Copy the steps" (opened again at step 1).
 //! Snapshots of the login and the guide use a fixed catalog and a pinned clock.
 
 mod support;
@@ -66,6 +67,18 @@ fn log_in_with_facebook_renews_with_the_pages_own_token() {
     ));
     press(&mut h, "Open facebook.com/device");
     assert_eq!(env.browser.urls(), vec!["https://www.facebook.com/device"]);
+    // The message a support person sends to a customer on a call: the code and whose login.
+    press(&mut h, "Copy message");
+    let message = env.clipboard.text().expect("the message is copied");
+    assert!(message.contains("facebook.com/device"), "{message}");
+    assert!(
+        message.contains(&format!("enter the code {code}")),
+        "{message}"
+    );
+    assert!(
+        message.contains("the Facebook account that manages Acme Shoes"),
+        "{message}"
+    );
 
     env.control.approve_device(&code, ALICE_ID);
     step_until(&mut h, "the Page token made from the login", |h| {
@@ -357,14 +370,28 @@ fn mask_moving_parts(h: &mut App) {
         .children_recursive()
         .filter(|n| {
             let a = n.accesskit_node();
+            // The code alone, or inside the message for the customer.
             let code = a.label().or_else(|| a.value()).is_some_and(|l| {
-                l.len() == 8
-                    && l[..4].chars().all(|c| c.is_ascii_uppercase())
-                    && l[4..].chars().all(|c| c.is_ascii_digit())
+                l.split(|c: char| c.is_whitespace() || c == '.').any(|w| {
+                    w.len() == 8
+                        && w[..4].chars().all(|c| c.is_ascii_uppercase())
+                        && w[4..].chars().all(|c| c.is_ascii_digit())
+                })
             });
             code || a.role() == Role::ProgressIndicator
         })
-        .map(|n| n.rect())
+        .map(|n| {
+            // A code inside a sentence changes the sentence's width: cover a fixed width.
+            let r = n.rect();
+            let a = n.accesskit_node();
+            let sentence = a.label().or_else(|| a.value()).is_some_and(|l| l.len() > 8);
+            let width = if sentence {
+                r.width().max(620.0)
+            } else {
+                r.width()
+            };
+            egui::Rect::from_min_size(r.min, egui::vec2(width, r.height()))
+        })
         .collect();
     for rect in moving {
         h.mask(rect);
@@ -399,4 +426,28 @@ fn snapshots_light() {
 #[test]
 fn snapshots_dark() {
     snapshots_in(egui::Theme::Dark, "dark");
+}
+
+#[test]
+fn the_guide_opens_again_at_step_one() {
+    let env = Env::new(&[SHOES]);
+    env.control.change_password(ALICE_ID);
+    env.check_all_now();
+    let mut h = env.harness();
+    select(&mut h, "Acme Shoes");
+    // Step 1 is in view when it starts below the dialog's heading.
+    let first_in_view = |h: &App| {
+        let heading = h.get_by_label("How to renew \"Acme Shoes\"").rect();
+        h.get_by_label("1. See what is wrong").rect().top() > heading.bottom()
+    };
+    press(&mut h, "Guide");
+    assert!(first_in_view(&h));
+    h.get_by_label("8. Check that messages arrive")
+        .scroll_to_me();
+    h.run_ok();
+    assert!(!first_in_view(&h), "scrolled to the last step");
+    press(&mut h, "Close");
+    press(&mut h, "Guide");
+    h.run_ok();
+    assert!(first_in_view(&h), "opened again at step 1");
 }

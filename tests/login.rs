@@ -258,6 +258,50 @@ fn device_login_adds_a_channel_after_pending_polls_and_slows_down_when_told() {
 }
 
 #[test]
+fn a_device_login_prints_a_message_ready_for_the_customer() {
+    let env = Env::new();
+    env.add_acme_app_with_client_token();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    env.control.set_device_interval(1);
+    let mut run = LoginRun::start(
+        &env,
+        &[
+            "login",
+            "--app",
+            ACME_APP_ID,
+            "--channel",
+            "Acme Shoes",
+            "--no-browser",
+            "--json",
+        ],
+    );
+    let code = run.user_code();
+    wait_for_polls(&env, &code, 1);
+    env.control.approve_device(&code, ALICE_ID);
+    let (exit, stdout, stderr) = run.finish();
+    assert_eq!(exit, 0, "{stderr}");
+    let message = stderr
+        .lines()
+        .find(|l| l.starts_with("Open ") && l.contains("on your phone"))
+        .unwrap_or_else(|| panic!("no message for the customer: {stderr}"));
+    assert!(
+        message.contains(&format!("enter the code {code}")),
+        "{message}"
+    );
+    assert!(
+        message.contains("the Facebook account that manages Acme Shoes"),
+        "{message}"
+    );
+    // The JSON on stdout is the same one object as before: the message went to stderr.
+    let j: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON object");
+    assert!(!stdout.contains("on your phone"), "{stdout}");
+    let j = if j.is_array() { j[0].clone() } else { j };
+    assert_eq!(j["name"], "Acme Shoes", "{j:#}");
+    assert_eq!(j["replaced"], true, "{j:#}");
+    env.assert_no_secret_leaked();
+}
+
+#[test]
 fn a_declined_or_expired_device_login_ends_cleanly_and_changes_nothing() {
     let env = Env::new();
     env.add_acme_app_with_client_token();

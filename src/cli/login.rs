@@ -1,6 +1,7 @@
-//! `login`: Facebook Login for Devices. Shows the code and the address (and opens the browser),
-//! waits for the person to approve, then renews the channel or adds a new one with the Page's
-//! token made from that login. Ctrl-C cancels and changes nothing.
+//! `login`: Facebook Login for Devices. Shows the code and the address (and opens the browser)
+//! with a message ready to send to the customer on a call, waits for the person to approve,
+//! then renews the channel or adds a new one with the Page's token made from that login. Ctrl-C
+//! cancels and changes nothing.
 
 use std::path::PathBuf;
 use tokio_util::sync::CancellationToken;
@@ -10,6 +11,7 @@ use super::{fail, open_service};
 use crate::model::ChannelKind;
 use crate::service::ServiceError;
 use crate::service::login::RenewOptions;
+use crate::service::login_message;
 
 pub enum Target {
     Renew(String),
@@ -32,13 +34,13 @@ pub async fn login(
         Ok(s) => s,
         Err(e) => return fail(&e),
     };
-    let kind = match &target {
+    let (kind, manages) = match &target {
         Target::Renew(c) => match service.channel(c).await {
-            Ok(ch) => ch.kind,
+            Ok(ch) => (ch.kind, login_message::who_manages(&ch)),
             Err(e) => return fail(&e),
         },
-        Target::Add { kind, .. } => match ChannelKind::from_code(kind) {
-            Some(k) => k,
+        Target::Add { kind, name, .. } => match ChannelKind::from_code(kind) {
+            Some(k) => (k, name.clone()),
             None => return fail(&ServiceError::Usage(format!("Unknown kind {kind:?}."))),
         },
     };
@@ -52,6 +54,12 @@ pub async fn login(
         code.verification_uri
     );
     eprintln!("    {}\n", code.user_code);
+    // One block a support person can paste into a chat or read out on a call.
+    eprintln!("Message for the customer (ready to send or read out):\n");
+    eprintln!(
+        "{}\n",
+        login_message::ready_message(&code.verification_uri, &code.user_code, &manages)
+    );
     // `start_device_login` only ever hands out an https Meta address.
     if !no_browser && crate::process::open_detached(&code.verification_uri).is_err() {
         eprintln!("(The browser could not be opened; open the address yourself.)");

@@ -96,6 +96,22 @@ pub fn system_users() -> PortalLink {
     )
 }
 
+/// Facebook's page for entering a login code (device login, reference §4).
+pub fn device_login() -> PortalLink {
+    link(
+        "Facebook's login page for codes",
+        "https://www.facebook.com/device",
+    )
+}
+
+/// The Graph API Explorer, empty: there a Page token is made with "Get Page Access Token".
+pub fn graph_explorer() -> PortalLink {
+    link(
+        "Graph API Explorer",
+        "https://developers.facebook.com/tools/explorer/",
+    )
+}
+
 pub fn meta_status() -> PortalLink {
     link("Meta platform status", "https://metastatus.com/")
 }

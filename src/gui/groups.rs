@@ -89,6 +89,7 @@ impl GroupDialog {
             app_id,
             kind,
             channel: group.channel_ids[0].clone(),
+            manages: group.channel_names.join(", "),
             after: AfterLogin::RenewGroup,
         };
         let (login, command) = DeviceLogin::start(target);

@@ -25,17 +25,22 @@ pub fn show(ui: &mut Ui, view: &ChannelView, apps: &[MetaApp], out: &mut Vec<UiC
         ui.heading(format!("How to renew \"{}\"", channel.name));
         ui.label(theme::weak(
             ui,
-            "Step by step, for this channel's app and Page. Copy the steps to send them to the \
-             person who manages the Page; they hold no token.",
+            "Step by step, for this channel's kind, app and account. Copy the steps to send \
+             them to the person who manages it; they hold no token.",
         ));
         ui.add_space(theme::GAP);
-        egui::ScrollArea::vertical()
-            .max_height(ui.ctx().content_rect().height() * 0.8 - 80.0)
-            .show(ui, |ui| {
-                for (i, s) in steps.iter().enumerate() {
-                    step(ui, i + 1, s, out);
-                }
-            });
+        let mut scroll = egui::ScrollArea::vertical()
+            .id_salt(("guide-steps", &channel.id))
+            .max_height(ui.ctx().content_rect().height() * 0.8 - 80.0);
+        if just_opened(ui.ctx()) {
+            // egui remembers where a scroll area was left; a guide opened again starts at step 1.
+            scroll = scroll.vertical_scroll_offset(0.0);
+        }
+        scroll.show(ui, |ui| {
+            for (i, s) in steps.iter().enumerate() {
+                step(ui, i + 1, s, out);
+            }
+        });
         ui.separator();
         ui.horizontal(|ui| {
             if ui
@@ -56,6 +61,18 @@ pub fn show(ui: &mut Ui, view: &ChannelView, apps: &[MetaApp], out: &mut Vec<UiC
     if modal.should_close() {
         out.push(UiCommand::Login(LoginUi::CloseGuide));
     }
+}
+
+/// True on the first frame the guide is shown after it was closed: it was not drawn last frame.
+fn just_opened(ctx: &egui::Context) -> bool {
+    let id = egui::Id::unique("guide-last-frame");
+    let frame = ctx.cumulative_frame_nr();
+    let last: Option<u64> = ctx.data_mut(|d| {
+        let last = d.get_temp(id);
+        d.insert_temp(id, frame);
+        last
+    });
+    last.is_none_or(|l| l + 1 < frame)
 }
 
 fn step(ui: &mut Ui, n: usize, s: &GuideStep, out: &mut Vec<UiCommand>) {

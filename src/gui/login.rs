@@ -1,6 +1,7 @@
 //! "Log in with Facebook" without typing a password into Tokenwarden: Meta's login for devices.
-//! The code is shown large with a Copy button and a button that opens facebook.com/device; the
-//! worker waits for the approval (checking less often when Facebook asks) and Cancel stops it.
+//! The code is shown large with a Copy button and a button that opens facebook.com/device, with a
+//! message ready to send to a customer on a call; the worker waits for the approval (checking
+//! less often when Facebook asks) and Cancel stops it.
 //! Shared by the renew dialog (one channel) and the group dialog (all channels of one person).
 
 use eframe::egui;
@@ -14,6 +15,7 @@ use super::theme;
 use super::token_box;
 use super::worker::{Command, Failure};
 use crate::model::ChannelKind;
+use crate::service::login_message;
 
 /// Who logs in for what: kept so "Log in again" can start the same login.
 #[derive(Clone)]
@@ -21,6 +23,8 @@ pub struct LoginTarget {
     pub app_id: String,
     pub kind: ChannelKind,
     pub channel: String,
+    /// Who must log in, in words ("Acme Shoes"): used in the message for the customer.
+    pub manages: String,
     pub after: AfterLogin,
 }
 
@@ -170,6 +174,7 @@ impl DeviceLogin {
             } => {
                 let (user_code, uri, interval) = (user_code.clone(), uri.clone(), *interval);
                 waiting(ui, &user_code, &uri, interval, out);
+                for_the_customer(ui, &user_code, &uri, &self.target.manages, out);
                 if ui.button("Cancel login").clicked() {
                     self.stop();
                 }
@@ -254,6 +259,29 @@ fn waiting(ui: &mut Ui, user_code: &str, uri: &str, interval: u64, out: &mut Vec
         ui,
         "Log in as a person who manages the Page, and choose Continue.",
     ));
+}
+
+/// The message a support person reads out or sends to a customer on a call, with its Copy button.
+fn for_the_customer(
+    ui: &mut Ui,
+    user_code: &str,
+    uri: &str,
+    manages: &str,
+    out: &mut Vec<UiCommand>,
+) {
+    let message = login_message::ready_message(uri, user_code, manages);
+    ui.add_space(theme::GAP);
+    theme::card(ui, |ui| {
+        ui.label(RichText::new("Renewing with a customer? Send or read them this:").strong());
+        ui.add(egui::Label::new(message.as_str()).selectable(true).wrap());
+        if ui
+            .button("Copy message")
+            .on_hover_text("Copies the message; it holds the login code, never a token")
+            .clicked()
+        {
+            out.push(UiCommand::Login(LoginUi::CopyText(message.clone())));
+        }
+    });
 }
 
 /// The app a channel's logins go through: the saved one, else the one its token was made with.

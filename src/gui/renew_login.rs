@@ -12,7 +12,7 @@ use super::state::UiCommand;
 use super::theme;
 use super::token_box;
 use super::worker::{Command, Failure};
-use crate::service::Validation;
+use crate::service::{Validation, login_message};
 
 pub struct LoginPanel {
     device: DeviceLogin,
@@ -79,6 +79,7 @@ pub fn section(
                             app_id,
                             kind: channel.kind,
                             channel: channel.id.clone(),
+                            manages: login_message::who_manages(channel),
                             after: AfterLogin::Validate,
                         };
                         let (device, command) = DeviceLogin::start(target);

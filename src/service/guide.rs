@@ -1,10 +1,12 @@
 //! The guided walk-through for support staff: the renewal guide users follow by hand today
-//! (debugger → app → Messenger settings → new token → validate "True" → replace → only this
-//! channel), written for the selected channel's own app and Page, each step with its state when
-//! Tokenwarden can tell. The whole text can be sent to a customer: it never holds a token.
+//! (debugger → where the token is made → new token → validate "True" → replace → only this
+//! channel), written for the selected channel's kind, app and Page, each step with its state when
+//! Tokenwarden can tell; a login code comes first where a person's login can renew the channel.
+//! The whole text can be sent to a customer: it never holds a token.
 
+use super::guide_kinds::{self, Names};
 use crate::graph::links::{self, PortalLink};
-use crate::model::{Channel, Diagnosis, Health, MetaApp, ReasonCode};
+use crate::model::{Channel, ChannelKind, Diagnosis, Health, MetaApp, ReasonCode};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StepState {
@@ -22,7 +24,7 @@ pub struct GuideStep {
     pub state: StepState,
 }
 
-fn step(
+pub(super) fn step(
     title: impl Into<String>,
     detail: impl Into<String>,
     link: Option<PortalLink>,
@@ -36,12 +38,20 @@ fn step(
     }
 }
 
-/// The steps for renewing `channel`, given its app (if saved) and its current diagnosis.
+/// The steps for renewing `channel`, given its app (if saved) and its current diagnosis. Every
+/// step is written for the channel's kind and agrees with its health: a channel that works says
+/// so, and only what is really wrong is marked "first fix".
 pub fn guide_for(
     channel: &Channel,
     app: Option<&MetaApp>,
     diagnosis: &Diagnosis,
 ) -> Vec<GuideStep> {
+    let kind = channel.kind;
+    let owner = if kind == ChannelKind::Whatsapp {
+        "WhatsApp Business account"
+    } else {
+        "Page"
+    };
     let page = channel
         .page_name
         .clone()
@@ -49,34 +59,18 @@ pub fn guide_for(
             channel
                 .page_id
                 .clone()
-                .map(|id| format!("the Page with id {id}"))
+                .map(|id| format!("the {owner} with id {id}"))
         })
-        .unwrap_or_else(|| "the channel's Page".into());
-    let app_name = app
-        .map(|a| format!("{} ({})", a.name, a.id))
-        .or_else(|| channel.app_id.clone());
+        .unwrap_or_else(|| format!("the channel's {owner}"));
+    let names = Names {
+        page,
+        app: app
+            .map(|a| format!("{} ({})", a.name, a.id))
+            .or_else(|| channel.app_id.clone()),
+    };
+    let page = names.page.as_str();
     let main = diagnosis.main_reason();
-    let mut steps = Vec::new();
-
-    steps.push(step(
-        "See what is wrong",
-        match main {
-            Some(r) => format!(
-                "Tokenwarden checked the token of {}: {}",
-                channel.name, r.message
-            ),
-            None => format!(
-                "Tokenwarden checked the token of {}: it works.",
-                channel.name
-            ),
-        },
-        Some(links::token_debugger()),
-        if diagnosis.health == Health::Unknown {
-            StepState::ToDo
-        } else {
-            StepState::Done
-        },
-    ));
+    let mut steps = vec![first_step(channel, diagnosis)];
 
     if let Some(r) = main.filter(|r| {
         matches!(
@@ -94,7 +88,9 @@ pub fn guide_for(
             StepState::Blocked("the account must be cleared at facebook.com first".into()),
         ));
     }
-    if let Some(r) = main.filter(|r| r.code == ReasonCode::PageRoleLost) {
+    if let Some(r) =
+        main.filter(|r| r.code == ReasonCode::PageRoleLost && kind.expects_page_token())
+    {
         steps.push(step(
             "Give the Page role back",
             format!(
@@ -106,47 +102,56 @@ pub fn guide_for(
         ));
     }
 
-    let settings = channel
-        .app_id
-        .as_deref()
-        .map(|id| links::channel_settings(channel.kind, id));
-    steps.push(step(
-        format!("Open the app's {} settings", channel.kind.label()),
-        match &app_name {
-            Some(name) => format!(
-                "Log in at developers.facebook.com with an account that manages {page}, open the app {name} and go to its {} settings.",
-                channel.kind.label()
+    // A login code is the easiest way for a customer who cannot find their way in the developer
+    // portal. WhatsApp's system-user tokens are not made by a person's login, so not there.
+    if kind.expects_page_token() {
+        let app_id = channel
+            .app_id
+            .clone()
+            .or_else(|| channel.last_report.as_ref()?.app_id.clone());
+        let terminal = app_id
+            .as_ref()
+            .map(|a| {
+                format!(
+                    " Support staff can also run: tokenwarden login --app {a} --channel \"{}\"",
+                    channel.name
+                )
+            })
+            .unwrap_or_default();
+        steps.push(step(
+            "Easiest: renew with a login code",
+            format!(
+                "In Tokenwarden choose Renew on {name}, then Log in with Facebook. Tokenwarden \
+                 shows a code and a message ready to read out or send to the person who manages \
+                 {page}: they open facebook.com/device on their phone, enter the code and log in. \
+                 Tokenwarden makes the Page's token and checks it before saving. If this works, \
+                 you are done; the next steps are the way by hand.{terminal}",
+                name = channel.name
             ),
-            None => format!("Log in at developers.facebook.com with an account that manages {page} and open the app this channel uses."),
-        },
-        settings.clone(),
-        if channel.app_id.is_some() { StepState::ToDo } else { StepState::Blocked("the channel's app is not known: add it under Apps".into()) },
-    ));
-    steps.push(step(
-        format!("Generate a new token for {page}"),
-        format!(
-            "Under Access Tokens, find {page} and click Generate token, then copy it.{}",
-            if channel.kind.needs_webhook() {
-                " Make sure the webhook fields messages and messaging_postbacks are selected for the Page."
+            Some(links::device_login()),
+            if app_id.is_some() {
+                StepState::ToDo
             } else {
-                ""
-            }
-        ),
-        settings,
-        StepState::ToDo,
-    ));
+                StepState::Blocked("the channel's app is not known: add it under Apps".into())
+            },
+        ));
+    }
+
+    steps.extend(guide_kinds::by_hand(channel, &names));
     steps.push(step(
         format!("Paste it in Tokenwarden: Renew on {}", channel.name),
-        "Tokenwarden also takes the whole address shown after logging in, or a login's User token, and turns it into the Page's token.",
+        if kind.expects_page_token() {
+            "Tokenwarden also takes the whole address shown after logging in, or a login's User \
+             token, and turns it into the Page's token."
+        } else {
+            "Paste the system user's token; Tokenwarden checks it before anything is saved."
+        },
         None,
         StepState::ToDo,
     ));
     steps.push(step(
         "Validate",
-        format!(
-            "The new token must show Valid: True, Page {page}{}. Tokenwarden refuses a dead token, another Page's or another app's.",
-            app_name.as_ref().map(|a| format!(", app {a}")).unwrap_or_default()
-        ),
+        guide_kinds::validate_detail(kind, &names),
         None,
         StepState::ToDo,
     ));
@@ -156,23 +161,76 @@ pub fn guide_for(
         None,
         StepState::ToDo,
     ));
-    if channel.kind.needs_webhook() {
-        let webhook = channel
-            .last_report
-            .as_ref()
-            .and_then(|r| r.webhook.as_ref());
+    if kind.needs_webhook() {
         steps.push(step(
             "Check that messages arrive",
-            "The Page must be subscribed to the app's webhook with the messages field, or Messenger stays silent after the renewal.",
+            guide_kinds::webhook_detail(kind, page),
             None,
-            match webhook {
-                Some(w) if w.app_subscribed && w.fields.iter().any(|f| f == "messages") => StepState::Done,
-                Some(_) => StepState::Blocked("the Page is not subscribed: use Subscribe webhook after saving".into()),
-                None => StepState::ToDo,
-            },
+            webhook_state(channel, diagnosis),
         ));
     }
     steps
+}
+
+/// What Tokenwarden knows now: what is wrong, that the channel works, or that it was never checked.
+fn first_step(channel: &Channel, diagnosis: &Diagnosis) -> GuideStep {
+    match (diagnosis.health, diagnosis.main_reason()) {
+        (Health::Unknown, _) => step(
+            "Check the token",
+            format!(
+                "Tokenwarden has not checked {} yet. Choose Check to see whether it needs \
+                 renewing.",
+                channel.name
+            ),
+            Some(links::token_debugger()),
+            StepState::ToDo,
+        ),
+        (_, Some(r)) => step(
+            "See what is wrong",
+            format!(
+                "Tokenwarden checked the token of {}: {}",
+                channel.name, r.message
+            ),
+            Some(links::token_debugger()),
+            StepState::Done,
+        ),
+        (_, None) => step(
+            "It works",
+            format!(
+                "Tokenwarden checked the token of {}: it works, and nothing needs doing now. \
+                 If it ever needs renewing, these are the steps.",
+                channel.name
+            ),
+            Some(links::token_debugger()),
+            StepState::Done,
+        ),
+    }
+}
+
+/// Done when the last check saw the subscription the kind needs; "first fix" only when the
+/// check found it missing; to do when it was never seen.
+fn webhook_state(channel: &Channel, diagnosis: &Diagnosis) -> StepState {
+    let needed = channel.kind.required_webhook_fields();
+    let webhook = channel
+        .last_report
+        .as_ref()
+        .and_then(|r| r.webhook.as_ref());
+    let missing = if channel.kind == ChannelKind::Whatsapp {
+        "the app is not among the WhatsApp account's subscribed apps: subscribe it in the app's \
+         WhatsApp settings"
+    } else {
+        "the Page is not subscribed: use Subscribe webhook after saving"
+    };
+    if diagnosis.has(ReasonCode::WebhookNotSubscribed) {
+        return StepState::Blocked(missing.into());
+    }
+    match webhook {
+        Some(w) if w.app_subscribed && needed.iter().all(|f| w.fields.iter().any(|g| g == f)) => {
+            StepState::Done
+        }
+        Some(_) => StepState::Blocked(missing.into()),
+        None => StepState::ToDo,
+    }
 }
 
 /// The walk-through as plain text, to copy into a message to a customer.
@@ -198,3 +256,7 @@ pub fn guide_text(channel: &Channel, steps: &[GuideStep]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "guide_tests.rs"]
+mod tests;

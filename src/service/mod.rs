@@ -17,8 +17,10 @@ pub mod backup;
 pub mod demo;
 pub mod groups;
 pub mod guide;
+mod guide_kinds;
 pub mod lifecycle;
 pub mod login;
+pub mod login_message;
 pub mod report_file;
 mod webhook;
 
