@@ -128,7 +128,20 @@ fn a_pasted_login_address_works_like_a_token() {
         &url,
     );
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("--page"), "{}", out.stderr);
+    // Not a bare flag name: the Pages this login manages, with the id to give.
+    assert!(
+        out.stderr.contains(&format!("--page {BOOKS_PAGE_ID}"))
+            && out.stderr.contains(&format!("--page {SHOES_PAGE_ID}")),
+        "{}",
+        out.stderr
+    );
+    let names: Vec<String> = env.list_json()["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(names, ["Acme Shoes"], "nothing was added");
     let out = env.run(
         &[
             "add",

@@ -115,6 +115,25 @@ fn refuses(code: ReasonCode) -> bool {
     )
 }
 
+/// A User token without a Page: name the Pages this login manages, so the user can pick one.
+fn which_page_message(login: &super::login::UserLogin) -> String {
+    let who = crate::model::text::inert(&login.person.name);
+    if login.pages.is_empty() {
+        return format!(
+            "This is the personal (User) token of {who}, who manages no Page for this app. Paste the Page's own token, or log in with an account that manages the Page."
+        );
+    }
+    let pages: Vec<String> = login
+        .pages
+        .iter()
+        .map(|p| format!("{} (--page {})", crate::model::text::inert(&p.name), p.id))
+        .collect();
+    format!(
+        "This is the personal (User) token of {who}. Say which Page the channel is for: {}.",
+        pages.join(", ")
+    )
+}
+
 impl Service {
     /// Debugger facts for a token, saving nothing (`tokenwarden debug`).
     pub async fn debug(
@@ -196,14 +215,14 @@ impl Service {
             && report.token_type == Some(TokenType::User)
             && kind.expects_page_token()
         {
+            let login = self.user_login(token, &report, app_id.as_deref()).await?;
             let Some(page) = page_id.as_deref() else {
                 return Err(ServiceError::refused_one(
                     ReasonCode::WrongPage,
-                    "This is a personal (User) token. Say which Page the channel is for (--page PAGE_ID), or paste the Page's own token.",
+                    which_page_message(&login),
                 ));
             };
             let page_name = channel.and_then(|c| c.page_name.clone());
-            let login = self.user_login(token, &report, app_id.as_deref()).await?;
             let (page_token, derivation) = login.page_token(page, page_name.as_deref(), kind)?;
             let user_expires = report.expires_at;
             report = self.debug(&page_token, app_id.as_deref(), kind).await?;
