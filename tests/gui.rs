@@ -769,6 +769,118 @@ fn adding_a_page_that_is_already_saved_is_refused_in_the_form() {
 }
 
 #[test]
+fn a_user_token_lists_its_pages_and_the_two_ticked_become_channels() {
+    let env = Env::new(&[SHOES]);
+    let mut h = env.harness();
+    h.get_by_label("Add channel…").click();
+    h.run_ok();
+    h.get_by_role_and_label(Role::ComboBox, "App").click();
+    h.run_ok();
+    h.get_by_label("Acme Support (1000000000001)").click();
+    h.run_ok();
+    paste(&mut h, "Token", &env.control.token("alice_user_long"));
+    h.get_by_label("Validate").click();
+    step_until(&mut h, "the login's Pages", |h| {
+        has_label(h, "Pages that Alice Admin manages")
+    });
+    // Every Page of the login, with its id; the saved one can't be ticked and says why.
+    for (name, id) in [
+        ("Acme Books", BOOKS_PAGE_ID),
+        ("Acme Travel", TRAVEL_PAGE_ID),
+        ("Acme Garden", GARDEN_PAGE_ID),
+        ("Acme Toys", TOYS_PAGE_ID),
+    ] {
+        let label = format!("{name} ({id})");
+        let tick = h.get_by_label(&label);
+        assert!(!tick.accesskit_node().is_disabled(), "{name} can be ticked");
+    }
+    let label = format!("Acme Shoes ({SHOES_PAGE_ID})");
+    assert!(h.get_by_label(&label).accesskit_node().is_disabled());
+    assert!(has_text(
+        &h,
+        "Already saved as \"Acme Shoes\": renew that channel instead."
+    ));
+    assert!(has_text(&h, "Tasks: full control"), "the person's tasks");
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Name").is_none(),
+        "each picked Page is named in the list, not in one Name field"
+    );
+    let save = |h: &App, label: &str| !h.get_by_label(label).accesskit_node().is_disabled();
+    assert!(!save(&h, "Save 0 channels"), "nothing ticked yet");
+
+    press(&mut h, &format!("Acme Books ({BOOKS_PAGE_ID})"));
+    press(&mut h, &format!("Acme Garden ({GARDEN_PAGE_ID})"));
+    assert!(save(&h, "Save 2 channels"));
+    h.get_by_label("Save 2 channels").click();
+    step_until(&mut h, "the two new rows", |h| {
+        h.query_by_role_and_label(Role::ListItem, "Acme Books Messenger")
+            .is_some()
+            && h.query_by_role_and_label(Role::ListItem, "Acme Garden Messenger")
+                .is_some()
+    });
+    assert!(has_text(
+        &h,
+        "2 channels are saved: \"Acme Books Messenger\", \"Acme Garden Messenger\"."
+    ));
+    assert!(
+        !has_label(&h, "Pages that Alice Admin manages"),
+        "the dialog closed"
+    );
+
+    // Each channel holds its own Page's token, not the pasted personal one.
+    let catalog = CatalogFile::new(&env.profile).load().unwrap();
+    assert_eq!(catalog.channels.len(), 3);
+    let pasted = Secret::new(env.control.token("alice_user_long")).fingerprint();
+    for (name, page) in [
+        ("Acme Books Messenger", BOOKS_PAGE_ID),
+        ("Acme Garden Messenger", GARDEN_PAGE_ID),
+    ] {
+        let c = catalog.channels.iter().find(|c| c.name == name).unwrap();
+        assert_eq!(c.page_id.as_deref(), Some(page));
+        assert_ne!(c.token.fingerprint, pasted);
+        let report = c.last_report.as_ref().unwrap();
+        assert_eq!(report.token_type, Some(TokenType::Page), "{name}");
+    }
+}
+
+#[test]
+fn a_picked_page_that_fails_says_why_and_the_others_are_saved() {
+    let env = Env::new(&[SHOES]);
+    let mut h = env.harness();
+    h.get_by_label("Add channel…").click();
+    h.run_ok();
+    h.get_by_role_and_label(Role::ComboBox, "App").click();
+    h.run_ok();
+    h.get_by_label("Acme Support (1000000000001)").click();
+    h.run_ok();
+    paste(&mut h, "Token", &env.control.token("alice_user_long"));
+    h.get_by_label("Validate").click();
+    step_until(&mut h, "the login's Pages", |h| {
+        has_label(h, "Pages that Alice Admin manages")
+    });
+    press(&mut h, &format!("Acme Books ({BOOKS_PAGE_ID})"));
+    press(&mut h, &format!("Acme Toys ({TOYS_PAGE_ID})"));
+    // Another window adds Toys meanwhile: that Page is refused as a twin, Books is saved.
+    env.seed(&TOYS);
+    h.get_by_label("Save 2 channels").click();
+    step_until(&mut h, "the results", |h| {
+        has_text(h, "Saved as \"Acme Books Messenger\".")
+    });
+    assert!(has_text(
+        &h,
+        "is already saved as the Messenger channel \"Acme Toys\""
+    ));
+    assert!(
+        h.query_by_role_and_label(Role::ListItem, "Acme Books Messenger")
+            .is_some()
+    );
+    assert!(
+        h.query_by_role_and_label(Role::ListItem, "Acme Toys Messenger")
+            .is_none()
+    );
+}
+
+#[test]
 fn a_channel_added_by_another_process_appears_without_losing_what_the_user_typed() {
     let env = Env::new(&[SHOES]);
     let mut h = env.harness();

@@ -99,6 +99,48 @@ fn log_in_with_facebook_renews_with_the_pages_own_token() {
 }
 
 #[test]
+fn log_in_with_facebook_in_add_lists_the_pages_and_adds_the_ticked_ones() {
+    let env = Env::new(&[SHOES]);
+    let mut h = env.harness();
+    press(&mut h, "Add channel…");
+    // One saved app: the login goes through it without a question.
+    press(&mut h, "Log in with Facebook");
+    let code = env.copied_code(&mut h);
+    press(&mut h, "Copy message");
+    let message = env.clipboard.text().expect("the message is copied");
+    assert!(
+        message.contains("the Facebook account that manages the Pages to add"),
+        "{message}"
+    );
+    env.control.approve_device(&code, ALICE_ID);
+    step_until(&mut h, "the login's Pages", |h| {
+        has_label(h, "Pages that Alice Admin manages")
+    });
+    h.get_by_label(&format!("Acme Travel ({TRAVEL_PAGE_ID})"))
+        .click();
+    h.run_ok();
+    h.get_by_label(&format!("Acme Garden ({GARDEN_PAGE_ID})"))
+        .click();
+    h.run_ok();
+    press(&mut h, "Save 2 channels");
+    step_until(&mut h, "the two new rows", |h| {
+        h.query_by_role_and_label(Role::ListItem, "Acme Travel Messenger")
+            .is_some()
+            && h.query_by_role_and_label(Role::ListItem, "Acme Garden Messenger")
+                .is_some()
+    });
+    let catalog = CatalogFile::new(&env.profile).load().unwrap();
+    let pages: Vec<_> = catalog
+        .channels
+        .iter()
+        .filter_map(|c| c.page_id.clone())
+        .collect();
+    assert_eq!(pages.len(), 3);
+    assert!(pages.contains(&TRAVEL_PAGE_ID.to_string()));
+    assert!(pages.contains(&GARDEN_PAGE_ID.to_string()));
+}
+
+#[test]
 fn a_login_of_someone_else_is_refused_with_both_names_and_saves_nothing() {
     let env = Env::new(&[SHOES]);
     env.check_all_now();
@@ -416,6 +458,38 @@ fn snapshots_in(theme: egui::Theme, suffix: &str) {
     h.run_ok();
     mask_moving_parts(&mut h);
     h.snapshot(format!("login_{suffix}"));
+    press(&mut h, "Cancel login");
+    press(&mut h, "Cancel");
+
+    // The Add dialog's Page picker, after a login of a person who manages five Pages.
+    press(&mut h, "Add channel…");
+    press(&mut h, "Log in with Facebook");
+    step_until(&mut h, "the login code", |h| has_label(h, "Copy code"));
+    let code = h
+        .root()
+        .children_recursive()
+        .filter_map(|n| {
+            let a = n.accesskit_node();
+            a.label().or_else(|| a.value())
+        })
+        .find(|l| {
+            l.len() == 8
+                && l.chars().take(4).all(|c| c.is_ascii_uppercase())
+                && l.chars().skip(4).all(|c| c.is_ascii_digit())
+        })
+        .unwrap_or_else(|| panic!("the code is shown:\n{}", shown(&h)));
+    sim.control().approve_device(&code, ALICE_ID);
+    step_until(&mut h, "the login's Pages", |h| {
+        has_label(h, "Pages that Alice Admin manages")
+    });
+    h.get_by_label(&format!("Acme Books ({BOOKS_PAGE_ID})"))
+        .click();
+    h.run_ok();
+    h.get_by_label(&format!("Acme Garden ({GARDEN_PAGE_ID})"))
+        .click();
+    h.remove_cursor();
+    h.run_ok();
+    h.snapshot(format!("page_picker_{suffix}"));
 }
 
 #[test]

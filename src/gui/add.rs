@@ -1,11 +1,15 @@
 //! The add-channel dialog: a name, the kind, the app, and a pasted token that is validated with
-//! Facebook before the channel is saved.
+//! Facebook before the channel is saved. A User token (pasted, or from "Log in with Facebook")
+//! opens the Page picker instead: one validated channel per ticked Page.
 
 use chrono::{DateTime, Utc};
 use eframe::egui;
 use egui::{Id, RichText, Ui};
 
 use super::facts;
+use super::login::{DeviceLogin, LoginTarget};
+use super::login_jobs::{AfterLogin, LoginEvent};
+use super::page_picker::PagePicker;
 use super::state::UiCommand;
 use super::theme;
 use super::token_box::{self, TokenBox, ValidationSlot};
@@ -13,6 +17,7 @@ use super::worker::{Command, Failure};
 use crate::graph::links;
 use crate::model::{ChannelKind, MetaApp};
 use crate::service::Validation;
+use crate::service::login_pages::PagePick;
 
 pub struct AddDialog {
     name: String,
@@ -22,6 +27,14 @@ pub struct AddDialog {
     slot: ValidationSlot,
     saving: bool,
     save_error: Option<Failure>,
+    /// "Log in with Facebook" chosen instead of pasting: the login and what it found.
+    login: Option<AddLogin>,
+    picker: PagePicker,
+}
+
+struct AddLogin {
+    device: DeviceLogin,
+    result: Option<Result<Box<Validation>, Failure>>,
 }
 
 impl AddDialog {
@@ -35,7 +48,37 @@ impl AddDialog {
             slot: ValidationSlot::default(),
             saving: false,
             save_error: None,
+            login: None,
+            picker: PagePicker::default(),
         }
+    }
+
+    /// Takes the progress of this dialog's login, if the event belongs to it.
+    pub fn on_login(&mut self, event: &LoginEvent) {
+        let Some(login) = &mut self.login else {
+            return;
+        };
+        if login.device.on_event(event)
+            && let LoginEvent::Validated { result, .. } = event
+        {
+            login.result = Some(result.clone());
+            self.picker = PagePicker::default();
+        }
+    }
+
+    /// Takes what became of the picked Pages (the window closes the dialog when all were saved).
+    pub fn on_pages_added(&mut self, results: Vec<(PagePick, Result<String, Failure>)>) {
+        self.picker.on_added(results);
+    }
+
+    /// Pages of a validated User token are being picked from (the login's while logging in,
+    /// else the pasted token's when it is about exactly what is in the form now).
+    fn picking(&self) -> bool {
+        let current = match &self.login {
+            Some(l) => l.result.as_ref(),
+            None => self.slot.answer_for(&self.key()),
+        };
+        matches!(current, Some(Ok(v)) if v.pages.is_some())
     }
 
     pub fn on_validated(&mut self, ticket: u64, result: Result<Box<Validation>, Failure>) {
@@ -79,7 +122,7 @@ impl AddDialog {
             self.footer(ui, can_save, out);
         });
         theme::settle_dialog(ui.ctx(), "add", modal.response.rect);
-        if modal.should_close() && !self.saving {
+        if modal.should_close() && !self.saving && !self.picker.is_saving() {
             out.push(UiCommand::CloseAdd);
         }
     }
@@ -94,19 +137,28 @@ impl AddDialog {
     ) {
         ui.heading("Add a channel");
         ui.add_space(theme::GAP);
+        let picking = self.picking();
+        let logging_in = self.login.is_some();
         egui::Grid::new("add-form")
             .num_columns(2)
             .spacing([theme::GAP, 6.0])
             .show(ui, |ui| {
-                let label = ui.label("Name");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.name)
-                        .hint_text("e.g. Acme Shoes Messenger")
-                        .desired_width(320.0),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
+                // Picked Pages are named one by one in the picker.
+                if !picking {
+                    let label = ui.label("Name");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.name)
+                            .hint_text("e.g. Acme Shoes Messenger")
+                            .desired_width(320.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                }
 
+                // A login is made for one kind and app: they stay while it runs.
+                if logging_in {
+                    ui.disable();
+                }
                 let kind_label = ui.label("Kind");
                 egui::ComboBox::from_id_salt("add-kind")
                     .selected_text(self.kind.label())
@@ -150,6 +202,111 @@ impl AddDialog {
         }
 
         ui.add_space(theme::GAP);
+        if self.login.is_some() {
+            self.login_section(ui, out);
+        } else {
+            if self.kind.expects_page_token() {
+                self.login_offer(ui, can_save, out);
+            }
+            self.paste_section(ui, now, can_save, out);
+        }
+        let key = self.key();
+        let current = match &self.login {
+            Some(l) => l.result.as_ref(),
+            None => self.slot.answer_for(&key),
+        };
+        if let Some(Ok(v)) = current
+            && let Some(pages) = &v.pages
+        {
+            self.picker.ui(ui, pages, self.kind);
+        }
+        if let Some(f) = &self.save_error {
+            token_box::failure(ui, f);
+        }
+        ui.add_space(theme::GAP);
+    }
+
+    /// "The easy way": log in and pick the Pages, instead of finding each Page's token.
+    fn login_offer(&mut self, ui: &mut Ui, can_save: bool, out: &mut Vec<UiCommand>) {
+        theme::card(ui, |ui| {
+            ui.label(RichText::new("The easy way").strong());
+            ui.add(
+                egui::Label::new(
+                    "Log in with Facebook as a person who manages the Pages. Tokenwarden lists \
+                     them; tick the ones to add and each gets its own Page token, checked before \
+                     it is saved.",
+                )
+                .wrap(),
+            );
+            let button = egui::Button::new(RichText::new("Log in with Facebook").strong())
+                .fill(ui.visuals().selection.bg_fill);
+            let clicked = ui
+                .add_enabled(can_save && self.app_id.is_some(), button)
+                .on_disabled_hover_text("Choose the app first: the login goes through it")
+                .clicked();
+            if clicked && let Some(app_id) = self.app_id.clone() {
+                let target = LoginTarget {
+                    app_id,
+                    kind: self.kind,
+                    channel: String::new(),
+                    manages: "the Pages to add".into(),
+                    after: AfterLogin::ListPages,
+                };
+                let (device, command) = DeviceLogin::start(target);
+                self.login = Some(AddLogin {
+                    device,
+                    result: None,
+                });
+                self.picker = PagePicker::default();
+                out.push(UiCommand::Worker(command));
+            }
+        });
+        ui.add_space(theme::GAP);
+        ui.label(theme::weak(ui, "Or get a token by hand and paste it:"));
+    }
+
+    /// The login in progress, or why it found nothing to pick.
+    fn login_section(&mut self, ui: &mut Ui, out: &mut Vec<UiCommand>) {
+        let Some(login) = &mut self.login else {
+            return;
+        };
+        ui.label(RichText::new("Log in with Facebook").strong().size(15.0));
+        ui.add_space(4.0);
+        login
+            .device
+            .ui(ui, "Logged in. Finding the Pages this login manages…", out);
+        match &login.result {
+            Some(Err(f)) => {
+                token_box::failure(ui, f);
+                if ui.button("Log in with another account").clicked() {
+                    login.result = None;
+                    out.push(UiCommand::Worker(login.device.restart()));
+                }
+            }
+            // Anything but a list of Pages (it should not happen with a login) is refused.
+            Some(Ok(v)) if v.pages.is_none() => token_box::refusals(ui, v),
+            _ => {}
+        }
+        ui.add_space(theme::GAP);
+        if ui
+            .add_enabled(
+                !self.picker.is_saving(),
+                egui::Button::new("Paste a token instead"),
+            )
+            .clicked()
+        {
+            self.login = None;
+            self.picker = PagePicker::default();
+        }
+    }
+
+    fn paste_section(
+        &mut self,
+        ui: &mut Ui,
+        now: DateTime<Utc>,
+        can_save: bool,
+        out: &mut Vec<UiCommand>,
+    ) {
         let link = match &self.app_id {
             Some(id) => links::channel_settings(self.kind, id),
             None => links::token_debugger(),
@@ -175,6 +332,8 @@ impl AddDialog {
             }));
         }
         match self.slot.answer_for(&key) {
+            // A User token: its Pages are listed below instead.
+            Some(Ok(v)) if v.pages.is_some() => {}
             Some(Ok(v)) => {
                 theme::card(ui, |ui| {
                     facts::grid(ui, "add-facts", &facts::debugger_facts(&v.report, now));
@@ -191,17 +350,35 @@ impl AddDialog {
             Some(Err(f)) => token_box::failure(ui, f),
             None => {}
         }
-        if let Some(f) = &self.save_error {
-            token_box::failure(ui, f);
-        }
-
-        ui.add_space(theme::GAP);
     }
 
     fn footer(&mut self, ui: &mut Ui, can_save: bool, out: &mut Vec<UiCommand>) {
         let parsed = self.token.parsed();
         let passed = matches!(self.slot.answer_for(&self.key()), Some(Ok(v)) if v.passes());
+        let key = self.key();
+        let current = match &self.login {
+            Some(l) => l.result.as_ref(),
+            None => self.slot.answer_for(&key),
+        };
+        let picking = match current {
+            Some(Ok(v)) if v.pages.is_some() => Some(&**v),
+            _ => None,
+        };
         ui.horizontal(|ui| {
+            if let Some(v) = picking {
+                let app = self.app_id.as_deref();
+                if let Some(c) = self.picker.save_button(ui, v, self.kind, app, can_save) {
+                    out.push(UiCommand::Worker(c));
+                }
+                let busy = self.picker.is_saving();
+                if ui.add_enabled(!busy, egui::Button::new("Cancel")).clicked() {
+                    out.push(UiCommand::CloseAdd);
+                }
+                if busy {
+                    ui.spinner();
+                }
+                return;
+            }
             let ready = passed && !self.name.trim().is_empty() && !self.saving && can_save;
             let save = ui
                 .add_enabled(

@@ -55,7 +55,8 @@ impl DesktopState {
             Event::Renewed { .. }
             | Event::RolledBack { .. }
             | Event::Catalog { .. }
-            | Event::ChannelAdded { .. } => self.history.stale = true,
+            | Event::ChannelAdded { .. }
+            | Event::PagesAdded { .. } => self.history.stale = true,
             Event::CheckFinished { .. } => {
                 self.history.stale = true;
                 self.state_stale = true;

@@ -118,6 +118,9 @@ pub fn apply(state: &mut AppState, event: LoginEvent, now: DateTime<Utc>) {
     if let Some(d) = &mut state.flows.group {
         d.on_login(&event);
     }
+    if let Some(d) = &mut state.add {
+        d.on_login(&event);
+    }
     match event {
         LoginEvent::GroupRenewed {
             result: Ok(items), ..

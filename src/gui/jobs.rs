@@ -66,6 +66,20 @@ pub async fn run(service: &Service, sink: &Sink, cancel: CancellationToken, comm
                 result: result.map(|v| Box::new(v.channel)).map_err(Failure::from),
             });
         }
+        Command::AddPages {
+            kind,
+            app_id,
+            user_token,
+            picks,
+        } => {
+            let results = service
+                .add_pages(kind, app_id.as_deref(), &user_token, &picks)
+                .await
+                .into_iter()
+                .map(|(pick, r)| (pick, r.map(|v| Box::new(v.channel)).map_err(Failure::from)))
+                .collect();
+            sink.send(Event::PagesAdded { results });
+        }
         Command::AddApp {
             id,
             name,

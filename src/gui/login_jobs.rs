@@ -18,6 +18,8 @@ pub enum AfterLogin {
     Validate,
     /// Renew every channel of the channel's root-cause group with it.
     RenewGroup,
+    /// List the Pages the login manages, for adding channels (no channel yet; nothing saved).
+    ListPages,
 }
 
 pub enum LoginCommand {
@@ -182,6 +184,14 @@ async fn device_login(
                 Err(e) => Err(e),
             };
             let result = result.map_err(Failure::from);
+            send(sink, LoginEvent::Validated { ticket, result });
+        }
+        AfterLogin::ListPages => {
+            let result = service
+                .validate_for_page(None, kind, Some(app_id), None, &user_token)
+                .await
+                .map(Box::new)
+                .map_err(Failure::from);
             send(sink, LoginEvent::Validated { ticket, result });
         }
         AfterLogin::RenewGroup => {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use crate::model::{Channel, ChannelKind, MetaApp, Reason, Secret};
+use crate::service::login_pages::PagePick;
 use crate::service::{Service, ServiceError, Validation};
 use crate::store::SecretStoreKind;
 
@@ -55,6 +56,13 @@ pub enum Command {
         kind: ChannelKind,
         app_id: Option<String>,
         token: Secret,
+    },
+    /// One channel per picked Page of a login; answered by `PagesAdded`.
+    AddPages {
+        kind: ChannelKind,
+        app_id: Option<String>,
+        user_token: Secret,
+        picks: Vec<PagePick>,
     },
     AddApp {
         id: String,
@@ -173,6 +181,10 @@ pub enum Event {
     },
     ChannelAdded {
         result: Result<Box<Channel>, Failure>,
+    },
+    /// Each picked Page and what became of it, in pick order.
+    PagesAdded {
+        results: Vec<(PagePick, Result<Box<Channel>, Failure>)>,
     },
     AppAdded {
         result: Result<MetaApp, Failure>,

@@ -27,6 +27,7 @@ mod list;
 mod login;
 pub mod login_jobs;
 pub mod messages;
+mod page_picker;
 mod reminders;
 mod renew;
 mod renew_login;

@@ -343,6 +343,35 @@ impl AppState {
                     None => self.fail(&f),
                 },
             },
+            Event::PagesAdded { results } => {
+                let mut outcome = Vec::with_capacity(results.len());
+                let mut saved = Vec::new();
+                for (pick, result) in results {
+                    let result = result.map(|channel| {
+                        let name = channel.name.clone();
+                        if saved.is_empty() {
+                            self.selected = Some(channel.id.clone());
+                        }
+                        self.table.upsert(*channel, now, &th, true);
+                        saved.push(format!("\"{name}\""));
+                        name
+                    });
+                    outcome.push((pick, result));
+                }
+                let all = outcome.iter().all(|(_, r)| r.is_ok());
+                if all && let Some(mut d) = self.add.take() {
+                    d.wipe(ctx);
+                } else if let Some(d) = &mut self.add {
+                    d.on_pages_added(outcome);
+                }
+                if !saved.is_empty() {
+                    let what = match saved.len() {
+                        1 => format!("{} is saved.", saved[0]),
+                        n => format!("{n} channels are saved: {}.", saved.join(", ")),
+                    };
+                    self.notify(NoticeKind::Success, what);
+                }
+            }
             Event::AppAdded { result } => match result {
                 Ok(app) => {
                     self.app_form = AppForm::default();

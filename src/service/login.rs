@@ -51,9 +51,6 @@ pub struct UserLogin {
     pub lasting: bool,
 }
 
-/// Tasks that let someone answer messages for a Page (reference §9).
-const MESSAGING_TASKS: &[&str] = &["MANAGE", "MODERATE", "MESSAGING"];
-
 impl UserLogin {
     /// The Page token for `page_id`, or a refusal that names the person and the Page.
     pub fn page_token(
@@ -74,12 +71,7 @@ impl UserLogin {
                 ),
             ));
         };
-        let can_message = page.tasks.is_empty()
-            || page
-                .tasks
-                .iter()
-                .any(|t| MESSAGING_TASKS.contains(&t.as_str()));
-        if kind != ChannelKind::FacebookPage && !can_message {
+        if kind != ChannelKind::FacebookPage && !super::login_pages::can_message(&page.tasks) {
             return Err(ServiceError::refused_one(
                 ReasonCode::PageRoleLost,
                 format!(

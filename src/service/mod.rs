@@ -21,6 +21,7 @@ mod guide_kinds;
 pub mod lifecycle;
 pub mod login;
 pub mod login_message;
+pub mod login_pages;
 pub mod report_file;
 mod webhook;
 

@@ -7,6 +7,7 @@ use chrono::Utc;
 
 use super::confirm::{target_of, unconfirmed};
 use super::login::Derivation;
+use super::login_pages::{LoginPages, login_pages, which_page_message};
 use super::{ChannelView, Service, ServiceError, blocking};
 use crate::graph::check::name_of_me;
 use crate::model::{
@@ -31,6 +32,9 @@ pub struct Validation {
     pub candidate: Secret,
     /// Set when the candidate was derived from a User token (a login).
     pub derived: Option<Derivation>,
+    /// A User token given without a Page: the Pages its login manages (and a refusal that
+    /// names them). The candidate is then that User token, for adding the picked Pages.
+    pub pages: Option<Box<LoginPages>>,
 }
 
 impl Validation {
@@ -102,6 +106,7 @@ fn validation_from(
         fingerprint: token.fingerprint(),
         candidate: token.clone(),
         derived: None,
+        pages: None,
     }
 }
 
@@ -112,25 +117,6 @@ fn refuses(code: ReasonCode) -> bool {
         ReasonCode::ExpiresSoon
             | ReasonCode::DataAccessExpiresSoon
             | ReasonCode::WebhookNotSubscribed
-    )
-}
-
-/// A User token without a Page: name the Pages this login manages, so the user can pick one.
-fn which_page_message(login: &super::login::UserLogin) -> String {
-    let who = crate::model::text::inert(&login.person.name);
-    if login.pages.is_empty() {
-        return format!(
-            "This is the personal (User) token of {who}, who manages no Page for this app. Paste the Page's own token, or log in with an account that manages the Page."
-        );
-    }
-    let pages: Vec<String> = login
-        .pages
-        .iter()
-        .map(|p| format!("{} (--page {})", crate::model::text::inert(&p.name), p.id))
-        .collect();
-    format!(
-        "This is the personal (User) token of {who}. Say which Page the channel is for: {}.",
-        pages.join(", ")
     )
 }
 
@@ -217,10 +203,26 @@ impl Service {
         {
             let login = self.user_login(token, &report, app_id.as_deref()).await?;
             let Some(page) = page_id.as_deref() else {
-                return Err(ServiceError::refused_one(
-                    ReasonCode::WrongPage,
-                    which_page_message(&login),
-                ));
+                // Nothing to save yet: the login's Pages, for the user to pick from.
+                let catalog = self.catalog().await?;
+                let pages = login_pages(&login, kind, &catalog);
+                let refusal = Reason::new(ReasonCode::WrongPage, which_page_message(&pages));
+                let req = Requirements {
+                    kind,
+                    app_id: app_id.clone(),
+                    page_id: None,
+                };
+                let diagnosis = classify(Some(&report), None, &req, Utc::now(), &self.thresholds);
+                return Ok(Validation {
+                    report,
+                    diagnosis,
+                    refusals: vec![refusal],
+                    warnings: Vec::new(),
+                    fingerprint: token.fingerprint(),
+                    candidate: token.clone(),
+                    derived: None,
+                    pages: Some(Box::new(pages)),
+                });
             };
             let page_name = channel.and_then(|c| c.page_name.clone());
             let (page_token, derivation) = login.page_token(page, page_name.as_deref(), kind)?;
