@@ -81,6 +81,7 @@ fn synthetic(n: usize) -> Vec<Channel> {
                     saved_at: now(),
                 },
                 previous_token: None,
+                previous_report: None,
                 last_report: report,
                 last_failure: None,
                 added_at: now(),

@@ -268,6 +268,34 @@ fn renew_with_a_good_token_saves_rechecks_and_roll_back_restores() {
 }
 
 #[test]
+fn roll_back_shows_the_previous_tokens_last_known_health_and_is_off_when_it_is_dead() {
+    let env = Env::new(&[SHOES, TRAVEL]);
+    env.check_all_now();
+    // Shoes worked when it was replaced; Travel's token had expired.
+    let shoes = Secret::new(env.control.token("shoes_renewal"));
+    env.rt
+        .block_on(env.service.renew("Acme Shoes", &shoes, true))
+        .unwrap();
+    let login = Secret::new(env.control.token("alice_user_long"));
+    env.rt
+        .block_on(env.service.renew("Acme Travel", &login, true))
+        .unwrap();
+    let mut h = env.harness();
+
+    select(&mut h, "Acme Shoes");
+    assert!(has_text(&h, "Previous token, when last checked ("));
+    assert!(has_text(&h, "): working."));
+    assert!(!h.get_by_label("Roll back").accesskit_node().is_disabled());
+
+    select(&mut h, "Acme Travel");
+    assert!(has_text(&h, "): does not work. The token expired on"));
+    assert!(
+        h.get_by_label("Roll back").accesskit_node().is_disabled(),
+        "a token known to be dead is not offered back"
+    );
+}
+
+#[test]
 fn a_roll_back_to_a_revoked_token_is_refused_and_the_token_stays() {
     let env = Env::new(&[SHOES]);
     let renewal = Secret::new(env.control.token("shoes_renewal"));
@@ -482,6 +510,7 @@ fn channel(name: &str, page: (&str, &str), report: Option<TokenReport>) -> Chann
         page_name: Some(page.1.into()),
         token: stored(name, 40),
         previous_token: None,
+        previous_report: None,
         last_report: report,
         last_failure: None,
         added_at: pinned() - chrono::Duration::days(90),

@@ -354,6 +354,7 @@ fn fixed_channels() -> Vec<Channel> {
             saved_at: now - Duration::days(40),
         },
         previous_token: None,
+        previous_report: None,
         last_report: Some(report),
         last_failure: None,
         added_at: now - Duration::days(90),

@@ -343,6 +343,7 @@ fn fixture() -> Vec<Channel> {
             saved_at: now - chrono::Duration::days(40),
         },
         previous_token: None,
+        previous_report: None,
         last_report: Some(report),
         last_failure: None,
         added_at: now - chrono::Duration::days(90),

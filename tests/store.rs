@@ -43,6 +43,7 @@ fn channel(name: &str) -> Channel {
             saved_at: Utc::now(),
         },
         previous_token: None,
+        previous_report: None,
         last_report: None,
         last_failure: None,
         added_at: Utc::now(),

@@ -25,8 +25,8 @@ pub struct DetailsInput<'a> {
     /// A check of all channels runs.
     pub checking_all: bool,
     pub rolling_back: bool,
-    /// Why the previous token is known not to work any more, when it is.
-    pub previous_dead: Option<&'a str>,
+    /// The previous token's last known health (`None` without one, or in a report).
+    pub previous: Option<super::rollback::PreviousHealth>,
     /// The secret store is open: checks and renewals are possible.
     pub can_act: bool,
     /// Seconds until the copied token is cleared, when this channel's token is on the clipboard.
@@ -314,16 +314,13 @@ fn history(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
                     prev.fingerprint,
                     prev.saved_at.format("%Y-%m-%d %H:%M UTC")
                 ));
-                // Nobody checks a replaced token; only a refused rollback tells more.
-                let health = match input.previous_dead {
-                    Some(why) => format!("Previous token: does not work any more. {why}"),
-                    None => "Previous token: not checked since it was replaced.".into(),
-                };
-                ui.add(egui::Label::new(theme::weak(ui, health)).wrap());
+                let dead = input.previous.as_ref().is_some_and(|p| p.dead.is_some());
+                if let Some(p) = &input.previous {
+                    ui.add(egui::Label::new(theme::weak(ui, p.summary.as_str())).wrap());
+                }
                 ui.horizontal(|ui| {
-                    let enabled =
-                        input.can_act && !input.rolling_back && input.previous_dead.is_none();
-                    let hover = if input.previous_dead.is_some() {
+                    let enabled = input.can_act && !input.rolling_back && !dead;
+                    let hover = if dead {
                         "Off: Facebook said the previous token no longer works, so putting it \
                          back would break the channel. Renew the token instead."
                     } else {

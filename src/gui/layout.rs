@@ -45,7 +45,7 @@ pub fn show(
                     checking: state.checking.contains(&view.channel.id),
                     checking_all: state.check_all.is_some(),
                     rolling_back: state.rolling_back.contains(&view.channel.id),
-                    previous_dead: super::rollback::known_dead(state, &view.channel),
+                    previous: super::rollback::previous_health(state, &view.channel, now),
                     can_act,
                     copied_for: copied
                         .as_ref()

@@ -151,7 +151,7 @@ fn read_only_details(ui: &mut Ui, view: &ChannelView, apps: &[MetaApp], now: Dat
         checking: false,
         checking_all: false,
         rolling_back: false,
-        previous_dead: None,
+        previous: None,
         can_act: false,
         copied_for: None,
         desktop: None,

@@ -9,7 +9,9 @@ use super::messages::{Command, Failure};
 use super::state::{AppState, NoticeKind, UiCommand};
 use super::theme;
 use super::worker::Worker;
-use crate::model::{Channel, Health};
+use crate::model::time::describe_at;
+use crate::model::{Channel, Health, classify};
+use chrono::{DateTime, Utc};
 
 /// What the widgets of the rollback confirmation ask for.
 #[derive(Debug, Clone)]
@@ -33,12 +35,70 @@ pub struct RollbackDialog {
     pub problem: Option<Failure>,
 }
 
-/// Why the previous token of `channel` is known not to work (it was refused this session), if
-/// it is still the same previous token.
-pub fn known_dead<'a>(state: &'a AppState, channel: &Channel) -> Option<&'a str> {
+/// What is known of a channel's previous token, shown next to Roll back.
+pub struct PreviousHealth {
+    /// Its last known health in a sentence.
+    pub summary: String,
+    /// Why it is known not to work, when it is: Roll back is then off.
+    pub dead: Option<String>,
+}
+
+/// The previous token's last known health: a rollback refused this session, else its facts
+/// from before it was replaced (or from a refused rollback), judged against the clock now.
+pub fn previous_health(
+    state: &AppState,
+    channel: &Channel,
+    now: DateTime<Utc>,
+) -> Option<PreviousHealth> {
     let prev = channel.previous_token.as_ref()?;
-    let (fingerprint, why) = state.dead_previous.get(&channel.id)?;
-    (*fingerprint == prev.fingerprint).then_some(why.as_str())
+    if let Some((fingerprint, why)) = state.dead_previous.get(&channel.id)
+        && *fingerprint == prev.fingerprint
+    {
+        return Some(PreviousHealth {
+            summary: format!("Previous token: does not work any more. {why}"),
+            dead: Some(why.clone()),
+        });
+    }
+    let Some(report) = &channel.previous_report else {
+        return Some(PreviousHealth {
+            summary: "Previous token: not checked since it was replaced.".into(),
+            dead: None,
+        });
+    };
+    let d = classify(
+        Some(report),
+        None,
+        &channel.requirements(),
+        now,
+        &state.thresholds,
+    );
+    let when = report
+        .checked_at
+        .map(|t| format!(" ({})", describe_at(t, now)))
+        .unwrap_or_default();
+    let why = d
+        .main_reason()
+        .map(|r| r.message.clone())
+        .unwrap_or_default();
+    let (summary, dead) = match d.health {
+        Health::Healthy => (
+            format!("Previous token, when last checked{when}: working."),
+            None,
+        ),
+        Health::NeedsAttention => (
+            format!("Previous token, when last checked{when}: needs attention. {why}"),
+            None,
+        ),
+        Health::Broken => (
+            format!("Previous token, when last checked{when}: does not work. {why}"),
+            Some(why),
+        ),
+        Health::Unknown => (
+            "Previous token: not checked since it was replaced.".into(),
+            None,
+        ),
+    };
+    Some(PreviousHealth { summary, dead })
 }
 
 /// Carries out a widget's request on the window's side.

@@ -168,6 +168,10 @@ pub struct Channel {
     /// The token that was replaced last, kept for rollback.
     #[serde(default)]
     pub previous_token: Option<StoredToken>,
+    /// The previous token's last known facts: its last check before it was replaced, or the
+    /// check of a rollback that was refused. Shown next to Roll back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_report: Option<TokenReport>,
     #[serde(default)]
     pub last_report: Option<TokenReport>,
     /// Set when the latest check could not be made; the last report stays as last known facts.
@@ -237,6 +241,7 @@ pub(crate) fn sample_channel(
             saved_at: Utc::now(),
         },
         previous_token: None,
+        previous_report: None,
         last_report: report,
         last_failure: failed_at.map(|at| CheckFailure {
             kind: super::report::FailureKind::Network,

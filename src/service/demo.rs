@@ -167,6 +167,7 @@ impl DemoEnv {
             page_name: Some(page_name.into()),
             token: stored,
             previous_token: None,
+            previous_report: None,
             last_report: None,
             last_failure: None,
             added_at: Utc::now(),

@@ -202,6 +202,7 @@ mod tests {
                 saved_at: Utc::now(),
             },
             previous_token: None,
+            previous_report: None,
             last_report: report,
             last_failure: None,
             added_at: Utc::now(),

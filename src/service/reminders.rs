@@ -346,6 +346,7 @@ mod tests {
                     saved_at: Utc::now(),
                 },
                 previous_token: None,
+                previous_report: None,
                 last_report: None,
                 last_failure: None,
                 added_at: Utc::now(),

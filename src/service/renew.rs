@@ -322,6 +322,7 @@ impl Service {
             page_name: v.report.profile_name.clone(),
             token: stored.clone(),
             previous_token: None,
+            previous_report: None,
             last_report: Some(v.report.clone()),
             last_failure: None,
             added_at: now,
@@ -423,6 +424,8 @@ impl Service {
                     ));
                 }
                 let dropped = ch.previous_token.replace(ch.token.clone());
+                // What was last known of the replaced token, for Roll back to show.
+                ch.previous_report = ch.last_report.take();
                 ch.token = new_token;
                 if ch.page_id.is_none() {
                     ch.page_id = target_of(ch.kind, &report);

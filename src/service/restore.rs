@@ -256,9 +256,16 @@ pub(super) fn apply(
                     }),
                     _ => None,
                 };
+                // The previous token's facts travel only with that token.
+                let previous_report = b
+                    .channel
+                    .previous_report
+                    .clone()
+                    .filter(|_| previous.is_some());
                 c.channels.push(Channel {
                     token,
                     previous_token: previous,
+                    previous_report,
                     ..b.channel.clone()
                 });
             }
@@ -269,6 +276,7 @@ pub(super) fn apply(
                 };
                 let old = std::mem::replace(&mut ch.token, token);
                 dropped.extend(ch.previous_token.replace(old).map(|p| p.secret));
+                ch.previous_report = ch.last_report.take();
                 ch.last_report = b.channel.last_report.clone();
                 ch.last_failure = b.channel.last_failure.clone();
                 ch.app_id = ch.app_id.clone().or_else(|| b.channel.app_id.clone());

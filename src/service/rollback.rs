@@ -40,7 +40,7 @@ impl Service {
         let report = if force {
             None
         } else {
-            Some(self.vet_previous(&channel, &token).await?)
+            Some(self.vet_previous(&channel, &previous, &token).await?)
         };
         let store = self.store.clone();
         let (id, read, report_saved) = (channel.id.clone(), channel.clone(), report.clone());
@@ -59,7 +59,9 @@ impl Service {
                     }
                     let current = std::mem::replace(&mut ch.token, previous);
                     ch.previous_token = Some(current);
-                    // The saved facts were about the other token; fresh ones when checked.
+                    // The two tokens swap places, and so do their facts; a forced rollback
+                    // gets fresh facts when checked.
+                    ch.previous_report = ch.last_report.take();
                     ch.last_report = report_saved;
                     ch.last_failure = None;
                     Ok(ch.clone())
@@ -101,11 +103,16 @@ impl Service {
     async fn vet_previous(
         &self,
         channel: &Channel,
+        previous: &StoredToken,
         token: &Secret,
     ) -> Result<TokenReport, ServiceError> {
         let v = self
             .validate(Some(channel), channel.kind, None, token)
             .await?;
+        if !v.refusals.is_empty() {
+            self.remember_previous_report(channel, previous, &v.report)
+                .await;
+        }
         let mut refusals = v.refusals;
         // A rollback puts back exactly the token it kept, never one derived from it.
         if v.derived.is_some() {
@@ -134,6 +141,41 @@ impl Service {
             ),
         ));
         Err(ServiceError::Refused { reasons })
+    }
+}
+
+impl Service {
+    /// Keeps what a refused rollback learnt about the previous token, so every window can
+    /// say it is dead without asking again. Best effort: the refusal stands either way.
+    async fn remember_previous_report(
+        &self,
+        channel: &Channel,
+        previous: &StoredToken,
+        report: &TokenReport,
+    ) {
+        let store = self.store.clone();
+        let (id, fingerprint, report) = (
+            channel.id.clone(),
+            previous.fingerprint.clone(),
+            report.clone(),
+        );
+        let saved = blocking(move || {
+            store
+                .catalog
+                .update(|c: &mut Catalog| -> Result<(), ServiceError> {
+                    let ch = c.channels.iter_mut().find(|ch| ch.id == id);
+                    if let Some(ch) = ch
+                        && ch.previous_token.as_ref().map(|p| &p.fingerprint) == Some(&fingerprint)
+                    {
+                        ch.previous_report = Some(report);
+                    }
+                    Ok(())
+                })
+        })
+        .await;
+        if !matches!(saved, Ok(Ok(()))) {
+            tracing::warn!(channel = %channel.id, "could not keep the previous token's facts");
+        }
     }
 }
 

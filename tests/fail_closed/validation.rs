@@ -426,6 +426,11 @@ fn rollback_to_a_dead_token_is_refused_unless_forced() {
         events(&env, env.profile_dir(), "Acme Shoes"),
         ["added", "replaced"]
     );
+    // What the refusal learnt is kept, so every window shows the previous token as dead.
+    let catalog: Value =
+        serde_json::from_slice(&std::fs::read(env.profile_dir().join("catalog.json")).unwrap())
+            .unwrap();
+    assert_eq!(catalog["channels"][0]["previous_report"]["is_valid"], false);
 
     let out = env.run(&["rollback", "Acme Shoes", "--force", "--json"], "");
     assert_eq!(out.code, 0, "{}", out.stderr);
