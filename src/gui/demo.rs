@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::service::Service;
 use crate::service::demo::DemoEnv;
+use crate::sim::scenario::ALICE_ID;
 
 /// Starts the demo on the current runtime: the service to use, and what must stay alive (the
 /// simulator and the temporary profile, removed when it is dropped).
@@ -13,5 +14,9 @@ pub async fn start() -> Result<(Arc<Service>, Box<dyn Send>), String> {
     let env = DemoEnv::start()
         .await
         .map_err(|e| format!("The demo could not start: {e}"))?;
+    // Nobody is on the other device in a demo: Alice, who manages the Acme Pages, approves
+    // each "Log in with Facebook" after a few seconds.
+    env.sim
+        .auto_approve_devices(ALICE_ID, std::time::Duration::from_secs(6));
     Ok((env.service.clone(), Box::new(env)))
 }

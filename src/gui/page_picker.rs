@@ -113,6 +113,7 @@ impl PagePicker {
     fn readiness(&self) -> (String, Result<(), &'static str>) {
         let n = self.ticked.len();
         let text = match n {
+            0 => "Save channels".to_string(),
             1 => "Save 1 channel".to_string(),
             n => format!("Save {n} channels"),
         };

@@ -239,6 +239,13 @@ impl SimControl {
         self.with(|w| w.devices.verification_uri = Some(uri));
     }
 
+    /// Every device login is approved by `user_id` once it has waited `after` (the demo, where
+    /// nobody is on the other device).
+    pub fn auto_approve_devices(&self, user_id: &str, after: std::time::Duration) {
+        let user_id = user_id.to_string();
+        self.with(|w| w.devices.auto_approve = Some((user_id, after)));
+    }
+
     /// The user enters the code and approves: the next poll returns a long-lived user token of
     /// `user_id` with the scopes asked for.
     pub fn approve_device(&self, user_code: &str, user_id: &str) {

@@ -46,6 +46,9 @@ pub(crate) struct Devices {
     pub interval: u64,
     /// The address the answer sends the user to; `None`: Facebook's real one.
     pub verification_uri: Option<String>,
+    /// The demo's stand-in for the person on the phone: this user approves every login that
+    /// has waited this long.
+    pub auto_approve: Option<(String, Duration)>,
     requests: Vec<DeviceRequest>,
 }
 
@@ -54,6 +57,7 @@ impl Default for Devices {
         Devices {
             interval: 5,
             verification_uri: None,
+            auto_approve: None,
             requests: Vec::new(),
         }
     }
@@ -144,8 +148,15 @@ impl World {
         else {
             return Err(GraphError::new(100, "(#100) The device code is invalid."));
         };
+        let auto = self.devices.auto_approve.clone();
         let req = &mut self.devices.requests[idx];
         req.polls += 1;
+        if let Some((user_id, after)) = auto
+            && req.status == Status::Pending
+            && now.duration_since(req.created) >= after
+        {
+            req.status = Status::Approved { user_id };
+        }
         if now.duration_since(req.created) > Duration::from_secs(CODE_LIFETIME_SECS) {
             req.status = Status::Expired;
         }
@@ -266,6 +277,18 @@ mod tests {
         );
         assert!(w.tokens[token].long_lived);
         assert_eq!(w.devices.polls(&user_code).unwrap(), 3);
+    }
+
+    #[test]
+    fn the_demo_user_approves_a_login_once_it_has_waited() {
+        let (mut w, code, _) = world();
+        w.devices.interval = 0;
+        w.devices.auto_approve = Some(("u".into(), Duration::from_millis(300)));
+        assert_eq!(subcode(w.device_status("1", &code)), Some(1349174));
+        std::thread::sleep(Duration::from_millis(350));
+        let ok = w.device_status("1", &code).unwrap();
+        let token = ok["access_token"].as_str().unwrap();
+        assert_eq!(w.tokens[token].user_id.as_deref(), Some("u"));
     }
 
     #[test]
