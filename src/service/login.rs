@@ -51,6 +51,14 @@ pub struct UserLogin {
     pub lasting: bool,
 }
 
+/// Tasks that let someone answer messages for a Page (reference §9).
+const MESSAGING_TASKS: &[&str] = &["MANAGE", "MODERATE", "MESSAGING"];
+
+/// The tasks allow answering messages; an unknown task list is judged when the token is checked.
+pub(crate) fn can_message(tasks: &[String]) -> bool {
+    tasks.is_empty() || tasks.iter().any(|t| MESSAGING_TASKS.contains(&t.as_str()))
+}
+
 impl UserLogin {
     /// The Page token for `page_id`, or a refusal that names the person and the Page.
     pub fn page_token(
@@ -71,7 +79,7 @@ impl UserLogin {
                 ),
             ));
         };
-        if kind != ChannelKind::FacebookPage && !super::login_pages::can_message(&page.tasks) {
+        if kind != ChannelKind::FacebookPage && !can_message(&page.tasks) {
             return Err(ServiceError::refused_one(
                 ReasonCode::PageRoleLost,
                 format!(

@@ -3,7 +3,7 @@
 //! kind of channel asked for, and the channel that already watches it. Adding several Pages
 //! makes one channel each, every one validated on its own like `add --page`.
 
-use super::login::UserLogin;
+use super::login::{UserLogin, can_message};
 use super::{ChannelView, Service, ServiceError, twins};
 use crate::model::text::inert;
 use crate::model::{ChannelKind, Secret};
@@ -50,14 +50,6 @@ pub struct LoginPages {
 pub struct PagePick {
     pub page_id: String,
     pub name: String,
-}
-
-/// Tasks that let someone answer messages for a Page (reference §9).
-pub(crate) const MESSAGING_TASKS: &[&str] = &["MANAGE", "MODERATE", "MESSAGING"];
-
-/// The tasks allow answering messages; an unknown task list is judged when the token is checked.
-pub(crate) fn can_message(tasks: &[String]) -> bool {
-    tasks.is_empty() || tasks.iter().any(|t| MESSAGING_TASKS.contains(&t.as_str()))
 }
 
 pub(crate) fn login_pages(login: &UserLogin, kind: ChannelKind, catalog: &Catalog) -> LoginPages {
