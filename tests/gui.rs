@@ -797,9 +797,8 @@ fn adding_a_page_that_is_already_saved_is_refused_in_the_form() {
     assert_eq!(catalog.channels.len(), 1);
 }
 
-#[test]
-fn a_user_token_lists_its_pages_and_the_two_ticked_become_channels() {
-    let env = Env::new(&[SHOES]);
+/// A window whose Add dialog validated Alice's personal token: her Pages are listed.
+fn alices_pages(env: &Env) -> App {
     let mut h = env.harness();
     h.get_by_label("Add channel…").click();
     h.run_ok();
@@ -812,6 +811,13 @@ fn a_user_token_lists_its_pages_and_the_two_ticked_become_channels() {
     step_until(&mut h, "the login's Pages", |h| {
         has_label(h, "Pages that Alice Admin manages")
     });
+    h
+}
+
+#[test]
+fn a_user_token_lists_its_pages_and_the_two_ticked_become_channels() {
+    let env = Env::new(&[SHOES]);
+    let mut h = alices_pages(&env);
     // Every Page of the login, with its id; the saved one can't be ticked and says why.
     for (name, id) in [
         ("Acme Books", BOOKS_PAGE_ID),
@@ -875,18 +881,7 @@ fn a_user_token_lists_its_pages_and_the_two_ticked_become_channels() {
 #[test]
 fn a_picked_page_that_fails_says_why_and_the_others_are_saved() {
     let env = Env::new(&[SHOES]);
-    let mut h = env.harness();
-    h.get_by_label("Add channel…").click();
-    h.run_ok();
-    h.get_by_role_and_label(Role::ComboBox, "App").click();
-    h.run_ok();
-    h.get_by_label("Acme Support (1000000000001)").click();
-    h.run_ok();
-    paste(&mut h, "Token", &env.control.token("alice_user_long"));
-    h.get_by_label("Validate").click();
-    step_until(&mut h, "the login's Pages", |h| {
-        has_label(h, "Pages that Alice Admin manages")
-    });
+    let mut h = alices_pages(&env);
     press(&mut h, &format!("Acme Books ({BOOKS_PAGE_ID})"));
     press(&mut h, &format!("Acme Toys ({TOYS_PAGE_ID})"));
     // Another window adds Toys meanwhile: that Page is refused as a twin, Books is saved.
