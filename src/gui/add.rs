@@ -375,7 +375,7 @@ impl AddDialog {
                     out.push(UiCommand::CloseAdd);
                 }
                 if busy {
-                    ui.spinner();
+                    super::spinner::spinner(ui);
                 }
                 return;
             }
@@ -405,7 +405,7 @@ impl AddDialog {
                 out.push(UiCommand::CloseAdd);
             }
             if self.saving {
-                ui.spinner();
+                super::spinner::spinner(ui);
             }
         });
     }

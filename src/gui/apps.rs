@@ -154,7 +154,7 @@ pub fn show(
             }));
         }
         if form.saving {
-            ui.spinner();
+            super::spinner::spinner(ui);
             ui.label("Checking the app with Facebook…");
         }
     });

@@ -188,7 +188,7 @@ pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiComma
                 out.push(act(DesktopAction::CloseBackup));
             }
             if dialog.busy {
-                ui.spinner();
+                super::spinner::spinner(ui);
             }
         });
     });
@@ -239,7 +239,7 @@ fn ask_passphrase(ui: &mut Ui, dialog: &mut RestoreDialog, out: &mut Vec<UiComma
             out.push(act(DesktopAction::CloseRestore));
         }
         if dialog.busy {
-            ui.spinner();
+            super::spinner::spinner(ui);
         }
     });
 }
@@ -337,7 +337,7 @@ fn show_plan(
             out.push(act(DesktopAction::CloseRestore));
         }
         if dialog.busy {
-            ui.spinner();
+            super::spinner::spinner(ui);
         }
     });
 }

@@ -171,7 +171,7 @@ fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
             out.push(UiCommand::OpenRenew(id.clone()));
         }
         if input.checking {
-            ui.spinner();
+            super::spinner::spinner(ui);
             ui.label("Checking…");
         }
     });
@@ -337,7 +337,7 @@ fn history(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
                         )));
                     }
                     if input.rolling_back {
-                        ui.spinner();
+                        super::spinner::spinner(ui);
                     }
                 });
             }

@@ -67,7 +67,7 @@ pub fn cards(
                     out.push(UiCommand::Login(LoginUi::DismissWebhookOffer));
                 }
                 if busy {
-                    ui.spinner();
+                    super::spinner::spinner(ui);
                     ui.label("Subscribing…");
                 }
             });

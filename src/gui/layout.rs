@@ -231,7 +231,7 @@ fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
     if matches!(state.lock, Lock::Opening) {
         theme::callout(ui, theme::Tone::Info, |ui| {
             ui.horizontal(|ui| {
-                ui.spinner();
+                super::spinner::spinner(ui);
                 ui.label("Opening your channels…");
             });
         });

@@ -255,7 +255,7 @@ pub fn show(ui: &mut Ui, dialog: &mut LifecycleDialog, can_act: bool, out: &mut 
                 out.push(act(LifecycleUi::Close));
             }
             if dialog.busy {
-                ui.spinner();
+                super::spinner::spinner(ui);
             }
         });
     });

@@ -163,7 +163,7 @@ impl DeviceLogin {
         match &self.phase {
             Phase::Starting => {
                 ui.horizontal(|ui| {
-                    ui.spinner();
+                    super::spinner::spinner(ui);
                     ui.label("Asking Facebook for a login code…");
                 });
             }
@@ -181,7 +181,7 @@ impl DeviceLogin {
             }
             Phase::Approved => {
                 ui.horizontal(|ui| {
-                    ui.spinner();
+                    super::spinner::spinner(ui);
                     ui.label(making);
                 });
             }
@@ -250,7 +250,7 @@ fn waiting(ui: &mut Ui, user_code: &str, uri: &str, interval: u64, out: &mut Vec
     });
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        ui.spinner();
+        super::spinner::spinner(ui);
         ui.label(format!(
             "Waiting for you to approve on Facebook… checking every {interval} s"
         ));

@@ -35,6 +35,7 @@ mod report_view;
 mod rollback;
 mod settings;
 mod settings_desktop;
+mod spinner;
 pub mod state;
 pub mod table;
 mod technical;

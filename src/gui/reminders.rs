@@ -94,7 +94,7 @@ pub fn settings_card(
                 out.push(act(DesktopAction::SaveReminders(settings)));
             }
             if desktop.saving_reminders {
-                ui.spinner();
+                super::spinner::spinner(ui);
             }
         });
         ui.label(theme::weak(

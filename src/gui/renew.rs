@@ -235,7 +235,7 @@ impl RenewDialog {
                 out.push(UiCommand::CloseRenew);
             }
             if self.saving {
-                ui.spinner();
+                super::spinner::spinner(ui);
                 ui.label("Saving…");
             }
         });

@@ -233,7 +233,7 @@ pub fn show(ui: &mut Ui, dialog: &RollbackDialog, can_act: bool, out: &mut Vec<U
                 out.push(act(RollbackUi::Close));
             }
             if dialog.busy {
-                ui.spinner();
+                super::spinner::spinner(ui);
                 ui.label(theme::weak(ui, "Asking Facebook…"));
             }
         });

@@ -43,7 +43,7 @@ pub fn show(
                 out.push(act(DesktopAction::Pick(FileKind::OpenReport)));
             }
             if exporting {
-                ui.spinner();
+                super::spinner::spinner(ui);
             }
         });
     });

@@ -174,7 +174,7 @@ pub fn validate_row(
             asked = Some((ticket, p.token.clone()));
         }
         if slot.is_pending() {
-            ui.spinner();
+            super::spinner::spinner(ui);
             ui.label("Checking with Facebook…");
         }
     });

@@ -167,7 +167,7 @@ pub fn show(
                 out.push(UiCommand::DismissUnlock);
             }
             if busy {
-                ui.spinner();
+                super::spinner::spinner(ui);
             }
         });
     });
