@@ -361,6 +361,9 @@ impl eframe::App for TokenwardenApp {
         super::desktop::tend(&mut self.state, &self.worker, now);
         // Countdowns move without a busy loop: one quiet repaint per tick.
         ctx.request_repaint_after(TICK);
+        if let Some(next) = self.state.expire_notices(Instant::now()) {
+            ctx.request_repaint_after(next);
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

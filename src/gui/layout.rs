@@ -294,16 +294,20 @@ fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
             NoticeKind::Success => theme::Tone::Success,
             NoticeKind::Error => theme::Tone::Error,
         };
-        theme::callout(ui, tone, |ui| {
-            ui.horizontal(|ui| {
-                let width = ui.available_width() - 90.0;
-                ui.allocate_ui(egui::vec2(width.max(100.0), 0.0), |ui| {
-                    ui.add(egui::Label::new(&notice.text).wrap());
-                });
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button("Dismiss").clicked() {
-                        out.push(UiCommand::Dismiss(i));
-                    }
+        let opacity = notice.opacity(std::time::Instant::now());
+        ui.scope(|ui| {
+            ui.multiply_opacity(opacity);
+            theme::callout(ui, tone, |ui| {
+                ui.horizontal(|ui| {
+                    let width = ui.available_width() - 90.0;
+                    ui.allocate_ui(egui::vec2(width.max(100.0), 0.0), |ui| {
+                        ui.add(egui::Label::new(&notice.text).wrap());
+                    });
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui.button("Dismiss").clicked() {
+                            out.push(UiCommand::Dismiss(i));
+                        }
+                    });
                 });
             });
         });

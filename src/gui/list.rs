@@ -51,7 +51,26 @@ pub fn show(
         }
         return;
     }
-    egui::ScrollArea::vertical()
+    let mut scroll = egui::ScrollArea::vertical();
+    if let Some(index) = arrow_move(ui, table, &rows, input.selected)
+        && let Some(view) = table.at(rows[index])
+    {
+        out.push(UiCommand::Select(view.channel.id.clone()));
+        // Keep the newly selected row in view, scrolling as little as possible.
+        let step = theme::ROW_HEIGHT + ui.spacing().item_spacing.y;
+        let (top, bottom) = (index as f32 * step, index as f32 * step + theme::ROW_HEIGHT);
+        let id = ui.make_persistent_id("channel-rows");
+        let offset =
+            egui::scroll_area::State::load(ui.ctx(), id).map_or(0.0, |s| s.clamped_offset().y);
+        let height = ui.available_height();
+        if top < offset {
+            scroll = scroll.vertical_scroll_offset(top);
+        } else if bottom > offset + height {
+            scroll = scroll.vertical_scroll_offset(bottom - height);
+        }
+    }
+    scroll
+        .id_salt("channel-rows")
         .auto_shrink([false, false])
         .show_rows(ui, theme::ROW_HEIGHT, rows.len(), |ui, range| {
             for &position in &rows[range] {
@@ -62,17 +81,45 @@ pub fn show(
         });
 }
 
+/// The search field, which Ctrl+F (⌘F) focuses.
+fn search_id() -> Id {
+    Id::unique("channel-search")
+}
+
+/// Two fixed rows (search and kind; the status filters), so the list starts at the same height
+/// whether the details pane is open or not: opening it never moves the row under the pointer.
 fn toolbar(ui: &mut Ui, table: &ChannelTable, filter: &mut Filter) {
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         let label = ui.label("Search");
-        ui.add(
-            egui::TextEdit::singleline(&mut filter.search)
-                .hint_text("Channel name")
-                .desired_width(180.0),
-        )
-        .labelled_by(label.id);
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut filter.search)
+                    .id(search_id())
+                    .hint_text("Channel name")
+                    .desired_width(180.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Ctrl+F");
+        let find = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::F);
+        let modal = ui.memory(|m| m.top_modal_layer().is_some());
+        if !modal && ui.input_mut(|i| i.consume_shortcut(&find)) {
+            search.request_focus();
+        }
 
         ui.add_space(theme::GAP);
+        let label = ui.label("Kind");
+        egui::ComboBox::from_id_salt("kind-filter")
+            .selected_text(filter.kind.map_or("All kinds", ChannelKind::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.kind, None, "All kinds");
+                for k in ChannelKind::ALL {
+                    ui.selectable_value(&mut filter.kind, Some(k), k.label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
         let all = ui.selectable_label(filter.health.is_none(), format!("All ({})", table.len()));
         if all.clicked() {
             filter.health = None;
@@ -92,20 +139,41 @@ fn toolbar(ui: &mut Ui, table: &ChannelTable, filter: &mut Filter) {
                 };
             }
         }
-
-        ui.add_space(theme::GAP);
-        let label = ui.label("Kind");
-        egui::ComboBox::from_id_salt("kind-filter")
-            .selected_text(filter.kind.map_or("All kinds", ChannelKind::label))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.kind, None, "All kinds");
-                for k in ChannelKind::ALL {
-                    ui.selectable_value(&mut filter.kind, Some(k), k.label());
-                }
-            })
-            .response
-            .labelled_by(label.id);
     });
+}
+
+/// Up and down arrows move the selection through the listed rows (the details follow) while
+/// no text field or dialog has the keyboard; returns the newly selected row's position.
+fn arrow_move(
+    ui: &Ui,
+    table: &ChannelTable,
+    rows: &[usize],
+    selected: Option<&str>,
+) -> Option<usize> {
+    let busy = ui.ctx().text_edit_focused() || ui.memory(|m| m.top_modal_layer().is_some());
+    if busy {
+        return None;
+    }
+    let (down, up) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::ArrowDown),
+            i.key_pressed(egui::Key::ArrowUp),
+        )
+    });
+    if !down && !up {
+        return None;
+    }
+    let current = selected.and_then(|id| {
+        rows.iter()
+            .position(|&p| table.at(p).is_some_and(|v| v.channel.id == id))
+    });
+    let last = rows.len().checked_sub(1)?;
+    Some(match (current, down) {
+        (None, true) => 0,
+        (None, false) => last,
+        (Some(i), true) => (i + 1).min(last),
+        (Some(i), false) => i.saturating_sub(1),
+    })
 }
 
 fn empty_state(ui: &mut Ui, can_add: bool, out: &mut Vec<UiCommand>) {

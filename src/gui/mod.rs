@@ -64,7 +64,7 @@ pub fn run(profile: Option<PathBuf>, demo: bool) -> i32 {
     let viewport = egui::ViewportBuilder::default()
         .with_title("Tokenwarden")
         .with_app_id(theme::APP_ID)
-        .with_icon(theme::app_icon(128))
+        .with_icon(theme::app_icon())
         .with_inner_size([1180.0, 760.0])
         .with_min_inner_size([760.0, 480.0]);
     let options = eframe::NativeOptions {

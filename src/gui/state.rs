@@ -99,6 +99,24 @@ pub enum NoticeKind {
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
+    pub shown_at: std::time::Instant,
+}
+
+/// A success banner says "done" and then gets out of the way; errors and information stay
+/// until dismissed, since they ask for something.
+pub const SUCCESS_SHOWN: std::time::Duration = std::time::Duration::from_secs(6);
+/// The last part of that time, in which the banner fades out.
+pub const SUCCESS_FADE: std::time::Duration = std::time::Duration::from_secs(1);
+
+impl Notice {
+    /// How opaque the banner is now: 1 until it starts to fade, then down to 0.
+    pub fn opacity(&self, now: std::time::Instant) -> f32 {
+        if self.kind != NoticeKind::Success {
+            return 1.0;
+        }
+        let left = SUCCESS_SHOWN.saturating_sub(now.saturating_duration_since(self.shown_at));
+        (left.as_secs_f32() / SUCCESS_FADE.as_secs_f32()).min(1.0)
+    }
 }
 
 /// Where the secret store stands.
@@ -199,11 +217,31 @@ impl AppState {
     pub fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
         let text = text.into();
         self.notices.retain(|n| n.text != text);
-        self.notices.push(Notice { kind, text });
+        self.notices.push(Notice {
+            kind,
+            text,
+            shown_at: std::time::Instant::now(),
+        });
         // A few at a time: older ones have been read or are superseded.
         if self.notices.len() > 3 {
             self.notices.remove(0);
         }
+    }
+
+    /// Drops success banners whose time is up; how soon the window must look again.
+    pub fn expire_notices(&mut self, now: std::time::Instant) -> Option<std::time::Duration> {
+        self.notices.retain(|n| n.opacity(now) > 0.0);
+        self.notices
+            .iter()
+            .filter(|n| n.kind == NoticeKind::Success)
+            .map(|n| {
+                let fade_from = n.shown_at + (SUCCESS_SHOWN - SUCCESS_FADE);
+                // While fading, a few frames a second; before, one look when the fade starts.
+                fade_from
+                    .saturating_duration_since(now)
+                    .max(std::time::Duration::from_millis(100))
+            })
+            .min()
     }
 
     fn fail(&mut self, failure: &Failure) {
@@ -402,5 +440,28 @@ impl AppState {
             Event::Desktop(_) => {}
             Event::Lifecycle(event) => super::lifecycle::apply(self, event),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_success_banner_fades_and_goes_while_an_error_stays() {
+        let mut state = AppState::new(Prefs::default());
+        state.notify(NoticeKind::Error, "Could not reach Facebook.");
+        state.notify(NoticeKind::Success, "\"Acme Shoes\" is saved.");
+        let t0 = state.notices[1].shown_at;
+        assert_eq!(state.notices[1].opacity(t0 + Duration::from_secs(4)), 1.0);
+        let fading = state.notices[1].opacity(t0 + Duration::from_millis(5500));
+        assert!(fading > 0.3 && fading < 0.7, "{fading}");
+        // The window is asked to look again when the fade starts.
+        let next = state.expire_notices(t0 + Duration::from_secs(2)).unwrap();
+        assert_eq!(next, Duration::from_secs(3));
+        assert_eq!(state.expire_notices(t0 + SUCCESS_SHOWN), None);
+        assert_eq!(state.notices.len(), 1);
+        assert_eq!(state.notices[0].kind, NoticeKind::Error);
     }
 }

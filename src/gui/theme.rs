@@ -8,7 +8,7 @@
 use eframe::egui;
 use egui::accesskit::Role;
 use egui::{
-    Color32, CornerRadius, FontId, Pos2, Rect, Response, RichText, Sense, Shape, Stroke, Ui, Vec2,
+    Color32, CornerRadius, FontId, Rect, Response, RichText, Sense, Shape, Stroke, Ui, Vec2,
     Visuals, epaint::CircleShape, pos2, vec2,
 };
 
@@ -47,24 +47,24 @@ pub struct Palette {
 pub fn palette(visuals: &Visuals) -> Palette {
     if visuals.dark_mode {
         Palette {
-            healthy: Color32::from_rgb(0x3f, 0xb9, 0x50),
-            attention: Color32::from_rgb(0xd2, 0x99, 0x22),
-            broken: Color32::from_rgb(0xf8, 0x51, 0x49),
-            unknown: Color32::from_rgb(0x8b, 0x94, 0x9e),
+            healthy: Color32::from_rgb(0x56, 0xd3, 0x64),
+            attention: Color32::from_rgb(0xe3, 0xb3, 0x41),
+            broken: Color32::from_rgb(0xff, 0x8e, 0x86),
+            unknown: Color32::from_rgb(0xb1, 0xba, 0xc4),
             on_status: Color32::from_rgb(0x0d, 0x11, 0x17),
             info_fill: Color32::from_rgb(0x12, 0x26, 0x3f),
             warn_fill: Color32::from_rgb(0x3b, 0x2e, 0x0c),
             error_fill: Color32::from_rgb(0x45, 0x16, 0x19),
             success_fill: Color32::from_rgb(0x12, 0x33, 0x1c),
             changed_fill: Color32::from_rgb(0x3a, 0x33, 0x10),
-            weak_text: Color32::from_rgb(0xa0, 0xa8, 0xb2),
+            weak_text: Color32::from_rgb(0xb1, 0xba, 0xc4),
         }
     } else {
         Palette {
-            healthy: Color32::from_rgb(0x1a, 0x7f, 0x37),
-            attention: Color32::from_rgb(0xb2, 0x6b, 0x00),
-            broken: Color32::from_rgb(0xcf, 0x22, 0x2e),
-            unknown: Color32::from_rgb(0x6e, 0x77, 0x81),
+            healthy: Color32::from_rgb(0x0f, 0x5c, 0x26),
+            attention: Color32::from_rgb(0x7a, 0x46, 0x00),
+            broken: Color32::from_rgb(0xa4, 0x0e, 0x26),
+            unknown: Color32::from_rgb(0x4d, 0x55, 0x5e),
             on_status: Color32::WHITE,
             info_fill: Color32::from_rgb(0xdd, 0xf4, 0xff),
             warn_fill: Color32::from_rgb(0xff, 0xf8, 0xc5),
@@ -286,80 +286,89 @@ pub fn changed_fill(visuals: &Visuals) -> Color32 {
     palette(visuals).changed_fill
 }
 
-/// The app icon: a shield with a key notch, drawn at `size`×`size` so no image file is needed.
-pub fn app_icon(size: u32) -> egui::IconData {
-    let mut rgba = Vec::with_capacity((size * size * 4) as usize);
-    let s = size as f32;
-    let blue = [0x1f, 0x6f, 0xeb];
-    let green = [0x2d, 0xa4, 0x4e];
-    for y in 0..size {
-        for x in 0..size {
-            let p = Pos2::new((x as f32 + 0.5) / s, (y as f32 + 0.5) / s);
-            let (inside, edge) = shield(p);
-            let pixel = if inside {
-                let t = p.y;
-                let base = [
-                    lerp(blue[0], green[0], t),
-                    lerp(blue[1], green[1], t),
-                    lerp(blue[2], green[2], t),
-                ];
-                if key_hole(p) {
-                    [255, 255, 255, 255]
-                } else {
-                    [base[0], base[1], base[2], (edge * 255.0) as u8]
-                }
-            } else {
-                [0, 0, 0, 0]
-            };
-            rgba.extend_from_slice(&pixel);
-        }
-    }
-    egui::IconData {
-        rgba,
-        width: size,
-        height: size,
-    }
-}
-
-fn lerp(a: u8, b: u8, t: f32) -> u8 {
-    (a as f32 + (b as f32 - a as f32) * t.clamp(0.0, 1.0)) as u8
-}
-
-/// Whether `p` (unit square) is in the shield, and a soft alpha for its border.
-fn shield(p: Pos2) -> (bool, f32) {
-    let (x, y) = (p.x - 0.5, p.y);
-    if !(0.08..=0.94).contains(&y) {
-        return (false, 0.0);
-    }
-    // Straight sides down to the middle, then a curve to the point at the bottom.
-    let half_width = if y < 0.5 {
-        0.40
-    } else {
-        0.40 * (1.0 - ((y - 0.5) / 0.44).powf(1.6)).max(0.0).sqrt()
-    };
-    let d = half_width - x.abs();
-    (d > 0.0, (d * 60.0).clamp(0.0, 1.0))
-}
-
-fn key_hole(p: Pos2) -> bool {
-    let (x, y) = (p.x - 0.5, p.y);
-    let head = x * x + (y - 0.40).powi(2) < 0.11f32.powi(2);
-    let inner = x * x + (y - 0.40).powi(2) < 0.045f32.powi(2);
-    let shaft = x.abs() < 0.035 && (0.45..0.74).contains(&y);
-    let tooth = (0.035..0.10).contains(&x) && (0.62..0.67).contains(&y);
-    (head && !inner) || shaft || tooth
+/// The app icon: the shipped 128 px PNG, the same picture the desktop entry and the packages use.
+pub fn app_icon() -> egui::IconData {
+    const PNG: &[u8] = include_bytes!(
+        "../../dist/linux/icons/hicolor/128x128/apps/io.github.tokenwarden.Tokenwarden.png"
+    );
+    // The file is part of the source tree and checked by a test; no icon beats no window.
+    eframe::icon_data::from_png_bytes(PNG).unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// WCAG relative luminance of an opaque colour.
+    fn luminance(c: Color32) -> f64 {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
     #[test]
-    fn the_icon_has_a_visible_shield_and_a_transparent_corner() {
-        let icon = app_icon(64);
-        assert_eq!(icon.rgba.len(), 64 * 64 * 4);
-        let alpha = |x: usize, y: usize| icon.rgba[(y * 64 + x) * 4 + 3];
+    fn status_words_and_weak_text_are_readable_in_both_themes() {
+        let mut unreadable = Vec::new();
+        for visuals in [Visuals::light(), Visuals::dark()] {
+            let p = palette(&visuals);
+            let texts = [
+                ("healthy", p.healthy),
+                ("needs attention", p.attention),
+                ("broken", p.broken),
+                ("unknown", p.unknown),
+                ("weak text", p.weak_text),
+            ];
+            // Where status words and hints appear: panels, dialogs, and the list's selected and
+            // hovered rows (the selection is painted see-through over the panel).
+            let over_panel = |c: Color32| {
+                let a = f32::from(c.a()) / 255.0;
+                let mix =
+                    |top: u8, under: u8| (f32::from(top) + (1.0 - a) * f32::from(under)) as u8;
+                let u = visuals.panel_fill;
+                Color32::from_rgb(mix(c.r(), u.r()), mix(c.g(), u.g()), mix(c.b(), u.b()))
+            };
+            let grounds = [
+                ("panel", visuals.panel_fill),
+                ("window", visuals.window_fill),
+                (
+                    "selected row",
+                    over_panel(visuals.selection.bg_fill.gamma_multiply(0.45)),
+                ),
+                (
+                    "hovered row",
+                    over_panel(visuals.widgets.hovered.weak_bg_fill),
+                ),
+            ];
+            for (what, text) in texts {
+                for (on, ground) in grounds {
+                    let ratio = contrast(text, ground);
+                    if ratio < 4.5 {
+                        let theme = if visuals.dark_mode { "dark" } else { "light" };
+                        unreadable.push(format!("{what} on {on} ({theme}): {ratio:.2}:1"));
+                    }
+                }
+            }
+        }
+        assert!(unreadable.is_empty(), "below 4.5:1: {unreadable:#?}");
+    }
+
+    #[test]
+    fn the_icon_is_the_shipped_picture_with_a_transparent_corner() {
+        let icon = app_icon();
+        assert_eq!((icon.width, icon.height), (128, 128));
+        let alpha = |x: usize, y: usize| icon.rgba[(y * 128 + x) * 4 + 3];
         assert_eq!(alpha(0, 0), 0);
-        assert_eq!(alpha(32, 20), 255);
+        assert_eq!(alpha(64, 50), 255);
     }
 }
