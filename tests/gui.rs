@@ -150,6 +150,32 @@ fn the_keyboard_finds_a_channel_and_walks_the_list_with_the_details_following() 
 }
 
 #[test]
+fn at_the_smallest_window_the_filters_and_the_details_do_not_overlap() {
+    let env = Env::new(&[SHOES, BOOKS, TRAVEL]);
+    env.check_all_now();
+    let [w, h_] = tokenwarden::gui::theme::WINDOW_MIN_SIZE;
+    let mut h = env.loaded_window([w, h_]);
+    select(&mut h, "Acme Travel");
+    let details = h
+        .get_by_label(&format!("Messenger · Acme Travel ({TRAVEL_PAGE_ID})"))
+        .rect();
+    for filter in [
+        "All (3)",
+        "Broken (1)",
+        "Needs attention (1)",
+        "Not checked (0)",
+        "Healthy (1)",
+    ] {
+        let r = h.get_by_label(filter).rect();
+        assert!(
+            r.right() < details.left(),
+            "{filter} runs under the details"
+        );
+        assert!(r.right() <= w, "{filter} is cut by the window");
+    }
+}
+
+#[test]
 fn clicking_a_broken_channel_shows_its_reason_and_one_remedy_button() {
     let env = Env::new(&[SHOES, GARDEN, TRAVEL]);
     env.check_all_now();

@@ -53,9 +53,12 @@ pub fn show(
                         .map(|(_, s)| *s),
                     desktop: Some(&state.desktop),
                 };
+                // The list keeps the room its filters need, whatever the splitter says.
+                let room = (ui.available_width() - theme::LIST_MIN_WIDTH).max(320.0);
                 egui::Panel::right("details")
-                    .default_size(theme::DETAILS_WIDTH)
+                    .default_size(theme::DETAILS_WIDTH.min(room))
                     .min_size(320.0)
+                    .max_size(room)
                     .resizable(true)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical()

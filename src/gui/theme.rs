@@ -25,6 +25,10 @@ pub const SMALL_ICON_SIZE: f32 = 14.0;
 pub const GAP: f32 = 8.0;
 pub const SECTION_GAP: f32 = 14.0;
 pub const DETAILS_WIDTH: f32 = 430.0;
+/// The list's width below which its status filters would not fit on their row.
+pub const LIST_MIN_WIDTH: f32 = 560.0;
+/// The smallest window in which the list (with its filters) and the details fit side by side.
+pub const WINDOW_MIN_SIZE: [f32; 2] = [900.0, 600.0];
 pub const DIALOG_WIDTH: f32 = 640.0;
 pub const CORNER: u8 = 6;
 
