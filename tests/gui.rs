@@ -1003,3 +1003,78 @@ fn a_channel_added_by_another_process_appears_without_losing_what_the_user_typed
         "the open dialog keeps what was typed"
     );
 }
+
+#[test]
+fn tab_goes_through_the_window_in_reading_order_and_never_to_something_hidden() {
+    let env = Env::new(&[SHOES, BOOKS, TRAVEL]);
+    env.check_all_now();
+    let size = [1280.0, 860.0];
+    let mut h = env.loaded_window(size);
+    select(&mut h, "Acme Travel");
+    let mut stops = Vec::new();
+    for _ in 0..30 {
+        h.key_press(egui::Key::Tab);
+        h.run_ok();
+        let focused = h.root().children_recursive().find(|n| n.is_focused());
+        let Some(node) = focused else {
+            panic!("a Tab stop with no focused widget after {stops:?}");
+        };
+        let r = node.rect();
+        let label = node.accesskit_node().label().unwrap_or_default();
+        assert!(
+            r.width() > 0.0 && r.height() > 0.0 && r.max.x <= size[0] && r.max.y <= size[1],
+            "{label:?} has the focus but is not in view: {r:?}"
+        );
+        stops.push(label);
+    }
+    let at = |label: &str| {
+        stops
+            .iter()
+            .position(|s| s == label)
+            .unwrap_or_else(|| panic!("{label} is never reached: {stops:?}"))
+    };
+    // Top bar, search, filters, list, details: the order a person reads the window in.
+    let order = [
+        at("Channels"),
+        at("Search"),
+        at("All (3)"),
+        at("Healthy (1)"),
+        at("Acme Travel"),
+        at("Acme Shoes"),
+        at("Renew the token"),
+        at("Remove…"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{stops:#?}");
+}
+
+#[test]
+fn closing_a_dialog_gives_the_focus_back_to_the_button_that_opened_it() {
+    let env = Env::new(&[SHOES]);
+    let mut h = env.harness();
+    let focused = |h: &App| {
+        h.root()
+            .children_recursive()
+            .find(|n| n.is_focused())
+            .and_then(|n| n.accesskit_node().label())
+    };
+    while focused(&h).as_deref() != Some("Add channel…") {
+        h.key_press(egui::Key::Tab);
+        h.run_ok();
+    }
+    h.key_down(egui::Key::Enter);
+    h.step();
+    h.key_up(egui::Key::Enter);
+    h.run_ok();
+    assert!(
+        has_label(&h, "Add a channel"),
+        "{:?} {}",
+        focused(&h),
+        shown(&h)
+    );
+    eprintln!("IN DIALOG: {:?}", focused(&h));
+    h.key_press(egui::Key::Escape);
+    h.run_ok();
+    assert!(!has_label(&h, "Add a channel"), "Escape closes the dialog");
+    assert_eq!(focused(&h).as_deref(), Some("Add channel…"));
+}
+

@@ -117,7 +117,10 @@ impl AddDialog {
             // The form scrolls; Save and Cancel stay in sight below it.
             egui::ScrollArea::vertical()
                 .max_height(ui.ctx().content_rect().height() * 0.8 - 60.0)
-                .show(ui, |ui| self.contents(ui, apps, now, can_save, out));
+                .show(ui, |ui| {
+                    self.contents(ui, apps, now, can_save, out);
+                    theme::follow_focus(ui);
+                });
             ui.separator();
             self.footer(ui, can_save, out);
         });

@@ -74,6 +74,37 @@ pub struct TokenwardenApp {
     commands: Vec<UiCommand>,
     last_tick: Instant,
     worker_gone: bool,
+    focus: FocusReturn,
+}
+
+/// Gives the keyboard focus back to what had it (the button that opened a dialog) when the
+/// dialog closes, so a keyboard user goes on where they were.
+#[derive(Default)]
+struct FocusReturn {
+    /// What had the focus in the last frame without a dialog.
+    last: Option<egui::Id>,
+    /// What had it when the open dialog appeared.
+    opener: Option<egui::Id>,
+    dialog_open: bool,
+}
+
+impl FocusReturn {
+    fn tend(&mut self, ctx: &egui::Context) {
+        let open = ctx.memory(|m| m.top_modal_layer().is_some());
+        match (self.dialog_open, open) {
+            (false, true) => self.opener = self.last,
+            (true, false) => {
+                if let Some(id) = self.opener.take() {
+                    ctx.memory_mut(|m| m.request_focus(id));
+                }
+            }
+            _ => {}
+        }
+        if !open {
+            self.last = ctx.memory(|m| m.focused()).or(self.last);
+        }
+        self.dialog_open = open;
+    }
 }
 
 impl TokenwardenApp {
@@ -110,6 +141,7 @@ impl TokenwardenApp {
             state: AppState::new(prefs),
             commands: Vec::new(),
             last_tick: Instant::now(),
+            focus: FocusReturn::default(),
             worker_gone: false,
         }
     }
@@ -376,6 +408,7 @@ impl eframe::App for TokenwardenApp {
         });
         layout::show(ui, &mut self.state, now, copied_left, &mut self.commands);
         self.handle_commands(&ui.ctx().clone());
+        self.focus.tend(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -35,51 +35,12 @@ pub fn show(
     }
     let can_act = state.is_open();
     match state.page {
-        Page::Channels => {
-            let selected = state.selected.as_deref().and_then(|id| state.table.get(id));
-            if let Some(view) = selected {
-                let input = DetailsInput {
-                    view,
-                    apps: &state.apps,
-                    now,
-                    checking: state.checking.contains(&view.channel.id),
-                    checking_all: state.check_all.is_some(),
-                    rolling_back: state.rolling_back.contains(&view.channel.id),
-                    previous: super::rollback::previous_health(state, &view.channel, now),
-                    can_act,
-                    copied_for: copied
-                        .as_ref()
-                        .filter(|(id, _)| *id == view.channel.id)
-                        .map(|(_, s)| *s),
-                    desktop: Some(&state.desktop),
-                };
-                // The list keeps the room its filters need, whatever the splitter says.
-                let room = (ui.available_width() - theme::LIST_MIN_WIDTH).max(320.0);
-                egui::Panel::right("details")
-                    .default_size(theme::DETAILS_WIDTH.min(room))
-                    .min_size(320.0)
-                    .max_size(room)
-                    .resizable(true)
-                    .show(ui, |ui| {
-                        egui::ScrollArea::vertical()
-                            .id_salt("details-scroll")
-                            .show(ui, |ui| details::show(ui, &input, out));
-                    });
-            }
-            egui::CentralPanel::default().show(ui, |ui| {
-                let input = ListInput {
-                    selected: state.selected.as_deref(),
-                    now,
-                    can_add: can_act,
-                };
-                super::groups::cards(ui, &state.table, &state.flows, can_act, out);
-                list::show(ui, &mut state.table, &mut state.prefs.filter, &input, out);
-            });
-        }
+        Page::Channels => channels_page(ui, state, now, copied, can_act, out),
         Page::Apps => {
             egui::CentralPanel::default().show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     apps::show(ui, &state.apps, &mut state.app_form, can_act, out);
+                    theme::follow_focus(ui);
                 });
             });
         }
@@ -92,6 +53,7 @@ pub fn show(
                         exporting: state.exporting,
                     };
                     settings::show(ui, &mut state.prefs, &mut state.desktop, &input, out);
+                    theme::follow_focus(ui);
                 });
             });
         }
@@ -154,6 +116,92 @@ fn dialogs(ui: &mut Ui, state: &mut AppState, now: DateTime<Utc>, out: &mut Vec<
             out,
         );
     }
+}
+
+/// The list, and the selected channel's details beside it.
+fn channels_page(
+    ui: &mut Ui,
+    state: &mut AppState,
+    now: DateTime<Utc>,
+    copied: Option<(String, u64)>,
+    can_act: bool,
+    out: &mut Vec<UiCommand>,
+) {
+    let list_input = ListInput {
+        selected: state.selected.as_deref(),
+        now,
+        can_add: can_act,
+    };
+    let shown = state
+        .selected
+        .as_deref()
+        .is_some_and(|id| state.table.get(id).is_some());
+    if !shown {
+        egui::CentralPanel::default().show(ui, |ui| {
+            super::groups::cards(ui, &state.table, &state.flows, can_act, out);
+            list::show(
+                ui,
+                &mut state.table,
+                &mut state.prefs.filter,
+                &list_input,
+                out,
+            );
+        });
+        return;
+    }
+    // The list keeps the room its filters need, whatever the splitter says.
+    let room = (ui.available_width() - theme::LIST_MIN_WIDTH).max(320.0);
+    // The list is laid out before the details pane (in the room the pane took last
+    // frame), so Tab goes from the filters through the list to the details, as read.
+    let panel_id = ui.scope_id().with("details");
+    let width = egui::containers::panel::PanelState::load(ui.ctx(), panel_id)
+        .map_or(theme::DETAILS_WIDTH, |p| p.size().x)
+        .clamp(320.0, room);
+    let full = ui.available_rect_before_wrap();
+    let list_rect = egui::Rect::from_min_max(full.min, egui::pos2(full.max.x - width, full.max.y));
+    let mut list_ui = ui.new_child(egui::UiBuilder::new().max_rect(list_rect));
+    egui::Frame::central_panel(list_ui.style()).show(&mut list_ui, |ui| {
+        ui.set_min_size(ui.available_size());
+        super::groups::cards(ui, &state.table, &state.flows, can_act, out);
+        list::show(
+            ui,
+            &mut state.table,
+            &mut state.prefs.filter,
+            &list_input,
+            out,
+        );
+    });
+    let Some(view) = state.selected.as_deref().and_then(|id| state.table.get(id)) else {
+        return;
+    };
+    let input = DetailsInput {
+        view,
+        apps: &state.apps,
+        now,
+        checking: state.checking.contains(&view.channel.id),
+        checking_all: state.check_all.is_some(),
+        rolling_back: state.rolling_back.contains(&view.channel.id),
+        previous: super::rollback::previous_health(state, &view.channel, now),
+        can_act,
+        copied_for: copied
+            .as_ref()
+            .filter(|(id, _)| *id == view.channel.id)
+            .map(|(_, s)| *s),
+        desktop: Some(&state.desktop),
+    };
+    egui::Panel::right("details")
+        .default_size(theme::DETAILS_WIDTH.min(room))
+        .min_size(320.0)
+        .max_size(room)
+        .resizable(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("details-scroll")
+                .show(ui, |ui| {
+                    details::show(ui, &input, out);
+                    theme::follow_focus(ui);
+                });
+        });
 }
 
 fn top_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {

@@ -78,7 +78,10 @@ impl RenewDialog {
             // The steps scroll; Save and Cancel stay in sight below them.
             egui::ScrollArea::vertical()
                 .max_height(ui.ctx().content_rect().height() * 0.8 - 60.0)
-                .show(ui, |ui| self.contents(ui, input, out));
+                .show(ui, |ui| {
+                    self.contents(ui, input, out);
+                    theme::follow_focus(ui);
+                });
             ui.separator();
             self.footer(ui, input, out);
         });

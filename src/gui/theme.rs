@@ -290,6 +290,21 @@ pub fn changed_fill(visuals: &Visuals) -> Color32 {
     palette(visuals).changed_fill
 }
 
+/// Brings a widget that just got the keyboard focus (Tab) into view inside the scroll area whose
+/// contents `ui` holds; egui leaves it where it is, possibly out of sight. Call it last.
+pub fn follow_focus(ui: &Ui) {
+    let Some(id) = ui.memory(|m| m.focused()) else {
+        return;
+    };
+    if let Some(r) = ui.ctx().read_response(id)
+        && r.gained_focus()
+        && r.layer_id == ui.layer_id()
+        && ui.min_rect().contains_rect(r.rect)
+    {
+        ui.scroll_to_rect(r.rect, None);
+    }
+}
+
 /// The app icon: the shipped 128 px PNG, the same picture the desktop entry and the packages use.
 pub fn app_icon() -> egui::IconData {
     const PNG: &[u8] = include_bytes!(
