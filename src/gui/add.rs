@@ -241,8 +241,7 @@ impl AddDialog {
                 )
                 .wrap(),
             );
-            let button = egui::Button::new(RichText::new("Log in with Facebook").strong())
-                .fill(ui.visuals().selection.bg_fill);
+            let button = theme::primary(ui, "Log in with Facebook");
             let clicked = ui
                 .add_enabled(can_save && self.app_id.is_some(), button)
                 .on_disabled_hover_text("Choose the app first: the login goes through it")
@@ -386,7 +385,7 @@ impl AddDialog {
             let save = ui
                 .add_enabled(
                     ready,
-                    egui::Button::new(RichText::new("Save channel").strong()),
+                    theme::primary(ui, "Save channel"),
                 )
                 .on_disabled_hover_text("Give it a name and validate the token first");
             if save.clicked()

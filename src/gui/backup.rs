@@ -176,7 +176,7 @@ pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiComma
             !dialog.passphrase.is_empty() && !mismatch && !short && !dialog.confirm.is_empty();
         ui.add_space(theme::GAP);
         ui.horizontal(|ui| {
-            let save = egui::Button::new(RichText::new("Choose where to save…").strong());
+            let save = theme::primary(ui, "Choose where to save…");
             let clicked = ui.add_enabled(ready && !dialog.busy, save).clicked();
             if (clicked || (submit && ready)) && !dialog.busy {
                 dialog.busy = true;
@@ -230,7 +230,7 @@ fn ask_passphrase(ui: &mut Ui, dialog: &mut RestoreDialog, out: &mut Vec<UiComma
     ui.add_space(theme::GAP);
     ui.horizontal(|ui| {
         let ready = !dialog.passphrase.is_empty() && !dialog.busy;
-        let open = egui::Button::new(RichText::new("Open the backup").strong());
+        let open = theme::primary(ui, "Open the backup");
         if ui.add_enabled(ready, open).clicked() || (submit && ready) {
             out.push(act(DesktopAction::PlanRestore));
         }
@@ -327,7 +327,7 @@ fn show_plan(
         ui.label("Nothing to restore: this computer already has everything in the backup.");
     }
     ui.horizontal(|ui| {
-        let restore = egui::Button::new(RichText::new("Restore").strong());
+        let restore = theme::primary(ui, "Restore");
         if ui.add_enabled(changes && !dialog.busy, restore).clicked() {
             out.push(act(DesktopAction::ApplyRestore {
                 overwrite_newer: newer && dialog.overwrite_newer,

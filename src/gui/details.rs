@@ -140,8 +140,7 @@ fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
                 Remedy::SubscribeWebhook => "Subscribe the Page to the webhook",
                 other => other.action_label(),
             };
-            let primary = egui::Button::new(RichText::new(words).strong())
-                .fill(ui.visuals().selection.bg_fill);
+            let primary = theme::primary(ui, words);
             // Opening a portal page needs no secret; checking and renewing do.
             let only_opens_a_page = matches!(
                 reason.remedy,

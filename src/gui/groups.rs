@@ -31,8 +31,7 @@ pub fn cards(
             let n = group.channel_ids.len();
             let busy = flows.group.is_some();
             let button =
-                egui::Button::new(RichText::new(format!("Log in once and renew all {n}")).strong())
-                    .fill(ui.visuals().selection.bg_fill);
+                theme::primary(ui, format!("Log in once and renew all {n}"));
             if ui.add_enabled(can_act && !busy, button).clicked() {
                 out.push(UiCommand::Login(LoginUi::OpenGroup(group.clone())));
             }
@@ -55,8 +54,7 @@ pub fn cards(
             ui.horizontal(|ui| {
                 let busy = flows.subscribing.contains(id);
                 let subscribe =
-                    egui::Button::new(RichText::new("Subscribe the Page to the webhook").strong())
-                        .fill(ui.visuals().selection.bg_fill);
+                    theme::primary(ui, "Subscribe the Page to the webhook");
                 if ui.add_enabled(can_act && !busy, subscribe).clicked() {
                     out.push(UiCommand::Login(LoginUi::SubscribeWebhook(id.clone())));
                 }

@@ -246,7 +246,7 @@ pub fn show(ui: &mut Ui, dialog: &mut LifecycleDialog, can_act: bool, out: &mut 
                     .as_ref()
                     .is_none_or(|n| !n.trim().is_empty() && n.trim() != current);
             let clicked = ui
-                .add_enabled(ready, egui::Button::new(RichText::new(verb).strong()))
+                .add_enabled(ready, theme::primary(ui, verb))
                 .clicked();
             if ready && (clicked || submit) {
                 out.push(act(LifecycleUi::Confirm));

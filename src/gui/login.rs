@@ -242,8 +242,7 @@ fn waiting(ui: &mut Ui, user_code: &str, uri: &str, interval: u64, out: &mut Vec
             .trim_start_matches("http://")
             .trim_start_matches("www.")
             .trim_end_matches('/');
-        let open = egui::Button::new(RichText::new(format!("Open {shown}")).strong())
-            .fill(ui.visuals().selection.bg_fill);
+        let open = theme::primary(ui, format!("Open {shown}"));
         if ui.add(open).clicked() {
             out.push(UiCommand::OpenUrl(uri.to_string()));
         }

@@ -142,7 +142,7 @@ impl PagePicker {
         let (text, ready) = self.readiness();
         let enabled = ready.is_ok() && can_save && !self.saving;
         let button = ui
-            .add_enabled(enabled, egui::Button::new(RichText::new(text).strong()))
+            .add_enabled(enabled, theme::primary(ui, text))
             .on_disabled_hover_text(ready.err().unwrap_or("Saving…"));
         if !button.clicked() {
             return None;

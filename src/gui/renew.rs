@@ -211,7 +211,7 @@ impl RenewDialog {
             let save = ui
                 .add_enabled(
                     ready && !self.saving && input.can_save,
-                    egui::Button::new(RichText::new("Save new token").strong()),
+                    theme::primary(ui, "Save new token"),
                 )
                 .on_disabled_hover_text("Validate the token first");
             if save.clicked()

@@ -70,8 +70,7 @@ pub fn section(
                 ))
                 .wrap(),
             );
-            let button = egui::Button::new(RichText::new("Log in with Facebook").strong())
-                .fill(ui.visuals().selection.bg_fill);
+            let button = theme::primary(ui, "Log in with Facebook");
             if ui.add_enabled(input.can_save, button).clicked() {
                 match login::app_of(channel) {
                     Some(app_id) => {

@@ -218,7 +218,7 @@ pub fn show(ui: &mut Ui, dialog: &RollbackDialog, can_act: bool, out: &mut Vec<U
             if ui
                 .add_enabled(
                     ready,
-                    egui::Button::new(RichText::new("Check and roll back").strong()),
+                    theme::primary(ui, "Check and roll back"),
                 )
                 .clicked()
             {

@@ -290,6 +290,11 @@ pub fn changed_fill(visuals: &Visuals) -> Color32 {
     palette(visuals).changed_fill
 }
 
+/// The one button a view or dialog is for (Save, Renew, Log in): bold on the accent colour.
+pub fn primary(ui: &Ui, text: impl Into<String>) -> egui::Button<'static> {
+    egui::Button::new(RichText::new(text.into()).strong()).fill(ui.visuals().selection.bg_fill)
+}
+
 /// Brings a widget that just got the keyboard focus (Tab) into view inside the scroll area whose
 /// contents `ui` holds; egui leaves it where it is, possibly out of sight. Call it last.
 pub fn follow_focus(ui: &Ui) {

@@ -147,7 +147,7 @@ pub fn show(
             let clicked = ui
                 .add_enabled(
                     ready && !busy,
-                    egui::Button::new(RichText::new(action).strong()),
+                    theme::primary(ui, action),
                 )
                 .clicked();
             if (clicked || (submit && ready)) && !busy {
