@@ -383,10 +383,7 @@ impl AddDialog {
             }
             let ready = passed && !self.name.trim().is_empty() && !self.saving && can_save;
             let save = ui
-                .add_enabled(
-                    ready,
-                    theme::primary(ui, "Save channel"),
-                )
+                .add_enabled(ready, theme::primary(ui, "Save channel"))
                 .on_disabled_hover_text("Give it a name and validate the token first");
             if save.clicked()
                 && let Ok(p) = &parsed

@@ -90,7 +90,8 @@ struct FocusReturn {
 
 impl FocusReturn {
     fn tend(&mut self, ctx: &egui::Context) {
-        let open = ctx.memory(|m| m.top_modal_layer().is_some());
+        // This frame's dialogs (egui's own modal record lags a frame behind).
+        let open = super::theme::dialog_shown();
         match (self.dialog_open, open) {
             (false, true) => self.opener = self.last,
             (true, false) => {

@@ -30,8 +30,7 @@ pub fn cards(
             ui.add(egui::Label::new(RichText::new(&group.message).strong()).wrap());
             let n = group.channel_ids.len();
             let busy = flows.group.is_some();
-            let button =
-                theme::primary(ui, format!("Log in once and renew all {n}"));
+            let button = theme::primary(ui, format!("Log in once and renew all {n}"));
             if ui.add_enabled(can_act && !busy, button).clicked() {
                 out.push(UiCommand::Login(LoginUi::OpenGroup(group.clone())));
             }
@@ -53,8 +52,7 @@ pub fn cards(
             );
             ui.horizontal(|ui| {
                 let busy = flows.subscribing.contains(id);
-                let subscribe =
-                    theme::primary(ui, "Subscribe the Page to the webhook");
+                let subscribe = theme::primary(ui, "Subscribe the Page to the webhook");
                 if ui.add_enabled(can_act && !busy, subscribe).clicked() {
                     out.push(UiCommand::Login(LoginUi::SubscribeWebhook(id.clone())));
                 }

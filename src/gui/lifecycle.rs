@@ -245,9 +245,7 @@ pub fn show(ui: &mut Ui, dialog: &mut LifecycleDialog, can_act: bool, out: &mut 
                     .new_name
                     .as_ref()
                     .is_none_or(|n| !n.trim().is_empty() && n.trim() != current);
-            let clicked = ui
-                .add_enabled(ready, theme::primary(ui, verb))
-                .clicked();
+            let clicked = ui.add_enabled(ready, theme::primary(ui, verb)).clicked();
             if ready && (clicked || submit) {
                 out.push(act(LifecycleUi::Confirm));
             }

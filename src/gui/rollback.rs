@@ -216,10 +216,7 @@ pub fn show(ui: &mut Ui, dialog: &RollbackDialog, can_act: bool, out: &mut Vec<U
         ui.horizontal(|ui| {
             let ready = can_act && !dialog.busy && dialog.problem.is_none();
             if ui
-                .add_enabled(
-                    ready,
-                    theme::primary(ui, "Check and roll back"),
-                )
+                .add_enabled(ready, theme::primary(ui, "Check and roll back"))
                 .clicked()
             {
                 out.push(act(RollbackUi::Confirm));

@@ -265,9 +265,20 @@ pub fn section_title(ui: &mut Ui, text: &str) {
 /// A modal dialog hung from near the top of the window: when a validation result makes it
 /// grow, it grows downwards instead of jumping up under the pointer.
 pub fn dialog(key: &'static str) -> egui::Modal {
+    DIALOG_SHOWN.with(|shown| shown.set(true));
     let id = egui::Id::unique(key);
     egui::Modal::new(id)
         .area(egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, vec2(0.0, 56.0)))
+}
+
+thread_local! {
+    /// A dialog was laid out in this frame (set by `dialog`, read and reset by `dialog_shown`).
+    static DIALOG_SHOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a dialog was laid out since the last call: the window asks once per frame.
+pub fn dialog_shown() -> bool {
+    DIALOG_SHOWN.with(|shown| shown.replace(false))
 }
 
 /// Dialogs are placed from their size in the previous frame. When that size changed (a
@@ -293,6 +304,19 @@ pub fn changed_fill(visuals: &Visuals) -> Color32 {
 /// The one button a view or dialog is for (Save, Renew, Log in): bold on the accent colour.
 pub fn primary(ui: &Ui, text: impl Into<String>) -> egui::Button<'static> {
     egui::Button::new(RichText::new(text.into()).strong()).fill(ui.visuals().selection.bg_fill)
+}
+
+/// Gives `field` the keyboard focus when nothing in its dialog has it yet (nothing focused, or
+/// the focus still on the button behind the dialog that opened it): a dialog opens ready to type.
+pub fn focus_first(ui: &Ui, field: &Response) {
+    let elsewhere = ui.memory(|m| m.focused()).is_none_or(|id| {
+        ui.ctx()
+            .read_response(id)
+            .is_none_or(|r| r.layer_id != ui.layer_id())
+    });
+    if elsewhere {
+        field.request_focus();
+    }
 }
 
 /// Brings a widget that just got the keyboard focus (Tab) into view inside the scroll area whose

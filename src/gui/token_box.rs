@@ -64,9 +64,7 @@ impl TokenBox {
                     )
                     .labelled_by(label.id);
                 // In a dialog the paste box is where the user starts.
-                if ui.memory(|m| m.focused().is_none()) {
-                    edit.request_focus();
-                }
+                theme::focus_first(ui, &edit);
                 let toggle = if self.show { "Hide" } else { "Show" };
                 if ui
                     .button(toggle)

@@ -105,9 +105,7 @@ pub fn show(
                     .labelled_by(label.id);
                 submit |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 // Ready to type at once; keyboard users need no extra Tab.
-                if ui.memory(|m| m.focused().is_none()) {
-                    r.request_focus();
-                }
+                theme::focus_first(ui, &r);
                 ui.end_row();
                 if creating {
                     let label = ui.label("Passphrase again");
@@ -145,10 +143,7 @@ pub fn show(
                 "Unlock"
             };
             let clicked = ui
-                .add_enabled(
-                    ready && !busy,
-                    theme::primary(ui, action),
-                )
+                .add_enabled(ready && !busy, theme::primary(ui, action))
                 .clicked();
             if (clicked || (submit && ready)) && !busy {
                 let passphrase = Secret::new(form.passphrase.clone());
