@@ -10,6 +10,7 @@ mod api_tokens;
 mod api_webhooks;
 mod auth;
 mod batch;
+mod budget;
 mod control;
 mod demo_tokens;
 mod device;
@@ -29,6 +30,7 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
+pub use budget::Scope;
 pub use control::{RecordedRequest, SimControl};
 pub use faults::Fault;
 pub use scenario::Scenario;
