@@ -410,16 +410,7 @@ impl Run {
 
     /// Starts one batch of at most `allowed` calls of `app`; false when none could be taken.
     fn start_batch(&mut self, app: &str, allowed: usize, now: Instant) -> bool {
-        let queued = self
-            .queue
-            .iter()
-            .filter(|(j, _)| self.jobs[*j].item.app.id == app)
-            .count();
-        // Spread a short queue over the requests in flight, so small runs still arrive in steps.
-        let size = queued
-            .div_ceil(IN_FLIGHT * 2)
-            .clamp(1, MAX_OPS)
-            .min(allowed);
+        let size = allowed.clamp(1, MAX_OPS);
         let mut taken = Vec::with_capacity(size);
         let mut kept = VecDeque::with_capacity(self.queue.len());
         while let Some((j, op)) = self.queue.pop_front() {

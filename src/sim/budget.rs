@@ -40,8 +40,11 @@ impl Budget {
         }
     }
 
+    /// A budget of 0 calls is used up from the start.
     fn percent(&self) -> u64 {
-        self.made.len() as u64 * 100 / self.calls.max(1)
+        (self.made.len() as u64 * 100)
+            .checked_div(self.calls)
+            .unwrap_or(100)
     }
 
     /// Whole minutes until a call would be taken again (Meta's unit; at least 1 when full).
