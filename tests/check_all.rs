@@ -4,13 +4,11 @@
 
 use std::time::Duration;
 
-use tokenwarden::graph::GraphConfig;
-use tokenwarden::model::{FailureKind, Health, Secret};
-use tokenwarden::service::demo::seed_agency;
+use tokenwarden::model::{ChannelKind, FailureKind, Health, Secret};
+use tokenwarden::service::demo::{agency_service, seed_agency};
 use tokenwarden::service::{CheckSummary, Service};
 use tokenwarden::sim::scenario::*;
 use tokenwarden::sim::{RecordedRequest, Scenario, Scope, SimControl, Simulator};
-use tokenwarden::store::{Profile, SecretBackend, Store};
 use tokio_util::sync::CancellationToken;
 
 struct Agency {
@@ -25,21 +23,7 @@ struct Agency {
 async fn agency(channels: usize) -> Agency {
     let sim = Simulator::start(0, Scenario::demo()).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
-    let store = Store::open(profile, SecretBackend::Memory).unwrap();
-    let mut cfg = GraphConfig::default()
-        .with_base_url(&sim.base_url())
-        .unwrap();
-    cfg.timeout = Duration::from_secs(10);
-    cfg.backoff = Duration::from_millis(10);
-    let service = Service::new(store, cfg).unwrap();
-    service
-        .add_app(
-            ACME_APP_ID,
-            ACME_APP_NAME,
-            Some(Secret::new(ACME_APP_SECRET)),
-            None,
-        )
+    let service = agency_service(&dir.path().join("profile"), &sim.base_url())
         .await
         .unwrap();
     let control = sim.control();
@@ -196,4 +180,113 @@ async fn when_graph_refuses_debug_token_in_a_batch_those_calls_go_singly_and_the
     assert!(reqs.iter().all(|r| !r.uri.contains('?')));
     assert_eq!(calls(&reqs, "/subscribed_apps", true), 80);
     assert_eq!(calls(&reqs, "/subscribed_apps", false), 0);
+}
+
+#[tokio::test]
+async fn a_batched_check_finds_what_a_single_check_finds_with_one_call_for_instagrams_two_questions()
+ {
+    let a = agency(10).await;
+    let mut ids = Vec::new();
+    for (name, kind, token) in [
+        ("Shoes IG", ChannelKind::Instagram, "ig_ok"),
+        ("Shoes", ChannelKind::Messenger, "shoes_messenger"),
+        ("Toys", ChannelKind::Messenger, "webhook_off"),
+        ("Books", ChannelKind::Messenger, "books_expiring"),
+        ("WhatsApp", ChannelKind::Whatsapp, "whatsapp_system"),
+    ] {
+        let token = Secret::new(a.control.token(token));
+        let view = a
+            .service
+            .add_channel(name, kind, Some(ACME_APP_ID), &token)
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        ids.push(view.channel.id);
+    }
+    a.control.revoke("books_expiring");
+    a.control.clear_requests();
+    let summary = a.check_all().await;
+    let reqs = a.control.requests();
+    // The Instagram channel asked its Page once, for both facts.
+    let page_ops: Vec<_> = reqs
+        .iter()
+        .filter(|r| r.in_batch && r.path == format!("/{SHOES_PAGE_ID}"))
+        .collect();
+    assert_eq!(page_ops.len(), 1, "{page_ops:#?}");
+    assert_eq!(
+        page_ops[0].params["fields"],
+        "instagram_business_account,subscribed_apps"
+    );
+    // Only the Messenger channel on the same Page asks its subscribed_apps edge.
+    assert_eq!(
+        calls(&reqs, &format!("{SHOES_PAGE_ID}/subscribed_apps"), true),
+        1
+    );
+    assert_eq!(
+        calls(&reqs, "/subscribed_apps", true),
+        13,
+        "10 Pages, Shoes, Toys, the WABA"
+    );
+    assert_eq!(
+        reqs.len(),
+        batches(&reqs) + 15 + 13 + 1,
+        "nothing else was asked"
+    );
+
+    for id in ids {
+        let batched = summary.views.iter().find(|v| v.channel.id == id).unwrap();
+        let single = a.service.recheck(&id).await.unwrap();
+        let facts = |v: &tokenwarden::service::ChannelView| {
+            let mut report = v.channel.last_report.clone().unwrap();
+            report.checked_at = None;
+            let codes: Vec<_> = v.diagnosis.reasons.iter().map(|r| r.code).collect();
+            (v.diagnosis.health, codes, report)
+        };
+        assert_eq!(facts(batched), facts(&single), "{}", single.channel.name);
+    }
+}
+
+#[tokio::test]
+async fn an_app_limit_stops_that_apps_channels_without_more_calls_and_a_user_limit_that_users() {
+    let a = agency(20).await;
+    // Bob's Page, outside the agency's user (Alice).
+    let bikes = Secret::new(a.control.token("bikes_page"));
+    a.service
+        .add_channel("Bikes", ChannelKind::Messenger, Some(ACME_APP_ID), &bikes)
+        .await
+        .unwrap();
+    a.control
+        .set_budget(Scope::User(ALICE_ID.into()), 0, Duration::from_secs(3600));
+    a.control.clear_requests();
+    let summary = a.check_all().await;
+    assert_eq!(summary.failed, 20);
+    let bikes = summary
+        .views
+        .iter()
+        .find(|v| v.channel.name == "Bikes")
+        .unwrap();
+    assert_eq!(
+        bikes.diagnosis.health,
+        Health::Healthy,
+        "another user's channel is checked"
+    );
+    for v in summary.views.iter().filter(|v| v.channel.name != "Bikes") {
+        let failure = v.channel.last_failure.as_ref().unwrap();
+        assert_eq!(failure.kind, FailureKind::RateLimited);
+        assert_eq!(failure.graph_error.as_ref().unwrap().code, 17);
+    }
+
+    // The app's limit (code 4 on the batch request itself): the first batch only, then nothing.
+    a.control
+        .set_fault(tokenwarden::sim::Fault::RateLimited { code: 4 });
+    a.control.clear_requests();
+    let summary = a.check_all().await;
+    assert_eq!(summary.failed, 21);
+    assert_eq!(summary.exit_code(), 3);
+    assert!(
+        summary
+            .views
+            .iter()
+            .all(|v| v.diagnosis.health != Health::Broken)
+    );
+    assert_eq!(batches(&a.control.requests()), 1);
 }

@@ -60,7 +60,13 @@ enum Op {
     Debug,
     Instagram,
     Webhook,
+    /// Both of an Instagram channel's questions in one call: the Page's linked account and, by
+    /// field expansion, its `subscribed_apps` edge.
+    Both,
 }
+
+/// `Op::Both`'s fields.
+const BOTH_FIELDS: &str = "instagram_business_account,subscribed_apps";
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Scope {
@@ -172,6 +178,7 @@ pub async fn check_all(
         in_flight: HashMap::new(),
         singles_in_flight: 0,
         debug_in_batch: true,
+        expansion: true,
         tasks: JoinSet::new(),
         done,
         stats: RunStats::default(),
@@ -225,6 +232,8 @@ struct Run {
     in_flight: HashMap<String, usize>,
     singles_in_flight: usize,
     debug_in_batch: bool,
+    /// Graph answers an edge asked as a field (until it shows it does not).
+    expansion: bool,
     tasks: JoinSet<Done>,
     done: mpsc::UnboundedSender<Finished>,
     stats: RunStats,
@@ -331,6 +340,8 @@ impl Run {
                         Scope::App(app.clone()),
                         ScopeState::Ended(usage_failure(pct)),
                     );
+                    // Its queued calls end at the next look, which is now.
+                    soonest(now, &mut wake);
                     break;
                 }
                 let in_flight = self.in_flight.get(&app).copied().unwrap_or(0);
@@ -492,6 +503,11 @@ impl Run {
                 &[("fields", INSTAGRAM_FIELD)],
                 &secrets,
             ),
+            Op::Both => BatchOp::get(
+                super::ids::node_id(page)?,
+                &[("fields", BOTH_FIELDS)],
+                &secrets,
+            ),
             _ => BatchOp::get(
                 &super::ids::node_path(page, "subscribed_apps")?,
                 &[],
@@ -605,6 +621,7 @@ impl Run {
                 }
                 Err(e) => self.follow_up_failed(j, op, &e),
             },
+            Op::Both => self.both_answered(j, result),
             Op::Webhook => {
                 let app_id = self.jobs[j].item.app.id.clone();
                 match webhook_from(result, &app_id) {
@@ -618,6 +635,38 @@ impl Run {
                 }
             }
         }
+    }
+
+    fn both_answered(&mut self, j: usize, result: Result<Value, GraphError>) {
+        let app_id = self.jobs[j].item.app.id.clone();
+        match result {
+            Err(e) if e.is_rate_limit() => return self.limited(j, Op::Both, &e),
+            Err(e) if e.is_transient() => return self.to_single(j, Single::Whole),
+            Ok(v) if v.get("subscribed_apps").is_some() => {
+                let account = instagram_from(Ok(v.clone()));
+                let webhook = webhook_from(Ok(v["subscribed_apps"].clone()), &app_id);
+                if let (Ok(account), Ok(webhook)) = (account, webhook) {
+                    if let Some(r) = self.jobs[j].report.as_mut() {
+                        r.instagram_account_id = account;
+                        r.webhook = webhook;
+                    }
+                    return self.follow_up_done(j);
+                }
+            }
+            // The field was left out or is unknown: Graph does not expand this edge.
+            Ok(_) => self.expansion = false,
+            Err(e)
+                if e.graph_error()
+                    .is_some_and(|g| g.message.contains("nonexisting field")) =>
+            {
+                self.expansion = false
+            }
+            // E.g. a missing permission for one of the two: asked apart, each answers for itself.
+            Err(_) => {}
+        }
+        self.jobs[j].waiting = 2;
+        self.queue.push_front((j, Op::Webhook));
+        self.queue.push_front((j, Op::Instagram));
     }
 
     fn single_answer(&mut self, j: usize, kind: Single, result: Result<TokenReport, GraphError>) {
@@ -656,6 +705,9 @@ impl Run {
         }
         if valid && kind.needs_webhook() {
             follow.push(Op::Webhook);
+        }
+        if self.expansion && follow == [Op::Instagram, Op::Webhook] {
+            follow = vec![Op::Both];
         }
         let job = &mut self.jobs[j];
         job.report = Some(report);

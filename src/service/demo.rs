@@ -4,7 +4,7 @@
 //! the simulator, so every fact on screen comes from the same code paths as with Meta.
 
 use chrono::Utc;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
@@ -188,6 +188,22 @@ fn saved(name: &str, kind: ChannelKind, page_id: &str, page_name: &str, token: &
         last_failure: None,
         added_at: Utc::now(),
     }
+}
+
+/// A service on a throw-away profile in `dir` (secrets in memory) that talks to the simulator at
+/// `base_url`, with the Acme app and its secret saved: where agency tests and benchmarks start.
+pub async fn agency_service(dir: &Path, base_url: &str) -> Result<Service, ServiceError> {
+    let profile = Profile::resolve(Some(dir.to_path_buf()))?;
+    let store = Store::open(profile, SecretBackend::Memory)?;
+    let mut cfg = GraphConfig::default().with_base_url(base_url)?;
+    cfg.timeout = Duration::from_secs(10);
+    cfg.backoff = Duration::from_millis(10);
+    let service = Service::new(store, cfg)?;
+    let secret = Secret::new(ACME_APP_SECRET);
+    service
+        .add_app(ACME_APP_ID, ACME_APP_NAME, Some(secret), None)
+        .await?;
+    Ok(service)
 }
 
 /// `count` healthy Messenger channels of the Acme app on new simulated Pages
