@@ -98,7 +98,8 @@ enum Done {
     Single {
         job: usize,
         kind: Single,
-        result: Result<TokenReport, GraphError>,
+        // Boxed: a report is much larger than a batch's answer handle.
+        result: Box<Result<TokenReport, GraphError>>,
     },
 }
 
@@ -187,7 +188,7 @@ pub async fn check_all(
     for j in 0..run.jobs.len() {
         if run.jobs[j].app_token.is_empty() {
             run.queue.retain(|(job, _)| *job != j);
-            run.to_single(j, Single::Whole);
+            run.check_alone(j, Single::Whole);
         }
     }
     loop {
@@ -256,7 +257,7 @@ impl Run {
         let _ = self.done.send((j, result));
     }
 
-    fn to_single(&mut self, j: usize, kind: Single) {
+    fn check_alone(&mut self, j: usize, kind: Single) {
         let job = &mut self.jobs[j];
         if job.finished || job.whole {
             return;
@@ -316,7 +317,7 @@ impl Run {
                     kept.push_back((j, op));
                 }
                 Gate::Go if op == Op::Debug && !self.debug_in_batch => {
-                    self.to_single(j, Single::Debug)
+                    self.check_alone(j, Single::Debug)
                 }
                 Gate::Go => kept.push_back((j, op)),
             }
@@ -414,7 +415,7 @@ impl Run {
             Done::Single {
                 job: j,
                 kind,
-                result,
+                result: Box::new(result),
             }
         });
     }
@@ -521,7 +522,7 @@ impl Run {
         match finished {
             Done::Single { job, kind, result } => {
                 self.singles_in_flight -= 1;
-                self.single_answer(job, kind, result);
+                self.single_answer(job, kind, *result);
             }
             Done::Batch {
                 app,
@@ -558,7 +559,7 @@ impl Run {
                     // The batch itself was refused: each check on its own.
                     Err(_) => {
                         for (j, _) in ops {
-                            self.to_single(j, Single::Whole);
+                            self.check_alone(j, Single::Whole);
                         }
                     }
                 }
@@ -603,14 +604,14 @@ impl Run {
             Op::Debug => match result {
                 Ok(v) => match v.get("data").filter(|d| d.is_object()) {
                     Some(data) => self.debugged(j, parse_debug_data(data)),
-                    None => self.to_single(j, Single::Whole),
+                    None => self.check_alone(j, Single::Whole),
                 },
                 Err(e) if e.is_rate_limit() => self.limited(j, op, &e),
                 Err(e) if refused_in_batch(&e) => {
                     self.debug_in_batch = false;
-                    self.to_single(j, Single::Debug);
+                    self.check_alone(j, Single::Debug);
                 }
-                Err(_) => self.to_single(j, Single::Whole),
+                Err(_) => self.check_alone(j, Single::Whole),
             },
             Op::Instagram => match instagram_from(result) {
                 Ok(id) => {
@@ -641,7 +642,7 @@ impl Run {
         let app_id = self.jobs[j].item.app.id.clone();
         match result {
             Err(e) if e.is_rate_limit() => return self.limited(j, Op::Both, &e),
-            Err(e) if e.is_transient() => return self.to_single(j, Single::Whole),
+            Err(e) if e.is_transient() => return self.check_alone(j, Single::Whole),
             Ok(v) if v.get("subscribed_apps").is_some() => {
                 let account = instagram_from(Ok(v.clone()));
                 let webhook = webhook_from(Ok(v["subscribed_apps"].clone()), &app_id);
@@ -673,7 +674,7 @@ impl Run {
         match (kind, result) {
             (Single::Debug, Ok(report)) => self.debugged(j, report),
             (Single::Debug, Err(e)) if e.is_rate_limit() => self.limited(j, Op::Debug, &e),
-            (Single::Debug, Err(_)) => self.to_single(j, Single::Whole),
+            (Single::Debug, Err(_)) => self.check_alone(j, Single::Whole),
             (Single::Whole, Ok(report)) => self.finish(j, Ok(report)),
             (Single::Whole, Err(e)) => {
                 let failure = e.to_failure(Utc::now());
@@ -740,7 +741,7 @@ impl Run {
             self.limited(j, op, e);
         } else {
             // A fault inside the batch: the single check retries it with backoff.
-            self.to_single(j, Single::Whole);
+            self.check_alone(j, Single::Whole);
         }
     }
 
