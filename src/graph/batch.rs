@@ -3,7 +3,7 @@
 //! `access_token`, an op's token, proof and `input_token` in the op's `body`; an op's
 //! `relative_url` holds only the path and non-secret parameters.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::client::{GraphClient, parse_body};
 use super::error::GraphError;
@@ -71,14 +71,7 @@ pub(crate) async fn send(
     ops: &[BatchOp],
 ) -> Result<BatchAnswer, GraphError> {
     debug_assert!(!ops.is_empty() && ops.len() <= MAX_OPS);
-    let list: Vec<Value> = ops
-        .iter()
-        .map(|op| {
-            json!({"method": "GET", "relative_url": op.relative_url, "body": op.body.expose()})
-        })
-        .collect();
-    // The text holds the ops' tokens: kept in a Secret, it is zeroized when dropped.
-    let batch = Secret::new(Value::Array(list).to_string());
+    let batch = batch_text(ops);
     let (answer, usage) = client.post_batch(caller, &batch).await?;
     let items = match answer.as_array() {
         Some(items) if items.len() == ops.len() => items,
@@ -100,6 +93,42 @@ pub(crate) async fn send(
         .map(|item| (item_result(client, item), Usage::from_batch_item(item)))
         .collect();
     Ok(BatchAnswer { items, usage })
+}
+
+/// The `batch` JSON. It holds the ops' tokens, so every piece is a `Secret` and the text is
+/// written into one buffer of its final size: no copy is left behind unzeroized.
+fn batch_text(ops: &[BatchOp]) -> Secret {
+    let pieces: Vec<(String, Secret)> = ops
+        .iter()
+        .map(|op| {
+            // Serialising a string cannot fail.
+            let url = serde_json::to_string(&op.relative_url).unwrap_or_default();
+            let body = Secret::new(serde_json::to_string(op.body.expose()).unwrap_or_default());
+            (url, body)
+        })
+        .collect();
+    const OP_START: &str = r#"{"method":"GET","relative_url":"#;
+    const OP_BODY: &str = r#","body":"#;
+    let size = pieces
+        .iter()
+        .map(|(url, body)| OP_START.len() + url.len() + OP_BODY.len() + body.expose().len() + 2)
+        .sum::<usize>()
+        + 2;
+    let mut text = String::with_capacity(size);
+    text.push('[');
+    for (i, (url, body)) in pieces.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(OP_START);
+        text.push_str(url);
+        text.push_str(OP_BODY);
+        text.push_str(body.expose());
+        text.push('}');
+    }
+    text.push(']');
+    debug_assert!(text.len() <= size, "written in place");
+    Secret::new(text)
 }
 
 /// One op's answer as if it had been a request of its own.
@@ -149,5 +178,14 @@ mod tests {
             BatchOp::get("../me", &[], &[]),
             Err(GraphError::Unsafe(_))
         ));
+        let text = batch_text(&[op, BatchOp::get("me", &[], &[]).unwrap()]);
+        let parsed: Value = serde_json::from_str(text.expose()).unwrap();
+        assert_eq!(
+            parsed[0],
+            serde_json::json!({"method": "GET",
+                "relative_url": "500001?fields=instagram_business_account%2Csubscribed_apps",
+                "body": "access_token=EAAB%7Cx+y&appsecret_proof=ab"})
+        );
+        assert_eq!(parsed[1]["relative_url"], "me");
     }
 }
