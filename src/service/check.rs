@@ -128,8 +128,21 @@ impl Service {
         let batched = selector.is_none()
             && channels.iter().filter(|c| batchable(&app_of(c))).count() >= BATCH_FROM;
         let mut batch = Vec::new();
-        for channel in channels {
-            let token = self.get_secret(&channel.token.secret).await?;
+        // All tokens in one trip to the blocking pool, not one trip per channel.
+        let (secrets, refs) = (
+            self.secrets(),
+            channels
+                .iter()
+                .map(|c| c.token.secret.clone())
+                .collect::<Vec<_>>(),
+        );
+        let tokens = blocking(move || {
+            refs.iter()
+                .map(|r| secrets.get(r))
+                .collect::<Result<Vec<Secret>, _>>()
+        })
+        .await??;
+        for (channel, token) in channels.into_iter().zip(tokens) {
             let app = app_of(&channel);
             if batched && batchable(&app) {
                 batch.push((channel, token, app));
@@ -186,6 +199,8 @@ impl Service {
         drop(results);
 
         let now = Utc::now();
+        // Each save rewrites the whole catalog: thousands of channels are saved in eighths.
+        let save_every = SAVE_BATCH.max(total / 8);
         let mut views = Vec::with_capacity(total);
         let mut pending: Vec<Outcome> = Vec::new();
         let mut failed = 0;
@@ -209,7 +224,7 @@ impl Service {
                 views.push(view);
             }
             pending.push(outcome);
-            if pending.len() >= SAVE_BATCH {
+            if pending.len() >= save_every {
                 self.save_results(std::mem::take(&mut pending)).await?;
             }
         }
