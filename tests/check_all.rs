@@ -290,3 +290,33 @@ async fn an_app_limit_stops_that_apps_channels_without_more_calls_and_a_user_lim
     );
     assert_eq!(batches(&a.control.requests()), 1);
 }
+
+#[tokio::test]
+async fn a_channel_without_its_apps_secret_is_checked_on_its_own_beside_the_batches() {
+    let a = agency(12).await;
+    // Another app, saved without its secret, and a Page token of it.
+    a.service
+        .add_app(OTHER_APP_ID, OTHER_APP_NAME, None, None)
+        .await
+        .unwrap();
+    let token = Secret::new(a.control.token("wrong_app"));
+    a.service
+        .add_channel("Other", ChannelKind::Messenger, Some(OTHER_APP_ID), &token)
+        .await
+        .unwrap();
+    a.control.clear_requests();
+    let summary = a.check_all().await;
+    assert_eq!(summary.views.len(), 13);
+    assert_eq!(summary.failed, 0);
+    let other = summary
+        .views
+        .iter()
+        .find(|v| v.channel.name == "Other")
+        .unwrap();
+    let report = other.channel.last_report.as_ref().unwrap();
+    assert_eq!(report.profile_id.as_deref(), Some(SHOES_PAGE_ID));
+    let reqs = a.control.requests();
+    assert_eq!(calls(&reqs, "/debug_token", true), 12);
+    // Its own token asked about itself, outside any batch.
+    assert!(calls(&reqs, "/debug_token", false) + calls(&reqs, "/me", false) >= 1);
+}

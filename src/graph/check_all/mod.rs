@@ -182,9 +182,10 @@ pub async fn check_all(
         stats: RunStats::default(),
     };
     // A channel without the app's secret cannot be a batch's caller: checked on its own.
+    let jobs = &run.jobs;
+    run.queue.retain(|(j, _)| !jobs[*j].app_token.is_empty());
     for j in 0..run.jobs.len() {
         if run.jobs[j].app_token.is_empty() {
-            run.queue.retain(|(job, _)| *job != j);
             run.check_alone(j, Single::Whole);
         }
     }
