@@ -275,3 +275,75 @@ fn refused_in_batch(e: &GraphError) -> bool {
         || e.graph_error()
             .is_some_and(|g| g.message.contains("parameter input_token is required"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{BatchCheck, Finished, Gate};
+    use super::*;
+    use crate::graph::{AppCredentials, GraphClient, GraphConfig};
+    use crate::model::{FailureKind, GraphErrorInfo, Secret};
+    use tokio::sync::mpsc;
+
+    fn limit(code: i64, minutes: Option<i64>) -> GraphError {
+        GraphError::Api {
+            status: 400,
+            error: Box::new(GraphErrorInfo {
+                code,
+                subcode: None,
+                message: format!("(#{code}) request limit reached"),
+                user_title: None,
+                user_message: None,
+                fbtrace_id: None,
+            }),
+            retry_after_minutes: minutes,
+        }
+    }
+
+    fn run_of(pages: &[&str]) -> (Run, mpsc::UnboundedReceiver<Finished>) {
+        let client = GraphClient::new(GraphConfig::default()).unwrap();
+        let app = AppCredentials {
+            id: "1".into(),
+            secret: Some(Secret::new("s")),
+        };
+        let items = pages
+            .iter()
+            .map(|p| BatchCheck {
+                token: Secret::new("t"),
+                kind: ChannelKind::Messenger,
+                app: app.clone(),
+                page_id: Some(p.to_string()),
+                user_id: None,
+            })
+            .collect();
+        let (tx, rx) = mpsc::unbounded_channel();
+        (Run::new(&client, items, tx), rx)
+    }
+
+    #[tokio::test]
+    async fn a_short_wait_pauses_the_scope_and_asks_again_a_long_one_ends_it() {
+        let (mut run, mut rx) = run_of(&["501", "502", "503"]);
+        run.queue.clear();
+        // Page 501: Meta says one minute: paused, and the call is asked again after it.
+        run.limited(0, Op::Webhook, &limit(80001, Some(1)));
+        assert!(matches!(
+            run.scopes.get(&Scope::Page("501".into())),
+            Some(ScopeState::Paused(_))
+        ));
+        assert_eq!(run.queue, [(0, Op::Webhook)]);
+        assert!(rx.try_recv().is_err());
+        // Page 502: an hour, longer than a run waits: that channel ends rate-limited.
+        run.limited(1, Op::Webhook, &limit(32, Some(60)));
+        let (j, result) = rx.try_recv().unwrap();
+        let failure = result.unwrap_err();
+        assert_eq!(j, 1);
+        assert_eq!(failure.kind, FailureKind::RateLimited);
+        assert_eq!(failure.retry_after_minutes, Some(60));
+        // Page 503 carries on; 501 waits.
+        let now = Instant::now();
+        assert!(matches!(run.gate(2, now), Gate::Go));
+        assert!(matches!(run.gate(0, now), Gate::Wait(_)));
+        // The app's limit without a time stops every channel of the app.
+        run.limited(2, Op::Debug, &limit(4, None));
+        assert!(matches!(run.gate(0, now), Gate::End(_)));
+    }
+}

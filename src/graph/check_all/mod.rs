@@ -116,7 +116,7 @@ impl Job {
         self.item
             .page_id
             .as_deref()
-            .or(self.report.as_ref()?.profile_id.as_deref())
+            .or_else(|| self.report.as_ref()?.profile_id.as_deref())
     }
 
     fn scopes(&self) -> Vec<Scope> {
@@ -154,41 +154,7 @@ pub async fn check_all(
     done: mpsc::UnboundedSender<Finished>,
     cancel: CancellationToken,
 ) -> RunStats {
-    let jobs = items
-        .into_iter()
-        .map(|item| Job {
-            app_token: item.app.app_token().unwrap_or_else(|| Secret::new("")),
-            item,
-            report: None,
-            waiting: 0,
-            whole: false,
-            finished: false,
-            retries: 0,
-        })
-        .collect::<Vec<_>>();
-    let mut run = Run {
-        client: client.clone(),
-        queue: (0..jobs.len()).map(|j| (j, Op::Debug)).collect(),
-        jobs,
-        singles: VecDeque::new(),
-        scopes: HashMap::new(),
-        pacers: HashMap::new(),
-        in_flight: HashMap::new(),
-        singles_in_flight: 0,
-        debug_in_batch: true,
-        expansion: true,
-        tasks: JoinSet::new(),
-        done,
-        stats: RunStats::default(),
-    };
-    // A channel without the app's secret cannot be a batch's caller: checked on its own.
-    let jobs = &run.jobs;
-    run.queue.retain(|(j, _)| !jobs[*j].app_token.is_empty());
-    for j in 0..run.jobs.len() {
-        if run.jobs[j].app_token.is_empty() {
-            run.check_alone(j, Single::Whole);
-        }
-    }
+    let mut run = Run::new(client, items, done);
     loop {
         let wake = run.start_what_may_go();
         if run.tasks.is_empty() {
@@ -246,6 +212,49 @@ enum Gate {
 }
 
 impl Run {
+    fn new(
+        client: &GraphClient,
+        items: Vec<BatchCheck>,
+        done: mpsc::UnboundedSender<Finished>,
+    ) -> Run {
+        let jobs = items
+            .into_iter()
+            .map(|item| Job {
+                app_token: item.app.app_token().unwrap_or_else(|| Secret::new("")),
+                item,
+                report: None,
+                waiting: 0,
+                whole: false,
+                finished: false,
+                retries: 0,
+            })
+            .collect::<Vec<_>>();
+        let mut run = Run {
+            client: client.clone(),
+            queue: (0..jobs.len()).map(|j| (j, Op::Debug)).collect(),
+            jobs,
+            singles: VecDeque::new(),
+            scopes: HashMap::new(),
+            pacers: HashMap::new(),
+            in_flight: HashMap::new(),
+            singles_in_flight: 0,
+            debug_in_batch: true,
+            expansion: true,
+            tasks: JoinSet::new(),
+            done,
+            stats: RunStats::default(),
+        };
+        // A channel without the app's secret cannot be a batch's caller: checked on its own.
+        let jobs = &run.jobs;
+        run.queue.retain(|(j, _)| !jobs[*j].app_token.is_empty());
+        for j in 0..run.jobs.len() {
+            if run.jobs[j].app_token.is_empty() {
+                run.check_alone(j, Single::Whole);
+            }
+        }
+        run
+    }
+
     fn finish(&mut self, j: usize, result: Result<TokenReport, CheckFailure>) {
         let job = &mut self.jobs[j];
         if job.finished {
