@@ -7,7 +7,7 @@ use reqwest::header::HeaderMap;
 use serde_json::Value;
 use sha2::Sha256;
 use tokenwarden::sim::scenario::*;
-use tokenwarden::sim::{Fault, Scenario, SimControl, SimHandle, Simulator};
+use tokenwarden::sim::{Fault, Scenario, Scope, SimControl, SimHandle, Simulator};
 
 struct Env {
     sim: SimHandle,
@@ -894,6 +894,81 @@ async fn debug_token_by_post_override_and_in_a_batch() {
         reqs.iter()
             .any(|r| r.in_batch && r.path == "/debug_token" && r.uri == "/v26.0")
     );
+}
+
+#[tokio::test]
+async fn budgets_report_usage_per_request_and_per_batch_op_and_refuse_with_the_scopes_code() {
+    let env = Env::new();
+    let page = env.t("shoes_messenger");
+    env.c()
+        .set_budget(Scope::App(ACME_APP_ID.into()), 4, Duration::from_secs(3600));
+    env.c().set_budget(
+        Scope::Page(SHOES_PAGE_ID.into()),
+        2,
+        Duration::from_secs(3600),
+    );
+    env.c().set_latency(Duration::from_millis(200));
+    let started = Instant::now();
+    let a = env
+        .get("/me", &[("fields", "id"), ("access_token", &page)])
+        .await;
+    assert!(
+        started.elapsed() >= Duration::from_millis(200),
+        "latency applies"
+    );
+    env.c().clear_faults();
+    assert_eq!(a.status, 200, "{}", a.text);
+    let app: Value = serde_json::from_str(a.headers["x-app-usage"].to_str().unwrap()).unwrap();
+    assert_eq!(app["call_count"], 25);
+    let buc: Value =
+        serde_json::from_str(a.headers["x-business-use-case-usage"].to_str().unwrap()).unwrap();
+    assert_eq!(buc[SHOES_PAGE_ID][0]["call_count"], 50);
+
+    // A batch: each op is a call, with its Page's usage in its own headers; the third call on
+    // the Page is refused with the Page-token code 80001 and a wait, the batch itself is not.
+    let op = serde_json::json!({"relative_url": format!("{SHOES_PAGE_ID}/subscribed_apps"),
+        "body": format!("access_token={page}")});
+    let batch = serde_json::json!([op, op]).to_string();
+    let a = env
+        .send(
+            "POST",
+            "",
+            &[("access_token", &app_token()), ("batch", &batch)],
+        )
+        .await;
+    assert_eq!(a.status, 200, "{}", a.text);
+    let items = a.json();
+    assert_eq!(items[0]["code"], 200);
+    assert_eq!(items[1]["code"], 400);
+    let body: Value = serde_json::from_str(items[1]["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["error"]["code"], 80001);
+    let usage = items[1]["headers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["name"] == "X-Business-Use-Case-Usage")
+        .unwrap();
+    let usage: Value = serde_json::from_str(usage["value"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        usage[SHOES_PAGE_ID][0]["estimated_time_to_regain_access"],
+        60
+    );
+    let app: Value = serde_json::from_str(a.headers["x-app-usage"].to_str().unwrap()).unwrap();
+    assert_eq!(app["call_count"], 50, "two calls of four: one was refused");
+    // The app's budget: two more calls, then code 4 for anything of the app.
+    for _ in 0..2 {
+        let a = env.debug(&page).await;
+        assert_eq!(a["is_valid"], true);
+    }
+    let a = env
+        .get(
+            "/debug_token",
+            &[("input_token", &page), ("access_token", &app_token())],
+        )
+        .await;
+    assert_eq!(a.code().0, 4, "{}", a.text);
+    assert_eq!(env.c().peak_usage_percent(), 100);
+    assert_eq!(env.c().calls_refused_for_limits(), 2);
 }
 
 #[tokio::test]

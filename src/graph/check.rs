@@ -20,7 +20,7 @@ pub struct AppCredentials {
 }
 
 impl AppCredentials {
-    fn app_token(&self) -> Option<Secret> {
+    pub(crate) fn app_token(&self) -> Option<Secret> {
         self.secret
             .as_ref()
             .map(|s| Secret::new(format!("{}|{}", self.id, s.expose())))
@@ -61,20 +61,35 @@ async fn instagram_account(
     req: &CheckRequest<'_>,
     report: &TokenReport,
 ) -> Result<Option<String>, GraphError> {
-    let Some(page) = req.page_id.or(report.profile_id.as_deref()) else {
+    let Some(page) = page_of(req, report) else {
         return Ok(None);
     };
     let secret = req.app.and_then(|a| a.secret.as_ref());
-    match client
+    let answer = client
         .call(
             Method::Get,
             super::ids::node_id(page)?,
-            &[("fields", "instagram_business_account")],
+            &[("fields", INSTAGRAM_FIELD)],
             req.token,
             secret,
         )
-        .await
-    {
+        .await;
+    instagram_from(answer)
+}
+
+pub(crate) const INSTAGRAM_FIELD: &str = "instagram_business_account";
+
+/// The channel's Page (or WABA): the one saved with it, else the token's own.
+pub(crate) fn page_of<'a>(req: &CheckRequest<'a>, report: &'a TokenReport) -> Option<&'a str> {
+    req.page_id.or(report.profile_id.as_deref())
+}
+
+/// The linked Instagram account from the Page's `instagram_business_account` answer; an error
+/// other than a fault or a limit means "could not look".
+pub(crate) fn instagram_from(
+    answer: Result<Value, GraphError>,
+) -> Result<Option<String>, GraphError> {
+    match answer {
         Ok(v) => Ok(string_of(v.pointer("/instagram_business_account/id"))),
         Err(e) if e.is_transient() || e.is_rate_limit() => Err(e),
         Err(_) => Ok(None),
@@ -314,14 +329,14 @@ async fn webhook_state(
     req: &CheckRequest<'_>,
     report: &TokenReport,
 ) -> Result<Option<WebhookState>, GraphError> {
-    let Some(target) = req.page_id.or(report.profile_id.as_deref()) else {
+    let Some(target) = page_of(req, report) else {
         return Ok(None);
     };
     let Some(app_id) = req.app.map(|a| a.id.as_str()).or(report.app_id.as_deref()) else {
         return Ok(None);
     };
     let secret = req.app.and_then(|a| a.secret.as_ref());
-    let v = match client
+    let answer = client
         .call(
             Method::Get,
             &super::ids::node_path(target, "subscribed_apps")?,
@@ -329,8 +344,17 @@ async fn webhook_state(
             req.token,
             secret,
         )
-        .await
-    {
+        .await;
+    webhook_from(answer, app_id)
+}
+
+/// The app's entry in a `subscribed_apps` answer (`{"data":[…]}`). An error other than a fault
+/// or a limit means "could not look" (`None`).
+pub(crate) fn webhook_from(
+    answer: Result<Value, GraphError>,
+    app_id: &str,
+) -> Result<Option<WebhookState>, GraphError> {
+    let v = match answer {
         Ok(v) => v,
         Err(e) if e.is_transient() || e.is_rate_limit() => return Err(e),
         // Not allowed to look (a missing task or permission): unknown, and said elsewhere.

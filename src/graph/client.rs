@@ -125,6 +125,33 @@ impl GraphClient {
         params: &[(&str, &str)],
         bearer: Option<&Secret>,
     ) -> Result<Value, GraphError> {
+        self.send_for_usage(method, path, params, bearer)
+            .await
+            .map(|(v, _)| v)
+    }
+
+    /// A batch request (`POST /` with `batch` and the caller in the form body): its answer and
+    /// Meta's usage headers, which pace the calls that follow (see `pacing`).
+    pub(crate) async fn post_batch(
+        &self,
+        caller: &Secret,
+        batch: &Secret,
+    ) -> Result<(Value, super::usage::Usage), GraphError> {
+        let params = [
+            ("access_token", caller.expose()),
+            ("batch", batch.expose()),
+            ("include_headers", "true"),
+        ];
+        self.send_for_usage(Method::Post, "", &params, None).await
+    }
+
+    async fn send_for_usage(
+        &self,
+        method: Method,
+        path: &str,
+        params: &[(&str, &str)],
+        bearer: Option<&Secret>,
+    ) -> Result<(Value, super::usage::Usage), GraphError> {
         if method != Method::Post
             && let Some((name, _)) = params.iter().find(|(k, _)| SECRET_PARAMS.contains(k))
         {
@@ -175,7 +202,7 @@ impl GraphClient {
         url: reqwest::Url,
         params: &[(&str, &str)],
         bearer: Option<&Secret>,
-    ) -> Result<Value, GraphError> {
+    ) -> Result<(Value, super::usage::Usage), GraphError> {
         let mut req = match method {
             Method::Get => self.http.get(url).query(params),
             Method::Post => self.http.post(url).form(params),
@@ -194,7 +221,8 @@ impl GraphClient {
                 detail: "a redirect to another address, which Tokenwarden does not follow".into(),
             });
         }
-        let retry_after = retry_after_minutes(resp.headers());
+        let usage = super::usage::Usage::from_headers(resp.headers());
+        let retry_after = usage.regain_minutes();
         let is_json = resp
             .headers()
             .get(reqwest::header::CONTENT_TYPE)
@@ -219,7 +247,7 @@ impl GraphClient {
             Err(Capped::TooLarge) => return Err(too_big()),
             Err(Capped::Failed(e)) => return Err(self.transport_error(e)),
         };
-        parse_body(status, is_json, &body, retry_after)
+        parse_body(status, is_json, &body, retry_after).map(|v| (v, usage))
     }
 
     fn transport_error(&self, e: reqwest::Error) -> GraphError {
@@ -281,17 +309,6 @@ fn describe_transport(e: &reqwest::Error) -> String {
     }
     let text = cause.to_string();
     if text.is_empty() { e.to_string() } else { text }
-}
-
-fn retry_after_minutes(headers: &reqwest::header::HeaderMap) -> Option<i64> {
-    let usage = headers.get("x-business-use-case-usage")?.to_str().ok()?;
-    let v: Value = serde_json::from_str(usage).ok()?;
-    v.as_object()?
-        .values()
-        .filter_map(|list| list.as_array())
-        .flatten()
-        .filter_map(|u| u.get("estimated_time_to_regain_access")?.as_i64())
-        .max()
 }
 
 pub(crate) fn parse_body(

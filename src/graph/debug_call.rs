@@ -169,7 +169,7 @@ fn data_of(v: &Value) -> Option<Value> {
 /// Graph saying it does not take the request in this form, as opposed to an answer about the
 /// tokens: `debug_token`'s own errors (code 100 "You must provide an app access token…", "did not
 /// match the Viewing App", code 190 for a dead caller) never use these words.
-fn is_refusal(e: &GraphError) -> bool {
+pub(crate) fn is_refusal(e: &GraphError) -> bool {
     const WORDS: &[&str] = &[
         "unsupported post request",
         "unsupported get request",

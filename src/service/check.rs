@@ -10,12 +10,17 @@ use tokio_util::sync::CancellationToken;
 
 use super::history::health_change;
 use super::{ChannelView, Service, ServiceError, blocking, sort_by_urgency};
-use crate::graph::{AppCredentials, CheckRequest, GraphError, check_token};
+use crate::graph::check_all::{BatchCheck, Finished, check_all};
+use crate::graph::{AppCredentials, CheckRequest, GraphClient, GraphError, check_token};
 use crate::model::{Channel, CheckFailure, FailureKind, Health, Secret, TokenReport};
 use crate::store::Catalog;
 
 /// How many checks run at once: enough to be quick, few enough not to trip Meta's limits.
 const CONCURRENCY: usize = 4;
+/// From this many channels with their app's secret, check-all sends its calls in Graph batch
+/// requests (`graph::check_all`). Fewer are checked one by one, four at a time: as quick, and
+/// each result shows as soon as it is known.
+const BATCH_FROM: usize = 10;
 /// Results are written to the catalog this many at a time (one write per channel is too slow
 /// for thousands of channels).
 const SAVE_BATCH: usize = 50;
@@ -111,22 +116,49 @@ impl Service {
         let limit = Arc::new(Semaphore::new(CONCURRENCY));
         let slow_down = Arc::new(AtomicBool::new(false));
         let mut tasks = tokio::task::JoinSet::new();
-        for channel in channels {
-            let token = self.get_secret(&channel.token.secret).await?;
-            let app = channel
+        let (results, mut arriving) = mpsc::unbounded_channel::<Outcome>();
+        let app_of = |channel: &Channel| {
+            channel
                 .app_id
                 .as_ref()
-                .and_then(|id| apps.get(id).cloned().flatten());
-            let (graph, limit, slow_down, cancel) = (
+                .and_then(|id| apps.get(id).cloned().flatten())
+        };
+        let batchable =
+            |app: &Option<AppCredentials>| app.as_ref().is_some_and(|a| a.secret.is_some());
+        let batched = selector.is_none()
+            && channels.iter().filter(|c| batchable(&app_of(c))).count() >= BATCH_FROM;
+        let mut batch = Vec::new();
+        // All tokens in one trip to the blocking pool, not one trip per channel.
+        let (secrets, refs) = (
+            self.secrets(),
+            channels
+                .iter()
+                .map(|c| c.token.secret.clone())
+                .collect::<Vec<_>>(),
+        );
+        let tokens = blocking(move || {
+            refs.iter()
+                .map(|r| secrets.get(r))
+                .collect::<Result<Vec<Secret>, _>>()
+        })
+        .await??;
+        for (channel, token) in channels.into_iter().zip(tokens) {
+            let app = app_of(&channel);
+            if batched && batchable(&app) {
+                batch.push((channel, token, app));
+                continue;
+            }
+            let (graph, limit, slow_down, cancel, results) = (
                 self.graph().clone(),
                 limit.clone(),
                 slow_down.clone(),
                 cancel.clone(),
+                results.clone(),
             );
             tasks.spawn(async move {
                 let _permit = limit.acquire_owned().await;
                 if cancel.is_cancelled() {
-                    return None;
+                    return;
                 }
                 let result = if slow_down.load(Ordering::Relaxed) {
                     // Meta asked us to slow down: do not add to it; these stay at their last facts.
@@ -140,7 +172,7 @@ impl Service {
                 } else {
                     let outcome = tokio::select! {
                         r = check_one(&graph, &channel, &token, app.as_ref()) => r,
-                        _ = cancel.cancelled() => return None,
+                        _ = cancel.cancelled() => return,
                     };
                     outcome.map_err(|e| {
                         if e.is_rate_limit() {
@@ -149,21 +181,31 @@ impl Service {
                         e.to_failure(Utc::now())
                     })
                 };
-                Some((
+                let _ = results.send((
                     channel.id.clone(),
                     channel.token.fingerprint.clone(),
                     result,
-                ))
+                ));
             });
         }
+        if !batch.is_empty() {
+            tasks.spawn(check_batched(
+                self.graph().clone(),
+                batch,
+                results.clone(),
+                cancel.clone(),
+            ));
+        }
+        drop(results);
 
         let now = Utc::now();
+        // Each save rewrites the whole catalog: thousands of channels are saved in eighths.
+        let save_every = SAVE_BATCH.max(total / 8);
         let mut views = Vec::with_capacity(total);
         let mut pending: Vec<Outcome> = Vec::new();
         let mut failed = 0;
         let mut done = 0;
-        while let Some(joined) = tasks.join_next().await {
-            let Ok(Some(outcome)) = joined else { continue };
+        while let Some(outcome) = arriving.recv().await {
             done += 1;
             if outcome.2.is_err() {
                 failed += 1;
@@ -182,7 +224,7 @@ impl Service {
                 views.push(view);
             }
             pending.push(outcome);
-            if pending.len() >= SAVE_BATCH {
+            if pending.len() >= save_every {
                 self.save_results(std::mem::take(&mut pending)).await?;
             }
         }
@@ -250,13 +292,57 @@ fn apply(mut channel: Channel, outcome: &Outcome) -> Channel {
     channel
 }
 
+/// Check-all's channels with their app's secret, through Graph batch requests; each result goes
+/// to `results` as it is known.
+async fn check_batched(
+    graph: GraphClient,
+    batch: Vec<(Channel, Secret, Option<AppCredentials>)>,
+    results: mpsc::UnboundedSender<Outcome>,
+    cancel: CancellationToken,
+) {
+    let (channels, items): (Vec<Channel>, Vec<BatchCheck>) = batch
+        .into_iter()
+        .filter_map(|(channel, token, app)| {
+            let item = BatchCheck {
+                token,
+                kind: channel.kind,
+                app: app?,
+                page_id: channel.page_id.clone(),
+                user_id: channel.last_report.as_ref().and_then(|r| r.user_id.clone()),
+            };
+            Some((channel, item))
+        })
+        .unzip();
+    let (done, mut finished) = mpsc::unbounded_channel::<Finished>();
+    let forward = async {
+        while let Some((i, result)) = finished.recv().await {
+            let channel: &Channel = &channels[i];
+            let result = result.map(|report| keep_names(report, channel));
+            let _ = results.send((
+                channel.id.clone(),
+                channel.token.fingerprint.clone(),
+                result,
+            ));
+        }
+    };
+    let (stats, ()) = tokio::join!(check_all(&graph, items, done, cancel), forward);
+    tracing::info!(
+        channels = channels.len(),
+        batch_requests = stats.batch_requests,
+        batched_calls = stats.batched_calls,
+        single_checks = stats.single_checks,
+        peak_app_usage = stats.peak_app_usage,
+        "checked in batches"
+    );
+}
+
 pub(crate) async fn check_one(
     graph: &crate::graph::GraphClient,
     channel: &Channel,
     token: &Secret,
     app: Option<&AppCredentials>,
 ) -> Result<TokenReport, GraphError> {
-    let mut report = check_token(
+    let report = check_token(
         graph,
         &CheckRequest {
             token,
@@ -266,11 +352,15 @@ pub(crate) async fn check_one(
         },
     )
     .await?;
-    // Keep the names learnt when the channel was added; the debugger does not return them.
+    Ok(keep_names(report, channel))
+}
+
+/// Keeps the names learnt when the channel was added; the debugger does not return them.
+fn keep_names(mut report: TokenReport, channel: &Channel) -> TokenReport {
     if report.profile_name.is_none() && report.profile_id == channel.page_id {
         report.profile_name = channel.page_name.clone();
     }
-    Ok(report)
+    report
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! the simulator, so every fact on screen comes from the same code paths as with Meta.
 
 use chrono::Utc;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
@@ -152,26 +152,10 @@ impl DemoEnv {
     async fn seed(&self, c: &(&str, ChannelKind, &str, &str, &str)) -> Result<(), ServiceError> {
         let (name, kind, token_name, page_id, page_name) = *c;
         let token = Secret::new(self.sim.token(token_name));
-        let stored = StoredToken {
-            secret: SecretRef::new_token(),
-            fingerprint: token.fingerprint(),
-            saved_at: Utc::now(),
-        };
-        self.service.put_secret(&stored.secret, &token).await?;
-        let channel = Channel {
-            id: Channel::new_id(),
-            name: name.into(),
-            kind,
-            app_id: Some(ACME_APP_ID.into()),
-            page_id: Some(page_id.into()),
-            page_name: Some(page_name.into()),
-            token: stored,
-            previous_token: None,
-            previous_report: None,
-            last_report: None,
-            last_failure: None,
-            added_at: Utc::now(),
-        };
+        let channel = saved(name, kind, page_id, page_name, &token);
+        self.service
+            .put_secret(&channel.token.secret, &token)
+            .await?;
         let store = self.service.store.clone();
         blocking(move || {
             store
@@ -183,6 +167,81 @@ impl DemoEnv {
         })
         .await?
     }
+}
+
+/// A never-checked channel of the Acme app as an earlier session would have saved it.
+fn saved(name: &str, kind: ChannelKind, page_id: &str, page_name: &str, token: &Secret) -> Channel {
+    Channel {
+        id: Channel::new_id(),
+        name: name.into(),
+        kind,
+        app_id: Some(ACME_APP_ID.into()),
+        page_id: Some(page_id.into()),
+        page_name: Some(page_name.into()),
+        token: StoredToken {
+            secret: SecretRef::new_token(),
+            fingerprint: token.fingerprint(),
+            saved_at: Utc::now(),
+        },
+        previous_token: None,
+        previous_report: None,
+        last_report: None,
+        last_failure: None,
+        added_at: Utc::now(),
+    }
+}
+
+/// A service on a throw-away profile in `dir` (secrets in memory) that talks to the simulator at
+/// `base_url`, with the Acme app and its secret saved: where agency tests and benchmarks start.
+pub async fn agency_service(dir: &Path, base_url: &str) -> Result<Service, ServiceError> {
+    let profile = Profile::resolve(Some(dir.to_path_buf()))?;
+    let store = Store::open(profile, SecretBackend::Memory)?;
+    let mut cfg = GraphConfig::default().with_base_url(base_url)?;
+    cfg.timeout = Duration::from_secs(10);
+    cfg.backoff = Duration::from_millis(10);
+    let service = Service::new(store, cfg)?;
+    let secret = Secret::new(ACME_APP_SECRET);
+    service
+        .add_app(ACME_APP_ID, ACME_APP_NAME, Some(secret), None)
+        .await?;
+    Ok(service)
+}
+
+/// `count` healthy Messenger channels of the Acme app on new simulated Pages
+/// (`SimControl::add_agency_pages`), saved in one catalog write: an agency's list for tests and
+/// benchmarks. The Acme app must be saved already. Returns the Pages (ids and tokens) in order.
+pub async fn seed_agency(
+    service: &Service,
+    sim: &SimControl,
+    count: usize,
+) -> Result<Vec<(String, Secret)>, ServiceError> {
+    let pages = sim.add_agency_pages(count);
+    let mut channels = Vec::with_capacity(count);
+    let mut secrets = Vec::with_capacity(count);
+    for (page, token) in pages.clone() {
+        let token = Secret::new(token);
+        let name = format!("Agency {page}");
+        let channel = saved(&name, ChannelKind::Messenger, &page, &name, &token);
+        secrets.push((channel.token.secret.clone(), token));
+        channels.push(channel);
+    }
+    let (store, secret_store) = (service.store.clone(), service.secrets());
+    blocking(move || -> Result<(), ServiceError> {
+        for (r, token) in &secrets {
+            secret_store.set(r, token)?;
+        }
+        store
+            .catalog
+            .update(|cat: &mut Catalog| -> Result<(), ServiceError> {
+                cat.channels.extend(channels);
+                Ok(())
+            })
+    })
+    .await??;
+    Ok(pages
+        .into_iter()
+        .map(|(page, token)| (page, Secret::new(token)))
+        .collect())
 }
 
 impl Drop for DemoEnv {

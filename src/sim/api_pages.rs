@@ -170,7 +170,14 @@ pub(crate) fn page_node(
     caller: &TokenRecord,
 ) -> Result<Value, GraphError> {
     let want = wants(r, "access_token", false);
-    let fields = page_fields(w, caller, page_id, want);
+    let mut fields = page_fields(w, caller, page_id, want);
+    // An edge asked as a field (field expansion) answers as the edge would, its errors included.
+    let edge = if wants(r, "subscribed_apps", false) {
+        Some(super::api_webhooks::subscribed_apps(w, r, page_id)?)
+    } else {
+        None
+    };
+    fields.push(("subscribed_apps", edge));
     let v = select_fields("Page", fields, r.param("fields"), &["name", "id"])?;
     Ok(with_metadata(r, v, "page"))
 }

@@ -9,6 +9,7 @@ use axum::http::Method;
 use serde_json::{Value, json};
 
 use super::auth::{Caller, Proof};
+use super::budget;
 use super::errors::GraphError;
 use super::ids;
 use super::routes::{GraphRequest, dispatch, is_version, record};
@@ -33,9 +34,14 @@ pub(crate) fn run(w: &mut World, r: &GraphRequest) -> Result<Value, GraphError> 
     let with_headers = r.param("include_headers") != Some("false");
     let items = ops
         .iter()
-        .map(|op| {
-            let answer = op_request(r, op).and_then(|op| answer(w, &op));
-            item(answer, with_headers)
+        .map(|op| match op_request(r, op) {
+            Ok(op) => {
+                let answer = answer(w, &op);
+                let page = budget::charge_of(w, &op).page;
+                let usage = page.and_then(|p| w.budgets.page_usage(&p));
+                item(answer, with_headers, usage)
+            }
+            Err(e) => item(Err(e), with_headers, None),
         })
         .collect();
     Ok(Value::Array(items))
@@ -83,6 +89,7 @@ fn op_request(batch: &GraphRequest, op: &Value) -> Result<GraphRequest, GraphErr
         uri: batch.uri.clone(),
         method_override: false,
         in_batch: true,
+        relative_url: Some(relative.to_string()),
     })
 }
 
@@ -99,10 +106,13 @@ fn answer(w: &mut World, op: &GraphRequest) -> Result<Value, GraphError> {
     if w.refuse_debug_token_in_batch && op.segments.first().is_some_and(|s| s == "debug_token") {
         return Err(GraphError::unsupported("GET", "debug_token"));
     }
+    // Each op is a call of its own for the rate limits (§7).
+    w.budgets.charge(&budget::charge_of(w, op))?;
     dispatch(w, op)
 }
 
-fn item(answer: Result<Value, GraphError>, with_headers: bool) -> Value {
+/// One answer of the batch; `page_usage` is the op's Page's `X-Business-Use-Case-Usage`.
+fn item(answer: Result<Value, GraphError>, with_headers: bool, page_usage: Option<Value>) -> Value {
     let (code, body, token_error) = match answer {
         Ok(v) => (200, v.to_string(), None),
         Err(e) => (
@@ -120,6 +130,9 @@ fn item(answer: Result<Value, GraphError>, with_headers: bool) -> Value {
                 "name": "WWW-Authenticate",
                 "value": format!("OAuth \"Facebook Platform\" \"invalid_token\" \"{}\"", e.message.replace('"', "'")),
             }));
+        }
+        if let Some(usage) = page_usage {
+            headers.push(json!({"name": "X-Business-Use-Case-Usage", "value": usage.to_string()}));
         }
         item["headers"] = json!(headers);
     }

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use serde::Serialize;
 
@@ -29,6 +30,9 @@ pub struct RecordedRequest {
     pub uri: String,
     /// An op of a batch request (the batch itself is recorded too, as `POST /`).
     pub in_batch: bool,
+    /// An op's `relative_url` exactly as received (unredacted), so tests can prove that no
+    /// secret rode in it either.
+    pub relative_url: Option<String>,
 }
 
 /// Cheap, cloneable handle to the simulated world.
@@ -196,6 +200,14 @@ impl SimControl {
         })
     }
 
+    /// `count` more Pages, each with a healthy Messenger Page token of Acme Support (see
+    /// `scenario::add_agency_pages`): (Page id, token) pairs.
+    pub fn add_agency_pages(&self, count: usize) -> Vec<(String, String)> {
+        self.apply("add_agency_pages", |w| {
+            super::scenario::add_agency_pages(w, count)
+        })
+    }
+
     // ---- faults ----
 
     /// Applies `fault` to every Graph request until `clear_faults`.
@@ -223,6 +235,31 @@ impl SimControl {
     /// `debug_token` as an op of a batch is refused (the op answers "Unsupported get request").
     pub fn refuse_debug_token_in_batch(&self, refuse: bool) {
         self.with(|w| w.refuse_debug_token_in_batch = refuse);
+    }
+
+    // ---- call budgets and latency (reference §8) ----
+
+    /// `calls` per sliding `window` for the app, user or Page: usage headers report the share
+    /// used, and calls beyond it are refused with the scope's limit code (4, 17, 32/80001).
+    pub fn set_budget(&self, scope: super::budget::Scope, calls: u64, window: Duration) {
+        self.with(|w| w.budgets.set(scope, calls, window));
+    }
+
+    /// The highest usage percentage any `X-App-Usage` or `X-Business-Use-Case-Usage` header
+    /// reported so far.
+    pub fn peak_usage_percent(&self) -> u64 {
+        self.with(|w| w.budgets.peak())
+    }
+
+    /// Calls refused so far because a budget was used up.
+    pub fn calls_refused_for_limits(&self) -> u64 {
+        self.with(|w| w.budgets.refused())
+    }
+
+    /// Every HTTP request (a batch counts once) waits `latency` before it is answered, like a
+    /// distant server (a standing `Fault::Latency`).
+    pub fn set_latency(&self, latency: Duration) {
+        self.set_fault(Fault::Latency(latency));
     }
 
     // ---- device login ----

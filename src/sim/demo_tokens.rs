@@ -4,7 +4,7 @@ use super::ids::{self, DAY, HOUR};
 use super::scenario::*;
 use super::world::{Expiry, TokenKind, TokenSpec, World, strings};
 
-const MESSENGER: &[&str] = &[
+pub(crate) const MESSENGER: &[&str] = &[
     "pages_messaging",
     "pages_manage_metadata",
     "pages_read_engagement",

@@ -2,7 +2,8 @@
 //!
 //! It speaks Graph JSON only (it plays Meta, so it knows nothing of our model): `debug_token`,
 //! `/me`, `/me/accounts`, token exchange, device login, `subscribed_apps`, `appsecret_proof`,
-//! batch requests, Meta's error objects and headers. It records every request's raw URI. Tests change the world through [`SimControl`] and inject
+//! batch requests, Meta's error objects and headers, call budgets with usage headers and the
+//! scoped limit codes (`budget.rs`). It records every request's raw URI. Tests change the world through [`SimControl`] and inject
 //! network faults with [`Fault`]. Everything in it is fake, including its tokens and secrets.
 
 mod api_pages;
@@ -10,6 +11,7 @@ mod api_tokens;
 mod api_webhooks;
 mod auth;
 mod batch;
+mod budget;
 mod control;
 mod demo_tokens;
 mod device;
@@ -29,6 +31,7 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
+pub use budget::Scope;
 pub use control::{RecordedRequest, SimControl};
 pub use faults::Fault;
 pub use scenario::Scenario;

@@ -18,7 +18,7 @@ use super::control::{RecordedRequest, SimControl};
 use super::errors::GraphError;
 use super::faults::{self, Fault};
 use super::world::World;
-use super::{api_pages, api_tokens, api_webhooks, batch, http_control, ids};
+use super::{api_pages, api_tokens, api_webhooks, batch, budget, http_control, ids};
 
 /// The version Meta uses for unversioned calls (the app's default).
 const DEFAULT_VERSION: &str = "v26.0";
@@ -65,6 +65,8 @@ pub(crate) struct GraphRequest {
     pub method_override: bool,
     /// An op of a batch.
     pub in_batch: bool,
+    /// An op's `relative_url` as received.
+    pub relative_url: Option<String>,
 }
 
 impl GraphRequest {
@@ -82,6 +84,14 @@ impl GraphRequest {
 
     pub fn path(&self) -> String {
         format!("/{}", self.segments.join("/"))
+    }
+
+    /// A batch request itself (its ops are calls; the batch is not).
+    pub fn is_batch(&self) -> bool {
+        self.segments.is_empty()
+            && self.method == Method::POST
+            && self.params.contains_key("batch")
+            && !self.in_batch
     }
 }
 
@@ -164,6 +174,7 @@ pub(crate) fn record(w: &mut World, req: &GraphRequest) -> Proof {
         },
         uri: req.uri.clone(),
         in_batch: req.in_batch,
+        relative_url: req.relative_url.clone(),
     });
     proof
 }
@@ -286,6 +297,7 @@ async fn graph(
         uri: uri.to_string(),
         method_override,
         in_batch: false,
+        relative_url: None,
     };
     let adm = state.control.with(|w| admit(w, &req, followed_redirect));
     let mut headers = meta_headers(&version);
@@ -331,15 +343,20 @@ async fn graph(
         Some(Fault::HugeBody) => return faults::huge_body(headers),
         Some(Fault::EndlessBody) => return faults::endless_body(headers, state.cancel.clone()),
     }
-    if let Some(pct) = adm.app_usage {
-        let usage = json!({"call_count": pct, "total_cputime": pct / 2, "total_time": pct / 2});
-        set_header(&mut headers, "x-app-usage", &usage.to_string());
-    }
     let result = if adm.proof == Proof::Invalid && known_caller(&state.control, &req) {
         Err(GraphError::bad_proof())
     } else {
-        state.control.with(|w| dispatch(w, &req))
+        state.control.with(|w| {
+            if !req.is_batch() {
+                w.budgets.charge(&budget::charge_of(w, &req))?;
+            }
+            dispatch(w, &req)
+        })
     };
+    // After the call: a batch's ops are counted by now.
+    state
+        .control
+        .with(|w| usage_headers(w, &req, adm.app_usage, &mut headers));
     match result {
         Ok(body) if truncate => json_response(
             StatusCode::OK,
@@ -353,6 +370,25 @@ async fn graph(
             faults::truncate_json(&e.body().to_string()),
         ),
         Err(e) => error_response(&e, headers),
+    }
+}
+
+/// `X-App-Usage` (from the app's budget, else a slowly growing share for app-token calls) and,
+/// for a call on a Page with a budget, `X-Business-Use-Case-Usage`.
+fn usage_headers(w: &mut World, req: &GraphRequest, app_calls: Option<u64>, h: &mut HeaderMap) {
+    let charge = budget::charge_of(w, req);
+    let from_budget = charge.app.as_deref().and_then(|a| w.budgets.app_usage(a));
+    let app = from_budget.or_else(|| {
+        app_calls
+            .map(|pct| json!({"call_count": pct, "total_cputime": pct / 2, "total_time": pct / 2}))
+    });
+    if let Some(usage) = app {
+        set_header(h, "x-app-usage", &usage.to_string());
+    }
+    if let Some(page) = charge.page.filter(|_| !req.is_batch())
+        && let Some(usage) = w.budgets.page_usage(&page)
+    {
+        set_header(h, "x-business-use-case-usage", &usage.to_string());
     }
 }
 

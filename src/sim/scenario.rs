@@ -208,6 +208,27 @@ fn build_demo(w: &mut World) -> Result<(), String> {
     Ok(())
 }
 
+/// Adds `count` Pages managed by Alice, each subscribed to Acme Support's webhook, with a
+/// never-expiring Messenger Page token of Acme Support: an agency's worth of healthy channels.
+/// Returns (Page id, token) pairs; the ids continue after the ones already added.
+pub(crate) fn add_agency_pages(
+    w: &mut World,
+    count: usize,
+) -> Result<Vec<(String, String)>, String> {
+    let first = w.pages.keys().filter(|id| id.starts_with('7')).count();
+    let scopes = demo_tokens::MESSENGER;
+    (first..first + count)
+        .map(|i| {
+            let id = format!("7{i:08}");
+            w.add_page(&id, &format!("Agency Page {i}"), "Local Business");
+            w.grant_page_role(ALICE_ID, &id, ALL_TASKS)?;
+            w.set_subscribed_fields(&id, ACME_APP_ID, strings(WEBHOOK_FIELDS))?;
+            let token = w.mint_page(ALICE_ID, &id, ACME_APP_ID, true, strings(scopes), None)?;
+            Ok((id, token))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -128,8 +128,10 @@ pub(crate) struct World {
     pub devices: Devices,
     pub faults: FaultState,
     pub requests: Vec<RecordedRequest>,
-    /// Calls made with an app token, per app; fed into `X-App-Usage`.
+    /// Calls made with an app token, per app; fed into `X-App-Usage` when the app has no budget.
     pub app_calls: HashMap<String, u64>,
+    /// Call budgets per app, user and Page (none by default).
+    pub budgets: super::budget::Budgets,
     seq: u64,
     /// `POST debug_token` with `method=GET` is refused (see `SimControl`).
     pub refuse_debug_token_override: bool,
