@@ -182,11 +182,11 @@ fn group_items(body: &str) -> Vec<(&str, usize)> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b'{' {
-            if let Some(close) = body[i..].find('}') {
-                i += close + 1;
-                continue;
-            }
+        if b == b'{'
+            && let Some(close) = body[i..].find('}')
+        {
+            i += close + 1;
+            continue;
         }
         if b == b',' || b.is_ascii_whitespace() {
             if let Some(s) = item_start.take() {

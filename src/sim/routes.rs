@@ -66,7 +66,6 @@ fn bearer(headers: &HeaderMap) -> Option<String> {
 }
 
 /// Everything decided under the lock before the request is answered.
-
 struct Admission {
     fault: Option<Fault>,
     proof: Proof,
