@@ -14,3 +14,7 @@ pub mod gui;
 pub mod logging;
 pub mod process;
 pub mod service;
+
+// Test-only: fails when an import cycle appears between modules of src/ (issue 12).
+#[cfg(test)]
+mod module_graph;

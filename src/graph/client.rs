@@ -36,7 +36,7 @@ pub struct GraphClient {
     clock: super::clock::ServerClock,
     /// How `debug_token` was last asked successfully (see `debug_call`), shared by clones so
     /// that only the first check of a process probes.
-    debug_route: Arc<super::debug_call::RouteMemory>,
+    debug_route: Arc<super::debug_route::RouteMemory>,
 }
 
 /// `hex(HMAC_SHA256(key = app secret, msg = access token))` (reference §6, classic form).
@@ -85,7 +85,7 @@ impl GraphClient {
         &self.cfg
     }
 
-    pub(crate) fn debug_route(&self) -> &super::debug_call::RouteMemory {
+    pub(crate) fn debug_route(&self) -> &super::debug_route::RouteMemory {
         &self.debug_route
     }
 

@@ -3,43 +3,12 @@
 //! (`method=GET`), else a one-op batch (a POST whose ops travel in the body), else the check is
 //! not made. A query string is never the fallback. Which way worked is remembered per process.
 
-use std::sync::atomic::{AtomicU8, Ordering};
-
 use serde_json::{Value, json};
 
 use super::client::{GraphClient, Method, parse_body};
+use super::debug_route::DebugRoute;
 use super::error::GraphError;
 use crate::model::Secret;
-
-/// The ways to ask, in the order tried when nothing is remembered yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub(crate) enum DebugRoute {
-    MethodOverride = 1,
-    Batch = 2,
-}
-
-/// The way that worked, for every clone of a client. While none is known, one check at a time
-/// probes, so that checks started together do not all pay for a refused probe.
-#[derive(Debug, Default)]
-pub(crate) struct RouteMemory {
-    route: AtomicU8,
-    probing: tokio::sync::Mutex<()>,
-}
-
-impl RouteMemory {
-    fn known(&self) -> Option<DebugRoute> {
-        match self.route.load(Ordering::Relaxed) {
-            1 => Some(DebugRoute::MethodOverride),
-            2 => Some(DebugRoute::Batch),
-            _ => None,
-        }
-    }
-
-    fn remember(&self, route: DebugRoute) {
-        self.route.store(route as u8, Ordering::Relaxed);
-    }
-}
 
 /// What one way of asking gave: an answer (good or a real Graph error), or a refusal of the way
 /// itself, which says nothing about the token.

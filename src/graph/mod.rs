@@ -8,6 +8,7 @@ pub mod client;
 pub mod clock;
 pub mod config;
 mod debug_call;
+mod debug_route;
 pub mod device;
 pub mod error;
 pub mod ids;

@@ -5,38 +5,10 @@
 //! The whole text can be sent to a customer: it never holds a token.
 
 use super::guide_kinds::{self, Names};
-use crate::graph::links::{self, PortalLink};
+use super::guide_step::step;
+pub use super::guide_step::{GuideStep, StepState};
+use crate::graph::links;
 use crate::model::{Channel, ChannelKind, Diagnosis, Health, MetaApp, ReasonCode};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StepState {
-    Done,
-    ToDo,
-    /// Something must be fixed before this step can work; says what.
-    Blocked(String),
-}
-
-#[derive(Debug, Clone)]
-pub struct GuideStep {
-    pub title: String,
-    pub detail: String,
-    pub link: Option<PortalLink>,
-    pub state: StepState,
-}
-
-pub(super) fn step(
-    title: impl Into<String>,
-    detail: impl Into<String>,
-    link: Option<PortalLink>,
-    state: StepState,
-) -> GuideStep {
-    GuideStep {
-        title: title.into(),
-        detail: detail.into(),
-        link,
-        state,
-    }
-}
 
 /// The steps for renewing `channel`, given its app (if saved) and its current diagnosis. Every
 /// step is written for the channel's kind and agrees with its health: a channel that works says

@@ -3,7 +3,7 @@
 //! Messenger in the app's Messenger settings, Instagram through the linked Instagram professional
 //! account, WhatsApp as a system user's token in Business settings (no Page, no Messenger).
 
-use super::guide::{GuideStep, StepState, step};
+use super::guide_step::{GuideStep, StepState, step};
 use crate::graph::links;
 use crate::model::{Channel, ChannelKind};
 

@@ -18,6 +18,7 @@ pub mod demo;
 pub mod groups;
 pub mod guide;
 mod guide_kinds;
+mod guide_step;
 pub mod lifecycle;
 pub mod login;
 pub mod login_message;

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 use super::auth::Caller;
 use super::errors::GraphError;
 use super::ids;
-use super::routes::GraphRequest;
+use super::request::GraphRequest;
 use super::world::{Expiry, TokenKind, TokenRecord, TokenSpec, World};
 
 /// Splits `a,b{c,d},e` into `a`, `b`, `e` (sub-field lists are accepted and ignored).

@@ -7,7 +7,7 @@ use super::api_pages;
 use super::auth::Caller;
 use super::errors::GraphError;
 use super::ids::{self, LONG_LIVED_SECS};
-use super::routes::GraphRequest;
+use super::request::GraphRequest;
 use super::world::{Expiry, TokenKind, TokenRecord, TokenSpec, World};
 
 /// `GET /debug_token?input_token&access_token` (§1).

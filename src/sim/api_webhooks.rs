@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::errors::GraphError;
-use super::routes::GraphRequest;
+use super::request::GraphRequest;
 use super::world::{TokenKind, TokenRecord, World};
 
 /// Webhook fields a Page subscription accepts (a wrong name is refused like Meta does).

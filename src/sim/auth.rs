@@ -4,8 +4,10 @@
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+use super::budget::Charge;
 use super::errors::GraphError;
 use super::ids;
+use super::request::GraphRequest;
 use super::world::{TokenKind, TokenRecord, World};
 
 /// An `appsecret_proof` older (or newer) than this is refused (§6: 5 minutes).
@@ -128,6 +130,30 @@ pub(crate) fn proof_matches(secret: &str, message: &str, proof: &str) -> bool {
 }
 
 /// What a well-behaved client sends: hex(HMAC-SHA256(secret, message)).
+/// Whom a call counts against: the caller's app, user and Page (or the Page it reads).
+pub(crate) fn charge_of(w: &World, r: &GraphRequest) -> Charge {
+    let caller = r.token.as_deref().and_then(|t| w.resolve_caller(t).ok());
+    let read_page = r
+        .segments
+        .first()
+        .filter(|s| w.pages.contains_key(*s))
+        .cloned();
+    match caller {
+        Some(Caller::Token(t)) => Charge {
+            app: Some(t.app_id.clone()),
+            user: t.user_id.clone(),
+            page_token: t.page_id.is_some(),
+            page: t.page_id.clone().or(read_page),
+        },
+        Some(other) => Charge {
+            app: Some(other.app_id().to_string()),
+            page: read_page,
+            ..Default::default()
+        },
+        None => Charge::default(),
+    }
+}
+
 #[cfg(test)]
 pub(crate) fn make_proof(secret: &str, message: &str) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();

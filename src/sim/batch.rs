@@ -8,17 +8,25 @@ use std::collections::BTreeMap;
 use axum::http::Method;
 use serde_json::{Value, json};
 
-use super::auth::{Caller, Proof};
-use super::budget;
+use super::auth::{self, Caller, Proof};
 use super::errors::GraphError;
 use super::ids;
-use super::routes::{GraphRequest, dispatch, is_version, record};
+use super::request::{GraphRequest, is_version};
+use super::request_log::record;
 use super::world::World;
 
 /// Meta's limit per batch.
 const MAX_OPS: usize = 50;
 
-pub(crate) fn run(w: &mut World, r: &GraphRequest) -> Result<Value, GraphError> {
+/// The router that answers each op: `routes::dispatch`, passed in because the router also sends
+/// batches here (a parameter keeps this module below the router instead of in a cycle with it).
+pub(crate) type Dispatch = fn(&mut World, &GraphRequest) -> Result<Value, GraphError>;
+
+pub(crate) fn run(
+    w: &mut World,
+    r: &GraphRequest,
+    dispatch: Dispatch,
+) -> Result<Value, GraphError> {
     let token = r.token.as_deref().ok_or_else(GraphError::token_required)?;
     if let Caller::Token(t) = w.resolve_caller(token)? {
         w.validity(&t, ids::now()).map_err(|e| e.graph_error())?;
@@ -36,8 +44,8 @@ pub(crate) fn run(w: &mut World, r: &GraphRequest) -> Result<Value, GraphError> 
         .iter()
         .map(|op| match op_request(r, op) {
             Ok(op) => {
-                let answer = answer(w, &op);
-                let page = budget::charge_of(w, &op).page;
+                let answer = answer(w, &op, dispatch);
+                let page = auth::charge_of(w, &op).page;
                 let usage = page.and_then(|p| w.budgets.page_usage(&p));
                 item(answer, with_headers, usage)
             }
@@ -93,7 +101,7 @@ fn op_request(batch: &GraphRequest, op: &Value) -> Result<GraphRequest, GraphErr
     })
 }
 
-fn answer(w: &mut World, op: &GraphRequest) -> Result<Value, GraphError> {
+fn answer(w: &mut World, op: &GraphRequest, dispatch: Dispatch) -> Result<Value, GraphError> {
     let proof = record(w, op);
     let known = op
         .token
@@ -107,7 +115,7 @@ fn answer(w: &mut World, op: &GraphRequest) -> Result<Value, GraphError> {
         return Err(GraphError::unsupported("GET", "debug_token"));
     }
     // Each op is a call of its own for the rate limits (§7).
-    w.budgets.charge(&budget::charge_of(w, op))?;
+    w.budgets.charge(&auth::charge_of(w, op))?;
     dispatch(w, op)
 }
 

@@ -8,11 +8,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use super::auth::Caller;
 use super::errors::GraphError;
 use super::faults::rate_limit_error;
-use super::routes::GraphRequest;
-use super::world::World;
 
 /// What a budget is for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -74,30 +71,6 @@ impl Charge {
         let user = self.user.clone().map(Scope::User);
         let page = self.page.clone().map(Scope::Page);
         app.into_iter().chain(user).chain(page)
-    }
-}
-
-/// Whom a call counts against: the caller's app, user and Page (or the Page it reads).
-pub(crate) fn charge_of(w: &World, r: &GraphRequest) -> Charge {
-    let caller = r.token.as_deref().and_then(|t| w.resolve_caller(t).ok());
-    let read_page = r
-        .segments
-        .first()
-        .filter(|s| w.pages.contains_key(*s))
-        .cloned();
-    match caller {
-        Some(Caller::Token(t)) => Charge {
-            app: Some(t.app_id.clone()),
-            user: t.user_id.clone(),
-            page_token: t.page_id.is_some(),
-            page: t.page_id.clone().or(read_page),
-        },
-        Some(other) => Charge {
-            app: Some(other.app_id().to_string()),
-            page: read_page,
-            ..Default::default()
-        },
-        None => Charge::default(),
     }
 }
 

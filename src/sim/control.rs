@@ -8,31 +8,18 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use serde::Serialize;
+use tokio_util::sync::CancellationToken;
 
 use super::faults::Fault;
 use super::ids::{self, HOUR};
+use super::request::RecordedRequest;
 use super::world::{World, strings};
 
-/// One Graph request as the simulator saw it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RecordedRequest {
-    pub method: String,
-    /// Without the version prefix, e.g. "/debug_token", "/me/accounts", "/500001/subscribed_apps".
-    pub path: String,
-    /// Query and form parameters; secrets (`access_token`, `input_token`, `fb_exchange_token`,
-    /// `client_secret`, `code`, and a batch's `batch` text) are replaced by "<redacted>".
-    pub params: BTreeMap<String, String>,
-    /// None when no `appsecret_proof` was sent.
-    pub appsecret_proof_valid: Option<bool>,
-    /// The request's URI exactly as received (path and query, unredacted), so tests can prove
-    /// no secret rode in a URL. An op of a batch has the URI of the batch that carried it.
-    pub uri: String,
-    /// An op of a batch request (the batch itself is recorded too, as `POST /`).
-    pub in_batch: bool,
-    /// An op's `relative_url` exactly as received (unredacted), so tests can prove that no
-    /// secret rode in it either.
-    pub relative_url: Option<String>,
+#[derive(Clone)]
+pub(crate) struct AppState {
+    pub control: SimControl,
+    /// Cancelled when the simulator stops, so hanging and slow requests end with it.
+    pub cancel: CancellationToken,
 }
 
 /// Cheap, cloneable handle to the simulated world.

@@ -1,7 +1,7 @@
 //! The named tokens of the demo scenario, each in the state its name says (see `scenario.rs`).
 
+use super::demo_ids::*;
 use super::ids::{self, DAY, HOUR};
-use super::scenario::*;
 use super::world::{Expiry, TokenKind, TokenSpec, World, strings};
 
 pub(crate) const MESSENGER: &[&str] = &[

@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use super::device_codes::{DeviceRequest, Status};
 use super::errors::GraphError;
 use super::ids::{self, LONG_LIVED_SECS};
 use super::world::World;
@@ -14,93 +15,10 @@ const CODE_LIFETIME_SECS: u64 = 420;
 /// Polls this much early still count as on time: client timers jitter.
 const POLL_TOLERANCE: Duration = Duration::from_millis(250);
 
-#[derive(Debug, Clone, PartialEq)]
-enum Status {
-    Pending,
-    Approved {
-        user_id: String,
-    },
-    Declined,
-    Expired,
-    /// The token was handed out; further polls get the same answer.
-    Issued {
-        token: String,
-    },
-}
-
-#[derive(Debug, Clone)]
-struct DeviceRequest {
-    code: String,
-    user_code: String,
-    app_id: String,
-    scopes: Vec<String>,
-    created: Instant,
-    last_poll: Option<Instant>,
-    polls: u32,
-    status: Status,
-}
-
-#[derive(Debug)]
-pub(crate) struct Devices {
-    /// Seconds between polls that the simulator asks for (and enforces with "slow down").
-    pub interval: u64,
-    /// The address the answer sends the user to; `None`: Facebook's real one.
-    pub verification_uri: Option<String>,
-    /// The demo's stand-in for the person on the phone: this user approves every login that
-    /// has waited this long.
-    pub auto_approve: Option<(String, Duration)>,
-    requests: Vec<DeviceRequest>,
-}
-
-impl Default for Devices {
-    fn default() -> Self {
-        Devices {
-            interval: 5,
-            verification_uri: None,
-            auto_approve: None,
-            requests: Vec::new(),
-        }
-    }
-}
-
-fn same_user_code(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .map(|c| c.to_ascii_uppercase())
-            .collect::<String>()
-    };
-    norm(a) == norm(b)
-}
-
 fn poll_error(subcode: i64, message: &str, title: &str, user_msg: &str) -> GraphError {
     GraphError::new(31, message)
         .with_subcode(subcode)
         .with_user(title, user_msg)
-}
-
-impl Devices {
-    fn by_user_code(&mut self, user_code: &str) -> Result<&mut DeviceRequest, String> {
-        self.requests
-            .iter_mut()
-            .rev()
-            .find(|r| same_user_code(&r.user_code, user_code))
-            .ok_or_else(|| format!("no device login with user code {user_code:?}"))
-    }
-
-    pub fn decline(&mut self, user_code: &str) -> Result<(), String> {
-        self.by_user_code(user_code)?.status = Status::Declined;
-        Ok(())
-    }
-
-    pub fn expire(&mut self, user_code: &str) -> Result<(), String> {
-        self.by_user_code(user_code)?.status = Status::Expired;
-        Ok(())
-    }
-
-    pub fn polls(&mut self, user_code: &str) -> Result<u32, String> {
-        Ok(self.by_user_code(user_code)?.polls)
-    }
 }
 
 impl World {

@@ -150,7 +150,7 @@ fn buc_type(code: i64) -> &'static str {
 pub(crate) fn rate_limit_headers(code: i64, business_object: &str) -> HeaderMap {
     let mut h = HeaderMap::new();
     let app = json!({"call_count": 100, "total_cputime": 36, "total_time": 41});
-    super::routes::set_header(&mut h, "x-app-usage", &app.to_string());
+    super::request::set_header(&mut h, "x-app-usage", &app.to_string());
     if (80000..81000).contains(&code) {
         let buc = json!({ business_object: [{
             "type": buc_type(code),
@@ -159,7 +159,7 @@ pub(crate) fn rate_limit_headers(code: i64, business_object: &str) -> HeaderMap 
             "total_time": 33,
             "estimated_time_to_regain_access": 7
         }]});
-        super::routes::set_header(&mut h, "x-business-use-case-usage", &buc.to_string());
+        super::request::set_header(&mut h, "x-business-use-case-usage", &buc.to_string());
     }
     h
 }
@@ -190,12 +190,12 @@ static FILLER: [u8; 64 * 1024] = [b' '; 64 * 1024];
 
 pub(crate) fn redirect(uri: &Uri, mut headers: HeaderMap) -> Response {
     let target = format!("{REDIRECT_TARGET}{uri}");
-    super::routes::set_header(&mut headers, "location", &target);
+    super::request::set_header(&mut headers, "location", &target);
     (StatusCode::FOUND, headers).into_response()
 }
 
 fn json_stream(mut headers: HeaderMap, body: Body) -> Response {
-    super::routes::set_header(
+    super::request::set_header(
         &mut headers,
         "content-type",
         "application/json; charset=UTF-8",
@@ -204,7 +204,7 @@ fn json_stream(mut headers: HeaderMap, body: Body) -> Response {
 }
 
 pub(crate) fn huge_body(mut headers: HeaderMap) -> Response {
-    super::routes::set_header(&mut headers, "content-length", &HUGE_BODY_BYTES.to_string());
+    super::request::set_header(&mut headers, "content-length", &HUGE_BODY_BYTES.to_string());
     let chunks = futures_util::stream::unfold(HUGE_BODY_BYTES, |left| async move {
         (left > 0).then(|| {
             let n = left.min(FILLER.len() as u64);

@@ -10,9 +10,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::control::resolve;
+use super::control::{AppState, resolve};
 use super::faults::Fault;
-use super::routes::AppState;
 use super::world::World;
 
 /// `POST /__sim/event` bodies, e.g. `{"event":"password_changed","user_id":"…"}`.

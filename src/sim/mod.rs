@@ -13,13 +13,17 @@ mod auth;
 mod batch;
 mod budget;
 mod control;
+mod demo_ids;
 mod demo_tokens;
 mod device;
+mod device_codes;
 mod errors;
 mod events;
 mod faults;
 mod http_control;
 mod ids;
+mod request;
+mod request_log;
 mod routes;
 pub mod scenario;
 mod validity;
@@ -32,11 +36,12 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 pub use budget::Scope;
-pub use control::{RecordedRequest, SimControl};
+pub use control::SimControl;
 pub use faults::Fault;
+pub use request::RecordedRequest;
 pub use scenario::Scenario;
 
-use routes::AppState;
+use control::AppState;
 
 /// How long a stopping simulator waits for open connections before dropping them.
 const STOP_GRACE: Duration = Duration::from_millis(500);

@@ -7,39 +7,23 @@ use std::collections::BTreeMap;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
 
-use super::auth::{Caller, Proof};
-use super::control::{RecordedRequest, SimControl};
+use super::auth::{self, Caller, Proof};
+use super::control::{AppState, SimControl};
 use super::errors::GraphError;
 use super::faults::{self, Fault};
+use super::request::{GraphRequest, is_version, set_header};
+use super::request_log::record;
 use super::world::World;
-use super::{api_pages, api_tokens, api_webhooks, batch, budget, http_control, ids};
+use super::{api_pages, api_tokens, api_webhooks, batch, http_control, ids};
 
 /// The version Meta uses for unversioned calls (the app's default).
 const DEFAULT_VERSION: &str = "v26.0";
-/// Parameters whose values never go into the request log.
-const REDACTED: &[&str] = &[
-    "access_token",
-    "input_token",
-    "fb_exchange_token",
-    "client_secret",
-    "code",
-    // A batch's ops carry their own parameters, tokens included.
-    "batch",
-];
-
-#[derive(Clone)]
-pub(crate) struct AppState {
-    pub control: SimControl,
-    /// Cancelled when the simulator stops, so hanging and slow requests end with it.
-    pub cancel: CancellationToken,
-}
-
 pub(crate) fn router(state: AppState) -> Router {
     Router::new()
         .route("/__sim/tokens", get(http_control::tokens))
@@ -47,67 +31,6 @@ pub(crate) fn router(state: AppState) -> Router {
         .route("/__sim/event", post(http_control::event))
         .fallback(graph)
         .with_state(state)
-}
-
-/// One parsed Graph request.
-#[derive(Debug, Clone)]
-pub(crate) struct GraphRequest {
-    /// After a `method=` override (Meta lets a GET or POST stand for another method).
-    pub method: Method,
-    pub segments: Vec<String>,
-    pub params: BTreeMap<String, String>,
-    /// From `access_token` or an `Authorization: Bearer|OAuth` header.
-    pub token: Option<String>,
-    pub base_url: String,
-    /// The URI as received (for a batch op: the batch's).
-    pub uri: String,
-    /// A `method` parameter replaced the HTTP method (a POST standing for a GET).
-    pub method_override: bool,
-    /// An op of a batch.
-    pub in_batch: bool,
-    /// An op's `relative_url` as received.
-    pub relative_url: Option<String>,
-}
-
-impl GraphRequest {
-    pub fn param(&self, name: &str) -> Option<&str> {
-        self.params
-            .get(name)
-            .map(String::as_str)
-            .filter(|s| !s.is_empty())
-    }
-
-    pub fn require(&self, name: &str) -> Result<&str, GraphError> {
-        self.param(name)
-            .ok_or_else(|| GraphError::missing_param(name))
-    }
-
-    pub fn path(&self) -> String {
-        format!("/{}", self.segments.join("/"))
-    }
-
-    /// A batch request itself (its ops are calls; the batch is not).
-    pub fn is_batch(&self) -> bool {
-        self.segments.is_empty()
-            && self.method == Method::POST
-            && self.params.contains_key("batch")
-            && !self.in_batch
-    }
-}
-
-/// Sets a header, skipping values that are not valid header text (never the case for ours).
-pub(crate) fn set_header(h: &mut HeaderMap, name: &'static str, value: &str) {
-    if let Ok(v) = HeaderValue::from_str(value) {
-        h.insert(name, v);
-    }
-}
-
-pub(crate) fn is_version(seg: &str) -> bool {
-    let rest = seg.strip_prefix('v').unwrap_or("");
-    !rest.is_empty()
-        && rest
-            .split('.')
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn parse_params(uri: &Uri, headers: &HeaderMap, body: &[u8]) -> BTreeMap<String, String> {
@@ -148,35 +71,6 @@ struct Admission {
     proof: Proof,
     app_usage: Option<u64>,
     business_object: String,
-}
-
-/// Checks the request's `appsecret_proof` and adds the request to the log.
-pub(crate) fn record(w: &mut World, req: &GraphRequest) -> Proof {
-    let proof = w.check_proof(
-        req.token.as_deref(),
-        req.param("appsecret_proof"),
-        req.param("appsecret_time"),
-    );
-    let mut params = req.params.clone();
-    for (k, v) in params.iter_mut() {
-        if REDACTED.contains(&k.as_str()) {
-            *v = "<redacted>".into();
-        }
-    }
-    w.requests.push(RecordedRequest {
-        method: req.method.as_str().to_string(),
-        path: req.path(),
-        params,
-        appsecret_proof_valid: match proof {
-            Proof::NotSent => None,
-            Proof::Valid => Some(true),
-            Proof::Invalid => Some(false),
-        },
-        uri: req.uri.clone(),
-        in_batch: req.in_batch,
-        relative_url: req.relative_url.clone(),
-    });
-    proof
 }
 
 /// `followed_redirect`: the request came to a `Fault::Redirect` target, which faults skip so
@@ -348,7 +242,7 @@ async fn graph(
     } else {
         state.control.with(|w| {
             if !req.is_batch() {
-                w.budgets.charge(&budget::charge_of(w, &req))?;
+                w.budgets.charge(&auth::charge_of(w, &req))?;
             }
             dispatch(w, &req)
         })
@@ -376,7 +270,7 @@ async fn graph(
 /// `X-App-Usage` (from the app's budget, else a slowly growing share for app-token calls) and,
 /// for a call on a Page with a budget, `X-Business-Use-Case-Usage`.
 fn usage_headers(w: &mut World, req: &GraphRequest, app_calls: Option<u64>, h: &mut HeaderMap) {
-    let charge = budget::charge_of(w, req);
+    let charge = auth::charge_of(w, req);
     let from_budget = charge.app.as_deref().and_then(|a| w.budgets.app_usage(a));
     let app = from_budget.or_else(|| {
         app_calls
@@ -427,7 +321,7 @@ pub(crate) fn dispatch(w: &mut World, r: &GraphRequest) -> Result<Value, GraphEr
         [id, "phone_numbers"] if m == Method::GET => api_webhooks::phone_numbers(w, r, id),
         [id] if m == Method::GET => api_pages::node(w, r, id),
         [] if m == Method::POST && r.params.contains_key("batch") && !r.in_batch => {
-            batch::run(w, r)
+            batch::run(w, r, dispatch)
         }
         [] => Err(GraphError::new(100, "(#100) Missing object id or path")),
         [id, ..] if w.pages.contains_key(*id) || w.users.contains_key(*id) || *id == "me" => {
@@ -443,6 +337,7 @@ pub(crate) fn dispatch(w: &mut World, r: &GraphRequest) -> Result<Value, GraphEr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::HeaderValue;
 
     #[test]
     fn version_prefixes() {

@@ -3,10 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::control::RecordedRequest;
-use super::device::Devices;
+use super::device_codes::Devices;
 use super::faults::FaultState;
 use super::ids::{self, DATA_ACCESS_SECS, HOUR, LONG_LIVED_SECS};
+use super::request::RecordedRequest;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokenKind {
