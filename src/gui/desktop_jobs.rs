@@ -3,88 +3,18 @@
 //! snoozes, backup and restore. Each command runs beside the worker's loop, so a file dialog
 //! left open never holds up a check.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use super::dialogs::{FileKind, PathPick};
-use super::jobs::send_catalog;
+use super::job_steps::send_catalog;
 use super::messages::Event;
-use super::worker::Sink;
-use crate::model::Secret;
-use crate::service::report_file::{SupportReport, read_report};
-use crate::service::{
-    BackupSummary, Notifier, Reminders, RestoreOutcome, RestorePlan, Service, channel_history,
-    describe_history,
-};
-use crate::store::{LocalState, Profile, ReminderSettings, StateFile};
-
-pub enum DesktopCommand {
-    /// Where reminders go; the schedule starts once the service is open too.
-    UseNotifier(Arc<dyn Notifier>),
-    /// A file dialog built by the window, to await here.
-    Pick {
-        kind: FileKind,
-        pick: PathPick,
-    },
-    ReadReport {
-        path: PathBuf,
-    },
-    History {
-        channel: String,
-    },
-    LoadReminderState,
-    Snooze {
-        channel: String,
-        until: Option<DateTime<Utc>>,
-    },
-    SaveReminderSettings(ReminderSettings),
-    Backup {
-        path: PathBuf,
-        passphrase: Secret,
-    },
-    PlanRestore {
-        path: PathBuf,
-        passphrase: Secret,
-    },
-    ApplyRestore {
-        plan: Box<RestorePlan>,
-        overwrite_newer: bool,
-    },
-}
-
-pub enum DesktopEvent {
-    Picked {
-        kind: FileKind,
-        path: Option<PathBuf>,
-    },
-    ReportRead {
-        result: Result<Box<SupportReport>, String>,
-    },
-    History {
-        channel: String,
-        result: Result<Vec<String>, String>,
-    },
-    ReminderState(Box<LocalState>),
-    Snoozed {
-        result: Result<(), String>,
-    },
-    SettingsSaved {
-        result: Result<ReminderSettings, String>,
-    },
-    BackedUp {
-        result: Result<(PathBuf, BackupSummary), String>,
-    },
-    RestorePlanned {
-        result: Result<Box<RestorePlan>, String>,
-    },
-    Restored {
-        result: Result<RestoreOutcome, String>,
-    },
-}
+use super::messages::Sink;
+pub use super::messages::desktop::{DesktopCommand, DesktopEvent};
+use crate::service::report_file::read_report;
+use crate::service::{Notifier, Reminders, Service, channel_history, describe_history};
+use crate::store::{Profile, ReminderSettings, StateFile};
 
 const LOCKED: &str = "Unlock the secret store first: this needs your tokens.";
 

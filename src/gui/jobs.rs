@@ -2,13 +2,13 @@
 //! renewal (followed by a check of that channel), rollback, adding channels and apps, the
 //! support report, and reading a token for "Copy token".
 
-use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use super::messages::{CheckDone, Command, Event, Failure};
-use super::worker::Sink;
+use super::job_steps::{check, send_catalog};
+use super::messages::Sink;
+use super::messages::{Command, Event, Failure};
 use crate::model::{ChannelKind, Secret};
-use crate::service::{CheckProgress, Service, Validation};
+use crate::service::{Service, Validation};
 
 /// Carries out one command that needs the open service.
 pub async fn run(service: &Service, sink: &Sink, cancel: CancellationToken, command: Command) {
@@ -106,58 +106,8 @@ pub async fn run(service: &Service, sink: &Sink, cancel: CancellationToken, comm
             sink.send(Event::TokenRevealed { channel, result });
         }
         Command::Login(command) => super::login_jobs::run(service, sink, cancel, command).await,
-        Command::Lifecycle(command) => super::lifecycle::run(service, sink, command).await,
+        Command::Lifecycle(command) => super::lifecycle_jobs::run(service, sink, command).await,
     }
-}
-
-pub async fn send_catalog(service: &Service, sink: &Sink) {
-    if let Ok(catalog) = service.catalog().await {
-        sink.send(Event::Catalog {
-            channels: catalog.channels,
-            apps: catalog.apps,
-            last_check_at: catalog.last_check_at,
-        });
-    }
-}
-
-pub(super) async fn check(
-    service: &Service,
-    sink: &Sink,
-    channel: Option<String>,
-    cancel: CancellationToken,
-) {
-    let (tx, mut rx) = mpsc::unbounded_channel();
-    let forward = {
-        let sink = sink.clone();
-        let channel = channel.clone();
-        tokio::spawn(async move {
-            while let Some(progress) = rx.recv().await {
-                match progress {
-                    CheckProgress::Started { total } => sink.send(Event::CheckStarted {
-                        channel: channel.clone(),
-                        total,
-                    }),
-                    CheckProgress::Checked { view, done, total } => sink.send(Event::Checked {
-                        channel: Box::new(view.channel),
-                        done,
-                        total,
-                    }),
-                }
-            }
-        })
-    };
-    let result = service.check(channel.as_deref(), Some(tx), cancel).await;
-    // Every progress event reaches the window before the end of the check does.
-    let _ = forward.await;
-    sink.send(Event::CheckFinished {
-        channel,
-        result: result
-            .map(|s| CheckDone {
-                failed: s.failed,
-                cancelled: s.cancelled,
-            })
-            .map_err(Failure::from),
-    });
 }
 
 async fn validate(

@@ -5,12 +5,12 @@
 use eframe::egui;
 use egui::{RichText, Ui};
 
-use super::messages::{Event, Failure};
+use super::messages::Failure;
+pub use super::messages::lifecycle::{LifecycleCommand, LifecycleEvent};
 use super::state::{AppState, NoticeKind, UiCommand};
 use super::theme;
-use super::worker::{Command, Sink, Worker};
+use super::worker::{Command, Worker};
 use crate::model::Health;
-use crate::service::Service;
 
 /// What the widgets ask for.
 #[derive(Debug, Clone)]
@@ -21,21 +21,6 @@ pub enum LifecycleUi {
     AskRenameApp(String),
     Confirm,
     Close,
-}
-
-/// What the worker is asked to do.
-#[derive(Debug, Clone)]
-pub enum LifecycleCommand {
-    RemoveChannel(String),
-    RenameChannel { id: String, new_name: String },
-    RemoveApp(String),
-    RenameApp { id: String, new_name: String },
-}
-
-/// What the worker answers: a sentence for the notice, or why it did not happen.
-#[derive(Debug, Clone)]
-pub struct LifecycleEvent {
-    pub result: Result<String, Failure>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,38 +126,6 @@ pub fn handle(state: &mut AppState, command: LifecycleUi, worker: &Worker) {
                 worker.send(Command::Lifecycle(d.command()));
             }
         }
-    }
-}
-
-/// The worker's job: the service does the change; the window gets a sentence and a fresh
-/// catalog (a removed channel disappears, a renamed one moves to its place in the order).
-pub async fn run(service: &Service, sink: &Sink, command: LifecycleCommand) {
-    let result = match command {
-        LifecycleCommand::RemoveChannel(id) => service.remove_channel(&id).await.map(|r| {
-            format!(
-                "\"{}\" is removed and its tokens are deleted from this computer. Its history stays.",
-                r.channel.name
-            )
-        }),
-        LifecycleCommand::RenameChannel { id, new_name } => service
-            .rename_channel(&id, &new_name)
-            .await
-            .map(|c| format!("The channel is now called \"{}\".", c.name)),
-        LifecycleCommand::RemoveApp(id) => service
-            .remove_app(&id)
-            .await
-            .map(|a| format!("The app \"{}\" is removed.", a.name)),
-        LifecycleCommand::RenameApp { id, new_name } => service
-            .rename_app(&id, &new_name)
-            .await
-            .map(|a| format!("The app is now called \"{}\".", a.name)),
-    };
-    let ok = result.is_ok();
-    sink.send(Event::Lifecycle(LifecycleEvent {
-        result: result.map_err(Failure::from),
-    }));
-    if ok {
-        super::jobs::send_catalog(service, sink).await;
     }
 }
 

@@ -13,25 +13,10 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::jobs;
-pub use super::messages::{CheckDone, Command, Event, Failure, Startup, Unlock, UnlockNeed};
+pub use super::messages::{CheckDone, Command, Event, Failure, Sink, Startup, Unlock, UnlockNeed};
 use crate::graph::GraphConfig;
 use crate::service::Service;
 use crate::store::{CatalogFile, Profile, SecretBackend, SecretError, Store, StoreError};
-
-/// Hands events to the window and wakes it up.
-#[derive(Clone)]
-pub struct Sink {
-    tx: std::sync::mpsc::Sender<Event>,
-    ctx: egui::Context,
-}
-
-impl Sink {
-    pub fn send(&self, event: Event) {
-        // The window is gone when this fails; nothing is left to tell.
-        let _ = self.tx.send(event);
-        self.ctx.request_repaint();
-    }
-}
 
 /// The window's end of the worker.
 pub struct Worker {
@@ -43,7 +28,7 @@ impl Worker {
     pub fn start(startup: Startup, ctx: egui::Context) -> Worker {
         let (tx, commands) = mpsc::unbounded_channel();
         let (events_tx, rx) = std::sync::mpsc::channel();
-        let sink = Sink { tx: events_tx, ctx };
+        let sink = Sink::new(events_tx, ctx);
         let spawned = std::thread::Builder::new()
             .name("tokenwarden-worker".into())
             .spawn(move || run_thread(startup, commands, sink.clone()));

@@ -1,6 +1,10 @@
 //! What the window and the worker say to each other: `Command`s in, `Event`s out, and the
 //! `Failure` that explains, in words, why something did not happen.
 
+pub mod desktop;
+pub mod lifecycle;
+pub mod login;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -77,11 +81,11 @@ pub enum Command {
         channel: String,
     },
     /// Logging in with Facebook, saving what a login made, re-subscribing the webhook.
-    Login(super::login_jobs::LoginCommand),
+    Login(login::LoginCommand),
     /// Reminders, file dialogs, reports, history, backup and restore.
-    Desktop(super::desktop_jobs::DesktopCommand),
+    Desktop(desktop::DesktopCommand),
     /// Removing and renaming channels and apps.
-    Lifecycle(super::lifecycle::LifecycleCommand),
+    Lifecycle(lifecycle::LifecycleCommand),
 }
 
 impl std::fmt::Debug for Command {
@@ -196,13 +200,32 @@ pub enum Event {
         channel: String,
         result: Result<Secret, Failure>,
     },
-    Login(super::login_jobs::LoginEvent),
-    Desktop(super::desktop_jobs::DesktopEvent),
-    Lifecycle(super::lifecycle::LifecycleEvent),
+    Login(login::LoginEvent),
+    Desktop(desktop::DesktopEvent),
+    Lifecycle(lifecycle::LifecycleEvent),
 }
 
 #[derive(Debug, Clone, Copy)]
 pub struct CheckDone {
     pub failed: usize,
     pub cancelled: bool,
+}
+
+/// Hands events to the window and wakes it up: the worker's jobs answer through it.
+#[derive(Clone)]
+pub struct Sink {
+    tx: std::sync::mpsc::Sender<Event>,
+    ctx: eframe::egui::Context,
+}
+
+impl Sink {
+    pub fn new(tx: std::sync::mpsc::Sender<Event>, ctx: eframe::egui::Context) -> Self {
+        Sink { tx, ctx }
+    }
+
+    pub fn send(&self, event: Event) {
+        // The window is gone when this fails; nothing is left to tell.
+        let _ = self.tx.send(event);
+        self.ctx.request_repaint();
+    }
 }
