@@ -6,6 +6,7 @@ mod clock;
 mod confirm;
 mod error;
 mod history;
+pub mod import;
 mod notifier;
 mod reminders;
 mod renew;
@@ -177,6 +178,16 @@ impl Service {
         let secrets = self.secrets();
         let r = r.clone();
         let _ = blocking(move || secrets.delete(&r)).await;
+        self.sweep().await;
+    }
+
+    /// As `forget_secret` for several entries, in one write of the store.
+    pub(crate) async fn forget_secrets(&self, refs: Vec<SecretRef>) {
+        if refs.is_empty() {
+            return;
+        }
+        let secrets = self.secrets();
+        let _ = blocking(move || secrets.delete_all(&refs)).await;
         self.sweep().await;
     }
 

@@ -134,6 +134,35 @@ fn which_page_message(login: &super::login::UserLogin) -> String {
     )
 }
 
+/// The channel a validated token makes, under a new secret entry (not yet stored).
+pub(super) fn new_channel(
+    name: &str,
+    kind: ChannelKind,
+    app_id: Option<&str>,
+    v: &Validation,
+    now: chrono::DateTime<Utc>,
+) -> Channel {
+    Channel {
+        id: Channel::new_id(),
+        name: name.to_string(),
+        kind,
+        app_id: app_id
+            .map(str::to_string)
+            .or_else(|| v.report.app_id.clone()),
+        page_id: target_of(kind, &v.report),
+        page_name: v.report.profile_name.clone(),
+        token: StoredToken {
+            secret: SecretRef::new_token(),
+            fingerprint: v.fingerprint.clone(),
+            saved_at: now,
+        },
+        previous_token: None,
+        last_report: Some(v.report.clone()),
+        last_failure: None,
+        added_at: now,
+    }
+}
+
 impl Service {
     /// Debugger facts for a token, saving nothing (`tokenwarden debug`).
     pub async fn debug(
@@ -302,28 +331,9 @@ impl Service {
             });
         }
         super::twins::refuse_twin(&catalog, kind, target_of(kind, &v.report).as_deref())?;
-        let now = Utc::now();
-        let stored = StoredToken {
-            secret: SecretRef::new_token(),
-            fingerprint: v.fingerprint.clone(),
-            saved_at: now,
-        };
+        let channel = new_channel(&name, kind, app_id, &v, Utc::now());
+        let stored = channel.token.clone();
         self.put_secret(&stored.secret, &v.candidate).await?;
-        let channel = Channel {
-            id: Channel::new_id(),
-            name: name.clone(),
-            kind,
-            app_id: app_id
-                .map(str::to_string)
-                .or_else(|| v.report.app_id.clone()),
-            page_id: target_of(kind, &v.report),
-            page_name: v.report.profile_name.clone(),
-            token: stored.clone(),
-            previous_token: None,
-            last_report: Some(v.report.clone()),
-            last_failure: None,
-            added_at: now,
-        };
         let store = self.store.clone();
         let saved = channel.clone();
         let result = blocking(move || {

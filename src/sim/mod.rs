@@ -10,6 +10,7 @@ mod api_tokens;
 mod api_webhooks;
 mod auth;
 mod batch;
+mod bulk;
 mod control;
 mod demo_tokens;
 mod device;

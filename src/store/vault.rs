@@ -261,6 +261,17 @@ impl SecretStore for VaultStore {
         })
     }
 
+    fn set_all(&self, new: &[(SecretRef, Secret)]) -> Result<(), SecretError> {
+        self.change(|entries| {
+            let mut changed = false;
+            for (r, value) in new {
+                changed |= entries.get(&r.0) != Some(value);
+                entries.insert(r.0.clone(), value.clone());
+            }
+            changed
+        })
+    }
+
     fn delete(&self, r: &SecretRef) -> Result<(), SecretError> {
         self.change(|entries| entries.remove(&r.0).is_some())
     }
