@@ -278,15 +278,18 @@ mod tests {
 
     #[test]
     fn good_lines_become_items_and_blank_lines_are_skipped() {
-        let input = "{\"name\":\"A\",\"kind\":\"messenger\",\"app\":\"111\",\"token\":\"EAABtoken1\"}\n\n\
-                     {\"name\":\"B\",\"kind\":\"whatsapp\",\"app\":111,\"page\":\"700\",\"token\":\"Bearer EAABtoken2\"}\n";
+        let input = "{\"name\":\"A\",\"kind\":\"messenger\",\"app\":\"111\",\"token\":\"EAABtoken1token1token1token1token1token1\"}\n\n\
+                     {\"name\":\"B\",\"kind\":\"whatsapp\",\"app\":111,\"page\":\"700\",\"token\":\"Bearer EAABtoken2token2token2token2token2token2\"}\n";
         let (items, bad) = parse_lines(input.as_bytes());
         assert!(bad.is_empty(), "{bad:?}");
         assert_eq!(items.len(), 2);
         assert_eq!((items[0].line, items[1].line), (1, 3));
         assert_eq!(items[1].app.as_deref(), Some("111"));
         assert_eq!(items[1].page.as_deref(), Some("700"));
-        assert_eq!(items[1].token.expose(), "EAABtoken2");
+        assert_eq!(
+            items[1].token.expose(),
+            "EAABtoken2token2token2token2token2token2"
+        );
     }
 
     #[test]
