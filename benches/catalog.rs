@@ -39,16 +39,18 @@ fn time_ms(mut f: impl FnMut()) -> f64 {
 #[cfg(unix)]
 fn run_child(mut cmd: Command) -> (f64, f64, Duration) {
     let start = Instant::now();
-    let child = cmd
+    // Reaped by wait4 below, which also reports the child's own resource use.
+    let child_id = cmd
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .expect("tokenwarden starts");
+        .expect("tokenwarden starts")
+        .id() as i32;
     let mut status = 0;
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: waits for our own child; `usage` is a valid out-parameter.
-    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as i32, "wait4 failed");
+    let pid = unsafe { libc::wait4(child_id, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child_id, "wait4 failed");
     let wall = start.elapsed();
     let ms = |t: libc::timeval| t.tv_sec as f64 * 1000.0 + t.tv_usec as f64 / 1000.0;
     let cpu = ms(usage.ru_utime) + ms(usage.ru_stime);
