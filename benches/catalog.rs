@@ -2,7 +2,10 @@
 //! process, then the real `tokenwarden list` (and `list --json`) binary with its CPU time and
 //! peak memory as the operating system counts them. Synthetic channels, no network.
 //!
-//! `cargo bench --bench catalog` prints the medians of 10 runs each.
+//! `cargo bench --bench catalog` prints the medians of 10 runs each. `TOKENWARDEN_BENCH_BIN`
+//! runs another build of `tokenwarden` for the `list` figures (e.g. a release binary while the
+//! bench itself was built quickly with `--profile dev`); `TOKENWARDEN_BENCH_PROFILE=DIR` keeps
+//! the generated profile in DIR.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -59,7 +62,10 @@ fn run_child(mut cmd: Command) -> (f64, f64, Duration) {
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let profile = Profile::resolve(Some(dir.path().join("profile"))).expect("profile");
+    // TOKENWARDEN_BENCH_PROFILE keeps the generated profile there, for a profiler afterwards.
+    let keep = std::env::var_os("TOKENWARDEN_BENCH_PROFILE").map(std::path::PathBuf::from);
+    let profile = Profile::resolve(Some(keep.unwrap_or_else(|| dir.path().join("profile"))))
+        .expect("profile");
     let catalog = CatalogFile::new(&profile);
     let channels = synthetic(CHANNELS);
     catalog
@@ -86,13 +92,16 @@ fn main() {
     });
     println!("classify + sort by urgency: {classify:.1} ms");
 
+    let bin = std::env::var_os("TOKENWARDEN_BENCH_BIN")
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_tokenwarden").into());
+    println!("binary: {}", bin.to_string_lossy());
     #[cfg(unix)]
     for args in [&["list"][..], &["list", "--json"][..]] {
         let mut cpu = Vec::new();
         let mut rss = Vec::new();
         let mut wall = Vec::new();
         for _ in 0..RUNS {
-            let mut cmd = Command::new(env!("CARGO_BIN_EXE_tokenwarden"));
+            let mut cmd = Command::new(&bin);
             cmd.args(args)
                 .env("TOKENWARDEN_PROFILE", &profile.dir)
                 .env("NO_COLOR", "1");
@@ -102,8 +111,7 @@ fn main() {
             wall.push(w.as_secs_f64() * 1000.0);
         }
         println!(
-            "tokenwarden {}: CPU {:.0} ms, peak RSS {:.0} MB, wall {:.0} ms (median of {RUNS}; \
-             the binary of this cargo profile)",
+            "tokenwarden {}: CPU {:.0} ms, peak RSS {:.0} MB, wall {:.0} ms (median of {RUNS})",
             args.join(" "),
             median(cpu),
             median(rss),
