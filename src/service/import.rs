@@ -86,10 +86,12 @@ impl Service {
                 None => todo.push(item),
             }
         }
+        let apps = &catalog.apps;
         let checked: Vec<_> = stream::iter(todo)
             .map(|item| async move {
                 let v = self
-                    .validate_for_page(
+                    .validate_in(
+                        apps,
                         None,
                         item.kind,
                         item.app.as_deref(),

@@ -202,9 +202,15 @@ mod tests {
         };
         // Fits our structs, yet newer: refused all the same.
         let fits = load(r#"{"schema":2,"profile_id":"p"}"#);
-        assert!(matches!(fits, StoreError::NewerSchema { found: 2, .. }), "{fits}");
+        assert!(
+            matches!(fits, StoreError::NewerSchema { found: 2, .. }),
+            "{fits}"
+        );
         let other_shape = load(r#"{"schema":3,"profile_id":"p","channels":{"a":1}}"#);
-        assert!(matches!(other_shape, StoreError::NewerSchema { found: 3, .. }));
+        assert!(matches!(
+            other_shape,
+            StoreError::NewerSchema { found: 3, .. }
+        ));
         let unnumbered = load(r#"{"profile_id":"p"}"#).to_string();
         assert!(unnumbered.contains("no format number"), "{unnumbered}");
         assert!(load("{not json").to_string().contains("not valid JSON"));
