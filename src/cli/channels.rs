@@ -50,7 +50,7 @@ pub fn list(profile: Option<PathBuf>, as_json: bool) -> i32 {
         .map_err(ServiceError::from);
     match result {
         Ok(catalog) => {
-            let views = views_of(catalog.channels.clone(), Utc::now(), &Default::default());
+            let views = views_of(catalog.channels, Utc::now(), &Default::default());
             print_views(&views, catalog.last_check_at, as_json);
             // A channel whose last check failed counts as "could not be checked", as in `check`.
             monitoring_exit_code(&views, false)

@@ -5,6 +5,7 @@ mod app;
 mod backup;
 mod channels;
 mod history;
+mod import;
 mod input;
 pub mod json;
 mod lifecycle;
@@ -87,6 +88,13 @@ pub enum Command {
         /// The Page's id, when the pasted token is a person's (User) token: its Page token is used.
         #[arg(long, value_name = "PAGE_ID")]
         page: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Adds many channels: JSON lines on standard input, one {"name", "kind", "app", "page",
+    /// "token"} per channel (app and page optional, as for add). Each token is validated like
+    /// add's; bad lines are refused by number, the rest saved; a summary at the end.
+    Import {
         #[arg(long)]
         json: bool,
     },
@@ -328,6 +336,7 @@ pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
                 page,
                 json,
             } => channels::add(profile, name, kind, app, page, json).await,
+            Command::Import { json } => import::import(profile, json).await,
             Command::Renew {
                 channel,
                 accept_warnings,

@@ -259,6 +259,7 @@ impl AppState {
                 last_check_at,
             } => {
                 self.table.replace(channels, now, &th);
+                crate::process::return_freed_memory();
                 self.apps = apps;
                 self.last_check_at = last_check_at;
                 if let Some(id) = &self.selected

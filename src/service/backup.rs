@@ -235,17 +235,13 @@ impl Service {
                     &mut written,
                 );
                 if result.is_err() {
-                    for r in &written {
-                        let _ = secrets.delete(r);
-                    }
+                    let _ = secrets.delete_all(&written);
                 }
                 result
             })
         })
         .await??;
-        for r in &dropped {
-            self.forget_secret(r).await;
-        }
+        self.forget_secrets(dropped).await;
         let entries = outcome
             .channels
             .iter()

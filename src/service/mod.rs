@@ -6,6 +6,7 @@ mod clock;
 mod confirm;
 mod error;
 mod history;
+pub mod import;
 mod notifier;
 mod reminders;
 mod renew;
@@ -76,20 +77,10 @@ pub fn views_of(channels: Vec<Channel>, now: DateTime<Utc>, th: &Thresholds) -> 
     views
 }
 
-/// Most urgent first, then by name: broken, needs attention, not checked, healthy.
+/// Most urgent first, then by name: broken, needs attention, not checked, healthy. Each name is
+/// lowered once (a comparator lowering both names allocated twice per comparison).
 pub fn sort_by_urgency(views: &mut [ChannelView]) {
-    views.sort_by(|a, b| {
-        a.diagnosis
-            .health
-            .urgency()
-            .cmp(&b.diagnosis.health.urgency())
-            .then_with(|| {
-                a.channel
-                    .name
-                    .to_lowercase()
-                    .cmp(&b.channel.name.to_lowercase())
-            })
-    });
+    views.sort_by_cached_key(|v| (v.diagnosis.health.urgency(), v.channel.name.to_lowercase()));
 }
 
 pub struct Service {
@@ -179,6 +170,16 @@ impl Service {
         let secrets = self.secrets();
         let r = r.clone();
         let _ = blocking(move || secrets.delete(&r)).await;
+        self.sweep().await;
+    }
+
+    /// As `forget_secret` for several entries, in one write of the store.
+    pub(crate) async fn forget_secrets(&self, refs: Vec<SecretRef>) {
+        if refs.is_empty() {
+            return;
+        }
+        let secrets = self.secrets();
+        let _ = blocking(move || secrets.delete_all(&refs)).await;
         self.sweep().await;
     }
 

@@ -120,6 +120,36 @@ fn refuses(code: ReasonCode) -> bool {
     )
 }
 
+/// The channel a validated token makes, under a new secret entry (not yet stored).
+pub(super) fn new_channel(
+    name: &str,
+    kind: ChannelKind,
+    app_id: Option<&str>,
+    v: &Validation,
+    now: chrono::DateTime<Utc>,
+) -> Channel {
+    Channel {
+        id: Channel::new_id(),
+        name: name.to_string(),
+        kind,
+        app_id: app_id
+            .map(str::to_string)
+            .or_else(|| v.report.app_id.clone()),
+        page_id: target_of(kind, &v.report),
+        page_name: v.report.profile_name.clone(),
+        token: StoredToken {
+            secret: SecretRef::new_token(),
+            fingerprint: v.fingerprint.clone(),
+            saved_at: now,
+        },
+        previous_token: None,
+        previous_report: None,
+        last_report: Some(v.report.clone()),
+        last_failure: None,
+        added_at: now,
+    }
+}
+
 impl Service {
     /// Debugger facts for a token, saving nothing (`tokenwarden debug`).
     pub async fn debug(
@@ -129,13 +159,27 @@ impl Service {
         kind: ChannelKind,
     ) -> Result<TokenReport, ServiceError> {
         let catalog = self.catalog().await?;
+        self.debug_in(&catalog.apps, token, app_id, kind).await
+    }
+
+    /// `debug` with the saved apps at hand, so a bulk caller reads the catalog once.
+    async fn debug_in(
+        &self,
+        apps: &[MetaApp],
+        token: &Secret,
+        app_id: Option<&str>,
+        kind: ChannelKind,
+    ) -> Result<TokenReport, ServiceError> {
         let app = app_id.map(|id| {
-            catalog.app(id).cloned().unwrap_or(MetaApp {
-                id: id.to_string(),
-                name: String::new(),
-                client_token: None,
-                has_secret: false,
-            })
+            apps.iter()
+                .find(|a| a.id == id)
+                .cloned()
+                .unwrap_or(MetaApp {
+                    id: id.to_string(),
+                    name: String::new(),
+                    client_token: None,
+                    has_secret: false,
+                })
         });
         let creds = self.credentials(app.as_ref()).await?;
         let mut report = crate::graph::check_token(
@@ -183,6 +227,22 @@ impl Service {
         page_id: Option<&str>,
         token: &Secret,
     ) -> Result<Validation, ServiceError> {
+        let catalog = self.catalog().await?;
+        self.validate_in(&catalog.apps, channel, kind, app_id, page_id, token)
+            .await
+    }
+
+    /// `validate_for_page` with the saved apps at hand: `import` validates a thousand tokens
+    /// without parsing the catalog a thousand times.
+    pub(super) async fn validate_in(
+        &self,
+        apps: &[MetaApp],
+        channel: Option<&Channel>,
+        kind: ChannelKind,
+        app_id: Option<&str>,
+        page_id: Option<&str>,
+        token: &Secret,
+    ) -> Result<Validation, ServiceError> {
         let app_id = app_id
             .map(str::to_string)
             .or_else(|| channel.and_then(|c| c.app_id.clone()))
@@ -194,7 +254,7 @@ impl Service {
                     .or_else(|| c.last_report.as_ref()?.profile_id.clone())
             })
         });
-        let mut report = self.debug(token, app_id.as_deref(), kind).await?;
+        let mut report = self.debug_in(apps, token, app_id.as_deref(), kind).await?;
         let mut candidate = token.clone();
         let mut derived = None;
         if report.is_valid == Some(true)
@@ -227,7 +287,9 @@ impl Service {
             let page_name = channel.and_then(|c| c.page_name.clone());
             let (page_token, derivation) = login.page_token(page, page_name.as_deref(), kind)?;
             let user_expires = report.expires_at;
-            report = self.debug(&page_token, app_id.as_deref(), kind).await?;
+            report = self
+                .debug_in(apps, &page_token, app_id.as_deref(), kind)
+                .await?;
             // A Page token from a short login ends with that login (reference §3); when the
             // check could not learn its expiry, that is the best known one.
             if !derivation.lasting && report.expires_at.is_none() && report.never_expires.is_none()
@@ -304,29 +366,9 @@ impl Service {
             });
         }
         super::twins::refuse_twin(&catalog, kind, target_of(kind, &v.report).as_deref())?;
-        let now = Utc::now();
-        let stored = StoredToken {
-            secret: SecretRef::new_token(),
-            fingerprint: v.fingerprint.clone(),
-            saved_at: now,
-        };
+        let channel = new_channel(&name, kind, app_id, &v, Utc::now());
+        let stored = channel.token.clone();
         self.put_secret(&stored.secret, &v.candidate).await?;
-        let channel = Channel {
-            id: Channel::new_id(),
-            name: name.clone(),
-            kind,
-            app_id: app_id
-                .map(str::to_string)
-                .or_else(|| v.report.app_id.clone()),
-            page_id: target_of(kind, &v.report),
-            page_name: v.report.profile_name.clone(),
-            token: stored.clone(),
-            previous_token: None,
-            previous_report: None,
-            last_report: Some(v.report.clone()),
-            last_failure: None,
-            added_at: now,
-        };
         let store = self.store.clone();
         let saved = channel.clone();
         let result = blocking(move || {

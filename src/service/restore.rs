@@ -161,16 +161,17 @@ pub(super) fn plan(
     (channels, apps)
 }
 
-/// Stores `secret` under a fresh entry, remembering it for clean-up on failure.
+/// Queues `secret` under a fresh entry, remembering it for clean-up on failure; `apply` saves
+/// the queue in one go (one vault write for a restore of any size).
 fn store_new(
-    secrets: &dyn SecretStore,
     secret: &Secret,
+    pending: &mut Vec<(SecretRef, Secret)>,
     written: &mut Vec<SecretRef>,
-) -> Result<SecretRef, ServiceError> {
+) -> SecretRef {
     let r = SecretRef::new_token();
-    secrets.set(&r, secret)?;
+    pending.push((r.clone(), secret.clone()));
     written.push(r.clone());
-    Ok(r)
+    r
 }
 
 /// A planned replacement of a working token goes ahead only on a confirmed verdict (decided
@@ -221,6 +222,7 @@ pub(super) fn apply(
         }
     }
     let mut dropped = Vec::new();
+    let mut pending = Vec::new();
     for (b, a) in contents.apps.iter().zip(&apps) {
         if matches!(
             a.action,
@@ -229,7 +231,7 @@ pub(super) fn apply(
             continue;
         }
         if let Some(s) = &b.secret {
-            secrets.set(&SecretRef::app_secret(&b.app.id), s)?;
+            pending.push((SecretRef::app_secret(&b.app.id), s.clone()));
         }
         match c.apps.iter_mut().find(|x| x.id == b.app.id) {
             Some(existing) => existing.has_secret = true,
@@ -247,10 +249,10 @@ pub(super) fn apply(
         };
         match &item.action {
             RestoreAction::Add { .. } => {
-                let token = saved(store_new(secrets, &b.token, written)?);
+                let token = saved(store_new(&b.token, &mut pending, written));
                 let previous = match (&b.channel.previous_token, &b.previous_token) {
                     (Some(p), Some(secret)) => Some(StoredToken {
-                        secret: store_new(secrets, secret, written)?,
+                        secret: store_new(secret, &mut pending, written),
                         fingerprint: secret.fingerprint(),
                         saved_at: believable(p.saved_at, contents.made_at),
                     }),
@@ -270,7 +272,7 @@ pub(super) fn apply(
                 });
             }
             RestoreAction::Replace { .. } => {
-                let token = saved(store_new(secrets, &b.token, written)?);
+                let token = saved(store_new(&b.token, &mut pending, written));
                 let Some(ch) = c.channels.iter_mut().find(|x| x.id == item.channel_id) else {
                     continue; // `plan` found it in this very catalog
                 };
@@ -289,6 +291,7 @@ pub(super) fn apply(
             | RestoreAction::Skipped { .. } => {}
         }
     }
+    secrets.set_all(&pending)?;
     Ok((
         RestoreOutcome {
             channels: items,

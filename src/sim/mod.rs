@@ -12,6 +12,7 @@ mod api_webhooks;
 mod auth;
 mod batch;
 mod budget;
+mod bulk;
 mod control;
 mod demo_ids;
 mod demo_tokens;

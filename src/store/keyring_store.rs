@@ -5,6 +5,7 @@
 //! waiting for a password prompt from hanging the app, and it lets callers use the store from
 //! any thread, a tokio worker included: the Secret Service store drives its own runtime.
 
+use std::collections::HashMap;
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -28,6 +29,34 @@ static NATIVE: Mutex<Option<Arc<CredentialStore>>> = Mutex::new(None);
 #[derive(Debug)]
 pub struct KeyringStore {
     profile_id: String,
+    remembered: Remembered,
+}
+
+/// Tokens already read or written by this store, so checking 1,000 channels asks the keychain
+/// once per token per run (the Secret Service has no bulk read). A token entry never changes
+/// once written (a new token gets a new entry), so a copy cannot go stale; app secrets (one
+/// entry per app, replaced in place, perhaps by another process) are always read afresh.
+#[derive(Debug, Default)]
+struct Remembered(Mutex<HashMap<String, Secret>>);
+
+impl Remembered {
+    fn entries(&self) -> std::sync::MutexGuard<'_, HashMap<String, Secret>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn get(&self, r: &SecretRef) -> Option<Secret> {
+        self.entries().get(&r.0).cloned()
+    }
+
+    fn keep(&self, r: &SecretRef, value: &Secret) {
+        if r.0.starts_with("token-") {
+            self.entries().insert(r.0.clone(), value.clone());
+        }
+    }
+
+    fn forget(&self, r: &SecretRef) {
+        self.entries().remove(&r.0);
+    }
 }
 
 impl KeyringStore {
@@ -36,6 +65,7 @@ impl KeyringStore {
         native_store()?;
         Ok(KeyringStore {
             profile_id: profile_id.to_string(),
+            remembered: Remembered::default(),
         })
     }
 
@@ -69,20 +99,30 @@ impl SecretStore for KeyringStore {
     }
 
     fn get(&self, r: &SecretRef) -> Result<Secret, SecretError> {
+        if let Some(secret) = self.remembered.get(r) {
+            return Ok(secret);
+        }
         match self.call(r, |entry| entry.get_password().map(Secret::new))? {
-            Ok(secret) => Ok(secret),
+            Ok(secret) => {
+                self.remembered.keep(r, &secret);
+                Ok(secret)
+            }
             Err(KeyringError::NoEntry) => Err(SecretError::Missing(r.clone())),
             Err(e) => Err(translate(e)),
         }
     }
 
     fn set(&self, r: &SecretRef, value: &Secret) -> Result<(), SecretError> {
-        let value = value.clone();
-        self.call(r, move |entry| entry.set_password(value.expose()))?
-            .map_err(translate)
+        self.remembered.forget(r);
+        let copy = value.clone();
+        self.call(r, move |entry| entry.set_password(copy.expose()))?
+            .map_err(translate)?;
+        self.remembered.keep(r, value);
+        Ok(())
     }
 
     fn delete(&self, r: &SecretRef) -> Result<(), SecretError> {
+        self.remembered.forget(r);
         match self.call(r, |entry| entry.delete_credential())? {
             Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
             Err(e) => Err(translate(e)),
@@ -226,7 +266,24 @@ mod tests {
     fn entries_are_namespaced_by_profile() {
         let a = KeyringStore {
             profile_id: "p1".into(),
+            remembered: Remembered::default(),
         };
         assert_eq!(a.user(&SecretRef("token-1".into())), "p1/token-1");
+    }
+
+    #[test]
+    fn tokens_are_remembered_for_the_run_and_app_secrets_are_not() {
+        let r = Remembered::default();
+        let token = SecretRef("token-1".into());
+        let app = SecretRef::app_secret("111");
+        r.keep(&token, &Secret::new("EAAB"));
+        r.keep(&app, &Secret::new("s3"));
+        assert_eq!(r.get(&token).unwrap().expose(), "EAAB");
+        assert!(
+            r.get(&app).is_none(),
+            "another process may replace an app secret"
+        );
+        r.forget(&token);
+        assert!(r.get(&token).is_none());
     }
 }

@@ -15,6 +15,7 @@ mod secrets;
 mod state;
 mod sweep;
 mod vault;
+mod vault_key;
 
 use std::sync::Arc;
 

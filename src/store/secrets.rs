@@ -18,6 +18,11 @@ pub trait SecretStore: Send + Sync {
     fn get(&self, r: &SecretRef) -> Result<Secret, SecretError>;
     /// Saves `value` under `r`, replacing what was there.
     fn set(&self, r: &SecretRef, value: &Secret) -> Result<(), SecretError>;
+    /// Saves several entries; a store that rewrites a whole file (the vault) writes it once,
+    /// and either all of them are saved or none.
+    fn set_all(&self, entries: &[(SecretRef, Secret)]) -> Result<(), SecretError> {
+        entries.iter().try_for_each(|(r, v)| self.set(r, v))
+    }
     /// Removes the entry; removing an entry that does not exist is not an error.
     fn delete(&self, r: &SecretRef) -> Result<(), SecretError>;
     /// Removes several entries; a store that rewrites a whole file does it once.

@@ -43,6 +43,20 @@ impl TrackedSecrets {
     }
 }
 
+impl TrackedSecrets {
+    /// Written down before storing: a crash right after storing leaves entries the sweep knows.
+    fn write_down(&self, refs: &[SecretRef]) -> Result<(), SecretError> {
+        let now = Utc::now();
+        self.state
+            .update(|s| {
+                for r in refs {
+                    s.secrets.created.entry(r.0.clone()).or_insert(now);
+                }
+            })
+            .map_err(state_error)
+    }
+}
+
 fn state_error(e: StoreError) -> SecretError {
     match e {
         StoreError::Io { path, source, .. } | StoreError::Lock { path, source } => {
@@ -66,14 +80,14 @@ impl SecretStore for TrackedSecrets {
     }
 
     fn set(&self, r: &SecretRef, value: &Secret) -> Result<(), SecretError> {
-        // Written down first: a crash right after storing leaves an entry the sweep knows.
-        let now = Utc::now();
-        self.state
-            .update(|s| {
-                s.secrets.created.entry(r.0.clone()).or_insert(now);
-            })
-            .map_err(state_error)?;
+        self.write_down(std::slice::from_ref(r))?;
         self.inner.set(r, value)
+    }
+
+    fn set_all(&self, entries: &[(SecretRef, Secret)]) -> Result<(), SecretError> {
+        let refs: Vec<SecretRef> = entries.iter().map(|(r, _)| r.clone()).collect();
+        self.write_down(&refs)?;
+        self.inner.set_all(entries)
     }
 
     fn delete(&self, r: &SecretRef) -> Result<(), SecretError> {

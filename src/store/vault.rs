@@ -20,6 +20,7 @@ use super::Profile;
 use super::atomic::write_atomic;
 use super::lock::FileLock;
 use super::secrets::{SecretError, SecretStore, SecretStoreKind};
+use super::vault_key::{KdfCounter, KeepingIdentity, KeepingRecipient, UnlockedKey};
 use crate::model::{Secret, SecretRef};
 
 /// For tests and slow machines only: the scrypt work factor (log2 N, 10..=20) for new writes.
@@ -41,6 +42,9 @@ pub struct VaultStore {
     passphrase: Secret,
     work_factor: u8,
     cache: Mutex<Option<Cached>>,
+    /// What scrypt unlocked, reused by later writes and reads (see `vault_key`).
+    unlocked: Mutex<Option<UnlockedKey>>,
+    kdf_runs: KdfCounter,
 }
 
 struct Cached {
@@ -99,6 +103,8 @@ impl VaultStore {
             passphrase,
             work_factor: work_factor.clamp(MIN_WORK_FACTOR, MAX_WORK_FACTOR),
             cache: Mutex::new(None),
+            unlocked: Mutex::new(None),
+            kdf_runs: KdfCounter::default(),
         };
         store.current(&mut store.cache())?;
         Ok(store)
@@ -106,6 +112,15 @@ impl VaultStore {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// How many times this store ran scrypt (for tests and benchmarks: once per process).
+    pub fn key_derivations(&self) -> usize {
+        self.kdf_runs.get()
+    }
+
+    fn unlocked(&self) -> MutexGuard<'_, Option<UnlockedKey>> {
+        self.unlocked.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     fn cache(&self) -> MutexGuard<'_, Option<Cached>> {
@@ -166,9 +181,22 @@ impl VaultStore {
     }
 
     fn encrypt(&self, entries: &Entries) -> Result<Vec<u8>, SecretError> {
+        let failed = |e: String| self.io_error(io::Error::other(format!("encryption failed: {e}")));
         let plain = to_json(entries);
-        let mut recipient = age::scrypt::Recipient::new(self.age_passphrase());
-        recipient.set_work_factor(self.work_factor);
+        let mut unlocked = self.unlocked();
+        if let Some(key) = unlocked
+            .as_ref()
+            .filter(|k| k.work_factor == self.work_factor)
+        {
+            return key.seal(&plain).map_err(failed);
+        }
+        let mut scrypt = age::scrypt::Recipient::new(self.age_passphrase());
+        scrypt.set_work_factor(self.work_factor);
+        let recipient = KeepingRecipient {
+            scrypt,
+            kept: Mutex::new(None),
+            runs: &self.kdf_runs,
+        };
         let encrypt = || -> Result<Vec<u8>, Box<dyn std::error::Error + Send + Sync>> {
             let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as _))?;
             let mut out = Vec::with_capacity(plain.len() + 512);
@@ -177,7 +205,13 @@ impl VaultStore {
             writer.finish()?;
             Ok(out)
         };
-        encrypt().map_err(|e| self.io_error(io::Error::other(format!("encryption failed: {e}"))))
+        let out = encrypt().map_err(|e| failed(e.to_string()))?;
+        let kept = recipient
+            .kept
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        *unlocked = kept.and_then(|k| UnlockedKey::new(&out, k, self.work_factor));
+        Ok(out)
     }
 
     fn decrypt(&self, bytes: &[u8]) -> Result<Entries, SecretError> {
@@ -196,8 +230,18 @@ impl VaultStore {
                 self.name()
             )));
         }
-        let mut identity = age::scrypt::Identity::new(self.age_passphrase());
-        identity.set_max_work_factor(MAX_WORK_FACTOR);
+        let mut scrypt = age::scrypt::Identity::new(self.age_passphrase());
+        scrypt.set_max_work_factor(MAX_WORK_FACTOR);
+        let mut unlocked = self.unlocked();
+        let identity = KeepingIdentity {
+            scrypt,
+            known: unlocked
+                .as_ref()
+                .filter(|k| k.opens(bytes))
+                .map(UnlockedKey::file_key),
+            kept: Mutex::new(None),
+            runs: &self.kdf_runs,
+        };
         let mut reader =
             decryptor
                 .decrypt(std::iter::once(&identity as _))
@@ -214,8 +258,18 @@ impl VaultStore {
         reader
             .read_to_end(&mut plain)
             .map_err(|e| damaged(format!("{} is cut short or altered ({e})", self.name())))?;
-        from_json(&plain)
-            .map_err(|detail| damaged(format!("{} holds unexpected data ({detail})", self.name())))
+        let entries = from_json(&plain).map_err(|detail| {
+            damaged(format!("{} holds unexpected data ({detail})", self.name()))
+        })?;
+        let kept = identity
+            .kept
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        let log_n = scrypt_work_factor(bytes).unwrap_or(self.work_factor);
+        if let Some(key) = kept.and_then(|k| UnlockedKey::new(bytes, k, log_n)) {
+            *unlocked = Some(key);
+        }
+        Ok(entries)
     }
 
     fn name(&self) -> String {
@@ -257,6 +311,17 @@ impl SecretStore for VaultStore {
         self.change(|entries| {
             let changed = entries.get(&r.0) != Some(value);
             entries.insert(r.0.clone(), value.clone());
+            changed
+        })
+    }
+
+    fn set_all(&self, new: &[(SecretRef, Secret)]) -> Result<(), SecretError> {
+        self.change(|entries| {
+            let mut changed = false;
+            for (r, value) in new {
+                changed |= entries.get(&r.0) != Some(value);
+                entries.insert(r.0.clone(), value.clone());
+            }
             changed
         })
     }
@@ -399,6 +464,41 @@ mod tests {
         let back = from_json(&to_json(&entries)).unwrap();
         assert_eq!(back, entries);
         assert!(from_json(br#"{"format":2,"secrets":{}}"#).is_err());
+    }
+
+    #[test]
+    fn scrypt_runs_once_per_process_however_many_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = Profile {
+            dir: dir.path().into(),
+        };
+        let store = VaultStore::open_with_work_factor(&profile, Secret::new("pw"), 10).unwrap();
+        for i in 0..5 {
+            let r = SecretRef(format!("token-{i}"));
+            store.set(&r, &Secret::new(format!("value {i}"))).unwrap();
+        }
+        store.delete(&SecretRef("token-0".into())).unwrap();
+        assert_eq!(store.key_derivations(), 1, "the first write only");
+        // Another process: one scrypt to open, none for its writes; both see every change.
+        let other = VaultStore::open_with_work_factor(&profile, Secret::new("pw"), 10).unwrap();
+        assert_eq!(
+            other.get(&SecretRef("token-4".into())).unwrap().expose(),
+            "value 4"
+        );
+        other
+            .set(&SecretRef("token-9".into()), &Secret::new("nine"))
+            .unwrap();
+        assert_eq!(other.key_derivations(), 1);
+        assert_eq!(
+            store.get(&SecretRef("token-9".into())).unwrap().expose(),
+            "nine"
+        );
+        // The other process kept the header it opened, so this one reads its file without scrypt.
+        assert_eq!(store.key_derivations(), 1);
+        assert!(matches!(
+            VaultStore::open_with_work_factor(&profile, Secret::new("wrong"), 10),
+            Err(SecretError::WrongPassphrase)
+        ));
     }
 
     #[test]
