@@ -11,6 +11,7 @@ mod notifier;
 mod reminders;
 mod renew;
 mod restore;
+mod restore_plan;
 mod rollback;
 mod twins;
 

@@ -10,7 +10,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::backup::{AppRestoreAction, AppRestoreItem, RestoreAction, RestoreItem, RestoreOutcome};
+use super::restore_plan::{
+    AppRestoreAction, AppRestoreItem, RestoreAction, RestoreItem, RestoreOutcome,
+};
 use super::{Service, ServiceError};
 use crate::model::{Channel, Health, Secret, SecretRef, StoredToken, Thresholds, classify};
 use crate::store::{BackupApp, BackupChannel, BackupContents, Catalog, SecretStore};
