@@ -249,7 +249,7 @@ fn waiting(ui: &mut Ui, user_code: &str, uri: &str, interval: u64, out: &mut Vec
     });
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        super::spinner::spinner(ui);
+        super::spinner::still(ui);
         ui.label(format!(
             "Waiting for you to approve on Facebook… checking every {interval} s"
         ));
