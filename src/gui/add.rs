@@ -7,7 +7,7 @@ use eframe::egui;
 use egui::{Id, RichText, Ui};
 
 use super::facts;
-use super::login::{DeviceLogin, LoginTarget};
+use super::login::{self, DeviceLogin, LoginTarget};
 use super::login_jobs::{AfterLogin, LoginEvent};
 use super::page_picker::PagePicker;
 use super::state::UiCommand;
@@ -30,6 +30,20 @@ pub struct AddDialog {
     /// "Log in with Facebook" chosen instead of pasting: the login and what it found.
     login: Option<AddLogin>,
     picker: PagePicker,
+}
+
+/// The validation the dialog works from: the login's while logging in, else the pasted token's
+/// when it is about exactly `key` (what is in the form now). A free function, so the picker can
+/// be borrowed beside it.
+fn current<'a>(
+    login: &'a Option<AddLogin>,
+    slot: &'a ValidationSlot,
+    key: &str,
+) -> Option<&'a Result<Box<Validation>, Failure>> {
+    match login {
+        Some(l) => l.result.as_ref(),
+        None => slot.answer_for(key),
+    }
 }
 
 struct AddLogin {
@@ -71,14 +85,10 @@ impl AddDialog {
         self.picker.on_added(results);
     }
 
-    /// Pages of a validated User token are being picked from (the login's while logging in,
-    /// else the pasted token's when it is about exactly what is in the form now).
+    /// Pages of a validated User token are being picked from.
     fn picking(&self) -> bool {
-        let current = match &self.login {
-            Some(l) => l.result.as_ref(),
-            None => self.slot.answer_for(&self.key()),
-        };
-        matches!(current, Some(Ok(v)) if v.pages.is_some())
+        let key = self.key();
+        matches!(current(&self.login, &self.slot, &key), Some(Ok(v)) if v.pages.is_some())
     }
 
     pub fn on_validated(&mut self, ticket: u64, result: Result<Box<Validation>, Failure>) {
@@ -214,11 +224,7 @@ impl AddDialog {
             self.paste_section(ui, now, can_save, out);
         }
         let key = self.key();
-        let current = match &self.login {
-            Some(l) => l.result.as_ref(),
-            None => self.slot.answer_for(&key),
-        };
-        if let Some(Ok(v)) = current
+        if let Some(Ok(v)) = current(&self.login, &self.slot, &key)
             && let Some(pages) = &v.pages
         {
             self.picker.ui(ui, pages, self.kind);
@@ -231,40 +237,29 @@ impl AddDialog {
 
     /// "The easy way": log in and pick the Pages, instead of finding each Page's token.
     fn login_offer(&mut self, ui: &mut Ui, can_save: bool, out: &mut Vec<UiCommand>) {
-        theme::card(ui, |ui| {
-            ui.label(RichText::new("The easy way").strong());
-            ui.add(
-                egui::Label::new(
-                    "Log in with Facebook as a person who manages the Pages. Tokenwarden lists \
-                     them; tick the ones to add and each gets its own Page token, checked before \
-                     it is saved.",
-                )
-                .wrap(),
-            );
-            let button = theme::primary(ui, "Log in with Facebook");
-            let clicked = ui
-                .add_enabled(can_save && self.app_id.is_some(), button)
-                .on_disabled_hover_text("Choose the app first: the login goes through it")
-                .clicked();
-            if clicked && let Some(app_id) = self.app_id.clone() {
-                let target = LoginTarget {
-                    app_id,
-                    kind: self.kind,
-                    channel: String::new(),
-                    manages: "the Pages to add".into(),
-                    after: AfterLogin::ListPages,
-                };
-                let (device, command) = DeviceLogin::start(target);
-                self.login = Some(AddLogin {
-                    device,
-                    result: None,
-                });
-                self.picker = PagePicker::default();
-                out.push(UiCommand::Worker(command));
-            }
-        });
-        ui.add_space(theme::GAP);
-        ui.label(theme::weak(ui, "Or get a token by hand and paste it:"));
+        let explain = "Log in with Facebook as a person who manages the Pages. Tokenwarden lists \
+                       them; tick the ones to add and each gets its own Page token, checked \
+                       before it is saved.";
+        let why_not = "Choose the app first: the login goes through it";
+        let enabled = can_save && self.app_id.is_some();
+        if login::offer(ui, explain, enabled, Some(why_not))
+            && let Some(app_id) = self.app_id.clone()
+        {
+            let target = LoginTarget {
+                app_id,
+                kind: self.kind,
+                channel: String::new(),
+                manages: "the Pages to add".into(),
+                after: AfterLogin::ListPages,
+            };
+            let (device, command) = DeviceLogin::start(target);
+            self.login = Some(AddLogin {
+                device,
+                result: None,
+            });
+            self.picker = PagePicker::default();
+            out.push(UiCommand::Worker(command));
+        }
     }
 
     /// The login in progress, or why it found nothing to pick.
@@ -358,11 +353,7 @@ impl AddDialog {
         let parsed = self.token.parsed();
         let passed = matches!(self.slot.answer_for(&self.key()), Some(Ok(v)) if v.passes());
         let key = self.key();
-        let current = match &self.login {
-            Some(l) => l.result.as_ref(),
-            None => self.slot.answer_for(&key),
-        };
-        let picking = match current {
+        let picking = match current(&self.login, &self.slot, &key) {
             Some(Ok(v)) if v.pages.is_some() => Some(&**v),
             _ => None,
         };

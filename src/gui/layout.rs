@@ -136,17 +136,13 @@ fn channels_page(
         .selected
         .as_deref()
         .is_some_and(|id| state.table.get(id).is_some());
+    let (table, filter, flows) = (&mut state.table, &mut state.prefs.filter, &state.flows);
+    let mut list_column = |ui: &mut Ui, out: &mut Vec<UiCommand>| {
+        super::groups::cards(ui, table, flows, can_act, out);
+        list::show(ui, table, filter, &list_input, out);
+    };
     if !shown {
-        egui::CentralPanel::default().show(ui, |ui| {
-            super::groups::cards(ui, &state.table, &state.flows, can_act, out);
-            list::show(
-                ui,
-                &mut state.table,
-                &mut state.prefs.filter,
-                &list_input,
-                out,
-            );
-        });
+        egui::CentralPanel::default().show(ui, |ui| list_column(ui, out));
         return;
     }
     // The list keeps the room its filters need, whatever the splitter says.
@@ -162,14 +158,7 @@ fn channels_page(
     let mut list_ui = ui.new_child(egui::UiBuilder::new().max_rect(list_rect));
     egui::Frame::central_panel(list_ui.style()).show(&mut list_ui, |ui| {
         ui.set_min_size(ui.available_size());
-        super::groups::cards(ui, &state.table, &state.flows, can_act, out);
-        list::show(
-            ui,
-            &mut state.table,
-            &mut state.prefs.filter,
-            &list_input,
-            out,
-        );
+        list_column(ui, out);
     });
     let Some(view) = state.selected.as_deref().and_then(|id| state.table.get(id)) else {
         return;

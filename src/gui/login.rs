@@ -283,6 +283,24 @@ fn for_the_customer(
     });
 }
 
+/// "The easy way" card that offers to log in instead of pasting, then the line that leads to the
+/// paste steps. True when "Log in with Facebook" was pressed. Shared by Renew and Add.
+pub fn offer(ui: &mut Ui, explain: &str, enabled: bool, why_not: Option<&str>) -> bool {
+    let clicked = theme::card(ui, |ui| {
+        ui.label(RichText::new("The easy way").strong());
+        ui.add(egui::Label::new(explain).wrap());
+        let button = ui.add_enabled(enabled, theme::primary(ui, "Log in with Facebook"));
+        match why_not {
+            Some(why) => button.on_disabled_hover_text(why),
+            None => button,
+        }
+        .clicked()
+    });
+    ui.add_space(theme::GAP);
+    ui.label(theme::weak(ui, "Or get a token by hand and paste it:"));
+    clicked
+}
+
 /// The app a channel's logins go through: the saved one, else the one its token was made with.
 pub fn app_of(channel: &crate::model::Channel) -> Option<String> {
     channel

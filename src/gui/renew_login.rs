@@ -61,40 +61,31 @@ pub fn section(
     let channel = &input.view.channel;
     let page = channel.page_name.as_deref().unwrap_or("the Page");
     let Some(p) = panel else {
-        theme::card(ui, |ui| {
-            ui.label(RichText::new("The easy way").strong());
-            ui.add(
-                egui::Label::new(format!(
-                    "Log in with Facebook as a person who manages {page}. Tokenwarden makes the \
-                     Page's own token from that login and checks it before anything is saved."
-                ))
-                .wrap(),
-            );
-            let button = theme::primary(ui, "Log in with Facebook");
-            if ui.add_enabled(input.can_save, button).clicked() {
-                match login::app_of(channel) {
-                    Some(app_id) => {
-                        let target = LoginTarget {
-                            app_id,
-                            kind: channel.kind,
-                            channel: channel.id.clone(),
-                            manages: login_message::who_manages(channel),
-                            after: AfterLogin::Validate,
-                        };
-                        let (device, command) = DeviceLogin::start(target);
-                        *panel = Some(LoginPanel {
-                            device,
-                            result: None,
-                            accept: false,
-                        });
-                        out.push(UiCommand::Worker(command));
-                    }
-                    None => out.push(UiCommand::Login(super::flows::LoginUi::OpenApps)),
+        let explain = format!(
+            "Log in with Facebook as a person who manages {page}. Tokenwarden makes the Page's own \
+             token from that login and checks it before anything is saved."
+        );
+        if login::offer(ui, &explain, input.can_save, None) {
+            match login::app_of(channel) {
+                Some(app_id) => {
+                    let target = LoginTarget {
+                        app_id,
+                        kind: channel.kind,
+                        channel: channel.id.clone(),
+                        manages: login_message::who_manages(channel),
+                        after: AfterLogin::Validate,
+                    };
+                    let (device, command) = DeviceLogin::start(target);
+                    *panel = Some(LoginPanel {
+                        device,
+                        result: None,
+                        accept: false,
+                    });
+                    out.push(UiCommand::Worker(command));
                 }
+                None => out.push(UiCommand::Login(super::flows::LoginUi::OpenApps)),
             }
-        });
-        ui.add_space(theme::GAP);
-        ui.label(theme::weak(ui, "Or get a token by hand and paste it:"));
+        }
         return false;
     };
     ui.label(RichText::new("Log in with Facebook").strong().size(15.0));
