@@ -14,8 +14,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use support::gui::*;
 use tokenwarden::gui::DesktopOptions;
-use tokenwarden::gui::dialogs::{FileKind, QueuedDialogs};
-use tokenwarden::gui::instance::{self, ALREADY_OPEN, InstanceError};
+use tokenwarden::gui::platform::dialogs::{FileKind, QueuedDialogs};
+use tokenwarden::gui::platform::instance::{self, ALREADY_OPEN, InstanceError};
 use tokenwarden::model::{
     Channel, ChannelKind, CheckMethod, Secret, SecretRef, StoredToken, TokenReport, TokenType,
 };

@@ -3,47 +3,12 @@
 //! own tokio runtime, the views push commands, and `app` applies what comes back.
 
 use eframe::egui;
-mod add;
-mod app;
-mod apps;
-mod backup;
-pub mod browser;
-pub mod clipboard;
-mod demo;
-mod desktop;
-pub mod desktop_jobs;
-mod details;
-pub mod dialogs;
-mod facts;
-mod flows;
-mod groups;
-mod guide;
-mod history;
-pub mod instance;
-mod job_steps;
-mod jobs;
-mod layout;
-pub mod lifecycle;
-mod lifecycle_jobs;
-mod list;
-mod login;
-pub mod login_jobs;
-pub mod messages;
-mod page_picker;
-mod reminders;
-mod renew;
-mod renew_login;
-mod report_view;
-mod rollback;
-mod settings;
-mod settings_desktop;
-mod spinner;
-pub mod state;
-pub mod table;
-mod technical;
+pub mod app;
+pub mod data;
+pub mod platform;
 pub mod theme;
-mod token_box;
-mod unlock;
+pub mod views;
+pub mod widgets;
 pub mod worker;
 
 use std::path::PathBuf;
@@ -56,7 +21,7 @@ pub fn run(profile: Option<PathBuf>, demo: bool) -> i32 {
     // One window per profile; the demo's throw-away profile needs no lock.
     let _instance = match instance_lock(profile.clone(), demo) {
         Ok(lock) => lock,
-        Err(()) => return instance::refuse(),
+        Err(()) => return platform::instance::refuse(),
     };
     let startup = if demo {
         Startup::Demo
@@ -103,17 +68,17 @@ pub fn run(profile: Option<PathBuf>, demo: bool) -> i32 {
 fn instance_lock(
     profile: Option<PathBuf>,
     demo: bool,
-) -> Result<Option<instance::InstanceLock>, ()> {
+) -> Result<Option<platform::instance::InstanceLock>, ()> {
     if demo {
         return Ok(None);
     }
     let Ok(profile) = crate::store::Profile::resolve(profile) else {
         return Ok(None);
     };
-    match instance::acquire(&profile.dir) {
+    match platform::instance::acquire(&profile.dir) {
         Ok(lock) => Ok(Some(lock)),
-        Err(instance::InstanceError::AlreadyOpen) => Err(()),
-        Err(instance::InstanceError::Unavailable(e)) => {
+        Err(platform::instance::InstanceError::AlreadyOpen) => Err(()),
+        Err(platform::instance::InstanceError::Unavailable(e)) => {
             tracing::warn!("no single-instance lock: {e}");
             Ok(None)
         }

@@ -1,0 +1,358 @@
+//! The window's frame: the top bar (pages, "Add channel", "Check all" with progress and
+//! Cancel), the banners (notices, the offline banner, a locked store), the page in the middle,
+//! and whichever dialog is open.
+
+use chrono::{DateTime, Utc};
+use eframe::egui;
+use egui::{RichText, Ui};
+
+use crate::gui::app::state::{AppState, Lock, NoticeKind, Page, UiCommand};
+use crate::gui::theme;
+use crate::gui::views::apps;
+use crate::gui::views::details::{self, DetailsInput};
+use crate::gui::views::list::{self, ListInput};
+use crate::gui::views::renew::RenewInput;
+use crate::gui::views::settings::{self, SettingsInput};
+use crate::gui::views::unlock;
+use crate::model::FailureKind;
+
+pub fn show(
+    ui: &mut Ui,
+    state: &mut AppState,
+    now: DateTime<Utc>,
+    copied: Option<(String, u64)>,
+    out: &mut Vec<UiCommand>,
+) {
+    // An opened support report takes the whole window, read-only, until it is closed.
+    if let Some(report) = &mut state.desktop.report {
+        return crate::gui::views::report_view::show(ui, report, now, out);
+    }
+    egui::Panel::top("top-bar")
+        .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(12, 8)))
+        .show(ui, |ui| top_bar(ui, state, out));
+    if has_banners(state) {
+        egui::Panel::top("banners")
+            .show_separator_line(false)
+            .show(ui, |ui| banners(ui, state, out));
+    }
+    let can_act = state.is_open();
+    match state.page {
+        Page::Channels => channels_page(ui, state, now, copied, can_act, out),
+        Page::Apps => {
+            egui::CentralPanel::default().show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    apps::show(ui, &state.apps, &mut state.app_form, can_act, out);
+                    theme::follow_focus(ui);
+                });
+            });
+        }
+        Page::Settings => {
+            egui::CentralPanel::default().show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    let input = SettingsInput {
+                        profile_dir: state.profile_dir.as_deref(),
+                        lock: &state.lock,
+                        exporting: state.exporting,
+                    };
+                    settings::show(ui, &mut state.prefs, &mut state.desktop, &input, out);
+                    theme::follow_focus(ui);
+                });
+            });
+        }
+    }
+    dialogs(ui, state, now, out);
+}
+
+fn dialogs(ui: &mut Ui, state: &mut AppState, now: DateTime<Utc>, out: &mut Vec<UiCommand>) {
+    let can_act = state.is_open();
+    if let Some(dialog) = &mut state.renew {
+        match state.table.get(&dialog.channel_id) {
+            Some(view) => {
+                let app_id = view.channel.app_id.as_deref();
+                let input = RenewInput {
+                    view,
+                    app: state.apps.iter().find(|a| Some(a.id.as_str()) == app_id),
+                    now,
+                    can_save: can_act,
+                };
+                dialog.show(ui, &input, out);
+            }
+            None => out.push(UiCommand::CloseRenew),
+        }
+    }
+    if let Some(dialog) = &mut state.add {
+        dialog.show(ui, &state.apps, now, can_act, out);
+    }
+    if let Some(dialog) = &mut state.flows.group {
+        dialog.show(ui, out);
+    }
+    let guide = state.flows.guide.as_deref();
+    if let Some(view) = guide.and_then(|id| state.table.get(id)) {
+        crate::gui::views::guide::show(ui, view, &state.apps, out);
+    }
+    if let Some(dialog) = &mut state.desktop.backup {
+        crate::gui::views::backup::show_backup(ui, dialog, out);
+    }
+    if let Some(dialog) = &mut state.desktop.restore {
+        crate::gui::views::backup::show_restore(ui, dialog, out);
+    }
+    if let Some(dialog) = &mut state.lifecycle {
+        crate::gui::views::lifecycle::show(ui, dialog, can_act, out);
+    }
+    if let Some(dialog) = &state.rollback {
+        crate::gui::views::rollback::show(ui, dialog, can_act, out);
+    }
+    if let Lock::Locked {
+        need,
+        problem,
+        dismissed: false,
+        busy,
+    } = &state.lock
+    {
+        unlock::show(
+            ui,
+            &mut state.unlock_form,
+            need,
+            problem.as_deref(),
+            *busy,
+            out,
+        );
+    }
+}
+
+/// The list, and the selected channel's details beside it.
+fn channels_page(
+    ui: &mut Ui,
+    state: &mut AppState,
+    now: DateTime<Utc>,
+    copied: Option<(String, u64)>,
+    can_act: bool,
+    out: &mut Vec<UiCommand>,
+) {
+    let list_input = ListInput {
+        selected: state.selected.as_deref(),
+        now,
+        can_add: can_act,
+    };
+    let shown = state
+        .selected
+        .as_deref()
+        .is_some_and(|id| state.table.get(id).is_some());
+    let (table, filter, flows) = (&mut state.table, &mut state.prefs.filter, &state.flows);
+    let mut list_column = |ui: &mut Ui, out: &mut Vec<UiCommand>| {
+        crate::gui::views::groups::cards(ui, table, flows, can_act, out);
+        list::show(ui, table, filter, &list_input, out);
+    };
+    if !shown {
+        egui::CentralPanel::default().show(ui, |ui| list_column(ui, out));
+        return;
+    }
+    // The list keeps the room its filters need, whatever the splitter says.
+    let room = (ui.available_width() - theme::LIST_MIN_WIDTH).max(320.0);
+    // The list is laid out before the details pane (in the room the pane took last
+    // frame), so Tab goes from the filters through the list to the details, as read.
+    let panel_id = ui.scope_id().with("details");
+    let width = egui::containers::panel::PanelState::load(ui.ctx(), panel_id)
+        .map_or(theme::DETAILS_WIDTH, |p| p.size().x)
+        .clamp(320.0, room);
+    let full = ui.available_rect_before_wrap();
+    let list_rect = egui::Rect::from_min_max(full.min, egui::pos2(full.max.x - width, full.max.y));
+    let mut list_ui = ui.new_child(egui::UiBuilder::new().max_rect(list_rect));
+    egui::Frame::central_panel(list_ui.style()).show(&mut list_ui, |ui| {
+        ui.set_min_size(ui.available_size());
+        list_column(ui, out);
+    });
+    let Some(view) = state.selected.as_deref().and_then(|id| state.table.get(id)) else {
+        return;
+    };
+    let input = DetailsInput {
+        view,
+        apps: &state.apps,
+        now,
+        checking: state.checking.contains(&view.channel.id),
+        checking_all: state.check_all.is_some(),
+        rolling_back: state.rolling_back.contains(&view.channel.id),
+        previous: crate::gui::views::rollback::previous_health(state, &view.channel, now),
+        can_act,
+        copied_for: copied
+            .as_ref()
+            .filter(|(id, _)| *id == view.channel.id)
+            .map(|(_, s)| *s),
+        desktop: Some(&state.desktop),
+    };
+    egui::Panel::right("details")
+        .default_size(theme::DETAILS_WIDTH.min(room))
+        .min_size(320.0)
+        .max_size(room)
+        .resizable(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("details-scroll")
+                .show(ui, |ui| {
+                    details::show(ui, &input, out);
+                    theme::follow_focus(ui);
+                });
+        });
+}
+
+fn top_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Tokenwarden").strong().size(17.0));
+        if state.lock == Lock::Open(crate::store::SecretStoreKind::Memory) {
+            ui.label(theme::weak(ui, "demo: nothing is kept"))
+                .on_hover_text("Tokens live in memory only and are gone when the window closes");
+        }
+        ui.add_space(theme::GAP * 2.0);
+        for (page, words) in [
+            (Page::Channels, "Channels"),
+            (Page::Apps, "Apps"),
+            (Page::Settings, "Settings"),
+        ] {
+            if ui.selectable_label(state.page == page, words).clicked() {
+                out.push(UiCommand::ShowPage(page));
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let can_act = state.is_open();
+            match &state.check_all {
+                Some(run) => {
+                    let cancel = ui.add_enabled(!run.cancelling, egui::Button::new("Cancel"));
+                    if cancel.clicked() {
+                        out.push(UiCommand::CancelCheck);
+                    }
+                    let fraction = if run.total == 0 {
+                        0.0
+                    } else {
+                        run.done as f32 / run.total as f32
+                    };
+                    let text = format!("Checking {} of {}…", run.done, run.total);
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .desired_width(220.0)
+                            .text(text),
+                    );
+                }
+                None => {
+                    let check = ui
+                        .add_enabled(
+                            can_act && !state.table.is_empty(),
+                            egui::Button::new("Check all"),
+                        )
+                        .on_hover_text("Ask Facebook about every channel's token now");
+                    if check.clicked() {
+                        out.push(UiCommand::CheckAll);
+                    }
+                }
+            }
+            if ui
+                .add_enabled(can_act, egui::Button::new("Add channel…"))
+                .clicked()
+            {
+                out.push(UiCommand::OpenAdd);
+            }
+        });
+    });
+}
+
+fn has_banners(state: &AppState) -> bool {
+    matches!(state.lock, Lock::Opening)
+        || state.desktop.clock_warning.is_some()
+        || !state.notices.is_empty()
+        || state.table.failed_checks().is_some()
+        || matches!(
+            state.lock,
+            Lock::Locked {
+                dismissed: true,
+                ..
+            }
+        )
+}
+
+fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
+    ui.add_space(4.0);
+    if matches!(state.lock, Lock::Opening) {
+        theme::callout(ui, theme::Tone::Info, |ui| {
+            ui.horizontal(|ui| {
+                crate::gui::theme::spinner::spinner(ui);
+                ui.label("Opening your channels…");
+            });
+        });
+    }
+    if let Some(warning) = &state.desktop.clock_warning {
+        theme::callout(ui, theme::Tone::Warning, |ui| {
+            ui.label(RichText::new("Countdowns may be wrong").strong());
+            ui.add(egui::Label::new(warning.as_str()).wrap());
+        });
+    }
+    if let Some((kind, n)) = state.table.failed_checks() {
+        let (headline, advice) = match kind {
+            FailureKind::Network => (
+                "Could not reach Facebook — showing the last known facts.",
+                "Check the internet connection, then check again.",
+            ),
+            FailureKind::RateLimited => (
+                "Facebook asked us to slow down — showing the last known facts.",
+                "Wait a few minutes, then check again.",
+            ),
+            FailureKind::Service => (
+                "Facebook's servers had a problem — showing the last known facts.",
+                "This is not your tokens' fault; try again in a few minutes.",
+            ),
+        };
+        theme::callout(ui, theme::Tone::Warning, |ui| {
+            ui.label(RichText::new(headline).strong());
+            let channels = if n == 1 { "channel" } else { "channels" };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("{n} {channels} could not be checked. {advice}"));
+                let can = state.is_open() && state.check_all.is_none();
+                if ui
+                    .add_enabled(can, egui::Button::new("Check again"))
+                    .clicked()
+                {
+                    out.push(UiCommand::CheckAll);
+                }
+            });
+        });
+    }
+    if matches!(
+        state.lock,
+        Lock::Locked {
+            dismissed: true,
+            ..
+        }
+    ) {
+        theme::callout(ui, theme::Tone::Info, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("The secret store is locked: you see the saved facts, but cannot check or renew.");
+                if ui.button("Unlock…").clicked() {
+                    out.push(UiCommand::ShowUnlock);
+                }
+            });
+        });
+    }
+    for (i, notice) in state.notices.iter().enumerate() {
+        let tone = match notice.kind {
+            NoticeKind::Info => theme::Tone::Info,
+            NoticeKind::Success => theme::Tone::Success,
+            NoticeKind::Error => theme::Tone::Error,
+        };
+        let opacity = notice.opacity(std::time::Instant::now());
+        ui.scope(|ui| {
+            ui.multiply_opacity(opacity);
+            theme::callout(ui, tone, |ui| {
+                ui.horizontal(|ui| {
+                    let width = ui.available_width() - 90.0;
+                    ui.allocate_ui(egui::vec2(width.max(100.0), 0.0), |ui| {
+                        ui.add(egui::Label::new(&notice.text).wrap());
+                    });
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui.button("Dismiss").clicked() {
+                            out.push(UiCommand::Dismiss(i));
+                        }
+                    });
+                });
+            });
+        });
+    }
+    ui.add_space(4.0);
+}

@@ -1,0 +1,5 @@
+//! What the window knows, apart from any screen: the channel table with its sort and filter,
+//! the facts shown about a token, the preferences, the notices, where the secret store stands.
+
+pub mod facts;
+pub mod table;

@@ -1,0 +1,7 @@
+//! The desktop around the window: the browser, the clipboard, file dialogs, the one-window-per-
+//! profile lock; each with a fake the tests drive.
+
+pub mod browser;
+pub mod clipboard;
+pub mod dialogs;
+pub mod instance;

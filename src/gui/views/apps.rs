@@ -1,0 +1,174 @@
+//! The Apps page: the Meta apps channels belong to, and a form to add one (app id, name, the
+//! app secret masked, the client token). With an app's secret, tokens are checked the way the
+//! Access Token Debugger does.
+
+use eframe::egui;
+use egui::{Id, RichText, Ui};
+use zeroize::Zeroize;
+
+use crate::graph::links;
+use crate::gui::app::state::UiCommand;
+use crate::gui::theme;
+use crate::gui::worker::{Command, Failure};
+use crate::model::{MetaApp, Secret};
+
+#[derive(Default)]
+pub struct AppForm {
+    id: String,
+    name: String,
+    secret: String,
+    client_token: String,
+    saving: bool,
+    error: Option<Failure>,
+}
+
+impl AppForm {
+    pub fn on_failed(&mut self, f: Failure) {
+        self.saving = false;
+        self.error = Some(f);
+    }
+}
+
+impl Drop for AppForm {
+    fn drop(&mut self) {
+        self.secret.zeroize();
+    }
+}
+
+const SECRET_FIELD: &str = "app-secret-field";
+
+pub fn show(
+    ui: &mut Ui,
+    apps: &[MetaApp],
+    form: &mut AppForm,
+    can_save: bool,
+    out: &mut Vec<UiCommand>,
+) {
+    ui.heading("Apps");
+    ui.label(
+        "The Meta apps your channels' tokens were made with. With an app's secret, Tokenwarden \
+         checks tokens the way Meta's Access Token Debugger does.",
+    );
+    ui.add_space(theme::GAP);
+    if apps.is_empty() {
+        ui.label(theme::weak(ui, "No app saved yet."));
+    }
+    for app in apps {
+        theme::card(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(&app.name).strong());
+                    ui.label(theme::weak(ui, format!("App id {}", app.id)));
+                    let secret = if app.has_secret {
+                        "App secret saved in the secret store"
+                    } else {
+                        "No app secret saved: some facts can only be checked by the token itself"
+                    };
+                    ui.label(secret);
+                    if let Some(t) = &app.client_token {
+                        ui.label(theme::weak(ui, format!("Client token {t}")));
+                    }
+                });
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                    use crate::gui::views::lifecycle::LifecycleUi;
+                    if ui
+                        .add_enabled(can_save, egui::Button::new("Remove…"))
+                        .on_hover_text("Delete this app and its secret from this computer")
+                        .clicked()
+                    {
+                        out.push(UiCommand::Lifecycle(LifecycleUi::AskRemoveApp(
+                            app.id.clone(),
+                        )));
+                    }
+                    if ui
+                        .add_enabled(can_save, egui::Button::new("Rename…"))
+                        .clicked()
+                    {
+                        out.push(UiCommand::Lifecycle(LifecycleUi::AskRenameApp(
+                            app.id.clone(),
+                        )));
+                    }
+                    let link = links::app_dashboard(&app.id);
+                    if ui.button("Open the app's dashboard").clicked() {
+                        out.push(UiCommand::OpenUrl(link.url));
+                    }
+                });
+            });
+        });
+    }
+
+    ui.add_space(theme::SECTION_GAP);
+    theme::section_title(ui, "Add an app");
+    ui.label(theme::weak(
+        ui,
+        "You find these on the app's dashboard at developers.facebook.com, under Settings > Basic \
+         (secret) and Settings > Advanced (client token).",
+    ));
+    egui::Grid::new("app-form")
+        .num_columns(2)
+        .spacing([theme::GAP, 6.0])
+        .show(ui, |ui| {
+            field(ui, "App id", &mut form.id, "e.g. 1000000000001", false);
+            field(ui, "Name", &mut form.name, "e.g. Acme Support", false);
+            field(
+                ui,
+                "App secret",
+                &mut form.secret,
+                "optional, kept in the secret store",
+                true,
+            );
+            field(
+                ui,
+                "Client token",
+                &mut form.client_token,
+                "optional, for logging in with a code",
+                false,
+            );
+        });
+    if let Some(f) = &form.error {
+        crate::gui::widgets::token_box::failure(ui, f);
+    }
+    ui.horizontal(|ui| {
+        let ready = !form.id.trim().is_empty() && !form.name.trim().is_empty();
+        if ui
+            .add_enabled(
+                ready && can_save && !form.saving,
+                egui::Button::new("Save app"),
+            )
+            .clicked()
+        {
+            form.saving = true;
+            form.error = None;
+            let secret = Some(form.secret.trim())
+                .filter(|s| !s.is_empty())
+                .map(Secret::new);
+            form.secret.zeroize();
+            ui.ctx()
+                .data_mut(|d| d.remove::<egui::text_edit::TextEditState>(Id::unique(SECRET_FIELD)));
+            let client_token = Some(form.client_token.trim().to_string()).filter(|t| !t.is_empty());
+            out.push(UiCommand::Worker(Command::AddApp {
+                id: form.id.trim().to_string(),
+                name: form.name.trim().to_string(),
+                secret,
+                client_token,
+            }));
+        }
+        if form.saving {
+            crate::gui::theme::spinner::spinner(ui);
+            ui.label("Checking the app with Facebook…");
+        }
+    });
+}
+
+fn field(ui: &mut Ui, label: &str, text: &mut String, hint: &str, secret: bool) {
+    let label = ui.label(label);
+    let mut edit = egui::TextEdit::singleline(text)
+        .hint_text(hint)
+        .desired_width(320.0)
+        .password(secret);
+    if secret {
+        edit = edit.id(Id::unique(SECRET_FIELD));
+    }
+    ui.add(edit).labelled_by(label.id);
+    ui.end_row();
+}

@@ -1,0 +1,260 @@
+//! Removing and renaming a channel or an app from the window: a confirmation that names what
+//! goes away, a rename field, the worker job that calls the service, and how its answer
+//! changes the window. The same service use cases serve `tokenwarden remove`/`rename`.
+
+use eframe::egui;
+use egui::{RichText, Ui};
+
+use crate::gui::app::state::{AppState, NoticeKind, UiCommand};
+use crate::gui::theme;
+use crate::gui::worker::messages::Failure;
+pub use crate::gui::worker::messages::lifecycle::{LifecycleCommand, LifecycleEvent};
+use crate::gui::worker::{Command, Worker};
+use crate::model::Health;
+
+/// What the widgets ask for.
+#[derive(Debug, Clone)]
+pub enum LifecycleUi {
+    AskRemoveChannel(String),
+    AskRenameChannel(String),
+    AskRemoveApp(String),
+    AskRenameApp(String),
+    Confirm,
+    Close,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Channel {
+        id: String,
+        name: String,
+        has_previous: bool,
+    },
+    App {
+        id: String,
+        name: String,
+        has_secret: bool,
+        /// Names of the channels that use it: while there are any it cannot be removed.
+        used_by: Vec<String>,
+    },
+}
+
+/// The open confirmation or rename dialog.
+#[derive(Debug, Clone)]
+pub struct LifecycleDialog {
+    pub target: Target,
+    /// `None` to remove; the name being typed to rename.
+    pub new_name: Option<String>,
+    pub busy: bool,
+    pub problem: Option<Failure>,
+}
+
+impl LifecycleDialog {
+    fn open(target: Target, rename: bool) -> Self {
+        let new_name = rename.then(|| match &target {
+            Target::Channel { name, .. } | Target::App { name, .. } => name.clone(),
+        });
+        LifecycleDialog {
+            target,
+            new_name,
+            busy: false,
+            problem: None,
+        }
+    }
+
+    fn command(&self) -> LifecycleCommand {
+        match (&self.target, &self.new_name) {
+            (Target::Channel { id, .. }, None) => LifecycleCommand::RemoveChannel(id.clone()),
+            (Target::Channel { id, .. }, Some(n)) => LifecycleCommand::RenameChannel {
+                id: id.clone(),
+                new_name: n.trim().to_string(),
+            },
+            (Target::App { id, .. }, None) => LifecycleCommand::RemoveApp(id.clone()),
+            (Target::App { id, .. }, Some(n)) => LifecycleCommand::RenameApp {
+                id: id.clone(),
+                new_name: n.trim().to_string(),
+            },
+        }
+    }
+}
+
+fn channel_target(state: &AppState, id: &str) -> Option<Target> {
+    let c = &state.table.get(id)?.channel;
+    Some(Target::Channel {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        has_previous: c.previous_token.is_some(),
+    })
+}
+
+fn app_target(state: &AppState, id: &str) -> Option<Target> {
+    let app = state.apps.iter().find(|a| a.id == id)?;
+    let used_by = state
+        .table
+        .views()
+        .iter()
+        .filter(|v| v.channel.app_id.as_deref() == Some(id))
+        .map(|v| v.channel.name.clone())
+        .collect();
+    Some(Target::App {
+        id: app.id.clone(),
+        name: app.name.clone(),
+        has_secret: app.has_secret,
+        used_by,
+    })
+}
+
+/// Carries out a widget's request on the window's side.
+pub fn handle(state: &mut AppState, command: LifecycleUi, worker: &Worker) {
+    let open = |target: Option<Target>, rename| target.map(|t| LifecycleDialog::open(t, rename));
+    match command {
+        LifecycleUi::AskRemoveChannel(id) => {
+            state.lifecycle = open(channel_target(state, &id), false)
+        }
+        LifecycleUi::AskRenameChannel(id) => {
+            state.lifecycle = open(channel_target(state, &id), true)
+        }
+        LifecycleUi::AskRemoveApp(id) => state.lifecycle = open(app_target(state, &id), false),
+        LifecycleUi::AskRenameApp(id) => state.lifecycle = open(app_target(state, &id), true),
+        LifecycleUi::Close => state.lifecycle = None,
+        LifecycleUi::Confirm => {
+            if let Some(d) = &mut state.lifecycle
+                && !d.busy
+            {
+                d.busy = true;
+                d.problem = None;
+                worker.send(Command::Lifecycle(d.command()));
+            }
+        }
+    }
+}
+
+/// Applies the worker's answer: closes the dialog with a notice, or shows why not in it.
+pub fn apply(state: &mut AppState, event: LifecycleEvent) {
+    match event.result {
+        Ok(message) => {
+            state.lifecycle = None;
+            state.notify(NoticeKind::Success, message);
+        }
+        Err(f) => match &mut state.lifecycle {
+            Some(d) => {
+                d.busy = false;
+                d.problem = Some(f);
+            }
+            None => state.notify(NoticeKind::Error, f.message),
+        },
+    }
+}
+
+const NAME_FIELD: &str = "lifecycle-new-name";
+
+pub fn show(ui: &mut Ui, dialog: &mut LifecycleDialog, can_act: bool, out: &mut Vec<UiCommand>) {
+    let act = |c: LifecycleUi| UiCommand::Lifecycle(c);
+    let modal = theme::dialog("lifecycle-dialog").show(ui.ctx(), |ui| {
+        ui.set_width(theme::DIALOG_WIDTH - 160.0);
+        let (heading, words, blocked) = texts(dialog);
+        ui.heading(heading);
+        let mut submit = false;
+        match &mut dialog.new_name {
+            None => {
+                ui.add(egui::Label::new(words).wrap());
+            }
+            Some(name) => {
+                ui.horizontal(|ui| {
+                    let label = ui.label("New name");
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::singleline(name)
+                                .id_salt(NAME_FIELD)
+                                .desired_width(300.0),
+                        )
+                        .labelled_by(label.id);
+                    submit = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                });
+            }
+        }
+        if let Some(reason) = &blocked {
+            let red = theme::health_color(ui.visuals(), Health::Broken);
+            ui.add(egui::Label::new(RichText::new(reason).color(red)).wrap());
+        }
+        if let Some(f) = &dialog.problem {
+            crate::gui::widgets::token_box::failure(ui, f);
+        }
+        ui.add_space(theme::GAP);
+        ui.horizontal(|ui| {
+            let verb = if dialog.new_name.is_some() {
+                "Rename"
+            } else {
+                "Remove"
+            };
+            // A rename needs a name, and another one than it has.
+            let current = match &dialog.target {
+                Target::Channel { name, .. } | Target::App { name, .. } => name.as_str(),
+            };
+            let ready = can_act
+                && blocked.is_none()
+                && !dialog.busy
+                && dialog
+                    .new_name
+                    .as_ref()
+                    .is_none_or(|n| !n.trim().is_empty() && n.trim() != current);
+            let clicked = ui.add_enabled(ready, theme::primary(ui, verb)).clicked();
+            if ready && (clicked || submit) {
+                out.push(act(LifecycleUi::Confirm));
+            }
+            if ui.button("Cancel").clicked() {
+                out.push(act(LifecycleUi::Close));
+            }
+            if dialog.busy {
+                crate::gui::theme::spinner::spinner(ui);
+            }
+        });
+    });
+    theme::settle_dialog(ui.ctx(), "lifecycle", modal.response.rect);
+}
+
+/// The heading, what goes away (for a removal), and why it cannot happen (if it cannot).
+fn texts(dialog: &LifecycleDialog) -> (String, String, Option<String>) {
+    let renaming = dialog.new_name.is_some();
+    match &dialog.target {
+        Target::Channel {
+            name, has_previous, ..
+        } => {
+            if renaming {
+                return (format!("Rename {name}"), String::new(), None);
+            }
+            let tokens = if *has_previous {
+                "Its token and the previous one are"
+            } else {
+                "Its token is"
+            };
+            (
+                format!("Remove {name}?"),
+                format!("{tokens} deleted from this computer; its history stays."),
+                None,
+            )
+        }
+        Target::App {
+            name,
+            has_secret,
+            used_by,
+            ..
+        } => {
+            if renaming {
+                return (format!("Rename the app {name}"), String::new(), None);
+            }
+            let words = if *has_secret {
+                "Its secret is deleted from this computer."
+            } else {
+                "Nothing else is deleted: no secret of it is saved."
+            };
+            let blocked = (!used_by.is_empty()).then(|| {
+                format!(
+                    "It cannot be removed while channels use it: {}. Remove those channels first.",
+                    used_by.join(", ")
+                )
+            });
+            (format!("Remove the app {name}?"), words.into(), blocked)
+        }
+    }
+}

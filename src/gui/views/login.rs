@@ -1,0 +1,310 @@
+//! "Log in with Facebook" without typing a password into Tokenwarden: Meta's login for devices.
+//! The code is shown large with a Copy button and a button that opens facebook.com/device, with a
+//! message ready to send to a customer on a call; the worker waits for the approval (checking
+//! less often when Facebook asks) and Cancel stops it.
+//! Shared by the renew dialog (one channel) and the group dialog (all channels of one person).
+
+use eframe::egui;
+use egui::{RichText, Ui};
+use tokio_util::sync::CancellationToken;
+
+use crate::gui::app::login::LoginUi;
+use crate::gui::app::state::UiCommand;
+use crate::gui::theme;
+use crate::gui::widgets::token_box;
+use crate::gui::worker::login_jobs::{AfterLogin, LoginCommand, LoginEvent};
+use crate::gui::worker::{Command, Failure};
+use crate::model::ChannelKind;
+use crate::service::login_message;
+
+/// Who logs in for what: kept so "Log in again" can start the same login.
+#[derive(Clone)]
+pub struct LoginTarget {
+    pub app_id: String,
+    pub kind: ChannelKind,
+    pub channel: String,
+    /// Who must log in, in words ("Acme Shoes"): used in the message for the customer.
+    pub manages: String,
+    pub after: AfterLogin,
+}
+
+enum Phase {
+    Starting,
+    Waiting {
+        user_code: String,
+        uri: String,
+        interval: u64,
+    },
+    /// Approved: the Page tokens are being made (and, for a group, saved).
+    Approved,
+    /// The owner got the result.
+    Finished,
+    Failed {
+        failure: Failure,
+        missing_client_token: bool,
+    },
+}
+
+pub struct DeviceLogin {
+    target: LoginTarget,
+    ticket: u64,
+    phase: Phase,
+    cancel: CancellationToken,
+}
+
+impl DeviceLogin {
+    /// Starts the login; the returned command goes to the worker.
+    pub fn start(target: LoginTarget) -> (DeviceLogin, Command) {
+        let mut login = DeviceLogin {
+            target,
+            ticket: 0,
+            phase: Phase::Starting,
+            cancel: CancellationToken::new(),
+        };
+        let command = login.restart();
+        (login, command)
+    }
+
+    /// Starts the same login again (after a failure, or with another account).
+    pub fn restart(&mut self) -> Command {
+        self.cancel.cancel();
+        self.cancel = CancellationToken::new();
+        self.ticket = token_box::ticket();
+        self.phase = Phase::Starting;
+        let t = self.target.clone();
+        Command::Login(LoginCommand::DeviceLogin {
+            ticket: self.ticket,
+            app_id: t.app_id,
+            kind: t.kind,
+            channel: t.channel,
+            after: t.after,
+            cancel: self.cancel.clone(),
+        })
+    }
+
+    /// Stops waiting for the approval; nothing is changed.
+    pub fn stop(&mut self) {
+        self.cancel.cancel();
+        if self.is_busy() {
+            self.phase = Phase::Failed {
+                failure: Failure::new("The login was cancelled. Nothing was changed."),
+                missing_client_token: false,
+            };
+        }
+    }
+
+    /// Waiting for Facebook or for the worker.
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self.phase,
+            Phase::Starting | Phase::Waiting { .. } | Phase::Approved
+        )
+    }
+
+    /// Takes the progress of this login; true when `event` belongs to it.
+    pub fn on_event(&mut self, event: &LoginEvent) -> bool {
+        let ticket = match event {
+            LoginEvent::Code { ticket, .. }
+            | LoginEvent::Waiting { ticket, .. }
+            | LoginEvent::Approved { ticket }
+            | LoginEvent::Failed { ticket, .. }
+            | LoginEvent::Validated { ticket, .. }
+            | LoginEvent::GroupRenewed { ticket, .. } => *ticket,
+            LoginEvent::Subscribed { .. } => return false,
+        };
+        if ticket != self.ticket {
+            return false;
+        }
+        match (event, &mut self.phase) {
+            (
+                LoginEvent::Code {
+                    user_code,
+                    verification_uri,
+                    interval,
+                    ..
+                },
+                Phase::Starting,
+            ) => {
+                self.phase = Phase::Waiting {
+                    user_code: user_code.clone(),
+                    uri: verification_uri.clone(),
+                    interval: *interval,
+                };
+            }
+            (LoginEvent::Waiting { interval: new, .. }, Phase::Waiting { interval, .. }) => {
+                *interval = *new;
+            }
+            (LoginEvent::Approved { .. }, Phase::Waiting { .. } | Phase::Starting) => {
+                self.phase = Phase::Approved;
+            }
+            (
+                LoginEvent::Failed {
+                    failure,
+                    missing_client_token,
+                    ..
+                },
+                _,
+            ) => {
+                self.phase = Phase::Failed {
+                    failure: failure.clone(),
+                    missing_client_token: *missing_client_token,
+                };
+            }
+            (LoginEvent::Validated { .. } | LoginEvent::GroupRenewed { .. }, _) => {
+                self.phase = Phase::Finished;
+            }
+            _ => {}
+        }
+        true
+    }
+
+    /// The code, its buttons and the waiting line; or why the login ended.
+    pub fn ui(&mut self, ui: &mut Ui, making: &str, out: &mut Vec<UiCommand>) {
+        match &self.phase {
+            Phase::Starting => {
+                ui.horizontal(|ui| {
+                    crate::gui::theme::spinner::spinner(ui);
+                    ui.label("Asking Facebook for a login code…");
+                });
+            }
+            Phase::Waiting {
+                user_code,
+                uri,
+                interval,
+            } => {
+                let (user_code, uri, interval) = (user_code.clone(), uri.clone(), *interval);
+                waiting(ui, &user_code, &uri, interval, out);
+                for_the_customer(ui, &user_code, &uri, &self.target.manages, out);
+                if ui.button("Cancel login").clicked() {
+                    self.stop();
+                }
+            }
+            Phase::Approved => {
+                ui.horizontal(|ui| {
+                    crate::gui::theme::spinner::spinner(ui);
+                    ui.label(making);
+                });
+            }
+            Phase::Finished => {}
+            Phase::Failed {
+                failure,
+                missing_client_token,
+            } => {
+                if *missing_client_token {
+                    theme::callout(ui, theme::Tone::Warning, |ui| {
+                        ui.add(
+                            egui::Label::new(
+                                "Logging in with Facebook needs the app's client token. Find it \
+                                 on the app's dashboard at developers.facebook.com (Settings > \
+                                 Advanced > Client token) and save it with the app under Apps.",
+                            )
+                            .wrap(),
+                        );
+                    });
+                } else {
+                    token_box::failure(ui, failure);
+                }
+                let missing = *missing_client_token;
+                ui.horizontal(|ui| {
+                    if missing && ui.button("Open Apps").clicked() {
+                        out.push(UiCommand::Login(LoginUi::OpenApps));
+                    }
+                    if ui.button("Log in again").clicked() {
+                        let command = self.restart();
+                        out.push(UiCommand::Worker(command));
+                    }
+                });
+            }
+        }
+    }
+}
+
+impl Drop for DeviceLogin {
+    fn drop(&mut self) {
+        // A closed dialog must not leave a login waiting in the background.
+        self.cancel.cancel();
+    }
+}
+
+fn waiting(ui: &mut Ui, user_code: &str, uri: &str, interval: u64, out: &mut Vec<UiCommand>) {
+    ui.label("Open Facebook's login page for devices and enter this code:");
+    ui.add_space(4.0);
+    ui.add(
+        egui::Label::new(RichText::new(user_code).size(34.0).strong().monospace()).selectable(true),
+    );
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        if ui.button("Copy code").clicked() {
+            out.push(UiCommand::Login(LoginUi::CopyText(user_code.to_string())));
+        }
+        let shown = uri
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_start_matches("www.")
+            .trim_end_matches('/');
+        let open = theme::primary(ui, format!("Open {shown}"));
+        if ui.add(open).clicked() {
+            out.push(UiCommand::OpenUrl(uri.to_string()));
+        }
+    });
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        crate::gui::theme::spinner::still(ui);
+        ui.label(format!(
+            "Waiting for you to approve on Facebook… checking every {interval} s"
+        ));
+    });
+    ui.label(theme::weak(
+        ui,
+        "Log in as a person who manages the Page, and choose Continue.",
+    ));
+}
+
+/// The message a support person reads out or sends to a customer on a call, with its Copy button.
+fn for_the_customer(
+    ui: &mut Ui,
+    user_code: &str,
+    uri: &str,
+    manages: &str,
+    out: &mut Vec<UiCommand>,
+) {
+    let message = login_message::ready_message(uri, user_code, manages);
+    ui.add_space(theme::GAP);
+    theme::card(ui, |ui| {
+        ui.label(RichText::new("Renewing with a customer? Send or read them this:").strong());
+        ui.add(egui::Label::new(message.as_str()).selectable(true).wrap());
+        if ui
+            .button("Copy message")
+            .on_hover_text("Copies the message; it holds the login code, never a token")
+            .clicked()
+        {
+            out.push(UiCommand::Login(LoginUi::CopyText(message.clone())));
+        }
+    });
+}
+
+/// "The easy way" card that offers to log in instead of pasting, then the line that leads to the
+/// paste steps. True when "Log in with Facebook" was pressed. Shared by Renew and Add.
+pub fn offer(ui: &mut Ui, explain: &str, enabled: bool, why_not: Option<&str>) -> bool {
+    let clicked = theme::card(ui, |ui| {
+        ui.label(RichText::new("The easy way").strong());
+        ui.add(egui::Label::new(explain).wrap());
+        let button = ui.add_enabled(enabled, theme::primary(ui, "Log in with Facebook"));
+        match why_not {
+            Some(why) => button.on_disabled_hover_text(why),
+            None => button,
+        }
+        .clicked()
+    });
+    ui.add_space(theme::GAP);
+    ui.label(theme::weak(ui, "Or get a token by hand and paste it:"));
+    clicked
+}
+
+/// The app a channel's logins go through: the saved one, else the one its token was made with.
+pub fn app_of(channel: &crate::model::Channel) -> Option<String> {
+    channel
+        .app_id
+        .clone()
+        .or_else(|| channel.last_report.as_ref()?.app_id.clone())
+}

@@ -1,0 +1,112 @@
+//! The renew dialog's easy way: "Log in with Facebook" instead of finding and pasting a token.
+//! The login is turned into the channel's Page token by the worker and validated like a pasted
+//! one; its facts appear in the same side-by-side panel, and Save stores exactly that token.
+
+use eframe::egui;
+use egui::{RichText, Ui};
+
+use crate::gui::app::state::UiCommand;
+use crate::gui::theme;
+use crate::gui::views::login::{self, DeviceLogin, LoginTarget};
+use crate::gui::views::renew::{RenewInput, verdict};
+use crate::gui::widgets::token_box;
+use crate::gui::worker::login_jobs::{AfterLogin, LoginCommand, LoginEvent};
+use crate::gui::worker::{Command, Failure};
+use crate::service::{Validation, login_message};
+
+pub struct LoginPanel {
+    device: DeviceLogin,
+    result: Option<Result<Box<Validation>, Failure>>,
+    accept: bool,
+}
+
+impl LoginPanel {
+    pub fn on_event(&mut self, event: &LoginEvent) {
+        if !self.device.on_event(event) {
+            return;
+        }
+        if let LoginEvent::Validated { result, .. } = event {
+            self.result = Some(result.clone());
+            self.accept = false;
+        }
+    }
+
+    /// The validation Save would store, when it passed and its warnings were accepted.
+    fn ready(&self) -> Option<&Validation> {
+        match &self.result {
+            Some(Ok(v)) if v.passes() && (v.warnings.is_empty() || self.accept) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The command for "Save new token", when the login's token may be saved.
+    pub fn save(&self, channel: &str) -> Option<Command> {
+        let v = self.ready()?;
+        Some(Command::Login(LoginCommand::SaveValidated {
+            channel: channel.to_string(),
+            validation: Box::new(v.clone()),
+            accept_warnings: self.accept,
+        }))
+    }
+}
+
+/// The offer to log in (when `panel` is empty) or the login in progress and its result.
+/// Returns true while the login is the way chosen, so the paste steps stay hidden.
+pub fn section(
+    ui: &mut Ui,
+    panel: &mut Option<LoginPanel>,
+    input: &RenewInput<'_>,
+    out: &mut Vec<UiCommand>,
+) -> bool {
+    let channel = &input.view.channel;
+    let page = channel.page_name.as_deref().unwrap_or("the Page");
+    let Some(p) = panel else {
+        let explain = format!(
+            "Log in with Facebook as a person who manages {page}. Tokenwarden makes the Page's own \
+             token from that login and checks it before anything is saved."
+        );
+        if login::offer(ui, &explain, input.can_save, None) {
+            match login::app_of(channel) {
+                Some(app_id) => {
+                    let target = LoginTarget {
+                        app_id,
+                        kind: channel.kind,
+                        channel: channel.id.clone(),
+                        manages: login_message::who_manages(channel),
+                        after: AfterLogin::Validate,
+                    };
+                    let (device, command) = DeviceLogin::start(target);
+                    *panel = Some(LoginPanel {
+                        device,
+                        result: None,
+                        accept: false,
+                    });
+                    out.push(UiCommand::Worker(command));
+                }
+                None => out.push(UiCommand::Login(crate::gui::app::login::LoginUi::OpenApps)),
+            }
+        }
+        return false;
+    };
+    ui.label(RichText::new("Log in with Facebook").strong().size(15.0));
+    ui.add_space(4.0);
+    let making = format!("Logged in. Making the Page token of {page} and checking it…");
+    p.device.ui(ui, &making, out);
+    match &p.result {
+        Some(Ok(v)) => verdict(ui, v, input, &mut p.accept),
+        Some(Err(f)) => {
+            token_box::failure(ui, f);
+            ui.label(theme::weak(ui, "Nothing was saved."));
+            if ui.button("Log in with another account").clicked() {
+                p.result = None;
+                out.push(UiCommand::Worker(p.device.restart()));
+            }
+        }
+        None => {}
+    }
+    ui.add_space(theme::GAP);
+    if ui.button("Paste a token instead").clicked() {
+        *panel = None;
+    }
+    true
+}

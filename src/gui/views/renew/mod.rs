@@ -1,0 +1,395 @@
+//! The renew dialog: the renewal guide users followed by hand (open the app's settings, generate
+//! a token for the Page, paste it, validate, save), as one calm flow. The new token's facts are
+//! shown next to the current ones with the differences marked; Save is possible only after a
+//! passing validation of exactly the text in the box, and warnings need an explicit "I
+//! understand".
+
+pub mod login;
+
+use chrono::{DateTime, Utc};
+use eframe::egui;
+use egui::{Id, RichText, Ui};
+
+use crate::graph::links;
+use crate::gui::app::state::UiCommand;
+use crate::gui::data::facts::{self, Fact};
+use crate::gui::theme;
+use crate::gui::widgets::token_box::{self, TokenBox, ValidationSlot};
+use crate::gui::worker::{Command, Failure};
+use crate::model::time::describe_in;
+use crate::model::{MetaApp, ReasonCode, Remedy, TokenReport};
+use crate::service::{ChannelView, Validation};
+
+pub struct RenewDialog {
+    pub channel_id: String,
+    remedy: Option<Remedy>,
+    token: TokenBox,
+    slot: ValidationSlot,
+    accept: bool,
+    saving: bool,
+    save_error: Option<Failure>,
+    /// "Log in with Facebook" was chosen instead of pasting.
+    login: Option<crate::gui::views::renew::login::LoginPanel>,
+}
+
+pub struct RenewInput<'a> {
+    pub view: &'a ChannelView,
+    pub app: Option<&'a MetaApp>,
+    pub now: DateTime<Utc>,
+    pub can_save: bool,
+}
+
+impl RenewDialog {
+    pub fn new(channel_id: String, remedy: Option<Remedy>) -> Self {
+        RenewDialog {
+            token: TokenBox::new(Id::unique(("renew-token", &channel_id))),
+            channel_id,
+            remedy,
+            slot: ValidationSlot::default(),
+            accept: false,
+            saving: false,
+            save_error: None,
+            login: None,
+        }
+    }
+
+    pub fn on_login(&mut self, event: &crate::gui::worker::login_jobs::LoginEvent) {
+        if let Some(p) = &mut self.login {
+            p.on_event(event);
+        }
+    }
+
+    pub fn on_validated(&mut self, ticket: u64, result: &Result<Box<Validation>, Failure>) {
+        self.slot.answer(ticket, result.clone());
+        self.accept = false;
+    }
+
+    pub fn on_save_failed(&mut self, f: Failure) {
+        self.saving = false;
+        self.save_error = Some(f);
+    }
+
+    /// Clears the pasted text before the dialog goes away.
+    pub fn wipe(&mut self, ctx: &egui::Context) {
+        self.token.wipe(ctx);
+    }
+
+    pub fn show(&mut self, ui: &mut Ui, input: &RenewInput<'_>, out: &mut Vec<UiCommand>) {
+        let modal = theme::dialog("renew-dialog").show(ui.ctx(), |ui| {
+            ui.set_width(theme::DIALOG_WIDTH);
+            // The steps scroll; Save and Cancel stay in sight below them.
+            egui::ScrollArea::vertical()
+                .max_height(ui.ctx().content_rect().height() * 0.8 - 60.0)
+                .show(ui, |ui| {
+                    self.contents(ui, input, out);
+                    theme::follow_focus(ui);
+                });
+            ui.separator();
+            self.footer(ui, input, out);
+        });
+        theme::settle_dialog(ui.ctx(), "renew", modal.response.rect);
+        if modal.should_close() && !self.saving {
+            out.push(UiCommand::CloseRenew);
+        }
+    }
+
+    fn contents(&mut self, ui: &mut Ui, input: &RenewInput<'_>, out: &mut Vec<UiCommand>) {
+        let channel = &input.view.channel;
+        ui.heading(format!("Renew the token of \"{}\"", channel.name));
+        let page = channel.page_name.as_deref().unwrap_or("its Page");
+        ui.label(theme::weak(
+            ui,
+            format!("{} channel of {page}", channel.kind.label()),
+        ));
+        if let Some(reason) = input.view.diagnosis.main_reason()
+            && !reason.code.is_check_failure()
+            && reason.code != ReasonCode::Unchecked
+        {
+            ui.add_space(4.0);
+            let tone = match input.view.diagnosis.health {
+                crate::model::Health::Broken => theme::Tone::Error,
+                _ => theme::Tone::Warning,
+            };
+            theme::callout(ui, tone, |ui| {
+                ui.add(egui::Label::new(&reason.message).wrap());
+            });
+        }
+        ui.add_space(theme::GAP);
+        if crate::gui::views::renew::login::section(ui, &mut self.login, input, out) {
+            if let Some(f) = &self.save_error {
+                token_box::failure(ui, f);
+            }
+            return;
+        }
+
+        let app_id = channel
+            .app_id
+            .clone()
+            .or_else(|| channel.last_report.as_ref()?.app_id.clone());
+        let app_name = input.app.map_or("the app", |a| a.name.as_str());
+        let step1 = match self.remedy {
+            Some(Remedy::Relogin) => format!(
+                "1. Log in to Facebook again as a person who manages the Page, then open the \
+                 {} settings of {app_name}.",
+                channel.kind.label()
+            ),
+            _ => format!(
+                "1. Open the {} settings of {app_name}.",
+                channel.kind.label()
+            ),
+        };
+        step(ui, &step1);
+        ui.horizontal(|ui| {
+            ui.add_space(18.0);
+            let link = match &app_id {
+                Some(id) => links::channel_settings(channel.kind, id),
+                None => links::token_debugger(),
+            };
+            if ui.button(format!("Open {}", link.label)).clicked() {
+                out.push(UiCommand::OpenUrl(link.url));
+            }
+        });
+        step(
+            ui,
+            &format!("2. Generate a new token for the Page \"{page}\" and copy it."),
+        );
+        step(ui, "3. Paste it here:");
+        ui.indent("renew-paste", |ui| {
+            self.token.ui(ui, "New token");
+        });
+
+        let key = self.token.text_key();
+        step(ui, "4. Check it with Facebook before anything is saved:");
+        ui.indent("renew-validate", |ui| {
+            let asked =
+                token_box::validate_row(ui, &mut self.slot, &self.token, &key, input.can_save);
+            if let Some((ticket, token)) = asked {
+                self.save_error = None;
+                out.push(UiCommand::Worker(Command::Validate {
+                    ticket,
+                    channel: Some(channel.id.clone()),
+                    kind: channel.kind,
+                    app_id: None,
+                    token,
+                }));
+            }
+            match self.slot.answer_for(&key) {
+                Some(Ok(v)) => verdict(ui, v, input, &mut self.accept),
+                Some(Err(f)) => token_box::failure(ui, f),
+                None if self.slot.last().is_some() && !self.token.is_empty() => {
+                    ui.label(theme::weak(
+                        ui,
+                        "The text changed since the last check: validate again.",
+                    ));
+                }
+                None => {}
+            }
+        });
+
+        step(
+            ui,
+            "5. Save it. The current token is kept, so you can roll back.",
+        );
+        if let Some(f) = &self.save_error {
+            token_box::failure(ui, f);
+        }
+        ui.add_space(theme::GAP);
+    }
+
+    fn footer(&mut self, ui: &mut Ui, input: &RenewInput<'_>, out: &mut Vec<UiCommand>) {
+        let channel = &input.view.channel;
+        let key = self.token.text_key();
+        let parsed = self.token.parsed();
+        let passed = match self.slot.answer_for(&key) {
+            Some(Ok(v)) if v.passes() => Some(v),
+            _ => None,
+        };
+        let mut ready = passed.is_some_and(|v| v.warnings.is_empty() || self.accept);
+        let from_login = self.login.as_ref().map(|p| p.save(&channel.id));
+        if let Some(save) = &from_login {
+            ready = save.is_some();
+        }
+        ui.horizontal(|ui| {
+            let save = ui
+                .add_enabled(
+                    ready && !self.saving && input.can_save,
+                    theme::primary(ui, "Save new token"),
+                )
+                .on_disabled_hover_text("Validate the token first");
+            if save.clicked()
+                && let Some(Some(command)) = from_login
+            {
+                self.saving = true;
+                self.save_error = None;
+                out.push(UiCommand::Worker(command));
+            } else if save.clicked()
+                && let Ok(p) = &parsed
+            {
+                self.saving = true;
+                self.save_error = None;
+                out.push(UiCommand::Worker(Command::Renew {
+                    channel: channel.id.clone(),
+                    token: p.token.clone(),
+                    accept_warnings: self.accept,
+                }));
+            }
+            if ui
+                .add_enabled(!self.saving, egui::Button::new("Cancel"))
+                .clicked()
+            {
+                out.push(UiCommand::CloseRenew);
+            }
+            if self.saving {
+                crate::gui::theme::spinner::spinner(ui);
+                ui.label("Saving…");
+            }
+        });
+    }
+}
+
+/// A validation's verdict first (refusals, warnings to accept, or "works"), how the token was
+/// made when it came from a login, then the facts side by side.
+pub fn verdict(ui: &mut Ui, v: &Validation, input: &RenewInput<'_>, accept: &mut bool) {
+    let channel = &input.view.channel;
+    if let Some(d) = &v.derived {
+        let how = match (d.exchanged, d.lasting) {
+            (true, _) => "a lasting Page token (the short login was turned into a lasting one)",
+            (false, true) => "a lasting Page token",
+            (false, false) => "a Page token that ends with the short login",
+        };
+        let tone = if d.lasting {
+            theme::Tone::Info
+        } else {
+            theme::Tone::Warning
+        };
+        theme::callout(ui, tone, |ui| {
+            ui.add(egui::Label::new(format!("Made from {}'s login — {how}", d.user_name)).wrap());
+        });
+    }
+    token_box::refusals(ui, v);
+    if v.passes() && !v.warnings.is_empty() {
+        warnings(ui, v, input.now, accept);
+    } else if v.passes() {
+        theme::callout(ui, theme::Tone::Success, |ui| {
+            ui.label("This token works for this channel. You can save it.");
+        });
+    }
+    compare(ui, channel.last_report.as_ref(), v, input);
+}
+
+fn step(ui: &mut Ui, text: &str) {
+    ui.add_space(4.0);
+    ui.add(egui::Label::new(RichText::new(text).strong()).wrap());
+}
+
+/// "Save anyway: I understand it expires in 3 days".
+fn warnings(ui: &mut Ui, v: &Validation, now: DateTime<Utc>, accept: &mut bool) {
+    theme::callout(ui, theme::Tone::Warning, |ui| {
+        ui.label(RichText::new("This token works, but:").strong());
+        for w in &v.warnings {
+            ui.add(egui::Label::new(format!("• {}", w.message)).wrap());
+        }
+    });
+    let understood: Vec<String> = v
+        .warnings
+        .iter()
+        .map(|w| match w.code {
+            ReasonCode::ExpiresSoon => v.report.expires_at.map_or_else(
+                || "it expires soon".to_string(),
+                |at| format!("it expires {}", describe_in(at, now)),
+            ),
+            ReasonCode::DataAccessExpiresSoon => v.report.data_access_expires_at.map_or_else(
+                || "its data access ends soon".to_string(),
+                |at| format!("its data access ends {}", describe_in(at, now)),
+            ),
+            ReasonCode::WebhookNotSubscribed => {
+                "messages will not arrive until the webhook is subscribed".to_string()
+            }
+            _ => "it needs attention".to_string(),
+        })
+        .collect();
+    ui.checkbox(
+        accept,
+        format!("Save anyway: I understand {}", understood.join(" and ")),
+    );
+}
+
+/// The facts of the current and the new token side by side; what differs is highlighted.
+fn compare(ui: &mut Ui, current: Option<&TokenReport>, v: &Validation, input: &RenewInput<'_>) {
+    let channel = &input.view.channel;
+    let rows_of = |r: Option<&TokenReport>, fingerprint: &str| -> Vec<Fact> {
+        let mut rows = match r {
+            Some(r) => facts::debugger_facts(r, input.now),
+            None => facts::debugger_facts(&TokenReport::default(), input.now),
+        };
+        let required = facts::required_permissions(r, channel.kind, channel.page_id.as_deref());
+        let missing: Vec<&str> = required
+            .iter()
+            .filter(|(_, ok)| *ok != Some(true))
+            .map(|(p, _)| *p)
+            .collect();
+        let needed = if r.is_none() {
+            facts::UNKNOWN.to_string()
+        } else if missing.is_empty() {
+            "all present".to_string()
+        } else {
+            format!("missing {}", missing.join(", "))
+        };
+        rows.push(Fact {
+            label: "Needed permissions",
+            value: needed,
+        });
+        rows.push(Fact {
+            label: "Webhook",
+            value: facts::webhook_summary(r, channel.kind),
+        });
+        rows.push(Fact {
+            label: "Fingerprint",
+            value: fingerprint.to_string(),
+        });
+        rows
+    };
+    let old = rows_of(current, &channel.token.fingerprint);
+    let new = rows_of(Some(&v.report), &v.fingerprint);
+    ui.add_space(4.0);
+    let col = (theme::DIALOG_WIDTH - 150.0) / 2.0;
+    egui::Grid::new("renew-compare")
+        .num_columns(3)
+        .spacing([theme::GAP, 3.0])
+        .show(ui, |ui| {
+            ui.label("");
+            ui.label(RichText::new("Current token").strong());
+            ui.label(RichText::new("New token").strong());
+            ui.end_row();
+            for (o, n) in old.iter().zip(&new) {
+                if o.label == "Issued" {
+                    continue;
+                }
+                ui.label(theme::weak(ui, o.label));
+                cell(ui, col, &o.value, false);
+                cell(ui, col, &n.value, o.value != n.value);
+                ui.end_row();
+            }
+        });
+}
+
+fn cell(ui: &mut Ui, width: f32, text: &str, changed: bool) {
+    let fill = if changed {
+        theme::changed_fill(ui.visuals())
+    } else {
+        egui::Color32::TRANSPARENT
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(4, 1))
+        .corner_radius(3)
+        .show(ui, |ui| {
+            ui.set_max_width(width);
+            let rich = if changed {
+                RichText::new(text).strong()
+            } else {
+                RichText::new(text)
+            };
+            ui.add(egui::Label::new(rich).wrap());
+        });
+}

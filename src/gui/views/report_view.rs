@@ -1,0 +1,162 @@
+//! A support report opened read-only: the same list and details as the user's own channels,
+//! under a banner that says whose report it is and when it was made, with countdowns
+//! recomputed to today. Nothing here can check, renew, copy or roll back: there are no tokens.
+
+use chrono::{DateTime, Utc};
+use eframe::egui;
+use egui::{RichText, Ui};
+
+use crate::gui::app::desktop::{DesktopAction, ui as act};
+use crate::gui::app::state::UiCommand;
+use crate::gui::data::table::{ChannelTable, Filter};
+use crate::gui::theme;
+use crate::gui::views::details::{self, DetailsInput};
+use crate::gui::views::list::{self, ListInput};
+use crate::model::{MetaApp, Thresholds};
+use crate::service::ChannelView;
+use crate::service::report_file::SupportReport;
+
+pub struct OpenReport {
+    pub made_by: String,
+    pub made_at: DateTime<Utc>,
+    pub table: ChannelTable,
+    pub apps: Vec<MetaApp>,
+    pub selected: Option<String>,
+    pub filter: Filter,
+}
+
+impl OpenReport {
+    /// The report's channels classified at `now`: countdowns move on after the report was made.
+    pub fn new(report: SupportReport, now: DateTime<Utc>, th: &Thresholds) -> Self {
+        let mut table = ChannelTable::default();
+        table.replace(report.channels, now, th);
+        let apps = report
+            .apps
+            .into_iter()
+            .map(|a| MetaApp {
+                id: a.id,
+                name: a.name,
+                client_token: None,
+                has_secret: a.has_secret,
+            })
+            .collect();
+        OpenReport {
+            made_by: report.made_by,
+            made_at: report.made_at,
+            table,
+            apps,
+            selected: None,
+            filter: Filter::default(),
+        }
+    }
+
+    pub fn banner(&self) -> String {
+        format!(
+            "Report from {}, made {} — read-only; countdowns recomputed to today",
+            self.made_by,
+            self.made_at.format("%Y-%m-%d %H:%M UTC")
+        )
+    }
+}
+
+pub fn show(ui: &mut Ui, report: &mut OpenReport, now: DateTime<Utc>, out: &mut Vec<UiCommand>) {
+    egui::Panel::top("report-top-bar")
+        .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(12, 8)))
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Tokenwarden").strong().size(17.0));
+                ui.add_space(theme::GAP * 2.0);
+                ui.label("Support report");
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("Close report").clicked() {
+                        out.push(act(DesktopAction::CloseReport));
+                    }
+                });
+            });
+        });
+    egui::Panel::top("report-banner")
+        .show_separator_line(false)
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            theme::callout(ui, theme::Tone::Info, |ui| {
+                ui.add(egui::Label::new(RichText::new(report.banner()).strong()).wrap());
+                ui.label(
+                    "This is what the report's computer knew. It holds no tokens, so nothing can \
+                     be checked or renewed from here.",
+                );
+            });
+            ui.add_space(4.0);
+        });
+    let selected = report
+        .selected
+        .as_deref()
+        .and_then(|id| report.table.get(id));
+    if let Some(view) = selected {
+        egui::Panel::right("report-details")
+            .default_size(theme::DETAILS_WIDTH)
+            .min_size(320.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("report-details-scroll")
+                    .show(ui, |ui| read_only_details(ui, view, &report.apps, now));
+            });
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        let input = ListInput {
+            selected: report.selected.as_deref(),
+            now,
+            can_add: false,
+        };
+        let mut asked = Vec::new();
+        list::show(
+            ui,
+            &mut report.table,
+            &mut report.filter,
+            &input,
+            &mut asked,
+        );
+        for command in asked {
+            if let UiCommand::Select(id) = command {
+                out.push(act(DesktopAction::SelectInReport(id)));
+            }
+        }
+    });
+}
+
+/// The details panel without a single action: the words, the token's fingerprints and facts.
+fn read_only_details(ui: &mut Ui, view: &ChannelView, apps: &[MetaApp], now: DateTime<Utc>) {
+    let channel = &view.channel;
+    crate::gui::views::details::header(ui, view, now);
+    crate::gui::views::details::diagnosis_callout(ui, view);
+    theme::section_title(ui, "Token");
+    theme::card(ui, |ui| {
+        ui.label(format!(
+            "Current token: {} (saved {})",
+            channel.token.fingerprint,
+            channel.token.saved_at.format("%Y-%m-%d %H:%M UTC")
+        ));
+        if let Some(prev) = &channel.previous_token {
+            ui.label(format!(
+                "Previous token: {} (saved {})",
+                prev.fingerprint,
+                prev.saved_at.format("%Y-%m-%d %H:%M UTC")
+            ));
+        }
+    });
+    let input = DetailsInput {
+        view,
+        apps,
+        now,
+        checking: false,
+        checking_all: false,
+        rolling_back: false,
+        previous: None,
+        can_act: false,
+        copied_for: None,
+        desktop: None,
+    };
+    details::token_facts(ui, &input);
+    details::readiness(ui, &input);
+    details::technical::technical(ui, &input);
+}

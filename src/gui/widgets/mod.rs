@@ -1,0 +1,3 @@
+//! Small widgets more than one screen uses.
+
+pub mod token_box;
