@@ -11,7 +11,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use support::gui::*;
-use tokenwarden::gui::app::state::Lock;
+use tokenwarden::gui::data::lock::Lock;
 use tokenwarden::gui::{DesktopOptions, Startup, TokenwardenApp};
 use tokenwarden::model::{
     Channel, ChannelKind, CheckMethod, MetaApp, Secret, SecretRef, StoredToken, TokenReport,

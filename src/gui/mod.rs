@@ -5,6 +5,7 @@
 use eframe::egui;
 pub mod app;
 pub mod data;
+pub mod intents;
 pub mod platform;
 pub mod theme;
 pub mod views;

@@ -6,7 +6,10 @@ use chrono::{DateTime, Utc};
 use eframe::egui;
 use egui::{RichText, Ui};
 
-use crate::gui::app::state::{AppState, Lock, NoticeKind, Page, UiCommand};
+use crate::gui::app::state::AppState;
+use crate::gui::data::lock::Lock;
+use crate::gui::data::notices::NoticeKind;
+use crate::gui::intents::{Page, UiCommand};
 use crate::gui::theme;
 use crate::gui::views::apps;
 use crate::gui::views::details::{self, DetailsInput};
@@ -24,7 +27,7 @@ pub fn show(
     out: &mut Vec<UiCommand>,
 ) {
     // An opened support report takes the whole window, read-only, until it is closed.
-    if let Some(report) = &mut state.desktop.report {
+    if let Some(report) = &mut state.report {
         return crate::gui::views::report_view::show(ui, report, now, out);
     }
     egui::Panel::top("top-bar")
@@ -90,10 +93,10 @@ fn dialogs(ui: &mut Ui, state: &mut AppState, now: DateTime<Utc>, out: &mut Vec<
     if let Some(view) = guide.and_then(|id| state.table.get(id)) {
         crate::gui::views::guide::show(ui, view, &state.apps, out);
     }
-    if let Some(dialog) = &mut state.desktop.backup {
+    if let Some(dialog) = &mut state.backup {
         crate::gui::views::backup::show_backup(ui, dialog, out);
     }
-    if let Some(dialog) = &mut state.desktop.restore {
+    if let Some(dialog) = &mut state.restore {
         crate::gui::views::backup::show_restore(ui, dialog, out);
     }
     if let Some(dialog) = &mut state.lifecycle {
@@ -172,7 +175,12 @@ fn channels_page(
         checking: state.checking.contains(&view.channel.id),
         checking_all: state.check_all.is_some(),
         rolling_back: state.rolling_back.contains(&view.channel.id),
-        previous: crate::gui::views::rollback::previous_health(state, &view.channel, now),
+        previous: crate::gui::views::rollback::previous_health(
+            &state.dead_previous,
+            &state.thresholds,
+            &view.channel,
+            now,
+        ),
         can_act,
         copied_for: copied
             .as_ref()

@@ -2,9 +2,9 @@
 //! moving; `ui` lays out the pages and dialogs; widgets push `UiCommand`s that
 //! `handle_commands` carries out once per frame.
 
-pub mod desktop;
+pub mod apply;
+pub mod handle;
 pub mod layout;
-pub mod login;
 pub mod state;
 
 use eframe::egui;
@@ -13,15 +13,14 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
-use crate::graph::links;
-use crate::gui::app::state::{AppState, Copied, Lock, NoticeKind, Prefs, UiCommand};
+use crate::gui::app::state::{AppState, Copied};
+use crate::gui::data::notices::NoticeKind;
+use crate::gui::data::prefs::Prefs;
+use crate::gui::intents::UiCommand;
 use crate::gui::platform::browser::{Browser, SystemBrowser};
 use crate::gui::platform::clipboard::{CLEAR_AFTER, Clipboard, SystemClipboard};
 use crate::gui::theme;
-use crate::gui::views::add;
-use crate::gui::views::renew;
 use crate::gui::worker::{Command, Event, Startup, Worker};
-use crate::model::{ReasonCode, Remedy};
 
 /// The window's idea of "now"; tests pin it so texts like "checked 3 hours ago" stay put.
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
@@ -134,7 +133,7 @@ impl TokenwardenApp {
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         theme::apply(&cc.egui_ctx);
-        if prefs.theme != crate::gui::app::state::ThemeChoice::System {
+        if prefs.theme != crate::gui::data::prefs::ThemeChoice::System {
             cc.egui_ctx.set_theme(prefs.theme.preference());
         }
         let worker = Worker::start(startup, cc.egui_ctx.clone());
@@ -175,7 +174,7 @@ impl TokenwardenApp {
                     Err(f) => self.state.notify(NoticeKind::Error, f.message),
                 },
                 Ok(Event::Desktop(event)) => {
-                    crate::gui::app::desktop::apply(event, &mut self.state, &self.worker, now)
+                    apply::desktop(event, &mut self.state, &self.worker, now)
                 }
                 Ok(event) => {
                     self.state.desktop.note(&event);
@@ -223,170 +222,6 @@ impl TokenwardenApp {
             ctx.request_repaint_after(left.min(Duration::from_secs(1)));
         }
     }
-
-    fn handle_commands(&mut self, ctx: &egui::Context) {
-        for command in std::mem::take(&mut self.commands) {
-            self.handle(command, ctx);
-        }
-    }
-
-    fn handle(&mut self, command: UiCommand, ctx: &egui::Context) {
-        let now = self.now();
-        let s = &mut self.state;
-        match command {
-            UiCommand::ShowPage(page) => s.page = page,
-            UiCommand::Select(id) => s.selected = Some(id),
-            UiCommand::CheckAll => {
-                // Shown at once; the worker's first event confirms the total.
-                s.check_all = Some(crate::gui::app::state::CheckRun {
-                    done: 0,
-                    total: s.table.len(),
-                    cancelling: false,
-                });
-                self.worker.send(Command::Check { channel: None });
-            }
-            UiCommand::CheckOne(id) => {
-                s.checking.insert(id.clone());
-                self.worker.send(Command::Check { channel: Some(id) });
-            }
-            UiCommand::CancelCheck => {
-                if let Some(run) = &mut s.check_all {
-                    run.cancelling = true;
-                }
-                self.worker.send(Command::CancelCheck);
-            }
-            UiCommand::OpenRenew(id) => self.open_renew(id, None, ctx),
-            UiCommand::CloseRenew => {
-                if let Some(mut d) = s.renew.take() {
-                    d.wipe(ctx);
-                }
-            }
-            UiCommand::OpenAdd => {
-                s.add = Some(add::AddDialog::new(&s.apps));
-            }
-            UiCommand::CloseAdd => {
-                if let Some(mut d) = s.add.take() {
-                    d.wipe(ctx);
-                }
-            }
-            UiCommand::Remedy {
-                channel,
-                remedy,
-                reason,
-            } => self.remedy(channel, remedy, reason, ctx),
-            UiCommand::Rollback(command) => {
-                crate::gui::views::rollback::handle(s, command, &self.worker)
-            }
-            UiCommand::CopyToken(id) => self.worker.send(Command::RevealToken { channel: id }),
-            UiCommand::OpenUrl(url) => self.open_url(&url),
-            UiCommand::Unlock(choice) => {
-                if let Lock::Locked { busy, .. } = &mut s.lock {
-                    *busy = true;
-                }
-                self.worker.send(Command::Unlock(choice));
-            }
-            UiCommand::DismissUnlock => {
-                if let Lock::Locked { dismissed, .. } = &mut s.lock {
-                    *dismissed = true;
-                }
-            }
-            UiCommand::ShowUnlock => {
-                if let Lock::Locked { dismissed, .. } = &mut s.lock {
-                    *dismissed = false;
-                }
-            }
-            UiCommand::Dismiss(i) => {
-                if i < s.notices.len() {
-                    s.notices.remove(i);
-                }
-            }
-            UiCommand::SetTheme(choice) => {
-                s.prefs.theme = choice;
-                ctx.set_theme(choice.preference());
-            }
-            UiCommand::Worker(command) => {
-                if matches!(command, Command::Export { .. }) {
-                    s.exporting = true;
-                }
-                self.worker.send(command);
-            }
-            UiCommand::Desktop(action) => {
-                crate::gui::app::desktop::handle(action, s, &self.worker, self.files.as_mut(), now)
-            }
-            UiCommand::Lifecycle(command) => {
-                crate::gui::views::lifecycle::handle(s, command, &self.worker)
-            }
-            UiCommand::Login(command) => crate::gui::app::login::handle(
-                s,
-                command,
-                &self.worker,
-                self.options.clipboard.as_mut(),
-                ctx,
-            ),
-        }
-    }
-
-    fn open_renew(&mut self, id: String, remedy: Option<Remedy>, ctx: &egui::Context) {
-        if let Some(mut old) = self.state.renew.take() {
-            old.wipe(ctx);
-        }
-        self.state.renew = Some(renew::RenewDialog::new(id, remedy));
-    }
-
-    /// The one primary button of the details panel: what it does for each remedy.
-    fn remedy(&mut self, id: String, remedy: Remedy, reason: ReasonCode, ctx: &egui::Context) {
-        let Some(view) = self.state.table.get(&id) else {
-            return;
-        };
-        let channel = &view.channel;
-        let app_id = channel
-            .app_id
-            .clone()
-            .or_else(|| channel.last_report.as_ref()?.app_id.clone());
-        let settings = app_id
-            .as_deref()
-            .map(|app| links::channel_settings(channel.kind, app))
-            .unwrap_or_else(links::token_debugger);
-        let page = channel.page_id.clone();
-        match remedy {
-            Remedy::Renew => self.open_renew(id, Some(remedy), ctx),
-            Remedy::Relogin => {
-                self.open_url(&settings.url);
-                self.open_renew(id, Some(remedy), ctx);
-            }
-            Remedy::GrantPermission => {
-                let url = app_id
-                    .as_deref()
-                    .map_or(settings.url, |app| links::app_permissions(app).url);
-                self.open_url(&url);
-                self.open_renew(id, Some(remedy), ctx);
-            }
-            Remedy::SubscribeWebhook => {
-                let command = crate::gui::app::login::LoginUi::SubscribeWebhook(id);
-                self.handle(UiCommand::Login(command), ctx);
-            }
-            Remedy::ClearCheckpoint => {
-                let help = links::help_for(reason).unwrap_or_else(links::business_integrations);
-                self.open_url(&help.url);
-            }
-            Remedy::RestorePageRole => {
-                let link = match page {
-                    Some(p) => links::page_settings(&p),
-                    None => links::help_for(reason).unwrap_or_else(links::business_integrations),
-                };
-                self.open_url(&link.url);
-            }
-            Remedy::WaitRetry | Remedy::CheckConnection | Remedy::None => {
-                self.handle(UiCommand::CheckOne(id), ctx);
-            }
-        }
-    }
-
-    fn open_url(&mut self, url: &str) {
-        if let Err(e) = self.options.browser.open(url) {
-            self.state.notify(NoticeKind::Error, e);
-        }
-    }
 }
 
 impl eframe::App for TokenwardenApp {
@@ -402,7 +237,7 @@ impl eframe::App for TokenwardenApp {
         }
         self.tend_clipboard(ctx);
         let now = self.now();
-        crate::gui::app::desktop::tend(&mut self.state, &self.worker, now);
+        apply::tend_desktop(&mut self.state, &self.worker, now);
         // Countdowns move without a busy loop: one quiet repaint per tick.
         ctx.request_repaint_after(TICK);
         if let Some(next) = self.state.expire_notices(Instant::now()) {
@@ -435,7 +270,7 @@ impl eframe::App for TokenwardenApp {
         // Dropping the dialogs wipes their pasted text.
         self.state.renew = None;
         self.state.add = None;
-        self.state.desktop.backup = None;
-        self.state.desktop.restore = None;
+        self.state.backup = None;
+        self.state.restore = None;
     }
 }

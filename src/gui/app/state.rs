@@ -1,138 +1,22 @@
-//! What the window knows and what its widgets ask for: `AppState` (channels, selection, dialogs,
-//! banners), the `UiCommand`s widgets push instead of changing state inside closures, and how
-//! the worker's `Event`s change the state.
+//! What the window holds: `AppState` (channels, selection, the open dialogs, banners). Only the
+//! app layer changes it: `handle` for the views' intents, `apply` for the worker's events.
 
-use eframe::egui;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
-use crate::gui::data::table::{ChannelTable, Filter};
+use crate::gui::data::lock::Lock;
+use crate::gui::data::notices::{Notice, NoticeKind, SUCCESS_FADE, SUCCESS_SHOWN};
+use crate::gui::data::prefs::Prefs;
+use crate::gui::data::table::ChannelTable;
+use crate::gui::intents::Page;
 use crate::gui::views::add::AddDialog;
 use crate::gui::views::apps::AppForm;
 use crate::gui::views::renew::RenewDialog;
 use crate::gui::views::unlock::UnlockForm;
-use crate::gui::worker::{Command, Event, Failure, Unlock, UnlockNeed};
-use crate::model::{MetaApp, ReasonCode, Remedy, Thresholds};
-use crate::store::SecretStoreKind;
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThemeChoice {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-impl ThemeChoice {
-    pub fn preference(self) -> egui::ThemePreference {
-        match self {
-            ThemeChoice::System => egui::ThemePreference::System,
-            ThemeChoice::Light => egui::ThemePreference::Light,
-            ThemeChoice::Dark => egui::ThemePreference::Dark,
-        }
-    }
-}
-
-/// Remembered between runs (eframe storage). `serde(default)` lets older files load.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    pub theme: ThemeChoice,
-    pub filter: Filter,
-    pub export_path: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Page {
-    #[default]
-    Channels,
-    Apps,
-    Settings,
-}
-
-/// Intents pushed by widgets during a frame, carried out once in `handle_commands`.
-#[derive(Debug)]
-pub enum UiCommand {
-    ShowPage(Page),
-    Select(String),
-    CheckAll,
-    CheckOne(String),
-    CancelCheck,
-    OpenRenew(String),
-    CloseRenew,
-    OpenAdd,
-    CloseAdd,
-    Remedy {
-        channel: String,
-        remedy: Remedy,
-        reason: ReasonCode,
-    },
-    Rollback(crate::gui::views::rollback::RollbackUi),
-    CopyToken(String),
-    OpenUrl(String),
-    Unlock(Unlock),
-    DismissUnlock,
-    ShowUnlock,
-    Dismiss(usize),
-    SetTheme(ThemeChoice),
-    Worker(Command),
-    /// Logging in, root-cause groups, the walk-through, the webhook offer.
-    Login(crate::gui::app::login::LoginUi),
-    /// Reminders, reports, backup and restore, history.
-    Desktop(crate::gui::app::desktop::DesktopAction),
-    /// Removing and renaming channels and apps.
-    Lifecycle(crate::gui::views::lifecycle::LifecycleUi),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoticeKind {
-    Info,
-    Success,
-    Error,
-}
-
-#[derive(Debug, Clone)]
-pub struct Notice {
-    pub kind: NoticeKind,
-    pub text: String,
-    pub shown_at: std::time::Instant,
-}
-
-/// A success banner says "done" and then gets out of the way; errors and information stay
-/// until dismissed, since they ask for something.
-pub const SUCCESS_SHOWN: std::time::Duration = std::time::Duration::from_secs(6);
-/// The last part of that time, in which the banner fades out.
-pub const SUCCESS_FADE: std::time::Duration = std::time::Duration::from_secs(1);
-
-impl Notice {
-    /// How opaque the banner is now: 1 until it starts to fade, then down to 0.
-    pub fn opacity(&self, now: std::time::Instant) -> f32 {
-        if self.kind != NoticeKind::Success {
-            return 1.0;
-        }
-        let left = SUCCESS_SHOWN.saturating_sub(now.saturating_duration_since(self.shown_at));
-        (left.as_secs_f32() / SUCCESS_FADE.as_secs_f32()).min(1.0)
-    }
-}
-
-/// Where the secret store stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lock {
-    Opening,
-    Locked {
-        need: UnlockNeed,
-        problem: Option<String>,
-        /// The user chose to look at the saved facts only; a banner offers to unlock later.
-        dismissed: bool,
-        busy: bool,
-    },
-    Open(SecretStoreKind),
-    Failed(String),
-}
+use crate::model::{MetaApp, Thresholds};
 
 /// A "check all" in progress.
 #[derive(Debug, Clone, Copy)]
@@ -170,8 +54,12 @@ pub struct AppState {
     pub copied: Option<Copied>,
     pub exporting: bool,
     pub thresholds: Thresholds,
-    pub flows: crate::gui::app::login::Flows,
-    pub desktop: crate::gui::app::desktop::DesktopState,
+    pub flows: crate::gui::views::groups::Flows,
+    pub desktop: crate::gui::data::desktop::DesktopState,
+    /// An opened support report: it takes the whole window, read-only, until closed.
+    pub report: Option<crate::gui::views::report_view::OpenReport>,
+    pub backup: Option<crate::gui::views::backup::BackupDialog>,
+    pub restore: Option<crate::gui::views::backup::RestoreDialog>,
     /// The open remove or rename dialog.
     pub lifecycle: Option<crate::gui::views::lifecycle::LifecycleDialog>,
     /// The open "Roll back" confirmation.
@@ -202,8 +90,11 @@ impl AppState {
             copied: None,
             exporting: false,
             thresholds: Thresholds::default(),
-            flows: crate::gui::app::login::Flows::default(),
-            desktop: crate::gui::app::desktop::DesktopState::default(),
+            flows: crate::gui::views::groups::Flows::default(),
+            desktop: crate::gui::data::desktop::DesktopState::default(),
+            report: None,
+            backup: None,
+            restore: None,
             lifecycle: None,
             rollback: None,
             dead_previous: HashMap::new(),
@@ -242,205 +133,6 @@ impl AppState {
                     .max(std::time::Duration::from_millis(100))
             })
             .min()
-    }
-
-    fn fail(&mut self, failure: &Failure) {
-        self.notify(NoticeKind::Error, failure.message.clone());
-    }
-
-    /// Applies one event from the worker at the window's clock `now`.
-    pub fn apply(&mut self, event: Event, now: DateTime<Utc>, ctx: &egui::Context) {
-        let th = self.thresholds;
-        match event {
-            Event::Profile { dir } => self.profile_dir = Some(dir),
-            Event::Catalog {
-                channels,
-                apps,
-                last_check_at,
-            } => {
-                self.table.replace(channels, now, &th);
-                crate::process::return_freed_memory();
-                self.apps = apps;
-                self.last_check_at = last_check_at;
-                if let Some(id) = &self.selected
-                    && self.table.get(id).is_none()
-                {
-                    self.selected = None;
-                }
-            }
-            Event::NeedsUnlock { need, problem } => {
-                self.lock = Lock::Locked {
-                    need,
-                    problem,
-                    dismissed: false,
-                    busy: false,
-                };
-            }
-            Event::Unlocked { store } => {
-                self.lock = Lock::Open(store);
-                self.unlock_form.clear();
-            }
-            Event::StartFailed { message } => {
-                if matches!(self.lock, Lock::Opening) {
-                    self.lock = Lock::Failed(message.clone());
-                }
-                self.notify(NoticeKind::Error, message);
-            }
-            Event::CheckStarted { channel, total } => match channel {
-                None => {
-                    self.check_all = Some(CheckRun {
-                        done: 0,
-                        total,
-                        cancelling: false,
-                    })
-                }
-                Some(id) => {
-                    self.checking.insert(id);
-                }
-            },
-            Event::Checked {
-                channel,
-                done,
-                total,
-            } => {
-                let during_all = self.check_all.is_some();
-                self.table.upsert(*channel, now, &th, !during_all);
-                if let Some(run) = &mut self.check_all {
-                    run.done = done;
-                    run.total = total;
-                }
-            }
-            Event::CheckFinished { channel, result } => {
-                match channel {
-                    None => {
-                        self.check_all = None;
-                        self.table.resort();
-                        self.last_check_at = Some(now);
-                    }
-                    Some(id) => {
-                        self.checking.remove(&id);
-                    }
-                }
-                match result {
-                    Ok(done) if done.cancelled => self.notify(
-                        NoticeKind::Info,
-                        "The check was cancelled. Channels not reached keep their last known facts.",
-                    ),
-                    Ok(_) => {}
-                    Err(f) => self.fail(&f),
-                }
-            }
-            Event::Validated { ticket, result } => {
-                if let Some(d) = &mut self.renew {
-                    d.on_validated(ticket, &result);
-                }
-                if let Some(d) = &mut self.add {
-                    d.on_validated(ticket, result);
-                }
-            }
-            Event::Renewed { channel, result } => match result {
-                Ok(updated) => {
-                    let name = format!("\"{}\"", updated.name);
-                    self.table.upsert(*updated, now, &th, true);
-                    self.flows.offer_webhook(&self.table, &channel);
-                    if let Some(mut d) = self.renew.take() {
-                        d.wipe(ctx);
-                    }
-                    self.notify(
-                        NoticeKind::Success,
-                        format!(
-                            "The new token of {name} is saved and being checked. The old one is \
-                             kept: \"Roll back\" in the channel's details puts it back."
-                        ),
-                    );
-                }
-                Err(f) => match &mut self.renew {
-                    Some(d) if d.channel_id == channel => d.on_save_failed(f),
-                    _ => self.fail(&f),
-                },
-            },
-            Event::RolledBack { channel, result } => {
-                let result = result.map(|updated| {
-                    let name = updated.name.clone();
-                    self.table.upsert(*updated, now, &th, true);
-                    name
-                });
-                crate::gui::views::rollback::apply(self, channel, result);
-            }
-            Event::ChannelAdded { result } => match result {
-                Ok(channel) => {
-                    let name = channel.name.clone();
-                    self.selected = Some(channel.id.clone());
-                    self.table.upsert(*channel, now, &th, true);
-                    if let Some(mut d) = self.add.take() {
-                        d.wipe(ctx);
-                    }
-                    self.notify(NoticeKind::Success, format!("\"{name}\" is saved."));
-                }
-                Err(f) => match &mut self.add {
-                    Some(d) => d.on_save_failed(f),
-                    None => self.fail(&f),
-                },
-            },
-            Event::PagesAdded { results } => {
-                let mut outcome = Vec::with_capacity(results.len());
-                let mut saved = Vec::new();
-                for (pick, result) in results {
-                    let result = result.map(|channel| {
-                        let name = channel.name.clone();
-                        if saved.is_empty() {
-                            self.selected = Some(channel.id.clone());
-                        }
-                        self.table.upsert(*channel, now, &th, true);
-                        saved.push(format!("\"{name}\""));
-                        name
-                    });
-                    outcome.push((pick, result));
-                }
-                let all = outcome.iter().all(|(_, r)| r.is_ok());
-                if all && let Some(mut d) = self.add.take() {
-                    d.wipe(ctx);
-                } else if let Some(d) = &mut self.add {
-                    d.on_pages_added(outcome);
-                }
-                if !saved.is_empty() {
-                    let what = match saved.len() {
-                        1 => format!("{} is saved.", saved[0]),
-                        n => format!("{n} channels are saved: {}.", saved.join(", ")),
-                    };
-                    self.notify(NoticeKind::Success, what);
-                }
-            }
-            Event::AppAdded { result } => match result {
-                Ok(app) => {
-                    self.app_form = AppForm::default();
-                    self.notify(
-                        NoticeKind::Success,
-                        format!("The app \"{}\" is saved.", app.name),
-                    );
-                }
-                Err(f) => self.app_form.on_failed(f),
-            },
-            Event::Exported { result } => {
-                self.exporting = false;
-                match result {
-                    Ok(path) => self.notify(
-                        NoticeKind::Success,
-                        format!(
-                            "Report saved to {}. It has no tokens or secrets in it.",
-                            path.display()
-                        ),
-                    ),
-                    Err(f) => self.fail(&f),
-                }
-            }
-            // Handled by the app: it owns the clipboard.
-            Event::TokenRevealed { .. } => {}
-            Event::Login(event) => crate::gui::app::login::apply(self, event, now),
-            // Handled by the app: it owns the file dialogs.
-            Event::Desktop(_) => {}
-            Event::Lifecycle(event) => crate::gui::views::lifecycle::apply(self, event),
-        }
     }
 }
 

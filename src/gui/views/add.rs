@@ -7,8 +7,8 @@ use eframe::egui;
 use egui::{Id, RichText, Ui};
 
 use crate::graph::links;
-use crate::gui::app::state::UiCommand;
 use crate::gui::data::facts;
+use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::views::login::{self, DeviceLogin, LoginTarget};
 use crate::gui::views::page_picker::PagePicker;

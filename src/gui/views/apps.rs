@@ -7,7 +7,7 @@ use egui::{Id, RichText, Ui};
 use zeroize::Zeroize;
 
 use crate::graph::links;
-use crate::gui::app::state::UiCommand;
+use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::worker::{Command, Failure};
 use crate::model::{MetaApp, Secret};
@@ -70,7 +70,7 @@ pub fn show(
                     }
                 });
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                    use crate::gui::views::lifecycle::LifecycleUi;
+                    use crate::gui::intents::LifecycleUi;
                     if ui
                         .add_enabled(can_save, egui::Button::new("Remove…"))
                         .on_hover_text("Delete this app and its secret from this computer")

@@ -8,8 +8,8 @@ use eframe::egui;
 use egui::{Id, RichText, Ui};
 use zeroize::Zeroize;
 
-use crate::gui::app::desktop::{DesktopAction, ui as act};
-use crate::gui::app::state::UiCommand;
+use crate::gui::intents::UiCommand;
+use crate::gui::intents::{DesktopAction, desktop as act};
 use crate::gui::platform::dialogs::FileKind;
 use crate::gui::theme;
 use crate::model::{Health, Secret};

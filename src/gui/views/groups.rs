@@ -6,9 +6,11 @@
 use eframe::egui;
 use egui::{RichText, Ui};
 
-use crate::gui::app::login::{Flows, LoginUi};
-use crate::gui::app::state::UiCommand;
+use std::collections::HashSet;
+
 use crate::gui::data::table::ChannelTable;
+use crate::gui::intents::LoginUi;
+use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::views::login::{DeviceLogin, LoginTarget};
 use crate::gui::worker::login_jobs::{AfterLogin, GroupItem, LoginEvent};
@@ -172,4 +174,28 @@ fn results(ui: &mut Ui, items: &[GroupItem]) {
             });
         }
     });
+}
+
+#[derive(Default)]
+pub struct Flows {
+    /// "Log in once and renew all N" in progress or showing its results.
+    pub group: Option<GroupDialog>,
+    /// The channel whose walk-through is open.
+    pub guide: Option<String>,
+    /// A channel saved a moment ago whose Page still misses the webhook.
+    pub webhook_offer: Option<String>,
+    /// Channels whose Page is being subscribed to the webhook.
+    pub subscribing: HashSet<String>,
+}
+
+impl Flows {
+    /// After a renewal: offer the webhook subscription when messages still cannot arrive.
+    pub fn offer_webhook(&mut self, table: &ChannelTable, channel: &str) {
+        let missing = table
+            .get(channel)
+            .is_some_and(|v| v.diagnosis.has(ReasonCode::WebhookNotSubscribed));
+        if missing {
+            self.webhook_offer = Some(channel.to_string());
+        }
+    }
 }

@@ -6,8 +6,8 @@
 use eframe::egui;
 use egui::{RichText, Ui};
 
-use crate::gui::app::login::LoginUi;
-use crate::gui::app::state::UiCommand;
+use crate::gui::intents::LoginUi;
+use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::model::{Health, MetaApp};
 use crate::service::ChannelView;

@@ -5,23 +5,12 @@
 use eframe::egui;
 use egui::{RichText, Ui};
 
-use crate::gui::app::state::{AppState, NoticeKind, UiCommand};
+use crate::gui::intents::LifecycleUi;
+use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::worker::messages::Failure;
-pub use crate::gui::worker::messages::lifecycle::{LifecycleCommand, LifecycleEvent};
-use crate::gui::worker::{Command, Worker};
+use crate::gui::worker::messages::lifecycle::LifecycleCommand;
 use crate::model::Health;
-
-/// What the widgets ask for.
-#[derive(Debug, Clone)]
-pub enum LifecycleUi {
-    AskRemoveChannel(String),
-    AskRenameChannel(String),
-    AskRemoveApp(String),
-    AskRenameApp(String),
-    Confirm,
-    Close,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -50,7 +39,7 @@ pub struct LifecycleDialog {
 }
 
 impl LifecycleDialog {
-    fn open(target: Target, rename: bool) -> Self {
+    pub fn open(target: Target, rename: bool) -> Self {
         let new_name = rename.then(|| match &target {
             Target::Channel { name, .. } | Target::App { name, .. } => name.clone(),
         });
@@ -62,7 +51,7 @@ impl LifecycleDialog {
         }
     }
 
-    fn command(&self) -> LifecycleCommand {
+    pub fn command(&self) -> LifecycleCommand {
         match (&self.target, &self.new_name) {
             (Target::Channel { id, .. }, None) => LifecycleCommand::RemoveChannel(id.clone()),
             (Target::Channel { id, .. }, Some(n)) => LifecycleCommand::RenameChannel {
@@ -75,74 +64,6 @@ impl LifecycleDialog {
                 new_name: n.trim().to_string(),
             },
         }
-    }
-}
-
-fn channel_target(state: &AppState, id: &str) -> Option<Target> {
-    let c = &state.table.get(id)?.channel;
-    Some(Target::Channel {
-        id: c.id.clone(),
-        name: c.name.clone(),
-        has_previous: c.previous_token.is_some(),
-    })
-}
-
-fn app_target(state: &AppState, id: &str) -> Option<Target> {
-    let app = state.apps.iter().find(|a| a.id == id)?;
-    let used_by = state
-        .table
-        .views()
-        .iter()
-        .filter(|v| v.channel.app_id.as_deref() == Some(id))
-        .map(|v| v.channel.name.clone())
-        .collect();
-    Some(Target::App {
-        id: app.id.clone(),
-        name: app.name.clone(),
-        has_secret: app.has_secret,
-        used_by,
-    })
-}
-
-/// Carries out a widget's request on the window's side.
-pub fn handle(state: &mut AppState, command: LifecycleUi, worker: &Worker) {
-    let open = |target: Option<Target>, rename| target.map(|t| LifecycleDialog::open(t, rename));
-    match command {
-        LifecycleUi::AskRemoveChannel(id) => {
-            state.lifecycle = open(channel_target(state, &id), false)
-        }
-        LifecycleUi::AskRenameChannel(id) => {
-            state.lifecycle = open(channel_target(state, &id), true)
-        }
-        LifecycleUi::AskRemoveApp(id) => state.lifecycle = open(app_target(state, &id), false),
-        LifecycleUi::AskRenameApp(id) => state.lifecycle = open(app_target(state, &id), true),
-        LifecycleUi::Close => state.lifecycle = None,
-        LifecycleUi::Confirm => {
-            if let Some(d) = &mut state.lifecycle
-                && !d.busy
-            {
-                d.busy = true;
-                d.problem = None;
-                worker.send(Command::Lifecycle(d.command()));
-            }
-        }
-    }
-}
-
-/// Applies the worker's answer: closes the dialog with a notice, or shows why not in it.
-pub fn apply(state: &mut AppState, event: LifecycleEvent) {
-    match event.result {
-        Ok(message) => {
-            state.lifecycle = None;
-            state.notify(NoticeKind::Success, message);
-        }
-        Err(f) => match &mut state.lifecycle {
-            Some(d) => {
-                d.busy = false;
-                d.problem = Some(f);
-            }
-            None => state.notify(NoticeKind::Error, f.message),
-        },
     }
 }
 

@@ -10,8 +10,8 @@ use egui::{
     Align2, FontId, Id, Rect, RichText, Sense, TextFormat, Ui, UiBuilder, WidgetInfo, pos2, vec2,
 };
 
-use crate::gui::app::state::UiCommand;
 use crate::gui::data::table::{ChannelTable, Filter, health_words};
+use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::model::status;
 use crate::model::{ChannelKind, Health};

@@ -8,8 +8,8 @@ use eframe::egui;
 use egui::{RichText, Ui};
 use tokio_util::sync::CancellationToken;
 
-use crate::gui::app::login::LoginUi;
-use crate::gui::app::state::UiCommand;
+use crate::gui::intents::LoginUi;
+use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::widgets::token_box;
 use crate::gui::worker::login_jobs::{AfterLogin, LoginCommand, LoginEvent};

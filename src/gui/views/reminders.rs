@@ -6,8 +6,9 @@ use chrono::{DateTime, Utc};
 use eframe::egui;
 use egui::Ui;
 
-use crate::gui::app::desktop::{DesktopAction, DesktopState, ui as act};
-use crate::gui::app::state::UiCommand;
+use crate::gui::data::desktop::DesktopState;
+use crate::gui::intents::UiCommand;
+use crate::gui::intents::{DesktopAction, desktop as act};
 use crate::gui::theme;
 
 /// The snooze row under a channel's diagnosis.

@@ -6,9 +6,9 @@ use chrono::{DateTime, Utc};
 use eframe::egui;
 use egui::{RichText, Ui};
 
-use crate::gui::app::desktop::{DesktopAction, ui as act};
-use crate::gui::app::state::UiCommand;
 use crate::gui::data::table::{ChannelTable, Filter};
+use crate::gui::intents::UiCommand;
+use crate::gui::intents::{DesktopAction, desktop as act};
 use crate::gui::theme;
 use crate::gui::views::details::{self, DetailsInput};
 use crate::gui::views::list::{self, ListInput};

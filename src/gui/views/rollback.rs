@@ -5,22 +5,15 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::gui::app::state::{AppState, NoticeKind, UiCommand};
+use std::collections::HashMap;
+
+use crate::gui::intents::{RollbackUi, UiCommand};
 use crate::gui::theme;
-use crate::gui::worker::Worker;
-use crate::gui::worker::messages::{Command, Failure};
+use crate::gui::worker::messages::Failure;
+use crate::model::Thresholds;
 use crate::model::time::describe_at;
 use crate::model::{Channel, Health, classify};
 use chrono::{DateTime, Utc};
-
-/// What the widgets of the rollback confirmation ask for.
-#[derive(Debug, Clone)]
-pub enum RollbackUi {
-    /// Open the confirmation for this channel.
-    Ask(String),
-    Confirm,
-    Close,
-}
 
 /// The open confirmation.
 #[derive(Debug, Clone)]
@@ -46,12 +39,13 @@ pub struct PreviousHealth {
 /// The previous token's last known health: a rollback refused this session, else its facts
 /// from before it was replaced (or from a refused rollback), judged against the clock now.
 pub fn previous_health(
-    state: &AppState,
+    dead_previous: &HashMap<String, (String, String)>,
+    thresholds: &Thresholds,
     channel: &Channel,
     now: DateTime<Utc>,
 ) -> Option<PreviousHealth> {
     let prev = channel.previous_token.as_ref()?;
-    if let Some((fingerprint, why)) = state.dead_previous.get(&channel.id)
+    if let Some((fingerprint, why)) = dead_previous.get(&channel.id)
         && *fingerprint == prev.fingerprint
     {
         return Some(PreviousHealth {
@@ -65,13 +59,7 @@ pub fn previous_health(
             dead: None,
         });
     };
-    let d = classify(
-        Some(report),
-        None,
-        &channel.requirements(),
-        now,
-        &state.thresholds,
-    );
+    let d = classify(Some(report), None, &channel.requirements(), now, thresholds);
     let when = report
         .checked_at
         .map(|t| format!(" ({})", describe_at(t, now)))
@@ -99,92 +87,6 @@ pub fn previous_health(
         ),
     };
     Some(PreviousHealth { summary, dead })
-}
-
-/// Carries out a widget's request on the window's side.
-pub fn handle(state: &mut AppState, command: RollbackUi, worker: &Worker) {
-    match command {
-        RollbackUi::Ask(id) => {
-            let Some(view) = state.table.get(&id) else {
-                return;
-            };
-            let c = &view.channel;
-            let Some(prev) = &c.previous_token else {
-                return;
-            };
-            state.rollback = Some(RollbackDialog {
-                channel_id: c.id.clone(),
-                name: c.name.clone(),
-                current: c.token.fingerprint.clone(),
-                previous: prev.fingerprint.clone(),
-                busy: false,
-                problem: None,
-            });
-        }
-        RollbackUi::Close => state.rollback = None,
-        RollbackUi::Confirm => {
-            if let Some(d) = &mut state.rollback
-                && !d.busy
-            {
-                d.busy = true;
-                d.problem = None;
-                state.rolling_back.insert(d.channel_id.clone());
-                worker.send(Command::Rollback {
-                    channel: d.channel_id.clone(),
-                    seen: d.current.clone(),
-                });
-            }
-        }
-    }
-}
-
-/// Applies the worker's answer: closes the dialog with a notice, or shows the refusal in it.
-pub fn apply(state: &mut AppState, channel: String, result: Result<String, Failure>) {
-    state.rolling_back.remove(&channel);
-    match result {
-        Ok(name) => {
-            if state
-                .rollback
-                .as_ref()
-                .is_some_and(|d| d.channel_id == channel)
-            {
-                state.rollback = None;
-            }
-            state.notify(
-                NoticeKind::Success,
-                format!(
-                    "The previous token of \"{name}\" is back in use. Facebook confirmed it still \
-                     works; the replaced token is kept, so you can roll back again."
-                ),
-            );
-        }
-        Err(f) => {
-            let prev = state
-                .rollback
-                .as_ref()
-                .filter(|d| d.channel_id == channel)
-                .map(|d| d.previous.clone());
-            // A refusal means the token was looked at and failed: remember it for the button.
-            if !f.reasons.is_empty()
-                && let Some(prev) = prev
-            {
-                let why = f
-                    .reasons
-                    .get(1)
-                    .or(f.reasons.first())
-                    .map(|r| r.message.clone())
-                    .unwrap_or_default();
-                state.dead_previous.insert(channel.clone(), (prev, why));
-            }
-            match state.rollback.as_mut().filter(|d| d.channel_id == channel) {
-                Some(d) => {
-                    d.busy = false;
-                    d.problem = Some(f);
-                }
-                None => state.notify(NoticeKind::Error, f.message),
-            }
-        }
-    }
 }
 
 pub fn show(ui: &mut Ui, dialog: &RollbackDialog, can_act: bool, out: &mut Vec<UiCommand>) {

@@ -6,7 +6,7 @@ use eframe::egui;
 use egui::{Id, RichText, Ui};
 use zeroize::Zeroize;
 
-use crate::gui::app::state::UiCommand;
+use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::worker::{Unlock, UnlockNeed};
 use crate::model::Secret;

@@ -5,7 +5,7 @@
 use eframe::egui;
 use egui::Ui;
 
-use crate::gui::app::desktop::DesktopState;
+use crate::gui::data::desktop::DesktopState;
 use crate::gui::theme;
 
 pub fn show(ui: &mut Ui, desktop: &DesktopState, channel: &str) {

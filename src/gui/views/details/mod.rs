@@ -10,8 +10,8 @@ use eframe::egui;
 use egui::{RichText, Ui};
 
 use crate::graph::links;
-use crate::gui::app::state::UiCommand;
 use crate::gui::data::facts;
+use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::model::status;
 use crate::model::time::describe_at;
@@ -35,7 +35,7 @@ pub struct DetailsInput<'a> {
     /// Seconds until the copied token is cleared, when this channel's token is on the clipboard.
     pub copied_for: Option<u64>,
     /// Snoozes and the history; `None` in a read-only report.
-    pub desktop: Option<&'a crate::gui::app::desktop::DesktopState>,
+    pub desktop: Option<&'a crate::gui::data::desktop::DesktopState>,
 }
 
 /// The channel's icon, name, kind and Page, and its health in words; shared with the
@@ -190,7 +190,7 @@ fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
             .on_hover_text("The renewal step by step for this channel, to follow or to send")
             .clicked()
         {
-            let guide = crate::gui::app::login::LoginUi::OpenGuide(id.clone());
+            let guide = crate::gui::intents::LoginUi::OpenGuide(id.clone());
             out.push(UiCommand::Login(guide));
         }
         if let Some(secs) = input.copied_for {
@@ -198,7 +198,7 @@ fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
         }
     });
     ui.horizontal(|ui| {
-        use crate::gui::views::lifecycle::LifecycleUi;
+        use crate::gui::intents::LifecycleUi;
         if ui
             .add_enabled(input.can_act, egui::Button::new("Rename…"))
             .on_hover_text("Give this channel another name; its token stays")
@@ -334,9 +334,9 @@ fn history(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
                         .on_disabled_hover_text(hover)
                         .clicked()
                     {
-                        out.push(UiCommand::Rollback(
-                            crate::gui::views::rollback::RollbackUi::Ask(channel.id.clone()),
-                        ));
+                        out.push(UiCommand::Rollback(crate::gui::intents::RollbackUi::Ask(
+                            channel.id.clone(),
+                        )));
                     }
                     if input.rolling_back {
                         crate::gui::theme::spinner::spinner(ui);

@@ -5,7 +5,7 @@
 use eframe::egui;
 use egui::{RichText, Ui};
 
-use crate::gui::app::state::UiCommand;
+use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::views::login::{self, DeviceLogin, LoginTarget};
 use crate::gui::views::renew::{RenewInput, verdict};
@@ -83,7 +83,7 @@ pub fn section(
                     });
                     out.push(UiCommand::Worker(command));
                 }
-                None => out.push(UiCommand::Login(crate::gui::app::login::LoginUi::OpenApps)),
+                None => out.push(UiCommand::Login(crate::gui::intents::LoginUi::OpenApps)),
             }
         }
         return false;

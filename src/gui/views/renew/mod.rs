@@ -11,8 +11,8 @@ use eframe::egui;
 use egui::{Id, RichText, Ui};
 
 use crate::graph::links;
-use crate::gui::app::state::UiCommand;
 use crate::gui::data::facts::{self, Fact};
+use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::widgets::token_box::{self, TokenBox, ValidationSlot};
 use crate::gui::worker::{Command, Failure};

@@ -4,8 +4,9 @@
 use eframe::egui;
 use egui::Ui;
 
-use crate::gui::app::desktop::{DesktopAction, DesktopState, ui as act};
-use crate::gui::app::state::UiCommand;
+use crate::gui::data::desktop::DesktopState;
+use crate::gui::intents::UiCommand;
+use crate::gui::intents::{DesktopAction, desktop as act};
 use crate::gui::platform::dialogs::FileKind;
 use crate::gui::theme;
 use crate::gui::views::reminders;

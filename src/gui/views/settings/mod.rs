@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
-use crate::gui::app::state::{Lock, Prefs, ThemeChoice, UiCommand};
+use crate::gui::data::lock::Lock;
+use crate::gui::data::prefs::{Prefs, ThemeChoice};
+use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::store::SecretStoreKind;
 
@@ -21,7 +23,7 @@ pub struct SettingsInput<'a> {
 pub fn show(
     ui: &mut Ui,
     prefs: &mut Prefs,
-    desktop: &mut crate::gui::app::desktop::DesktopState,
+    desktop: &mut crate::gui::data::desktop::DesktopState,
     input: &SettingsInput<'_>,
     out: &mut Vec<UiCommand>,
 ) {

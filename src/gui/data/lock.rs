@@ -1,0 +1,19 @@
+//! Where the secret store stands, as the window knows it.
+
+use crate::gui::worker::UnlockNeed;
+use crate::store::SecretStoreKind;
+
+/// Where the secret store stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lock {
+    Opening,
+    Locked {
+        need: UnlockNeed,
+        problem: Option<String>,
+        /// The user chose to look at the saved facts only; a banner offers to unlock later.
+        dismissed: bool,
+        busy: bool,
+    },
+    Open(SecretStoreKind),
+    Failed(String),
+}
