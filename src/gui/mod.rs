@@ -1,6 +1,11 @@
 //! The desktop app (eframe/egui): a channel list with details, checks with progress, the renew
 //! and add dialogs, apps and settings. The window never waits: `worker` runs the service on its
-//! own tokio runtime, the views push commands, and `app` applies what comes back.
+//! own tokio runtime, the `views` push `intents`, and `app` carries them out (`app::handle`) and
+//! applies what the worker answers (`app::apply`).
+//!
+//! Layers, each using only those after it: `app` → `views` → `widgets` → `intents` → `data` →
+//! `worker` → `platform` → `theme`. Nothing after `app` uses it (the `module_graph` tests check
+//! that rule and that no import cycle is left).
 
 use eframe::egui;
 pub mod app;

@@ -1,6 +1,6 @@
-//! `TokenwardenApp`: the eframe app. `logic` applies the worker's events and keeps countdowns
-//! moving; `ui` lays out the pages and dialogs; widgets push `UiCommand`s that
-//! `handle_commands` carries out once per frame.
+//! `TokenwardenApp`: the eframe app. `logic` applies the worker's events (`apply`) and keeps
+//! countdowns moving; `ui` lays out the pages and dialogs (`layout`); the views push
+//! `UiCommand`s that `handle` carries out once per frame. `state` is what the window holds.
 
 pub mod apply;
 pub mod handle;

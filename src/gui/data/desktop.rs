@@ -14,9 +14,11 @@ pub struct HistoryView {
     pub channel: Option<String>,
     pub lines: Option<Result<Vec<String>, String>>,
     pub in_flight: bool,
+    /// Read again at the next frame (`app::apply::tend_desktop`).
     pub stale: bool,
 }
 
+/// The desktop facts the settings page, the details and the reminders read.
 #[derive(Default)]
 pub struct DesktopState {
     /// Reminder settings, snoozes and the server clock, as saved in the profile.
@@ -28,6 +30,7 @@ pub struct DesktopState {
     pub clock_warning: Option<String>,
     /// A file dialog is open.
     pub picking: Option<FileKind>,
+    /// The reminder state is read again at the next frame.
     pub state_stale: bool,
 }
 

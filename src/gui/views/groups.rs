@@ -1,7 +1,8 @@
 //! Above the channel list: one card per root-cause group ("4 channels stopped working for one
 //! reason…") with one action, "Log in once and renew all 4", and the offer to subscribe a Page
 //! to the webhook right after its token was renewed. The group dialog runs the login and then
-//! shows each channel's result: renewed, or refused with the reason.
+//! shows each channel's result: renewed, or refused with the reason. `Flows` holds what these
+//! login flows have open.
 
 use eframe::egui;
 use egui::{RichText, Ui};

@@ -1,6 +1,6 @@
 //! Removing and renaming a channel or an app from the window: a confirmation that names what
-//! goes away, a rename field, the worker job that calls the service, and how its answer
-//! changes the window. The same service use cases serve `tokenwarden remove`/`rename`.
+//! goes away, and a rename field. The worker's job (`worker::lifecycle_jobs`) calls the same
+//! service use cases as `tokenwarden remove`/`rename`; `app::apply::lifecycle` shows its answer.
 
 use eframe::egui;
 use egui::{RichText, Ui};

@@ -1,7 +1,8 @@
 //! "Roll back" from the window: a confirmation that names the channel and says Facebook is
-//! asked first, the worker's call of `Service::rollback_from` with the token the dialog showed
-//! (so a token changed meanwhile by someone else is not swapped blindly), and what the window
-//! remembers about a previous token that was refused, so the button can say why it is off.
+//! asked first, and what is known of the previous token, so the button can say why it is off.
+//! The worker calls `Service::rollback_from` with the token the dialog showed (so a token
+//! changed meanwhile by someone else is not swapped blindly); `app::apply::rollback` remembers
+//! a previous token that was refused.
 
 use eframe::egui::{self, RichText, Ui};
 
