@@ -1,16 +1,20 @@
-//! How the worker's events change the window: `AppState::apply` for every event, with one
-//! function per family of events (login, desktop, remove/rename, rollback), and `tend_desktop`
-//! for what must follow the selection and the clock once per frame.
+//! How the worker's events change the window, all in this file: `TokenwardenApp::drain_events`
+//! takes them in, `AppState::apply` applies each, with one function per family of events
+//! (login, desktop, remove/rename, rollback); `tend_desktop` does what must follow the
+//! selection and the clock once per frame.
 
 use eframe::egui;
 use std::path::PathBuf;
+use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 
+use crate::gui::app::TokenwardenApp;
 use crate::gui::app::handle::send_desktop;
-use crate::gui::app::state::{AppState, CheckRun};
+use crate::gui::app::state::{AppState, CheckRun, Copied};
 use crate::gui::data::lock::Lock;
 use crate::gui::data::notices::NoticeKind;
+use crate::gui::platform::clipboard::CLEAR_AFTER;
 use crate::gui::platform::dialogs::FileKind;
 use crate::gui::views::apps::AppForm;
 use crate::gui::views::backup::RestoreDialog;
@@ -21,6 +25,51 @@ use crate::gui::worker::messages::lifecycle::LifecycleEvent;
 use crate::gui::worker::{Command, Event, Failure, Worker};
 use crate::model::ReasonCode;
 use crate::service::clock_warning;
+
+impl TokenwardenApp {
+    /// Applies every event the worker has sent since the last frame.
+    pub(super) fn drain_events(&mut self, ctx: &egui::Context) {
+        let now = self.now();
+        loop {
+            match self.worker.try_recv() {
+                Ok(Event::TokenRevealed { channel, result }) => match result {
+                    Ok(token) => self.put_on_clipboard(channel, &token),
+                    Err(f) => self.state.notify(NoticeKind::Error, f.message),
+                },
+                Ok(Event::Desktop(event)) => desktop(event, &mut self.state, &self.worker, now),
+                Ok(event) => {
+                    self.state.desktop.note(&event);
+                    self.state.apply(event, now, ctx)
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    if !self.worker_gone {
+                        self.worker_gone = true;
+                        self.state.notify(
+                            NoticeKind::Error,
+                            "Tokenwarden's background work stopped. Close and reopen the window; \
+                             your saved channels are not affected.",
+                        );
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    fn put_on_clipboard(&mut self, channel: String, token: &crate::model::Secret) {
+        match self.options.clipboard.put_secret(token.expose()) {
+            Ok(()) => {
+                self.state.copied = Some(Copied {
+                    channel,
+                    fingerprint: token.fingerprint(),
+                    until: Instant::now() + CLEAR_AFTER,
+                });
+            }
+            Err(e) => self.state.notify(NoticeKind::Error, e),
+        }
+    }
+}
 
 impl AppState {
     fn fail(&mut self, failure: &Failure) {

@@ -186,7 +186,7 @@ impl TokenwardenApp {
     }
 }
 
-/// Carries out one intent (called by the app, which owns the worker and the clipboard).
+/// Carries out a login, group, guide or webhook intent.
 pub fn login(
     state: &mut AppState,
     command: LoginUi,
@@ -244,7 +244,7 @@ pub fn send_desktop(worker: &Worker, command: DesktopCommand) {
     worker.send(Command::Desktop(command));
 }
 
-/// Carries out one action at the window's clock `now`.
+/// Carries out a reminder, report, backup or restore intent at the window's clock `now`.
 pub fn desktop(
     action: DesktopAction,
     state: &mut AppState,
@@ -333,7 +333,7 @@ fn app_target(state: &AppState, id: &str) -> Option<Target> {
     })
 }
 
-/// Carries out a widget's request on the window's side.
+/// Opens, confirms or closes the remove or rename dialog.
 pub fn lifecycle(state: &mut AppState, command: LifecycleUi, worker: &Worker) {
     let open = |target: Option<Target>, rename| target.map(|t| LifecycleDialog::open(t, rename));
     match command {
@@ -358,7 +358,7 @@ pub fn lifecycle(state: &mut AppState, command: LifecycleUi, worker: &Worker) {
     }
 }
 
-/// Carries out a widget's request on the window's side.
+/// Opens, confirms or closes the rollback confirmation.
 pub fn rollback(state: &mut AppState, command: RollbackUi, worker: &Worker) {
     match command {
         RollbackUi::Ask(id) => {

@@ -13,14 +13,13 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
-use crate::gui::app::state::{AppState, Copied};
-use crate::gui::data::notices::NoticeKind;
+use crate::gui::app::state::AppState;
 use crate::gui::data::prefs::Prefs;
 use crate::gui::intents::UiCommand;
 use crate::gui::platform::browser::{Browser, SystemBrowser};
-use crate::gui::platform::clipboard::{CLEAR_AFTER, Clipboard, SystemClipboard};
+use crate::gui::platform::clipboard::{Clipboard, SystemClipboard};
 use crate::gui::theme;
-use crate::gui::worker::{Command, Event, Startup, Worker};
+use crate::gui::worker::{Command, Startup, Worker};
 
 /// The window's idea of "now"; tests pin it so texts like "checked 3 hours ago" stay put.
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
@@ -163,50 +162,6 @@ impl TokenwardenApp {
 
     fn now(&self) -> DateTime<Utc> {
         (self.options.clock)()
-    }
-
-    fn drain_events(&mut self, ctx: &egui::Context) {
-        let now = self.now();
-        loop {
-            match self.worker.try_recv() {
-                Ok(Event::TokenRevealed { channel, result }) => match result {
-                    Ok(token) => self.put_on_clipboard(channel, &token),
-                    Err(f) => self.state.notify(NoticeKind::Error, f.message),
-                },
-                Ok(Event::Desktop(event)) => {
-                    apply::desktop(event, &mut self.state, &self.worker, now)
-                }
-                Ok(event) => {
-                    self.state.desktop.note(&event);
-                    self.state.apply(event, now, ctx)
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => break,
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    if !self.worker_gone {
-                        self.worker_gone = true;
-                        self.state.notify(
-                            NoticeKind::Error,
-                            "Tokenwarden's background work stopped. Close and reopen the window; \
-                             your saved channels are not affected.",
-                        );
-                    }
-                    break;
-                }
-            }
-        }
-    }
-
-    fn put_on_clipboard(&mut self, channel: String, token: &crate::model::Secret) {
-        match self.options.clipboard.put_secret(token.expose()) {
-            Ok(()) => {
-                self.state.copied = Some(Copied {
-                    channel,
-                    fingerprint: token.fingerprint(),
-                    until: Instant::now() + CLEAR_AFTER,
-                });
-            }
-            Err(e) => self.state.notify(NoticeKind::Error, e),
-        }
     }
 
     /// Clears a copied token when its time is up; keeps the countdown text moving meanwhile.
