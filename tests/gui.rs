@@ -1033,9 +1033,13 @@ fn tab_goes_through_the_window_in_reading_order_and_never_to_something_hidden() 
             .position(|s| s == label)
             .unwrap_or_else(|| panic!("{label} is never reached: {stops:?}"))
     };
-    // Top bar, search, filters, list, details: the order a person reads the window in.
+    // Top bar left to right, search, filters, list, details: the order a person reads the
+    // window in.
     let order = [
         at("Channels"),
+        at("Settings"),
+        at("Add channel…"),
+        at("Check all"),
         at("Search"),
         at("All (3)"),
         at("Healthy (1)"),

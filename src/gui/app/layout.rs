@@ -220,46 +220,65 @@ fn top_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
                 out.push(UiCommand::ShowPage(page));
             }
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let can_act = state.is_open();
-            match &state.check_all {
-                Some(run) => {
-                    let cancel = ui.add_enabled(!run.cancelling, egui::Button::new("Cancel"));
-                    if cancel.clicked() {
-                        out.push(UiCommand::CancelCheck);
-                    }
-                    let fraction = if run.total == 0 {
-                        0.0
-                    } else {
-                        run.done as f32 / run.total as f32
-                    };
-                    let text = format!("Checking {} of {}…", run.done, run.total);
-                    ui.add(
-                        egui::ProgressBar::new(fraction)
-                            .desired_width(220.0)
-                            .text(text),
-                    );
-                }
-                None => {
-                    let check = ui
-                        .add_enabled(
-                            can_act && !state.table.is_empty(),
-                            egui::Button::new("Check all"),
-                        )
-                        .on_hover_text("Ask Facebook about every channel's token now");
-                    if check.clicked() {
-                        out.push(UiCommand::CheckAll);
-                    }
-                }
-            }
-            if ui
-                .add_enabled(can_act, egui::Button::new("Add channel…"))
-                .clicked()
-            {
-                out.push(UiCommand::OpenAdd);
-            }
-        });
+        // The right-hand group is laid out left to right, so Tab walks the whole bar as it is
+        // read; it is pushed to the right edge by its width in the previous frame.
+        let width_id = ui.scope_id().with("top-bar-right");
+        let last_width = ui
+            .ctx()
+            .data(|d| d.get_temp::<f32>(width_id))
+            .unwrap_or(0.0);
+        ui.add_space((ui.available_width() - last_width).max(0.0));
+        let width = ui
+            .horizontal(|ui| top_bar_actions(ui, state, out))
+            .response
+            .rect
+            .width();
+        if (width - last_width).abs() > 0.5 {
+            ui.ctx().data_mut(|d| d.insert_temp(width_id, width));
+            ui.ctx().request_repaint();
+        }
     });
+}
+
+/// Add channel…, then Check all (or the running check's progress and Cancel).
+fn top_bar_actions(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
+    let can_act = state.is_open();
+    if ui
+        .add_enabled(can_act, egui::Button::new("Add channel…"))
+        .clicked()
+    {
+        out.push(UiCommand::OpenAdd);
+    }
+    match &state.check_all {
+        Some(run) => {
+            let fraction = if run.total == 0 {
+                0.0
+            } else {
+                run.done as f32 / run.total as f32
+            };
+            let text = format!("Checking {} of {}…", run.done, run.total);
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(220.0)
+                    .text(text),
+            );
+            let cancel = ui.add_enabled(!run.cancelling, egui::Button::new("Cancel"));
+            if cancel.clicked() {
+                out.push(UiCommand::CancelCheck);
+            }
+        }
+        None => {
+            let check = ui
+                .add_enabled(
+                    can_act && !state.table.is_empty(),
+                    egui::Button::new("Check all"),
+                )
+                .on_hover_text("Ask Facebook about every channel's token now");
+            if check.clicked() {
+                out.push(UiCommand::CheckAll);
+            }
+        }
+    }
 }
 
 fn has_banners(state: &AppState) -> bool {
