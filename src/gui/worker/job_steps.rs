@@ -1,11 +1,11 @@
-//! Steps several worker jobs end with: sending the window a fresh catalog, and a check with
-//! progress (after a renewal, a login or a "Check all").
+//! Steps several worker jobs end with: sending the window a fresh catalog, reporting a renewal,
+//! and a check with progress (after a renewal, a login or a "Check all").
 
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::gui::worker::messages::{CheckDone, Event, Failure, Sink};
-use crate::service::{CheckProgress, Service};
+use crate::service::{CheckProgress, RenewOutcome, Service, ServiceError};
 
 pub async fn send_catalog(service: &Service, sink: &Sink) {
     if let Ok(catalog) = service.catalog().await {
@@ -55,4 +55,25 @@ pub async fn check(
             })
             .map_err(Failure::from),
     });
+}
+
+/// Tells the window how a renewal ended and, when the new token was saved, confirms it the way a
+/// user would: by checking that channel only.
+pub async fn renewed(
+    service: &Service,
+    sink: &Sink,
+    channel: String,
+    result: Result<RenewOutcome, ServiceError>,
+    cancel: CancellationToken,
+) {
+    let ok = result.is_ok();
+    sink.send(Event::Renewed {
+        channel: channel.clone(),
+        result: result
+            .map(|o| Box::new(o.view.channel))
+            .map_err(Failure::from),
+    });
+    if ok {
+        check(service, sink, Some(channel), cancel).await;
+    }
 }

@@ -4,7 +4,7 @@
 
 use tokio_util::sync::CancellationToken;
 
-use crate::gui::worker::job_steps::{check, send_catalog};
+use crate::gui::worker::job_steps::{check, renewed, send_catalog};
 use crate::gui::worker::messages::Sink;
 use crate::gui::worker::messages::{Command, Event, Failure};
 use crate::model::{ChannelKind, Secret};
@@ -33,17 +33,7 @@ pub async fn run(service: &Service, sink: &Sink, cancel: CancellationToken, comm
             accept_warnings,
         } => {
             let result = service.renew(&channel, &token, accept_warnings).await;
-            let ok = result.is_ok();
-            sink.send(Event::Renewed {
-                channel: channel.clone(),
-                result: result
-                    .map(|o| Box::new(o.view.channel))
-                    .map_err(Failure::from),
-            });
-            if ok {
-                // Confirm the new token the way a user would: check this channel only.
-                check(service, sink, Some(channel), cancel).await;
-            }
+            renewed(service, sink, channel, result, cancel).await;
         }
         Command::Rollback { channel, seen } => {
             // Never forced from the window: the previous token is checked with Facebook first.

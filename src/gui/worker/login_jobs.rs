@@ -39,16 +39,7 @@ pub async fn run(service: &Service, sink: &Sink, cancel: CancellationToken, comm
                 }
                 Err(e) => Err(e),
             };
-            let ok = result.is_ok();
-            sink.send(Event::Renewed {
-                channel: channel.clone(),
-                result: result
-                    .map(|o| Box::new(o.view.channel))
-                    .map_err(Failure::from),
-            });
-            if ok {
-                crate::gui::worker::job_steps::check(service, sink, Some(channel), cancel).await;
-            }
+            crate::gui::worker::job_steps::renewed(service, sink, channel, result, cancel).await;
         }
         LoginCommand::SubscribeWebhook { channel } => {
             let result = service.subscribe_webhook(&channel).await;
