@@ -108,11 +108,11 @@ impl AppState {
                 self.lock = Lock::Open(store);
                 self.unlock_form.clear();
             }
-            Event::StartFailed { message } => {
+            Event::StartFailed(failure) => {
                 if matches!(self.lock, Lock::Opening) {
-                    self.lock = Lock::Failed(message.clone());
+                    self.lock = Lock::Failed(failure.message.clone());
                 }
-                self.notify(NoticeKind::Error, message);
+                self.notify(NoticeKind::Error, failure.message);
             }
             Event::CheckStarted { channel, total } => match channel {
                 None => {
@@ -352,13 +352,13 @@ pub fn desktop(event: DesktopEvent, state: &mut AppState, worker: &Worker, now: 
             Ok(report) => {
                 state.report = Some(OpenReport::new(*report, now, &th));
             }
-            Err(e) => state.notify(NoticeKind::Error, e),
+            Err(e) => state.notify(NoticeKind::Error, e.message),
         },
         DesktopEvent::History { channel, result } => {
             let h = &mut d.history;
             h.in_flight = false;
             if h.channel.as_deref() == Some(channel.as_str()) {
-                h.lines = Some(result);
+                h.lines = Some(result.map_err(|f| f.message));
             }
         }
         DesktopEvent::ReminderState(local) => {
@@ -367,7 +367,7 @@ pub fn desktop(event: DesktopEvent, state: &mut AppState, worker: &Worker, now: 
         }
         DesktopEvent::Snoozed { result } => {
             if let Err(e) = result {
-                state.notify(NoticeKind::Error, e);
+                state.notify(NoticeKind::Error, e.message);
             }
         }
         DesktopEvent::SettingsSaved { result } => {
@@ -377,7 +377,7 @@ pub fn desktop(event: DesktopEvent, state: &mut AppState, worker: &Worker, now: 
                     d.reminder_form = None;
                     state.notify(NoticeKind::Success, "Reminder settings saved.");
                 }
-                Err(e) => state.notify(NoticeKind::Error, e),
+                Err(e) => state.notify(NoticeKind::Error, e.message),
             }
         }
         DesktopEvent::BackedUp { result } => match result {
@@ -389,13 +389,13 @@ pub fn desktop(event: DesktopEvent, state: &mut AppState, worker: &Worker, now: 
                 );
             }
             Err(e) => match &mut state.backup {
-                Some(b) => b.failed(e),
-                None => state.notify(NoticeKind::Error, e),
+                Some(b) => b.failed(e.message),
+                None => state.notify(NoticeKind::Error, e.message),
             },
         },
         DesktopEvent::RestorePlanned { result } => {
             if let Some(r) = &mut state.restore {
-                r.planned(result);
+                r.planned(result.map_err(|f| f.message));
             }
         }
         DesktopEvent::Restored { result } => match result {
@@ -408,8 +408,8 @@ pub fn desktop(event: DesktopEvent, state: &mut AppState, worker: &Worker, now: 
                 );
             }
             Err(e) => match &mut state.restore {
-                Some(r) => r.failed(e),
-                None => state.notify(NoticeKind::Error, e),
+                Some(r) => r.failed(e.message),
+                None => state.notify(NoticeKind::Error, e.message),
             },
         },
     }

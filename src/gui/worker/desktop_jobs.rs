@@ -9,9 +9,9 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::gui::worker::job_steps::send_catalog;
-use crate::gui::worker::messages::Event;
 use crate::gui::worker::messages::Sink;
 pub use crate::gui::worker::messages::desktop::{DesktopCommand, DesktopEvent};
+use crate::gui::worker::messages::{Event, Failure};
 use crate::service::report_file::read_report;
 use crate::service::{Notifier, Reminders, Service, channel_history, describe_history};
 use crate::store::{Profile, ReminderSettings, StateFile};
@@ -53,7 +53,7 @@ impl DesktopWorker {
             let settings = match settings {
                 Some(s) => {
                     let saved = service.set_reminder_settings(s).await;
-                    let result = saved.map(|()| s).map_err(|e| e.to_string());
+                    let result = saved.map(|()| s).map_err(Failure::from);
                     let ok = result.is_ok();
                     send(&sink, DesktopEvent::SettingsSaved { result });
                     if !ok {
@@ -114,7 +114,7 @@ impl DesktopWorker {
                     None => send(
                         &sink,
                         DesktopEvent::SettingsSaved {
-                            result: Err(LOCKED.into()),
+                            result: Err(Failure::new(LOCKED)),
                         },
                     ),
                 }
@@ -131,8 +131,8 @@ impl DesktopWorker {
                 tokio::spawn(async move {
                     let result = tokio::task::spawn_blocking(move || read_report(&path))
                         .await
-                        .map_err(|e| e.to_string())
-                        .and_then(|r| r.map(Box::new).map_err(|e| e.to_string()));
+                        .map_err(|e| Failure::new(e.to_string()))
+                        .and_then(|r| r.map(Box::new).map_err(|e| Failure::new(e.to_string())));
                     send(&sink, DesktopEvent::ReportRead { result });
                 });
                 return;
@@ -160,8 +160,8 @@ impl DesktopWorker {
 
 /// The answer to a command that needs the open service when it is not open.
 fn locked_answer(command: &DesktopCommand) -> DesktopEvent {
-    fn no<T>() -> Result<T, String> {
-        Err(LOCKED.to_string())
+    fn no<T>() -> Result<T, Failure> {
+        Err(Failure::new(LOCKED))
     }
     match command {
         DesktopCommand::Backup { .. } => DesktopEvent::BackedUp { result: no() },
@@ -172,25 +172,24 @@ fn locked_answer(command: &DesktopCommand) -> DesktopEvent {
 }
 
 async fn with_service(service: &Service, sink: &Sink, command: DesktopCommand) {
-    let err = |e: crate::service::ServiceError| e.to_string();
     match command {
         DesktopCommand::Snooze { channel, until } => {
             let result = service
                 .snooze(&channel, until)
                 .await
                 .map(|_| ())
-                .map_err(err);
+                .map_err(Failure::from);
             send(sink, DesktopEvent::Snoozed { result });
             send_state(service.store.profile.clone(), sink.clone());
         }
         DesktopCommand::Backup { path, passphrase } => {
             let result = service.backup_to(&path, &passphrase).await;
-            let result = result.map(|s| (path, s)).map_err(err);
+            let result = result.map(|s| (path, s)).map_err(Failure::from);
             send(sink, DesktopEvent::BackedUp { result });
         }
         DesktopCommand::PlanRestore { path, passphrase } => {
             let result = service.plan_restore(&path, &passphrase).await;
-            let result = result.map(Box::new).map_err(err);
+            let result = result.map(Box::new).map_err(Failure::from);
             send(sink, DesktopEvent::RestorePlanned { result });
         }
         DesktopCommand::ApplyRestore {
@@ -201,7 +200,7 @@ async fn with_service(service: &Service, sink: &Sink, command: DesktopCommand) {
             send(
                 sink,
                 DesktopEvent::Restored {
-                    result: result.map_err(err),
+                    result: result.map_err(Failure::from),
                 },
             );
             send_catalog(service, sink).await;
@@ -215,8 +214,8 @@ async fn history(profile: Profile, channel: String, sink: Sink) {
     let read = tokio::task::spawn_blocking(move || channel_history(&profile, &selector)).await;
     let result = match read {
         Ok(Ok(entries)) => Ok(entries.iter().rev().map(describe_history).collect()),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(e) => Err(e.to_string()),
+        Ok(Err(e)) => Err(Failure::new(e.to_string())),
+        Err(e) => Err(Failure::new(e.to_string())),
     };
     send(&sink, DesktopEvent::History { channel, result });
 }

@@ -67,9 +67,9 @@ fn run_thread(startup: Startup, commands: mpsc::UnboundedReceiver<Command>, sink
     {
         Ok(rt) => rt,
         Err(e) => {
-            sink.send(Event::StartFailed {
-                message: format!("Tokenwarden could not start its background work: {e}"),
-            });
+            sink.send(Event::StartFailed(Failure::new(format!(
+                "Tokenwarden could not start its background work: {e}"
+            ))));
             return;
         }
     };
@@ -128,13 +128,13 @@ impl WorkerLoop {
                     self._demo = Some(keep);
                     self.use_service(service).await;
                 }
-                Err(message) => self.sink.send(Event::StartFailed { message }),
+                Err(message) => self.sink.send(Event::StartFailed(Failure::new(message))),
             },
             Startup::Profile(dir) => {
                 let profile = match blocking(move || Profile::resolve(dir)).await {
                     Ok(p) => p,
                     Err(e) => {
-                        self.sink.send(Event::StartFailed { message: e.message });
+                        self.sink.send(Event::StartFailed(e));
                         return;
                     }
                 };
@@ -170,7 +170,7 @@ impl WorkerLoop {
                 apps: catalog.apps,
                 last_check_at: catalog.last_check_at,
             }),
-            Err(e) => self.sink.send(Event::StartFailed { message: e.message }),
+            Err(e) => self.sink.send(Event::StartFailed(e)),
         }
     }
 
@@ -241,24 +241,24 @@ impl WorkerLoop {
                 );
             }
             Err(e) => {
-                return self.sink.send(Event::StartFailed {
-                    message: format!("A background task failed: {e}"),
-                });
+                return self.sink.send(Event::StartFailed(Failure::new(format!(
+                    "A background task failed: {e}"
+                ))));
             }
         };
         let graph = match GraphConfig::from_env() {
             Ok(graph) => graph,
             Err(e) => {
-                return self.sink.send(Event::StartFailed {
-                    message: e.to_string(),
-                });
+                return self
+                    .sink
+                    .send(Event::StartFailed(Failure::new(e.to_string())));
             }
         };
         match Service::new(store, graph) {
             Ok(service) => self.use_service(Arc::new(service)).await,
-            Err(e) => self.sink.send(Event::StartFailed {
-                message: e.to_string(),
-            }),
+            Err(e) => self
+                .sink
+                .send(Event::StartFailed(Failure::new(e.to_string()))),
         }
     }
 

@@ -7,39 +7,36 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use crate::gui::platform::dialogs::{FileKind, PathPick};
+use crate::gui::worker::messages::Failure;
 use crate::model::Secret;
 use crate::service::report_file::SupportReport;
 use crate::service::{BackupSummary, Notifier, RestoreOutcome, RestorePlan};
 use crate::store::{LocalState, ReminderSettings};
 
 pub enum DesktopCommand {
-    /// Where reminders go; the schedule starts once the service is open too.
+    /// Where reminders go; the schedule starts once the service is open too. No answer; each
+    /// reminder round is followed by `Event::Catalog` and `ReminderState`.
     UseNotifier(Arc<dyn Notifier>),
-    /// A file dialog built by the window, to await here.
-    Pick {
-        kind: FileKind,
-        pick: PathPick,
-    },
-    ReadReport {
-        path: PathBuf,
-    },
-    History {
-        channel: String,
-    },
+    /// A file dialog built by the window, to await here. Answered by `Picked`.
+    Pick { kind: FileKind, pick: PathPick },
+    /// Answered by `ReportRead`.
+    ReadReport { path: PathBuf },
+    /// Answered by `History`.
+    History { channel: String },
+    /// Answered by `ReminderState`.
     LoadReminderState,
+    /// Answered by `Snoozed`, then `ReminderState`.
     Snooze {
         channel: String,
         until: Option<DateTime<Utc>>,
     },
+    /// Answered by `SettingsSaved`, then `ReminderState`.
     SaveReminderSettings(ReminderSettings),
-    Backup {
-        path: PathBuf,
-        passphrase: Secret,
-    },
-    PlanRestore {
-        path: PathBuf,
-        passphrase: Secret,
-    },
+    /// Answered by `BackedUp`.
+    Backup { path: PathBuf, passphrase: Secret },
+    /// Reads and decrypts a backup without changing anything. Answered by `RestorePlanned`.
+    PlanRestore { path: PathBuf, passphrase: Secret },
+    /// Answered by `Restored`, then `Event::Catalog`.
     ApplyRestore {
         plan: Box<RestorePlan>,
         overwrite_newer: bool,
@@ -52,26 +49,26 @@ pub enum DesktopEvent {
         path: Option<PathBuf>,
     },
     ReportRead {
-        result: Result<Box<SupportReport>, String>,
+        result: Result<Box<SupportReport>, Failure>,
     },
     History {
         channel: String,
-        result: Result<Vec<String>, String>,
+        result: Result<Vec<String>, Failure>,
     },
     ReminderState(Box<LocalState>),
     Snoozed {
-        result: Result<(), String>,
+        result: Result<(), Failure>,
     },
     SettingsSaved {
-        result: Result<ReminderSettings, String>,
+        result: Result<ReminderSettings, Failure>,
     },
     BackedUp {
-        result: Result<(PathBuf, BackupSummary), String>,
+        result: Result<(PathBuf, BackupSummary), Failure>,
     },
     RestorePlanned {
-        result: Result<Box<RestorePlan>, String>,
+        result: Result<Box<RestorePlan>, Failure>,
     },
     Restored {
-        result: Result<RestoreOutcome, String>,
+        result: Result<RestoreOutcome, Failure>,
     },
 }

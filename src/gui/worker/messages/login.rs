@@ -19,6 +19,9 @@ pub enum AfterLogin {
 }
 
 pub enum LoginCommand {
+    /// Starts a device login. Answered by `Code`, `Waiting` while the person has not approved,
+    /// then `Approved` and (per `after`) `Validated` (its Pages listed for `ListPages`) or
+    /// `GroupRenewed`; or `Failed`.
     DeviceLogin {
         ticket: u64,
         app_id: String,
@@ -28,14 +31,14 @@ pub enum LoginCommand {
         cancel: CancellationToken,
     },
     /// Saves a validation made from a login (its Page token is inside), then checks the channel.
+    /// Answered by `Event::Renewed`, like a pasted renewal.
     SaveValidated {
         channel: String,
         validation: Box<Validation>,
         accept_warnings: bool,
     },
-    SubscribeWebhook {
-        channel: String,
-    },
+    /// Answered by `Subscribed`.
+    SubscribeWebhook { channel: String },
 }
 
 /// One channel of a group renewal.

@@ -1,5 +1,6 @@
 //! What the window and the worker say to each other: `Command`s in, `Event`s out, and the
-//! `Failure` that explains, in words, why something did not happen.
+//! `Failure` that explains, in words, why something did not happen (the only error an event
+//! carries). Each command says which event answers it; the worker knows nothing of the window.
 
 pub mod desktop;
 pub mod lifecycle;
@@ -32,12 +33,18 @@ pub enum Unlock {
 }
 
 pub enum Command {
+    /// Opens the secret store. Answered by `Unlocked` (then `Catalog`), or `NeedsUnlock` with
+    /// the problem.
     Unlock(Unlock),
+    /// Answered by `Catalog`.
     Reload,
-    Check {
-        channel: Option<String>,
-    },
+    /// One channel, or all when `None`. Answered by `CheckStarted`, a `Checked` per channel,
+    /// then `CheckFinished`.
+    Check { channel: Option<String> },
+    /// Stops the running check; its `CheckFinished` says it was cancelled.
     CancelCheck,
+    /// Asks Facebook about a token without saving it. Answered by `Validated` with the same
+    /// ticket.
     Validate {
         ticket: u64,
         channel: Option<String>,
@@ -45,16 +52,19 @@ pub enum Command {
         app_id: Option<String>,
         token: Secret,
     },
+    /// Validates and saves a new token. Answered by `Renewed`, then a check of that channel.
     Renew {
         channel: String,
         token: Secret,
         accept_warnings: bool,
     },
+    /// Puts the previous token back after checking it. Answered by `RolledBack`.
     Rollback {
         channel: String,
         /// The fingerprint of the current token the confirmation showed.
         seen: String,
     },
+    /// Answered by `ChannelAdded`.
     AddChannel {
         name: String,
         kind: ChannelKind,
@@ -68,23 +78,24 @@ pub enum Command {
         user_token: Secret,
         picks: Vec<PagePick>,
     },
+    /// Answered by `AppAdded`.
     AddApp {
         id: String,
         name: String,
         secret: Option<Secret>,
         client_token: Option<String>,
     },
-    Export {
-        path: PathBuf,
-    },
-    RevealToken {
-        channel: String,
-    },
+    /// Writes the support report. Answered by `Exported`.
+    Export { path: PathBuf },
+    /// Reads a token for "Copy token". Answered by `TokenRevealed`.
+    RevealToken { channel: String },
     /// Logging in with Facebook, saving what a login made, re-subscribing the webhook.
+    /// Answered by `Event::Login`.
     Login(login::LoginCommand),
-    /// Reminders, file dialogs, reports, history, backup and restore.
+    /// Reminders, file dialogs, reports, history, backup and restore. Answered by
+    /// `Event::Desktop`.
     Desktop(desktop::DesktopCommand),
-    /// Removing and renaming channels and apps.
+    /// Removing and renaming channels and apps. Answered by `Event::Lifecycle`, then `Catalog`.
     Lifecycle(lifecycle::LifecycleCommand),
 }
 
@@ -155,9 +166,8 @@ pub enum Event {
     Unlocked {
         store: SecretStoreKind,
     },
-    StartFailed {
-        message: String,
-    },
+    /// The profile, the secret store or the worker itself could not be opened.
+    StartFailed(Failure),
     CheckStarted {
         channel: Option<String>,
         total: usize,
