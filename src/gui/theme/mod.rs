@@ -6,6 +6,9 @@
 //! name.
 
 pub mod spinner;
+mod tokens;
+
+pub use tokens::*;
 
 use eframe::egui;
 use egui::accesskit::Role;
@@ -18,21 +21,6 @@ use crate::model::Health;
 
 /// The reverse-DNS id used for the window, the desktop file and eframe's storage folder.
 pub const APP_ID: &str = "io.github.tokenwarden.Tokenwarden";
-
-/// Height of one channel row in the list (two lines of text). Fixed, so only visible rows are
-/// built (`ScrollArea::show_rows`).
-pub const ROW_HEIGHT: f32 = 48.0;
-pub const ICON_SIZE: f32 = 18.0;
-pub const SMALL_ICON_SIZE: f32 = 14.0;
-pub const GAP: f32 = 8.0;
-pub const SECTION_GAP: f32 = 14.0;
-pub const DETAILS_WIDTH: f32 = 430.0;
-/// The list's width below which its status filters would not fit on their row.
-pub const LIST_MIN_WIDTH: f32 = 560.0;
-/// The smallest window in which the list (with its filters) and the details fit side by side.
-pub const WINDOW_MIN_SIZE: [f32; 2] = [900.0, 600.0];
-pub const DIALOG_WIDTH: f32 = 640.0;
-pub const CORNER: u8 = 6;
 
 /// Colours that carry meaning; chosen per light/dark so text on them stays readable.
 #[derive(Debug, Clone, Copy)]
@@ -260,8 +248,8 @@ pub fn card<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
 }
 
 pub fn section_title(ui: &mut Ui, text: &str) {
-    ui.add_space(4.0);
-    ui.label(RichText::new(text).strong().size(15.0));
+    ui.add_space(SMALL_GAP);
+    ui.label(RichText::new(text).strong().size(SECTION_TITLE_SIZE));
 }
 
 /// A modal dialog hung from near the top of the window: when a validation result makes it
@@ -270,7 +258,7 @@ pub fn dialog(key: &'static str) -> egui::Modal {
     DIALOG_SHOWN.with(|shown| shown.set(true));
     let id = egui::Id::unique(key);
     egui::Modal::new(id)
-        .area(egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, vec2(0.0, 56.0)))
+        .area(egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, vec2(0.0, DIALOG_TOP)))
 }
 
 thread_local! {
@@ -393,7 +381,7 @@ mod tests {
                 ("window", visuals.window_fill),
                 (
                     "selected row",
-                    over_panel(visuals.selection.bg_fill.gamma_multiply(0.45)),
+                    over_panel(visuals.selection.bg_fill.gamma_multiply(SELECTED_ROW_ALPHA)),
                 ),
                 (
                     "hovered row",

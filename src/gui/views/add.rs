@@ -12,6 +12,7 @@ use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::views::login::{self, DeviceLogin, LoginTarget};
 use crate::gui::views::page_picker::PagePicker;
+use crate::gui::widgets::dialog::Dialog;
 use crate::gui::widgets::token_box::{self, TokenBox, ValidationSlot};
 use crate::gui::worker::login_jobs::{AfterLogin, LoginEvent};
 use crate::gui::worker::{Command, Failure};
@@ -122,20 +123,15 @@ impl AddDialog {
         can_save: bool,
         out: &mut Vec<UiCommand>,
     ) {
-        let modal = theme::dialog("add-dialog").show(ui.ctx(), |ui| {
-            ui.set_width(theme::DIALOG_WIDTH);
-            // The form scrolls; Save and Cancel stay in sight below it.
-            egui::ScrollArea::vertical()
-                .max_height(ui.ctx().content_rect().height() * 0.8 - 60.0)
-                .show(ui, |ui| {
-                    self.contents(ui, apps, now, can_save, out);
-                    theme::follow_focus(ui);
-                });
-            ui.separator();
-            self.footer(ui, can_save, out);
-        });
-        theme::settle_dialog(ui.ctx(), "add", modal.response.rect);
-        if modal.should_close() && !self.saving && !self.picker.is_saving() {
+        let busy = self.saving || self.picker.is_saving();
+        let dialog = Dialog::new("add", "Add a channel")
+            .closable(!busy)
+            .show(ui, |d| {
+                // The form scrolls; Save and Cancel stay in sight below it.
+                d.body(|ui| self.contents(ui, apps, now, can_save, out));
+                d.buttons(|ui| self.footer(ui, can_save, out));
+            });
+        if dialog.close {
             out.push(UiCommand::CloseAdd);
         }
     }
@@ -148,13 +144,12 @@ impl AddDialog {
         can_save: bool,
         out: &mut Vec<UiCommand>,
     ) {
-        ui.heading("Add a channel");
         ui.add_space(theme::GAP);
         let picking = self.picking();
         let logging_in = self.login.is_some();
         egui::Grid::new("add-form")
             .num_columns(2)
-            .spacing([theme::GAP, 6.0])
+            .spacing(theme::FORM_SPACING)
             .show(ui, |ui| {
                 // Picked Pages are named one by one in the picker.
                 if !picking {
@@ -162,7 +157,7 @@ impl AddDialog {
                     ui.add(
                         egui::TextEdit::singleline(&mut self.name)
                             .hint_text("e.g. Acme Shoes Messenger")
-                            .desired_width(320.0),
+                            .desired_width(theme::FORM_FIELD_WIDTH),
                     )
                     .labelled_by(label.id);
                     ui.end_row();
@@ -267,8 +262,12 @@ impl AddDialog {
         let Some(login) = &mut self.login else {
             return;
         };
-        ui.label(RichText::new("Log in with Facebook").strong().size(15.0));
-        ui.add_space(4.0);
+        ui.label(
+            RichText::new("Log in with Facebook")
+                .strong()
+                .size(theme::SECTION_TITLE_SIZE),
+        );
+        ui.add_space(theme::SMALL_GAP);
         login
             .device
             .ui(ui, "Logged in. Finding the Pages this login manages…", out);

@@ -26,7 +26,7 @@ pub fn snooze_row(
             days,
         })
     };
-    ui.add_space(4.0);
+    ui.add_space(theme::SMALL_GAP);
     ui.horizontal_wrapped(|ui| match desktop.snoozed_until(channel, now) {
         Some(until) => {
             ui.label(format!(
@@ -73,7 +73,7 @@ pub fn settings_card(
         let form = desktop.reminder_form.get_or_insert(saved);
         egui::Grid::new("reminder-settings")
             .num_columns(2)
-            .spacing([theme::GAP, 6.0])
+            .spacing(theme::FORM_SPACING)
             .show(ui, |ui| {
                 let label = ui.label("Check every (hours)");
                 ui.add(egui::DragValue::new(&mut form.interval_hours).range(1..=168))
