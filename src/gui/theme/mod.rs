@@ -247,6 +247,15 @@ pub fn card<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
         .inner
 }
 
+/// A form: labels in the first column, their fields in the second (`ui.end_row()` after each).
+pub fn form_grid<R>(ui: &mut Ui, id_salt: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    egui::Grid::new(id_salt)
+        .num_columns(2)
+        .spacing(FORM_SPACING)
+        .show(ui, add)
+        .inner
+}
+
 pub fn section_title(ui: &mut Ui, text: &str) {
     ui.add_space(SMALL_GAP);
     ui.label(RichText::new(text).strong().size(SECTION_TITLE_SIZE));

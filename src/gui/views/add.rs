@@ -147,60 +147,57 @@ impl AddDialog {
         ui.add_space(theme::GAP);
         let picking = self.picking();
         let logging_in = self.login.is_some();
-        egui::Grid::new("add-form")
-            .num_columns(2)
-            .spacing(theme::FORM_SPACING)
-            .show(ui, |ui| {
-                // Picked Pages are named one by one in the picker.
-                if !picking {
-                    let label = ui.label("Name");
-                    ui.add(
-                        egui::TextEdit::singleline(&mut self.name)
-                            .hint_text("e.g. Acme Shoes Messenger")
-                            .desired_width(theme::FORM_FIELD_WIDTH),
-                    )
-                    .labelled_by(label.id);
-                    ui.end_row();
-                }
-
-                // A login is made for one kind and app: they stay while it runs.
-                if logging_in {
-                    ui.disable();
-                }
-                let kind_label = ui.label("Kind");
-                egui::ComboBox::from_id_salt("add-kind")
-                    .selected_text(self.kind.label())
-                    .show_ui(ui, |ui| {
-                        for k in ChannelKind::ALL {
-                            ui.selectable_value(&mut self.kind, k, k.label());
-                        }
-                    })
-                    .response
-                    .labelled_by(kind_label.id);
+        theme::form_grid(ui, "add-form", |ui| {
+            // Picked Pages are named one by one in the picker.
+            if !picking {
+                let label = ui.label("Name");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.name)
+                        .hint_text("e.g. Acme Shoes Messenger")
+                        .desired_width(theme::FORM_FIELD_WIDTH),
+                )
+                .labelled_by(label.id);
                 ui.end_row();
+            }
 
-                let app_title = ui.label("App");
-                let app_label = |id: &Option<String>| match id {
-                    Some(id) => apps
-                        .iter()
-                        .find(|a| &a.id == id)
-                        .map_or(id.clone(), |a| format!("{} ({})", a.name, a.id)),
-                    None => "No saved app".to_string(),
-                };
-                egui::ComboBox::from_id_salt("add-app")
-                    .selected_text(app_label(&self.app_id))
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut self.app_id, None, "No saved app");
-                        for a in apps {
-                            let text = format!("{} ({})", a.name, a.id);
-                            ui.selectable_value(&mut self.app_id, Some(a.id.clone()), text);
-                        }
-                    })
-                    .response
-                    .labelled_by(app_title.id)
-                    .on_hover_text("The Meta app the token was made with");
-                ui.end_row();
-            });
+            // A login is made for one kind and app: they stay while it runs.
+            if logging_in {
+                ui.disable();
+            }
+            let kind_label = ui.label("Kind");
+            egui::ComboBox::from_id_salt("add-kind")
+                .selected_text(self.kind.label())
+                .show_ui(ui, |ui| {
+                    for k in ChannelKind::ALL {
+                        ui.selectable_value(&mut self.kind, k, k.label());
+                    }
+                })
+                .response
+                .labelled_by(kind_label.id);
+            ui.end_row();
+
+            let app_title = ui.label("App");
+            let app_label = |id: &Option<String>| match id {
+                Some(id) => apps
+                    .iter()
+                    .find(|a| &a.id == id)
+                    .map_or(id.clone(), |a| format!("{} ({})", a.name, a.id)),
+                None => "No saved app".to_string(),
+            };
+            egui::ComboBox::from_id_salt("add-app")
+                .selected_text(app_label(&self.app_id))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.app_id, None, "No saved app");
+                    for a in apps {
+                        let text = format!("{} ({})", a.name, a.id);
+                        ui.selectable_value(&mut self.app_id, Some(a.id.clone()), text);
+                    }
+                })
+                .response
+                .labelled_by(app_title.id)
+                .on_hover_text("The Meta app the token was made with");
+            ui.end_row();
+        });
         if apps.is_empty() {
             ui.label(theme::weak(
                 ui,

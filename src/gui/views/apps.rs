@@ -110,22 +110,19 @@ pub fn show(
         "You find these on the app's dashboard at developers.facebook.com, under Settings > Basic \
          (secret) and Settings > Advanced (client token).",
     ));
-    egui::Grid::new("app-form")
-        .num_columns(2)
-        .spacing(theme::FORM_SPACING)
-        .show(ui, |ui| {
-            field(ui, "App id", &mut form.id, "e.g. 1000000000001");
-            field(ui, "Name", &mut form.name, "e.g. Acme Support");
-            let label = ui.label("App secret");
-            form.secret.ui(ui, &label);
-            ui.end_row();
-            field(
-                ui,
-                "Client token",
-                &mut form.client_token,
-                "optional, for logging in with a code",
-            );
-        });
+    theme::form_grid(ui, "app-form", |ui| {
+        field(ui, "App id", &mut form.id, "e.g. 1000000000001");
+        field(ui, "Name", &mut form.name, "e.g. Acme Support");
+        let label = ui.label("App secret");
+        form.secret.ui(ui, &label);
+        ui.end_row();
+        field(
+            ui,
+            "Client token",
+            &mut form.client_token,
+            "optional, for logging in with a code",
+        );
+    });
     if let Some(f) = &form.error {
         crate::gui::widgets::token_box::failure(ui, f);
     }

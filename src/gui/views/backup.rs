@@ -11,9 +11,10 @@ use crate::gui::intents::UiCommand;
 use crate::gui::intents::{DesktopAction, desktop as act};
 use crate::gui::platform::dialogs::FileKind;
 use crate::gui::theme;
+use crate::gui::widgets;
 use crate::gui::widgets::dialog::Dialog;
-use crate::gui::widgets::{self, secret_field::SecretField};
-use crate::model::{Health, Secret};
+use crate::gui::widgets::secret_field::{self, SecretField};
+use crate::model::Secret;
 use crate::service::{AppRestoreAction, BackupSummary, RestoreAction, RestoreOutcome, RestorePlan};
 
 #[derive(Debug)]
@@ -134,26 +135,12 @@ pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiComma
             problem(ui, &dialog.problem);
             ui.add_space(theme::GAP);
             let mut submit = false;
-            egui::Grid::new("backup-form")
-                .num_columns(2)
-                .spacing(theme::FORM_SPACING)
-                .show(ui, |ui| {
-                    submit |= password_row(ui, "Passphrase", &mut dialog.passphrase);
-                    submit |= password_row(ui, "Passphrase again", &mut dialog.confirm);
-                });
-            let (pass, confirm) = (dialog.passphrase.text(), dialog.confirm.text());
-            let mismatch = !confirm.is_empty() && pass != confirm;
-            let short = !pass.is_empty() && pass.chars().count() < 8;
-            if mismatch {
-                let red = theme::health_color(ui.visuals(), Health::Broken);
-                ui.label(RichText::new("The two passphrases are not the same.").color(red));
-            } else if short {
-                ui.label(theme::weak(ui, "Use at least 8 characters."));
-            }
-            (
-                submit,
-                !pass.is_empty() && !mismatch && !short && !confirm.is_empty(),
-            )
+            theme::form_grid(ui, "backup-form", |ui| {
+                submit |= password_row(ui, "Passphrase", &mut dialog.passphrase);
+                submit |= password_row(ui, "Passphrase again", &mut dialog.confirm);
+            });
+            let ready = secret_field::new_passphrase_ready(ui, &dialog.passphrase, &dialog.confirm);
+            (submit, ready)
         });
         d.buttons(|ui| {
             let save = theme::primary(ui, "Choose where to save…");
@@ -210,12 +197,9 @@ pub fn show_restore(ui: &mut Ui, dialog: &mut RestoreDialog, out: &mut Vec<UiCom
 fn ask_passphrase(ui: &mut Ui, dialog: &mut RestoreDialog) -> bool {
     ui.label("Type the passphrase that was chosen when the backup was made. Nothing changes yet.");
     let mut submit = false;
-    egui::Grid::new("restore-form")
-        .num_columns(2)
-        .spacing(theme::FORM_SPACING)
-        .show(ui, |ui| {
-            submit |= password_row(ui, "Backup passphrase", &mut dialog.passphrase);
-        });
+    theme::form_grid(ui, "restore-form", |ui| {
+        submit |= password_row(ui, "Backup passphrase", &mut dialog.passphrase);
+    });
     submit
 }
 

@@ -71,19 +71,16 @@ pub fn settings_card(
         );
         let saved = desktop.local.reminders;
         let form = desktop.reminder_form.get_or_insert(saved);
-        egui::Grid::new("reminder-settings")
-            .num_columns(2)
-            .spacing(theme::FORM_SPACING)
-            .show(ui, |ui| {
-                let label = ui.label("Check every (hours)");
-                ui.add(egui::DragValue::new(&mut form.interval_hours).range(1..=168))
-                    .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label("Remind before expiry (days)");
-                ui.add(egui::DragValue::new(&mut form.lead_days).range(1..=60))
-                    .labelled_by(label.id);
-                ui.end_row();
-            });
+        theme::form_grid(ui, "reminder-settings", |ui| {
+            let label = ui.label("Check every (hours)");
+            ui.add(egui::DragValue::new(&mut form.interval_hours).range(1..=168))
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Remind before expiry (days)");
+            ui.add(egui::DragValue::new(&mut form.lead_days).range(1..=60))
+                .labelled_by(label.id);
+            ui.end_row();
+        });
         let changed = *form != saved;
         let settings = *form;
         ui.horizontal(|ui| {

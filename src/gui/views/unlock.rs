@@ -3,12 +3,13 @@
 //! text). The saved channels stay readable behind it.
 
 use eframe::egui;
-use egui::{Id, RichText, Ui};
+use egui::{Id, Ui};
 
 use crate::gui::intents::UiCommand;
 use crate::gui::theme;
+use crate::gui::widgets;
 use crate::gui::widgets::dialog::Dialog;
-use crate::gui::widgets::{self, secret_field::SecretField};
+use crate::gui::widgets::secret_field::{self, SecretField};
 use crate::gui::worker::{Unlock, UnlockNeed};
 
 pub struct UnlockForm {
@@ -89,33 +90,25 @@ pub fn show(
             }
             ui.add_space(theme::GAP);
             let mut submit = false;
-            egui::Grid::new("unlock-form")
-                .num_columns(2)
-                .spacing(theme::FORM_SPACING)
-                .show(ui, |ui| {
-                    let label = ui.label("Passphrase");
-                    let r = form.passphrase.ui(ui, &label);
+            theme::form_grid(ui, "unlock-form", |ui| {
+                let label = ui.label("Passphrase");
+                let r = form.passphrase.ui(ui, &label);
+                submit |= widgets::entered(ui, &r);
+                // Ready to type at once; keyboard users need no extra Tab.
+                theme::focus_first(ui, &r);
+                ui.end_row();
+                if creating {
+                    let label = ui.label("Passphrase again");
+                    let r = form.confirm.ui(ui, &label);
                     submit |= widgets::entered(ui, &r);
-                    // Ready to type at once; keyboard users need no extra Tab.
-                    theme::focus_first(ui, &r);
                     ui.end_row();
-                    if creating {
-                        let label = ui.label("Passphrase again");
-                        let r = form.confirm.ui(ui, &label);
-                        submit |= widgets::entered(ui, &r);
-                        ui.end_row();
-                    }
-                });
-            let (pass, confirm) = (form.passphrase.text(), form.confirm.text());
-            let mismatch = creating && !confirm.is_empty() && pass != confirm;
-            let short = creating && !pass.is_empty() && pass.chars().count() < 8;
-            if mismatch {
-                let red = theme::health_color(ui.visuals(), crate::model::Health::Broken);
-                ui.label(RichText::new("The two passphrases are not the same.").color(red));
-            } else if short {
-                ui.label(theme::weak(ui, "Use at least 8 characters."));
-            }
-            let ready = !pass.is_empty() && (!creating || (pass == confirm && !short));
+                }
+            });
+            let ready = if creating {
+                secret_field::new_passphrase_ready(ui, &form.passphrase, &form.confirm)
+            } else {
+                !form.passphrase.is_empty()
+            };
             (submit, ready)
         });
         d.buttons(|ui| {

@@ -113,6 +113,7 @@ impl DialogUi<'_> {
     /// The button row under a line, kept in sight below the body; it wraps when too narrow.
     pub fn buttons<R>(&mut self, add: impl FnOnce(&mut Ui) -> R) -> R {
         let top = self.ui.cursor().top();
+        self.ui.add_space(theme::SMALL_GAP);
         self.ui.separator();
         let inner = self.ui.horizontal_wrapped(add).inner;
         let height =
@@ -190,4 +191,74 @@ fn close_button(ui: &mut Ui, side: f32, enabled: bool) -> bool {
     painter.line_segment([cross.left_top(), cross.right_bottom()], stroke);
     painter.line_segment([cross.right_top(), cross.left_bottom()], stroke);
     response.on_hover_text(CLOSE_LABEL).clicked()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SCREEN: Vec2 = Vec2::new(800.0, 500.0);
+
+    /// Draws a dialog with `lines` lines of text for some frames; the last frame's answer and
+    /// the dialog's place on the screen.
+    fn run(closable: bool, lines: usize, escape_on_last: bool) -> (bool, Rect) {
+        let ctx = egui::Context::default();
+        let mut close = false;
+        for frame in 0..4 {
+            let mut input = egui::RawInput {
+                screen_rect: Some(Rect::from_min_size(egui::Pos2::ZERO, SCREEN)),
+                ..Default::default()
+            };
+            if escape_on_last && frame == 3 {
+                input.events.push(egui::Event::Key {
+                    key: egui::Key::Escape,
+                    physical_key: None,
+                    pressed: true,
+                    repeat: false,
+                    modifiers: egui::Modifiers::NONE,
+                });
+            }
+            let mut output = ctx.run_ui(input, |ui| {
+                let shown = Dialog::new("test", "A dialog")
+                    .closable(closable)
+                    .show(ui, |d| {
+                        d.body(|ui| {
+                            for i in 0..lines {
+                                ui.label(format!("line {i}"));
+                            }
+                        });
+                        d.buttons(|ui| ui.button("Cancel").clicked())
+                    });
+                close = shown.close;
+            });
+            // No renderer here: the font atlas is not uploaded anywhere.
+            output.textures_delta.clear();
+        }
+        let rect = ctx.data(|d| d.get_temp::<Rect>(egui::Id::unique(("dialog-rect", "test"))));
+        (close, rect.unwrap_or(Rect::NOTHING))
+    }
+
+    #[test]
+    fn escape_asks_to_close_unless_something_runs() {
+        assert!(run(true, 3, true).0);
+        assert!(!run(true, 3, false).0, "nothing asked");
+        assert!(!run(false, 3, true).0, "Escape while busy is ignored");
+    }
+
+    #[test]
+    fn a_tall_dialog_scrolls_inside_the_window_and_keeps_its_buttons_in_sight() {
+        let (_, rect) = run(true, 200, false);
+        assert!(rect.top() >= theme::DIALOG_TOP - 1.0, "{rect:?}");
+        assert!(rect.bottom() <= SCREEN.y, "{rect:?} leaves the window");
+        // It uses the window's height before it scrolls.
+        assert!(
+            rect.bottom() >= SCREEN.y - 3.0 * theme::DIALOG_BOTTOM,
+            "{rect:?}"
+        );
+        let (_, short) = run(true, 3, false);
+        assert!(
+            short.height() < rect.height() / 2.0,
+            "a short dialog stays short"
+        );
+    }
 }

@@ -219,6 +219,26 @@ impl SecretField {
     }
 }
 
+/// The least length of a new passphrase (a vault's, a backup's): the CLI's rule too
+/// (`cli::input::MIN_NEW_PASSPHRASE_CHARS`).
+pub const MIN_NEW_PASSPHRASE_CHARS: usize = 8;
+
+/// Under a new passphrase typed twice: says what is wrong with it (not the same twice, too
+/// short); whether it is ready to use.
+pub fn new_passphrase_ready(ui: &mut Ui, passphrase: &SecretField, again: &SecretField) -> bool {
+    let (pass, again) = (passphrase.text(), again.text());
+    let mismatch = !again.is_empty() && pass != again;
+    let short = !pass.is_empty() && pass.chars().count() < MIN_NEW_PASSPHRASE_CHARS;
+    if mismatch {
+        let red = theme::health_color(ui.visuals(), crate::model::Health::Broken);
+        ui.label(egui::RichText::new("The two passphrases are not the same.").color(red));
+    } else if short {
+        let words = format!("Use at least {MIN_NEW_PASSPHRASE_CHARS} characters.");
+        ui.label(theme::weak(ui, words));
+    }
+    !pass.is_empty() && pass == again && !short
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
