@@ -126,6 +126,7 @@ impl AddDialog {
         let busy = self.saving || self.picker.is_saving();
         let dialog = Dialog::new("add", "Add a channel")
             .closable(!busy)
+            .busy(busy, None)
             .show(ui, |d| {
                 // The form scrolls; Save and Cancel stay in sight below it.
                 d.body(|ui| self.contents(ui, apps, now, can_save, out));
@@ -359,13 +360,6 @@ impl AddDialog {
                 if let Some(c) = self.picker.save_button(ui, v, self.kind, app, can_save) {
                     out.push(UiCommand::Worker(c));
                 }
-                let busy = self.picker.is_saving();
-                if ui.add_enabled(!busy, egui::Button::new("Cancel")).clicked() {
-                    out.push(UiCommand::CloseAdd);
-                }
-                if busy {
-                    crate::gui::theme::spinner::spinner(ui);
-                }
                 return;
             }
             let ready = passed && !self.name.trim().is_empty() && !self.saving && can_save;
@@ -383,15 +377,6 @@ impl AddDialog {
                     app_id: self.app_id.clone(),
                     token: p.token.clone(),
                 }));
-            }
-            if ui
-                .add_enabled(!self.saving, egui::Button::new("Cancel"))
-                .clicked()
-            {
-                out.push(UiCommand::CloseAdd);
-            }
-            if self.saving {
-                crate::gui::theme::spinner::spinner(ui);
             }
         });
     }

@@ -121,7 +121,9 @@ fn problem(ui: &mut Ui, text: &Option<String>) {
 }
 
 pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiCommand>) {
-    let shell = Dialog::new("backup", "Back up your channels").width(theme::NARROW_DIALOG_WIDTH);
+    let shell = Dialog::new("backup", "Back up your channels")
+        .width(theme::NARROW_DIALOG_WIDTH)
+        .busy(dialog.busy, None);
     let shown = shell.show(ui, |d| {
         let (submit, ready) = d.body(|ui| {
             ui.add(
@@ -150,14 +152,9 @@ pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiComma
                 dialog.problem = None;
                 out.push(act(DesktopAction::Pick(FileKind::SaveBackup)));
             }
-            let cancel = ui.button("Cancel").clicked();
-            if dialog.busy {
-                crate::gui::theme::spinner::spinner(ui);
-            }
-            cancel
-        })
+        });
     });
-    if shown.inner || shown.close {
+    if shown.close {
         dialog.passphrase.clear(ui.ctx());
         dialog.confirm.clear(ui.ctx());
         out.push(act(DesktopAction::CloseBackup));
@@ -165,7 +162,9 @@ pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiComma
 }
 
 pub fn show_restore(ui: &mut Ui, dialog: &mut RestoreDialog, out: &mut Vec<UiCommand>) {
-    let shell = Dialog::new("restore", "Restore from a backup").width(theme::NARROW_DIALOG_WIDTH);
+    let shell = Dialog::new("restore", "Restore from a backup")
+        .width(theme::NARROW_DIALOG_WIDTH)
+        .busy(dialog.busy, None);
     let shown = shell.show(ui, |d| {
         let submit = d.body(|ui| {
             ui.horizontal_wrapped(|ui| {
@@ -185,9 +184,9 @@ pub fn show_restore(ui: &mut Ui, dialog: &mut RestoreDialog, out: &mut Vec<UiCom
         d.buttons(|ui| match dialog.plan.clone() {
             None => passphrase_buttons(ui, dialog, submit, out),
             Some(plan) => plan_buttons(ui, dialog, &plan, out),
-        })
+        });
     });
-    if shown.inner || shown.close {
+    if shown.close {
         dialog.passphrase.clear(ui.ctx());
         out.push(act(DesktopAction::CloseRestore));
     }
@@ -203,23 +202,13 @@ fn ask_passphrase(ui: &mut Ui, dialog: &mut RestoreDialog) -> bool {
     submit
 }
 
-/// "Open the backup" and Cancel; whether Cancel was pressed.
-fn passphrase_buttons(
-    ui: &mut Ui,
-    dialog: &RestoreDialog,
-    submit: bool,
-    out: &mut Vec<UiCommand>,
-) -> bool {
+/// "Open the backup", also on Enter in the field.
+fn passphrase_buttons(ui: &mut Ui, dialog: &RestoreDialog, submit: bool, out: &mut Vec<UiCommand>) {
     let ready = !dialog.passphrase.is_empty() && !dialog.busy;
     let open = theme::primary(ui, "Open the backup");
     if ui.add_enabled(ready, open).clicked() || (submit && ready) {
         out.push(act(DesktopAction::PlanRestore));
     }
-    let cancel = ui.button("Cancel").clicked();
-    if dialog.busy {
-        crate::gui::theme::spinner::spinner(ui);
-    }
-    cancel
 }
 
 /// What the backup would add, replace or keep.
@@ -297,13 +286,8 @@ fn show_plan(ui: &mut Ui, dialog: &mut RestoreDialog, plan: &RestorePlan) {
     }
 }
 
-/// Restore and Cancel; whether Cancel was pressed.
-fn plan_buttons(
-    ui: &mut Ui,
-    dialog: &RestoreDialog,
-    plan: &RestorePlan,
-    out: &mut Vec<UiCommand>,
-) -> bool {
+/// Restore, once the plan changes anything.
+fn plan_buttons(ui: &mut Ui, dialog: &RestoreDialog, plan: &RestorePlan, out: &mut Vec<UiCommand>) {
     let newer = plan.has_newer_in_profile();
     let changes = plan.changes_anything() || (newer && dialog.overwrite_newer);
     let restore = theme::primary(ui, "Restore");
@@ -312,11 +296,6 @@ fn plan_buttons(
             overwrite_newer: newer && dialog.overwrite_newer,
         }));
     }
-    let cancel = ui.button("Cancel").clicked();
-    if dialog.busy {
-        crate::gui::theme::spinner::spinner(ui);
-    }
-    cancel
 }
 
 pub fn backed_up_words(path: &Path, summary: &BackupSummary) -> String {

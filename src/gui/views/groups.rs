@@ -122,7 +122,12 @@ impl GroupDialog {
     pub fn show(&mut self, ui: &mut Ui, out: &mut Vec<UiCommand>) {
         let n = self.group.channel_ids.len();
         let title = format!("Renew {n} channels with one login");
-        let dialog = Dialog::new("group", title).show(ui, |d| {
+        let words = if self.login.is_busy() {
+            "Cancel"
+        } else {
+            "Close"
+        };
+        let dialog = Dialog::new("group", title).dismiss(words).show(ui, |d| {
             d.body(|ui| {
                 ui.add(egui::Label::new(&self.group.message).wrap());
                 ui.add_space(theme::GAP);
@@ -134,13 +139,9 @@ impl GroupDialog {
                     None => {}
                 }
             });
-            d.buttons(|ui| {
-                let busy = self.login.is_busy();
-                let words = if busy { "Cancel" } else { "Close" };
-                ui.button(words).clicked()
-            })
+            d.buttons(|_| ());
         });
-        if dialog.inner || dialog.close {
+        if dialog.close {
             self.login.stop();
             out.push(UiCommand::Login(LoginUi::CloseGroup));
         }

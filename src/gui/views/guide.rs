@@ -22,7 +22,8 @@ pub fn show(ui: &mut Ui, view: &ChannelView, apps: &[MetaApp], out: &mut Vec<UiC
         .and_then(|id| apps.iter().find(|a| a.id == id));
     let steps = guide_for(channel, app, &view.diagnosis);
     let title = format!("How to renew \"{}\"", channel.name);
-    let dialog = Dialog::new("guide", title).show(ui, |d| {
+    let shell = Dialog::new("guide", title).dismiss("Close");
+    let dialog = shell.show(ui, |d| {
         d.body(|ui| {
             ui.label(theme::weak(
                 ui,
@@ -43,9 +44,6 @@ pub fn show(ui: &mut Ui, view: &ChannelView, apps: &[MetaApp], out: &mut Vec<UiC
                 out.push(UiCommand::Login(LoginUi::CopyText(guide_text(
                     channel, &steps,
                 ))));
-            }
-            if ui.button("Close").clicked() {
-                out.push(UiCommand::Login(LoginUi::CloseGuide));
             }
         });
     });

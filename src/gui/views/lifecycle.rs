@@ -74,7 +74,9 @@ const NAME_FIELD: &str = "lifecycle-new-name";
 pub fn show(ui: &mut Ui, dialog: &mut LifecycleDialog, can_act: bool, out: &mut Vec<UiCommand>) {
     let act = |c: LifecycleUi| UiCommand::Lifecycle(c);
     let (heading, words, blocked) = texts(dialog);
-    let shell = Dialog::new("lifecycle", heading).width(theme::CONFIRM_DIALOG_WIDTH);
+    let shell = Dialog::new("lifecycle", heading)
+        .width(theme::CONFIRM_DIALOG_WIDTH)
+        .busy(dialog.busy, None);
     let shown = shell.show(ui, |d| {
         let submit = d.body(|ui| {
             let mut submit = false;
@@ -126,14 +128,9 @@ pub fn show(ui: &mut Ui, dialog: &mut LifecycleDialog, can_act: bool, out: &mut 
             if ready && (clicked || submit) {
                 out.push(act(LifecycleUi::Confirm));
             }
-            let cancel = ui.button("Cancel").clicked();
-            if dialog.busy {
-                crate::gui::theme::spinner::spinner(ui);
-            }
-            cancel
-        })
+        });
     });
-    if shown.inner || shown.close {
+    if shown.close {
         out.push(act(LifecycleUi::Close));
     }
 }

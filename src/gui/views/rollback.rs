@@ -94,7 +94,16 @@ pub fn previous_health(
 pub fn show(ui: &mut Ui, dialog: &RollbackDialog, can_act: bool, out: &mut Vec<UiCommand>) {
     let act = |c: RollbackUi| UiCommand::Rollback(c);
     let title = format!("Put back the previous token of {}?", dialog.name);
-    let shell = Dialog::new("rollback", title).width(theme::CONFIRM_DIALOG_WIDTH);
+    // After a refusal there is nothing left to cancel.
+    let dismiss = if dialog.problem.is_some() {
+        "Close"
+    } else {
+        "Cancel"
+    };
+    let shell = Dialog::new("rollback", title)
+        .width(theme::CONFIRM_DIALOG_WIDTH)
+        .dismiss(dismiss)
+        .busy(dialog.busy, Some("Asking Facebook…"));
     let shown = shell.show(ui, |d| {
         d.body(|ui| {
             ui.add(
@@ -127,20 +136,9 @@ pub fn show(ui: &mut Ui, dialog: &RollbackDialog, can_act: bool, out: &mut Vec<U
             {
                 out.push(act(RollbackUi::Confirm));
             }
-            let close = if dialog.problem.is_some() {
-                "Close"
-            } else {
-                "Cancel"
-            };
-            let closed = ui.button(close).clicked();
-            if dialog.busy {
-                crate::gui::theme::spinner::spinner(ui);
-                ui.label(theme::weak(ui, "Asking Facebook…"));
-            }
-            closed
-        })
+        });
     });
-    if shown.inner || shown.close {
+    if shown.close {
         out.push(act(RollbackUi::Close));
     }
 }

@@ -52,7 +52,10 @@ pub fn show(
         UnlockNeed::VaultPassphrase { exists: true } => ("Unlock your tokens", false),
         UnlockNeed::VaultPassphrase { exists: false } => ("Create an encrypted vault", true),
     };
-    let shell = Dialog::new("unlock", title).width(theme::NARROW_DIALOG_WIDTH);
+    let shell = Dialog::new("unlock", title)
+        .width(theme::NARROW_DIALOG_WIDTH)
+        .dismiss("Not now, just show the saved channels")
+        .busy(busy, None);
     let shown = shell.show(ui, |d| {
         let (submit, ready) = d.body(|ui| {
             match need {
@@ -132,14 +135,9 @@ pub fn show(
             {
                 out.push(UiCommand::Unlock(Unlock::Keyring));
             }
-            let dismiss = ui.button("Not now, just show the saved channels").clicked();
-            if busy {
-                crate::gui::theme::spinner::spinner(ui);
-            }
-            dismiss
-        })
+        });
     });
-    if shown.inner || shown.close {
+    if shown.close {
         form.wipe(ui.ctx());
         out.push(UiCommand::DismissUnlock);
     }

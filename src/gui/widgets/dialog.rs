@@ -1,8 +1,9 @@
 //! The one dialog shell every dialog is drawn in: the modal hung from near the top of the
 //! window, its title row (heading and the close button), its width, a body that scrolls only
 //! when it is taller than the window leaves room for, and the button row kept in sight below
-//! it. It reports a close asked for by Escape, a click beside the dialog or the close button;
-//! the caller decides what closing means (the same as its Cancel).
+//! it, ending in the dismiss button (Cancel, Close, …) and the busy spinner. It reports a close
+//! asked for by Escape, a click beside the dialog, the close button or the dismiss button; the
+//! caller decides what closing means.
 
 use eframe::egui;
 use egui::{Rect, RichText, Sense, Stroke, Ui, Vec2};
@@ -16,14 +17,17 @@ pub struct Dialog {
     key: &'static str,
     title: String,
     width: f32,
-    /// Whether the close button (and Escape) may close it now.
+    /// Whether the close and dismiss buttons (and Escape) may close it now.
     closable: bool,
+    dismiss: &'static str,
+    busy: Option<Option<&'static str>>,
 }
 
 /// What a dialog gave back this frame.
 pub struct DialogResponse<R> {
     pub inner: R,
-    /// Escape, a click beside the dialog, or its close button: the user wants it gone.
+    /// Escape, a click beside the dialog, its close or its dismiss button: the user wants it
+    /// gone.
     pub close: bool,
 }
 
@@ -31,6 +35,10 @@ pub struct DialogResponse<R> {
 pub struct DialogUi<'u> {
     ui: &'u mut Ui,
     key: &'static str,
+    closable: bool,
+    dismiss: &'static str,
+    busy: Option<Option<&'static str>>,
+    dismissed: bool,
 }
 
 impl Dialog {
@@ -42,7 +50,21 @@ impl Dialog {
             title: title.into(),
             width: theme::DIALOG_WIDTH,
             closable: true,
+            dismiss: "Cancel",
+            busy: None,
         }
+    }
+
+    /// The words of the button that ends the row and closes the dialog ("Cancel" unless set).
+    pub fn dismiss(mut self, words: &'static str) -> Self {
+        self.dismiss = words;
+        self
+    }
+
+    /// Something runs: a spinner (and `words`, if any) after the buttons.
+    pub fn busy(mut self, busy: bool, words: Option<&'static str>) -> Self {
+        self.busy = busy.then_some(words);
+        self
     }
 
     pub fn width(mut self, width: f32) -> Self {
@@ -67,12 +89,22 @@ impl Dialog {
             title,
             width,
             closable,
+            dismiss,
+            busy,
         } = self;
         let modal = theme::dialog(key).show(ui.ctx(), |ui| {
             ui.set_width(width);
             let clicked = title_row(ui, &title, closable);
-            let inner = add(&mut DialogUi { ui, key });
-            (inner, clicked)
+            let mut parts = DialogUi {
+                ui,
+                key,
+                closable,
+                dismiss,
+                busy,
+                dismissed: false,
+            };
+            let inner = add(&mut parts);
+            (inner, clicked || parts.dismissed)
         });
         theme::settle_dialog(ui.ctx(), key, modal.response.rect);
         let escaped = modal.should_close() && closable;
@@ -110,12 +142,30 @@ impl DialogUi<'_> {
             .inner
     }
 
-    /// The button row under a line, kept in sight below the body; it wraps when too narrow.
+    /// The button row under a line, kept in sight below the body: `add`'s buttons, then the
+    /// dismiss button and the busy spinner. It wraps when too narrow.
     pub fn buttons<R>(&mut self, add: impl FnOnce(&mut Ui) -> R) -> R {
         let top = self.ui.cursor().top();
         self.ui.add_space(theme::SMALL_GAP);
         self.ui.separator();
-        let inner = self.ui.horizontal_wrapped(add).inner;
+        let (closable, dismiss, busy) = (self.closable, self.dismiss, self.busy);
+        let (inner, dismissed) = self
+            .ui
+            .horizontal_wrapped(|ui| {
+                let inner = add(ui);
+                let dismissed = ui
+                    .add_enabled(closable, egui::Button::new(dismiss))
+                    .clicked();
+                if let Some(words) = busy {
+                    theme::spinner::spinner(ui);
+                    if let Some(words) = words {
+                        ui.label(words);
+                    }
+                }
+                (inner, dismissed)
+            })
+            .inner;
+        self.dismissed |= dismissed;
         let height =
             self.ui.min_rect().bottom() - top + self.ui.style().spacing.window_margin.bottomf();
         self.ui
@@ -227,7 +277,7 @@ mod tests {
                                 ui.label(format!("line {i}"));
                             }
                         });
-                        d.buttons(|ui| ui.button("Cancel").clicked())
+                        d.buttons(|_| ())
                     });
                 close = shown.close;
             });

@@ -79,6 +79,7 @@ impl RenewDialog {
         let title = format!("Renew the token of \"{}\"", input.view.channel.name);
         let dialog = Dialog::new("renew", title)
             .closable(!self.saving)
+            .busy(self.saving, Some("Saving…"))
             .show(ui, |d| {
                 // The steps scroll; Save and Cancel stay in sight below them.
                 d.body(|ui| self.contents(ui, input, out));
@@ -227,16 +228,6 @@ impl RenewDialog {
                     token: p.token.clone(),
                     accept_warnings: self.accept,
                 }));
-            }
-            if ui
-                .add_enabled(!self.saving, egui::Button::new("Cancel"))
-                .clicked()
-            {
-                out.push(UiCommand::CloseRenew);
-            }
-            if self.saving {
-                crate::gui::theme::spinner::spinner(ui);
-                ui.label("Saving…");
             }
         });
     }
