@@ -5,28 +5,31 @@ use eframe::egui::{Margin, Vec2, vec2};
 
 // ── Window and panels ──────────────────────────────────────────────────────────────────────
 
+/// The window when it first opens.
+pub const WINDOW_SIZE: [f32; 2] = [1180.0, 760.0];
 /// The smallest window in which the list (with its filters) and the details fit side by side.
 pub const WINDOW_MIN_SIZE: [f32; 2] = [900.0, 600.0];
 /// The details panel beside the list (channels page and report view).
 pub const DETAILS_WIDTH: f32 = 430.0;
-/// The narrowest the report view's details panel may be dragged.
+/// The narrowest the details panel may be dragged.
 pub const DETAILS_MIN_WIDTH: f32 = 320.0;
 /// The list's width below which its status filters would not fit on their row.
 pub const LIST_MIN_WIDTH: f32 = 560.0;
-/// The report view's top bar (name of the app, "Support report", Close).
+/// The top bar of the window and of the report view (the app's name, the pages or "Support
+/// report", the actions).
 pub const TOP_BAR_MARGIN: Margin = Margin::symmetric(12, 8);
 
 // ── Spacing ────────────────────────────────────────────────────────────────────────────────
 
 /// Between the parts of one thing: a line and its button, a form and its buttons.
 pub const GAP: f32 = 8.0;
-/// Twice `GAP`: between the app's name and the screen's name in a top bar.
+/// Twice `GAP`: in a top bar, between the app's name and the pages (or "Support report").
 pub const WIDE_GAP: f32 = 16.0;
 /// Between the subjects of a page (the apps list and the "Add an app" form).
 pub const SECTION_GAP: f32 = 14.0;
 /// Above an empty list's "No channels yet".
 pub const EMPTY_STATE_GAP: f32 = 28.0;
-/// A little air: above a step or a callout, between banners and cards.
+/// A little air: above a step or a callout, around the banners, between cards.
 pub const SMALL_GAP: f32 = 4.0;
 /// The least air: under the list's toolbar, between the guide's step cards.
 pub const TINY_GAP: f32 = 2.0;
@@ -49,6 +52,12 @@ pub const NAME_FIELD_WIDTH: f32 = 300.0;
 pub const SEARCH_WIDTH: f32 = 180.0;
 /// What a secret field leaves beside it for its Show/Hide button.
 pub const TOGGLE_ROOM: f32 = 80.0;
+/// "Checking 3 of 12…" in the top bar.
+pub const PROGRESS_WIDTH: f32 = 220.0;
+/// A notice banner keeps this much room for its Dismiss button…
+pub const NOTICE_BUTTON_ROOM: f32 = 90.0;
+/// …and its words never get narrower than this.
+pub const NOTICE_TEXT_MIN_WIDTH: f32 = 100.0;
 
 // ── Text and icons ─────────────────────────────────────────────────────────────────────────
 
