@@ -38,7 +38,7 @@ pub fn run(profile: Option<PathBuf>, demo: bool) -> i32 {
         .with_title("Tokenwarden")
         .with_app_id(theme::APP_ID)
         .with_icon(theme::app_icon())
-        .with_inner_size([1180.0, 760.0])
+        .with_inner_size(theme::WINDOW_SIZE)
         .with_min_inner_size(theme::WINDOW_MIN_SIZE);
     let options = eframe::NativeOptions {
         viewport,

@@ -31,7 +31,7 @@ pub fn show(
         return crate::gui::views::report_view::show(ui, report, now, out);
     }
     egui::Panel::top("top-bar")
-        .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(12, 8)))
+        .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(theme::TOP_BAR_MARGIN))
         .show(ui, |ui| top_bar(ui, state, out));
     if has_banners(state) {
         egui::Panel::top("banners")
@@ -151,13 +151,13 @@ fn channels_page(
         return;
     }
     // The list keeps the room its filters need, whatever the splitter says.
-    let room = (ui.available_width() - theme::LIST_MIN_WIDTH).max(320.0);
+    let room = (ui.available_width() - theme::LIST_MIN_WIDTH).max(theme::DETAILS_MIN_WIDTH);
     // The list is laid out before the details pane (in the room the pane took last
     // frame), so Tab goes from the filters through the list to the details, as read.
     let panel_id = ui.scope_id().with("details");
     let width = egui::containers::panel::PanelState::load(ui.ctx(), panel_id)
         .map_or(theme::DETAILS_WIDTH, |p| p.size().x)
-        .clamp(320.0, room);
+        .clamp(theme::DETAILS_MIN_WIDTH, room);
     let full = ui.available_rect_before_wrap();
     let list_rect = egui::Rect::from_min_max(full.min, egui::pos2(full.max.x - width, full.max.y));
     let mut list_ui = ui.new_child(egui::UiBuilder::new().max_rect(list_rect));
@@ -190,7 +190,7 @@ fn channels_page(
     };
     egui::Panel::right("details")
         .default_size(theme::DETAILS_WIDTH.min(room))
-        .min_size(320.0)
+        .min_size(theme::DETAILS_MIN_WIDTH)
         .max_size(room)
         .resizable(true)
         .show(ui, |ui| {
@@ -205,12 +205,16 @@ fn channels_page(
 
 fn top_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Tokenwarden").strong().size(17.0));
+        ui.label(
+            RichText::new("Tokenwarden")
+                .strong()
+                .size(theme::BRAND_SIZE),
+        );
         if state.lock == Lock::Open(crate::store::SecretStoreKind::Memory) {
             ui.label(theme::weak(ui, "demo: nothing is kept"))
                 .on_hover_text("Tokens live in memory only and are gone when the window closes");
         }
-        ui.add_space(theme::GAP * 2.0);
+        ui.add_space(theme::WIDE_GAP);
         for (page, words) in [
             (Page::Channels, "Channels"),
             (Page::Apps, "Apps"),
@@ -259,7 +263,7 @@ fn top_bar_actions(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
             let text = format!("Checking {} of {}…", run.done, run.total);
             ui.add(
                 egui::ProgressBar::new(fraction)
-                    .desired_width(220.0)
+                    .desired_width(theme::PROGRESS_WIDTH)
                     .text(text),
             );
             let cancel = ui.add_enabled(!run.cancelling, egui::Button::new("Cancel"));
@@ -296,7 +300,7 @@ fn has_banners(state: &AppState) -> bool {
 }
 
 fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
-    ui.add_space(4.0);
+    ui.add_space(theme::SMALL_GAP);
     if matches!(state.lock, Lock::Opening) {
         theme::callout(ui, theme::Tone::Info, |ui| {
             ui.horizontal(|ui| {
@@ -368,8 +372,9 @@ fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
             ui.multiply_opacity(opacity);
             theme::callout(ui, tone, |ui| {
                 ui.horizontal(|ui| {
-                    let width = ui.available_width() - 90.0;
-                    ui.allocate_ui(egui::vec2(width.max(100.0), 0.0), |ui| {
+                    let width = ui.available_width() - theme::NOTICE_BUTTON_ROOM;
+                    let width = width.max(theme::NOTICE_TEXT_MIN_WIDTH);
+                    ui.allocate_ui(egui::vec2(width, 0.0), |ui| {
                         ui.add(egui::Label::new(&notice.text).wrap());
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -381,5 +386,5 @@ fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
             });
         });
     }
-    ui.add_space(4.0);
+    ui.add_space(theme::SMALL_GAP);
 }

@@ -12,6 +12,7 @@ use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::views::login::{self, DeviceLogin, LoginTarget};
 use crate::gui::views::page_picker::PagePicker;
+use crate::gui::widgets::dialog::Dialog;
 use crate::gui::widgets::token_box::{self, TokenBox, ValidationSlot};
 use crate::gui::worker::login_jobs::{AfterLogin, LoginEvent};
 use crate::gui::worker::{Command, Failure};
@@ -122,20 +123,16 @@ impl AddDialog {
         can_save: bool,
         out: &mut Vec<UiCommand>,
     ) {
-        let modal = theme::dialog("add-dialog").show(ui.ctx(), |ui| {
-            ui.set_width(theme::DIALOG_WIDTH);
-            // The form scrolls; Save and Cancel stay in sight below it.
-            egui::ScrollArea::vertical()
-                .max_height(ui.ctx().content_rect().height() * 0.8 - 60.0)
-                .show(ui, |ui| {
-                    self.contents(ui, apps, now, can_save, out);
-                    theme::follow_focus(ui);
-                });
-            ui.separator();
-            self.footer(ui, can_save, out);
-        });
-        theme::settle_dialog(ui.ctx(), "add", modal.response.rect);
-        if modal.should_close() && !self.saving && !self.picker.is_saving() {
+        let busy = self.saving || self.picker.is_saving();
+        let dialog = Dialog::new("add", "Add a channel")
+            .closable(!busy)
+            .busy(busy, None)
+            .show(ui, |d| {
+                // The form scrolls; Save and Cancel stay in sight below it.
+                d.body(|ui| self.contents(ui, apps, now, can_save, out));
+                d.buttons(|ui| self.footer(ui, can_save, out));
+            });
+        if dialog.close {
             out.push(UiCommand::CloseAdd);
         }
     }
@@ -148,64 +145,60 @@ impl AddDialog {
         can_save: bool,
         out: &mut Vec<UiCommand>,
     ) {
-        ui.heading("Add a channel");
         ui.add_space(theme::GAP);
         let picking = self.picking();
         let logging_in = self.login.is_some();
-        egui::Grid::new("add-form")
-            .num_columns(2)
-            .spacing([theme::GAP, 6.0])
-            .show(ui, |ui| {
-                // Picked Pages are named one by one in the picker.
-                if !picking {
-                    let label = ui.label("Name");
-                    ui.add(
-                        egui::TextEdit::singleline(&mut self.name)
-                            .hint_text("e.g. Acme Shoes Messenger")
-                            .desired_width(320.0),
-                    )
-                    .labelled_by(label.id);
-                    ui.end_row();
-                }
-
-                // A login is made for one kind and app: they stay while it runs.
-                if logging_in {
-                    ui.disable();
-                }
-                let kind_label = ui.label("Kind");
-                egui::ComboBox::from_id_salt("add-kind")
-                    .selected_text(self.kind.label())
-                    .show_ui(ui, |ui| {
-                        for k in ChannelKind::ALL {
-                            ui.selectable_value(&mut self.kind, k, k.label());
-                        }
-                    })
-                    .response
-                    .labelled_by(kind_label.id);
+        theme::form_grid(ui, "add-form", |ui| {
+            // Picked Pages are named one by one in the picker.
+            if !picking {
+                let label = ui.label("Name");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.name)
+                        .hint_text("e.g. Acme Shoes Messenger")
+                        .desired_width(theme::FORM_FIELD_WIDTH),
+                )
+                .labelled_by(label.id);
                 ui.end_row();
+            }
 
-                let app_title = ui.label("App");
-                let app_label = |id: &Option<String>| match id {
-                    Some(id) => apps
-                        .iter()
-                        .find(|a| &a.id == id)
-                        .map_or(id.clone(), |a| format!("{} ({})", a.name, a.id)),
-                    None => "No saved app".to_string(),
-                };
-                egui::ComboBox::from_id_salt("add-app")
-                    .selected_text(app_label(&self.app_id))
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut self.app_id, None, "No saved app");
-                        for a in apps {
-                            let text = format!("{} ({})", a.name, a.id);
-                            ui.selectable_value(&mut self.app_id, Some(a.id.clone()), text);
-                        }
-                    })
-                    .response
-                    .labelled_by(app_title.id)
-                    .on_hover_text("The Meta app the token was made with");
-                ui.end_row();
-            });
+            // A login is made for one kind and app: they stay while it runs.
+            if logging_in {
+                ui.disable();
+            }
+            let kind_label = ui.label("Kind");
+            egui::ComboBox::from_id_salt("add-kind")
+                .selected_text(self.kind.label())
+                .show_ui(ui, |ui| {
+                    for k in ChannelKind::ALL {
+                        ui.selectable_value(&mut self.kind, k, k.label());
+                    }
+                })
+                .response
+                .labelled_by(kind_label.id);
+            ui.end_row();
+
+            let app_title = ui.label("App");
+            let app_label = |id: &Option<String>| match id {
+                Some(id) => apps
+                    .iter()
+                    .find(|a| &a.id == id)
+                    .map_or(id.clone(), |a| format!("{} ({})", a.name, a.id)),
+                None => "No saved app".to_string(),
+            };
+            egui::ComboBox::from_id_salt("add-app")
+                .selected_text(app_label(&self.app_id))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.app_id, None, "No saved app");
+                    for a in apps {
+                        let text = format!("{} ({})", a.name, a.id);
+                        ui.selectable_value(&mut self.app_id, Some(a.id.clone()), text);
+                    }
+                })
+                .response
+                .labelled_by(app_title.id)
+                .on_hover_text("The Meta app the token was made with");
+            ui.end_row();
+        });
         if apps.is_empty() {
             ui.label(theme::weak(
                 ui,
@@ -267,8 +260,12 @@ impl AddDialog {
         let Some(login) = &mut self.login else {
             return;
         };
-        ui.label(RichText::new("Log in with Facebook").strong().size(15.0));
-        ui.add_space(4.0);
+        ui.label(
+            RichText::new("Log in with Facebook")
+                .strong()
+                .size(theme::SECTION_TITLE_SIZE),
+        );
+        ui.add_space(theme::SMALL_GAP);
         login
             .device
             .ui(ui, "Logged in. Finding the Pages this login manages…", out);
@@ -363,13 +360,6 @@ impl AddDialog {
                 if let Some(c) = self.picker.save_button(ui, v, self.kind, app, can_save) {
                     out.push(UiCommand::Worker(c));
                 }
-                let busy = self.picker.is_saving();
-                if ui.add_enabled(!busy, egui::Button::new("Cancel")).clicked() {
-                    out.push(UiCommand::CloseAdd);
-                }
-                if busy {
-                    crate::gui::theme::spinner::spinner(ui);
-                }
                 return;
             }
             let ready = passed && !self.name.trim().is_empty() && !self.saving && can_save;
@@ -387,15 +377,6 @@ impl AddDialog {
                     app_id: self.app_id.clone(),
                     token: p.token.clone(),
                 }));
-            }
-            if ui
-                .add_enabled(!self.saving, egui::Button::new("Cancel"))
-                .clicked()
-            {
-                out.push(UiCommand::CloseAdd);
-            }
-            if self.saving {
-                crate::gui::theme::spinner::spinner(ui);
             }
         });
     }

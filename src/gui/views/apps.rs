@@ -4,22 +4,36 @@
 
 use eframe::egui;
 use egui::{Id, RichText, Ui};
-use zeroize::Zeroize;
 
 use crate::graph::links;
 use crate::gui::intents::UiCommand;
 use crate::gui::theme;
+use crate::gui::widgets::secret_field::SecretField;
 use crate::gui::worker::{Command, Failure};
 use crate::model::{MetaApp, Secret};
 
-#[derive(Default)]
 pub struct AppForm {
     id: String,
     name: String,
-    secret: String,
+    secret: SecretField,
     client_token: String,
     saving: bool,
     error: Option<Failure>,
+}
+
+impl Default for AppForm {
+    fn default() -> Self {
+        AppForm {
+            id: String::new(),
+            name: String::new(),
+            secret: SecretField::new(Id::unique("app-secret-field"))
+                .hint("optional, kept in the secret store")
+                .width(theme::FORM_FIELD_WIDTH),
+            client_token: String::new(),
+            saving: false,
+            error: None,
+        }
+    }
 }
 
 impl AppForm {
@@ -28,14 +42,6 @@ impl AppForm {
         self.error = Some(f);
     }
 }
-
-impl Drop for AppForm {
-    fn drop(&mut self) {
-        self.secret.zeroize();
-    }
-}
-
-const SECRET_FIELD: &str = "app-secret-field";
 
 pub fn show(
     ui: &mut Ui,
@@ -104,27 +110,19 @@ pub fn show(
         "You find these on the app's dashboard at developers.facebook.com, under Settings > Basic \
          (secret) and Settings > Advanced (client token).",
     ));
-    egui::Grid::new("app-form")
-        .num_columns(2)
-        .spacing([theme::GAP, 6.0])
-        .show(ui, |ui| {
-            field(ui, "App id", &mut form.id, "e.g. 1000000000001", false);
-            field(ui, "Name", &mut form.name, "e.g. Acme Support", false);
-            field(
-                ui,
-                "App secret",
-                &mut form.secret,
-                "optional, kept in the secret store",
-                true,
-            );
-            field(
-                ui,
-                "Client token",
-                &mut form.client_token,
-                "optional, for logging in with a code",
-                false,
-            );
-        });
+    theme::form_grid(ui, "app-form", |ui| {
+        field(ui, "App id", &mut form.id, "e.g. 1000000000001");
+        field(ui, "Name", &mut form.name, "e.g. Acme Support");
+        let label = ui.label("App secret");
+        form.secret.ui(ui, &label);
+        ui.end_row();
+        field(
+            ui,
+            "Client token",
+            &mut form.client_token,
+            "optional, for logging in with a code",
+        );
+    });
     if let Some(f) = &form.error {
         crate::gui::widgets::token_box::failure(ui, f);
     }
@@ -139,12 +137,10 @@ pub fn show(
         {
             form.saving = true;
             form.error = None;
-            let secret = Some(form.secret.trim())
+            let secret = Some(form.secret.text().trim())
                 .filter(|s| !s.is_empty())
                 .map(Secret::new);
-            form.secret.zeroize();
-            ui.ctx()
-                .data_mut(|d| d.remove::<egui::text_edit::TextEditState>(Id::unique(SECRET_FIELD)));
+            form.secret.clear(ui.ctx());
             let client_token = Some(form.client_token.trim().to_string()).filter(|t| !t.is_empty());
             out.push(UiCommand::Worker(Command::AddApp {
                 id: form.id.trim().to_string(),
@@ -160,15 +156,11 @@ pub fn show(
     });
 }
 
-fn field(ui: &mut Ui, label: &str, text: &mut String, hint: &str, secret: bool) {
+fn field(ui: &mut Ui, label: &str, text: &mut String, hint: &str) {
     let label = ui.label(label);
-    let mut edit = egui::TextEdit::singleline(text)
+    let edit = egui::TextEdit::singleline(text)
         .hint_text(hint)
-        .desired_width(320.0)
-        .password(secret);
-    if secret {
-        edit = edit.id(Id::unique(SECRET_FIELD));
-    }
+        .desired_width(theme::FORM_FIELD_WIDTH);
     ui.add(edit).labelled_by(label.id);
     ui.end_row();
 }

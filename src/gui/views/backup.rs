@@ -6,38 +6,45 @@ use std::path::Path;
 
 use eframe::egui;
 use egui::{Id, RichText, Ui};
-use zeroize::Zeroize;
 
 use crate::gui::intents::UiCommand;
 use crate::gui::intents::{DesktopAction, desktop as act};
 use crate::gui::platform::dialogs::FileKind;
 use crate::gui::theme;
-use crate::model::{Health, Secret};
+use crate::gui::widgets;
+use crate::gui::widgets::dialog::Dialog;
+use crate::gui::widgets::secret_field::{self, SecretField};
+use crate::model::Secret;
 use crate::service::{AppRestoreAction, BackupSummary, RestoreAction, RestoreOutcome, RestorePlan};
 
-const BACKUP_PASS: &str = "backup-passphrase";
-const BACKUP_CONFIRM: &str = "backup-confirm";
-const RESTORE_PASS: &str = "restore-passphrase";
-
-#[derive(Default)]
+#[derive(Debug)]
 pub struct BackupDialog {
-    passphrase: String,
-    confirm: String,
+    passphrase: SecretField,
+    confirm: SecretField,
     pub busy: bool,
     problem: Option<String>,
+}
+
+impl Default for BackupDialog {
+    fn default() -> Self {
+        BackupDialog {
+            passphrase: SecretField::new(Id::unique("backup-passphrase")),
+            confirm: SecretField::new(Id::unique("backup-confirm")),
+            busy: false,
+            problem: None,
+        }
+    }
 }
 
 impl BackupDialog {
     /// The passphrase to encrypt with, once both fields agree; the fields are emptied.
     pub fn take_passphrase(&mut self) -> Option<Secret> {
-        if self.passphrase.is_empty() || self.passphrase != self.confirm {
+        if self.passphrase.is_empty() || self.passphrase.text() != self.confirm.text() {
             self.busy = false;
             return None;
         }
-        let secret = Secret::new(self.passphrase.clone());
-        self.passphrase.zeroize();
-        self.confirm.zeroize();
-        Some(secret)
+        self.confirm.wipe();
+        Some(self.passphrase.take())
     }
 
     pub fn failed(&mut self, problem: String) {
@@ -46,16 +53,9 @@ impl BackupDialog {
     }
 }
 
-impl Drop for BackupDialog {
-    fn drop(&mut self) {
-        self.passphrase.zeroize();
-        self.confirm.zeroize();
-    }
-}
-
 pub struct RestoreDialog {
     pub path: std::path::PathBuf,
-    passphrase: String,
+    passphrase: SecretField,
     busy: bool,
     problem: Option<String>,
     plan: Option<Box<RestorePlan>>,
@@ -66,7 +66,7 @@ impl RestoreDialog {
     pub fn new(path: std::path::PathBuf) -> Self {
         RestoreDialog {
             path,
-            passphrase: String::new(),
+            passphrase: SecretField::new(Id::unique("restore-passphrase")),
             busy: false,
             problem: None,
             plan: None,
@@ -78,11 +78,9 @@ impl RestoreDialog {
         if self.passphrase.is_empty() || self.busy {
             return None;
         }
-        let secret = Secret::new(self.passphrase.clone());
-        self.passphrase.zeroize();
         self.busy = true;
         self.problem = None;
-        Some(secret)
+        Some(self.passphrase.take())
     }
 
     pub fn planned(&mut self, result: Result<Box<RestorePlan>, String>) {
@@ -106,32 +104,12 @@ impl RestoreDialog {
     }
 }
 
-impl Drop for RestoreDialog {
-    fn drop(&mut self) {
-        self.passphrase.zeroize();
-    }
-}
-
-fn forget_fields(ctx: &egui::Context, ids: &[&'static str]) {
-    ctx.data_mut(|d| {
-        for id in ids {
-            d.remove::<egui::text_edit::TextEditState>(Id::unique(*id));
-        }
-    });
-}
-
-fn password_row(ui: &mut Ui, label: &str, id: &'static str, text: &mut String) -> bool {
+/// A labelled passphrase row of a form grid; whether Enter was pressed in it.
+fn password_row(ui: &mut Ui, label: &str, field: &mut SecretField) -> bool {
     let label = ui.label(label);
-    let r = ui
-        .add(
-            egui::TextEdit::singleline(text)
-                .id(Id::unique(id))
-                .password(true)
-                .desired_width(280.0),
-        )
-        .labelled_by(label.id);
+    let r = field.ui(ui, &label);
     ui.end_row();
-    r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
+    widgets::entered(ui, &r)
 }
 
 fn problem(ui: &mut Ui, text: &Option<String>) {
@@ -143,39 +121,30 @@ fn problem(ui: &mut Ui, text: &Option<String>) {
 }
 
 pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiCommand>) {
-    let modal = theme::dialog("backup-dialog").show(ui.ctx(), |ui| {
-        ui.set_width(theme::DIALOG_WIDTH - 80.0);
-        ui.heading("Back up your channels");
-        ui.add(
-            egui::Label::new(
-                "One file with every channel, app and token, locked with a passphrase you \
-                 choose. Use it to move to a new computer or to hand over to a colleague. \
-                 Without the passphrase nobody can open it — not even you.",
-            )
-            .wrap(),
-        );
-        problem(ui, &dialog.problem);
-        ui.add_space(theme::GAP);
-        let mut submit = false;
-        egui::Grid::new("backup-form")
-            .num_columns(2)
-            .spacing([theme::GAP, 6.0])
-            .show(ui, |ui| {
-                submit |= password_row(ui, "Passphrase", BACKUP_PASS, &mut dialog.passphrase);
-                submit |= password_row(ui, "Passphrase again", BACKUP_CONFIRM, &mut dialog.confirm);
+    let shell = Dialog::new("backup", "Back up your channels")
+        .width(theme::NARROW_DIALOG_WIDTH)
+        .busy(dialog.busy, None);
+    let shown = shell.show(ui, |d| {
+        let (submit, ready) = d.body(|ui| {
+            ui.add(
+                egui::Label::new(
+                    "One file with every channel, app and token, locked with a passphrase you \
+                     choose. Use it to move to a new computer or to hand over to a colleague. \
+                     Without the passphrase nobody can open it — not even you.",
+                )
+                .wrap(),
+            );
+            problem(ui, &dialog.problem);
+            ui.add_space(theme::GAP);
+            let mut submit = false;
+            theme::form_grid(ui, "backup-form", |ui| {
+                submit |= password_row(ui, "Passphrase", &mut dialog.passphrase);
+                submit |= password_row(ui, "Passphrase again", &mut dialog.confirm);
             });
-        let mismatch = !dialog.confirm.is_empty() && dialog.passphrase != dialog.confirm;
-        let short = !dialog.passphrase.is_empty() && dialog.passphrase.chars().count() < 8;
-        if mismatch {
-            let red = theme::health_color(ui.visuals(), Health::Broken);
-            ui.label(RichText::new("The two passphrases are not the same.").color(red));
-        } else if short {
-            ui.label(theme::weak(ui, "Use at least 8 characters."));
-        }
-        let ready =
-            !dialog.passphrase.is_empty() && !mismatch && !short && !dialog.confirm.is_empty();
-        ui.add_space(theme::GAP);
-        ui.horizontal(|ui| {
+            let ready = secret_field::new_passphrase_ready(ui, &dialog.passphrase, &dialog.confirm);
+            (submit, ready)
+        });
+        d.buttons(|ui| {
             let save = theme::primary(ui, "Choose where to save…");
             let clicked = ui.add_enabled(ready && !dialog.busy, save).clicked();
             if (clicked || (submit && ready)) && !dialog.busy {
@@ -183,73 +152,67 @@ pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiComma
                 dialog.problem = None;
                 out.push(act(DesktopAction::Pick(FileKind::SaveBackup)));
             }
-            if ui.button("Cancel").clicked() {
-                forget_fields(ui.ctx(), &[BACKUP_PASS, BACKUP_CONFIRM]);
-                out.push(act(DesktopAction::CloseBackup));
-            }
-            if dialog.busy {
-                crate::gui::theme::spinner::spinner(ui);
-            }
         });
     });
-    theme::settle_dialog(ui.ctx(), "backup", modal.response.rect);
+    if shown.close {
+        dialog.passphrase.clear(ui.ctx());
+        dialog.confirm.clear(ui.ctx());
+        out.push(act(DesktopAction::CloseBackup));
+    }
 }
 
 pub fn show_restore(ui: &mut Ui, dialog: &mut RestoreDialog, out: &mut Vec<UiCommand>) {
-    let modal = theme::dialog("restore-dialog").show(ui.ctx(), |ui| {
-        ui.set_width(theme::DIALOG_WIDTH - 80.0);
-        ui.heading("Restore from a backup");
-        ui.horizontal_wrapped(|ui| {
-            ui.label("File:");
-            ui.label(RichText::new(dialog.path.display().to_string()).monospace());
+    let shell = Dialog::new("restore", "Restore from a backup")
+        .width(theme::NARROW_DIALOG_WIDTH)
+        .busy(dialog.busy, None);
+    let shown = shell.show(ui, |d| {
+        let submit = d.body(|ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("File:");
+                ui.label(RichText::new(dialog.path.display().to_string()).monospace());
+            });
+            problem(ui, &dialog.problem);
+            ui.add_space(theme::GAP);
+            match dialog.plan.clone() {
+                None => ask_passphrase(ui, dialog),
+                Some(plan) => {
+                    show_plan(ui, dialog, &plan);
+                    false
+                }
+            }
         });
-        problem(ui, &dialog.problem);
-        ui.add_space(theme::GAP);
-        match dialog.plan.clone() {
-            None => ask_passphrase(ui, dialog, out),
-            Some(plan) => show_plan(ui, dialog, &plan, out),
-        }
+        d.buttons(|ui| match dialog.plan.clone() {
+            None => passphrase_buttons(ui, dialog, submit, out),
+            Some(plan) => plan_buttons(ui, dialog, &plan, out),
+        });
     });
-    theme::settle_dialog(ui.ctx(), "restore", modal.response.rect);
+    if shown.close {
+        dialog.passphrase.clear(ui.ctx());
+        out.push(act(DesktopAction::CloseRestore));
+    }
 }
 
-fn ask_passphrase(ui: &mut Ui, dialog: &mut RestoreDialog, out: &mut Vec<UiCommand>) {
+/// The restore form's field; whether Enter was pressed in it.
+fn ask_passphrase(ui: &mut Ui, dialog: &mut RestoreDialog) -> bool {
     ui.label("Type the passphrase that was chosen when the backup was made. Nothing changes yet.");
     let mut submit = false;
-    egui::Grid::new("restore-form")
-        .num_columns(2)
-        .spacing([theme::GAP, 6.0])
-        .show(ui, |ui| {
-            submit |= password_row(
-                ui,
-                "Backup passphrase",
-                RESTORE_PASS,
-                &mut dialog.passphrase,
-            );
-        });
-    ui.add_space(theme::GAP);
-    ui.horizontal(|ui| {
-        let ready = !dialog.passphrase.is_empty() && !dialog.busy;
-        let open = theme::primary(ui, "Open the backup");
-        if ui.add_enabled(ready, open).clicked() || (submit && ready) {
-            out.push(act(DesktopAction::PlanRestore));
-        }
-        if ui.button("Cancel").clicked() {
-            forget_fields(ui.ctx(), &[RESTORE_PASS]);
-            out.push(act(DesktopAction::CloseRestore));
-        }
-        if dialog.busy {
-            crate::gui::theme::spinner::spinner(ui);
-        }
+    theme::form_grid(ui, "restore-form", |ui| {
+        submit |= password_row(ui, "Backup passphrase", &mut dialog.passphrase);
     });
+    submit
 }
 
-fn show_plan(
-    ui: &mut Ui,
-    dialog: &mut RestoreDialog,
-    plan: &RestorePlan,
-    out: &mut Vec<UiCommand>,
-) {
+/// "Open the backup", also on Enter in the field.
+fn passphrase_buttons(ui: &mut Ui, dialog: &RestoreDialog, submit: bool, out: &mut Vec<UiCommand>) {
+    let ready = !dialog.passphrase.is_empty() && !dialog.busy;
+    let open = theme::primary(ui, "Open the backup");
+    if ui.add_enabled(ready, open).clicked() || (submit && ready) {
+        out.push(act(DesktopAction::PlanRestore));
+    }
+}
+
+/// What the backup would add, replace or keep.
+fn show_plan(ui: &mut Ui, dialog: &mut RestoreDialog, plan: &RestorePlan) {
     ui.label(theme::weak(
         ui,
         format!(
@@ -289,34 +252,29 @@ fn show_plan(
         };
         groups[i].1.push(line);
     }
-    egui::ScrollArea::vertical()
-        .id_salt("restore-plan")
-        .max_height(300.0)
-        .show(ui, |ui| {
-            for (title, names) in groups.iter().filter(|(_, n)| !n.is_empty()) {
-                theme::section_title(ui, &format!("{title} ({})", names.len()));
-                for name in names {
-                    ui.label(format!("• {name}"));
-                }
-            }
-            let apps: Vec<String> = plan
-                .apps
-                .iter()
-                .filter(|a| {
-                    matches!(
-                        a.action,
-                        AppRestoreAction::Add { .. } | AppRestoreAction::AddSecret
-                    )
-                })
-                .map(|a| format!("• {} ({})", a.app_name, a.app_id))
-                .collect();
-            if !apps.is_empty() {
-                theme::section_title(ui, &format!("Apps to add ({})", apps.len()));
-                for line in apps {
-                    ui.label(line);
-                }
-            }
-        });
+    for (title, names) in groups.iter().filter(|(_, n)| !n.is_empty()) {
+        theme::section_title(ui, &format!("{title} ({})", names.len()));
+        for name in names {
+            ui.label(format!("• {name}"));
+        }
+    }
+    let apps: Vec<String> = plan
+        .apps
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.action,
+                AppRestoreAction::Add { .. } | AppRestoreAction::AddSecret
+            )
+        })
+        .map(|a| format!("• {} ({})", a.app_name, a.app_id))
+        .collect();
+    if !apps.is_empty() {
+        theme::section_title(ui, &format!("Apps to add ({})", apps.len()));
+        for line in apps {
+            ui.label(line);
+        }
+    }
     ui.add_space(theme::GAP);
     let newer = plan.has_newer_in_profile();
     if newer {
@@ -326,20 +284,18 @@ fn show_plan(
     if !changes {
         ui.label("Nothing to restore: this computer already has everything in the backup.");
     }
-    ui.horizontal(|ui| {
-        let restore = theme::primary(ui, "Restore");
-        if ui.add_enabled(changes && !dialog.busy, restore).clicked() {
-            out.push(act(DesktopAction::ApplyRestore {
-                overwrite_newer: newer && dialog.overwrite_newer,
-            }));
-        }
-        if ui.button("Cancel").clicked() {
-            out.push(act(DesktopAction::CloseRestore));
-        }
-        if dialog.busy {
-            crate::gui::theme::spinner::spinner(ui);
-        }
-    });
+}
+
+/// Restore, once the plan changes anything.
+fn plan_buttons(ui: &mut Ui, dialog: &RestoreDialog, plan: &RestorePlan, out: &mut Vec<UiCommand>) {
+    let newer = plan.has_newer_in_profile();
+    let changes = plan.changes_anything() || (newer && dialog.overwrite_newer);
+    let restore = theme::primary(ui, "Restore");
+    if ui.add_enabled(changes && !dialog.busy, restore).clicked() {
+        out.push(act(DesktopAction::ApplyRestore {
+            overwrite_newer: newer && dialog.overwrite_newer,
+        }));
+    }
 }
 
 pub fn backed_up_words(path: &Path, summary: &BackupSummary) -> String {

@@ -14,6 +14,7 @@ use crate::gui::intents::LoginUi;
 use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::views::login::{DeviceLogin, LoginTarget};
+use crate::gui::widgets::dialog::Dialog;
 use crate::gui::worker::login_jobs::{AfterLogin, GroupItem, LoginEvent};
 use crate::gui::worker::{Command, Failure};
 use crate::model::{ChannelKind, ReasonCode};
@@ -38,7 +39,7 @@ pub fn cards(
                 out.push(UiCommand::Login(LoginUi::OpenGroup(group.clone())));
             }
         });
-        ui.add_space(4.0);
+        ui.add_space(theme::SMALL_GAP);
     }
     if let Some(id) = &flows.webhook_offer
         && let Some(view) = table.get(id)
@@ -71,7 +72,7 @@ pub fn cards(
                 }
             });
         });
-        ui.add_space(4.0);
+        ui.add_space(theme::SMALL_GAP);
     }
 }
 
@@ -120,28 +121,27 @@ impl GroupDialog {
 
     pub fn show(&mut self, ui: &mut Ui, out: &mut Vec<UiCommand>) {
         let n = self.group.channel_ids.len();
-        let modal = theme::dialog("group-dialog").show(ui.ctx(), |ui| {
-            ui.set_width(theme::DIALOG_WIDTH);
-            ui.heading(format!("Renew {n} channels with one login"));
-            ui.add(egui::Label::new(&self.group.message).wrap());
-            ui.add_space(theme::GAP);
-            let making = format!("Logged in. Renewing the {n} channels…");
-            self.login.ui(ui, &making, out);
-            match &self.results {
-                Some(Ok(items)) => results(ui, items),
-                Some(Err(f)) => crate::gui::widgets::token_box::failure(ui, f),
-                None => {}
-            }
-            ui.separator();
-            let busy = self.login.is_busy();
-            let words = if busy { "Cancel" } else { "Close" };
-            if ui.button(words).clicked() {
-                self.login.stop();
-                out.push(UiCommand::Login(LoginUi::CloseGroup));
-            }
+        let title = format!("Renew {n} channels with one login");
+        let words = if self.login.is_busy() {
+            "Cancel"
+        } else {
+            "Close"
+        };
+        let dialog = Dialog::new("group", title).dismiss(words).show(ui, |d| {
+            d.body(|ui| {
+                ui.add(egui::Label::new(&self.group.message).wrap());
+                ui.add_space(theme::GAP);
+                let making = format!("Logged in. Renewing the {n} channels…");
+                self.login.ui(ui, &making, out);
+                match &self.results {
+                    Some(Ok(items)) => results(ui, items),
+                    Some(Err(f)) => crate::gui::widgets::token_box::failure(ui, f),
+                    None => {}
+                }
+            });
+            d.buttons(|_| ());
         });
-        theme::settle_dialog(ui.ctx(), "group", modal.response.rect);
-        if modal.should_close() {
+        if dialog.close {
             self.login.stop();
             out.push(UiCommand::Login(LoginUi::CloseGroup));
         }

@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use crate::gui::intents::LoginUi;
 use crate::gui::intents::UiCommand;
 use crate::gui::theme;
+use crate::gui::widgets::dialog::Dialog;
 use crate::model::{Health, MetaApp};
 use crate::service::ChannelView;
 use crate::service::guide::{GuideStep, StepState, guide_for, guide_text};
@@ -20,29 +21,21 @@ pub fn show(ui: &mut Ui, view: &ChannelView, apps: &[MetaApp], out: &mut Vec<UiC
         .as_deref()
         .and_then(|id| apps.iter().find(|a| a.id == id));
     let steps = guide_for(channel, app, &view.diagnosis);
-    let modal = theme::dialog("guide-dialog").show(ui.ctx(), |ui| {
-        ui.set_width(theme::DIALOG_WIDTH);
-        ui.heading(format!("How to renew \"{}\"", channel.name));
-        ui.label(theme::weak(
-            ui,
-            "Step by step, for this channel's kind, app and account. Copy the steps to send \
-             them to the person who manages it; they hold no token.",
-        ));
-        ui.add_space(theme::GAP);
-        let mut scroll = egui::ScrollArea::vertical()
-            .id_salt(("guide-steps", &channel.id))
-            .max_height(ui.ctx().content_rect().height() * 0.8 - 80.0);
-        if just_opened(ui.ctx()) {
-            // egui remembers where a scroll area was left; a guide opened again starts at step 1.
-            scroll = scroll.vertical_scroll_offset(0.0);
-        }
-        scroll.show(ui, |ui| {
+    let title = format!("How to renew \"{}\"", channel.name);
+    let shell = Dialog::new("guide", title).dismiss("Close");
+    let dialog = shell.show(ui, |d| {
+        d.body(|ui| {
+            ui.label(theme::weak(
+                ui,
+                "Step by step, for this channel's kind, app and account. Copy the steps to send \
+                 them to the person who manages it; they hold no token.",
+            ));
+            ui.add_space(theme::GAP);
             for (i, s) in steps.iter().enumerate() {
                 step(ui, i + 1, s, out);
             }
         });
-        ui.separator();
-        ui.horizontal(|ui| {
+        d.buttons(|ui| {
             if ui
                 .button(RichText::new("Copy the steps").strong())
                 .on_hover_text("Copies the steps as text; no token is in them")
@@ -52,27 +45,11 @@ pub fn show(ui: &mut Ui, view: &ChannelView, apps: &[MetaApp], out: &mut Vec<UiC
                     channel, &steps,
                 ))));
             }
-            if ui.button("Close").clicked() {
-                out.push(UiCommand::Login(LoginUi::CloseGuide));
-            }
         });
     });
-    theme::settle_dialog(ui.ctx(), "guide", modal.response.rect);
-    if modal.should_close() {
+    if dialog.close {
         out.push(UiCommand::Login(LoginUi::CloseGuide));
     }
-}
-
-/// True on the first frame the guide is shown after it was closed: it was not drawn last frame.
-fn just_opened(ctx: &egui::Context) -> bool {
-    let id = egui::Id::unique("guide-last-frame");
-    let frame = ctx.cumulative_frame_nr();
-    let last: Option<u64> = ctx.data_mut(|d| {
-        let last = d.get_temp(id);
-        d.insert_temp(id, frame);
-        last
-    });
-    last.is_none_or(|l| l + 1 < frame)
 }
 
 fn step(ui: &mut Ui, n: usize, s: &GuideStep, out: &mut Vec<UiCommand>) {
@@ -104,5 +81,5 @@ fn step(ui: &mut Ui, n: usize, s: &GuideStep, out: &mut Vec<UiCommand>) {
             out.push(UiCommand::OpenUrl(link.url.clone()));
         }
     });
-    ui.add_space(2.0);
+    ui.add_space(theme::TINY_GAP);
 }

@@ -8,6 +8,8 @@ use egui::{RichText, Ui};
 use crate::gui::intents::LifecycleUi;
 use crate::gui::intents::UiCommand;
 use crate::gui::theme;
+use crate::gui::widgets;
+use crate::gui::widgets::dialog::Dialog;
 use crate::gui::worker::messages::Failure;
 use crate::gui::worker::messages::lifecycle::LifecycleCommand;
 use crate::model::Health;
@@ -71,38 +73,41 @@ const NAME_FIELD: &str = "lifecycle-new-name";
 
 pub fn show(ui: &mut Ui, dialog: &mut LifecycleDialog, can_act: bool, out: &mut Vec<UiCommand>) {
     let act = |c: LifecycleUi| UiCommand::Lifecycle(c);
-    let modal = theme::dialog("lifecycle-dialog").show(ui.ctx(), |ui| {
-        ui.set_width(theme::DIALOG_WIDTH - 160.0);
-        let (heading, words, blocked) = texts(dialog);
-        ui.heading(heading);
-        let mut submit = false;
-        match &mut dialog.new_name {
-            None => {
-                ui.add(egui::Label::new(words).wrap());
+    let (heading, words, blocked) = texts(dialog);
+    let shell = Dialog::new("lifecycle", heading)
+        .width(theme::CONFIRM_DIALOG_WIDTH)
+        .busy(dialog.busy, None);
+    let shown = shell.show(ui, |d| {
+        let submit = d.body(|ui| {
+            let mut submit = false;
+            match &mut dialog.new_name {
+                None => {
+                    ui.add(egui::Label::new(words).wrap());
+                }
+                Some(name) => {
+                    ui.horizontal(|ui| {
+                        let label = ui.label("New name");
+                        let edit = ui
+                            .add(
+                                egui::TextEdit::singleline(name)
+                                    .id_salt(NAME_FIELD)
+                                    .desired_width(theme::NAME_FIELD_WIDTH),
+                            )
+                            .labelled_by(label.id);
+                        submit = widgets::entered(ui, &edit);
+                    });
+                }
             }
-            Some(name) => {
-                ui.horizontal(|ui| {
-                    let label = ui.label("New name");
-                    let edit = ui
-                        .add(
-                            egui::TextEdit::singleline(name)
-                                .id_salt(NAME_FIELD)
-                                .desired_width(300.0),
-                        )
-                        .labelled_by(label.id);
-                    submit = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                });
+            if let Some(reason) = &blocked {
+                let red = theme::health_color(ui.visuals(), Health::Broken);
+                ui.add(egui::Label::new(RichText::new(reason).color(red)).wrap());
             }
-        }
-        if let Some(reason) = &blocked {
-            let red = theme::health_color(ui.visuals(), Health::Broken);
-            ui.add(egui::Label::new(RichText::new(reason).color(red)).wrap());
-        }
-        if let Some(f) = &dialog.problem {
-            crate::gui::widgets::token_box::failure(ui, f);
-        }
-        ui.add_space(theme::GAP);
-        ui.horizontal(|ui| {
+            if let Some(f) = &dialog.problem {
+                crate::gui::widgets::token_box::failure(ui, f);
+            }
+            submit
+        });
+        d.buttons(|ui| {
             let verb = if dialog.new_name.is_some() {
                 "Rename"
             } else {
@@ -123,15 +128,11 @@ pub fn show(ui: &mut Ui, dialog: &mut LifecycleDialog, can_act: bool, out: &mut 
             if ready && (clicked || submit) {
                 out.push(act(LifecycleUi::Confirm));
             }
-            if ui.button("Cancel").clicked() {
-                out.push(act(LifecycleUi::Close));
-            }
-            if dialog.busy {
-                crate::gui::theme::spinner::spinner(ui);
-            }
         });
     });
-    theme::settle_dialog(ui.ctx(), "lifecycle", modal.response.rect);
+    if shown.close {
+        out.push(act(LifecycleUi::Close));
+    }
 }
 
 /// The heading, what goes away (for a removal), and why it cannot happen (if it cannot).

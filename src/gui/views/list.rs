@@ -33,7 +33,7 @@ pub fn show(
     out: &mut Vec<UiCommand>,
 ) {
     toolbar(ui, table, filter);
-    ui.add_space(2.0);
+    ui.add_space(theme::TINY_GAP);
     ui.label(RichText::new(table.summary()).strong())
         .on_hover_text("How many channels are in each state");
     ui.separator();
@@ -96,7 +96,7 @@ fn toolbar(ui: &mut Ui, table: &ChannelTable, filter: &mut Filter) {
                 egui::TextEdit::singleline(&mut filter.search)
                     .id(search_id())
                     .hint_text("Channel name")
-                    .desired_width(180.0),
+                    .desired_width(theme::SEARCH_WIDTH),
             )
             .labelled_by(label.id)
             .on_hover_text("Ctrl+F");
@@ -177,9 +177,13 @@ fn arrow_move(
 }
 
 fn empty_state(ui: &mut Ui, can_add: bool, out: &mut Vec<UiCommand>) {
-    ui.add_space(theme::SECTION_GAP * 2.0);
+    ui.add_space(theme::EMPTY_STATE_GAP);
     ui.vertical_centered(|ui| {
-        ui.label(RichText::new("No channels yet").size(18.0).strong());
+        ui.label(
+            RichText::new("No channels yet")
+                .size(theme::EMPTY_TITLE_SIZE)
+                .strong(),
+        );
         ui.label(
             "Add the Facebook Page, Messenger, Instagram or WhatsApp channels whose tokens you \
              look after. Tokenwarden then tells you before one stops working.",
@@ -241,23 +245,32 @@ fn row(ui: &mut Ui, view: &ChannelView, input: &ListInput<'_>, out: &mut Vec<UiC
 
     let visuals = ui.visuals().clone();
     if selected {
-        ui.painter()
-            .rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.45));
+        ui.painter().rect_filled(
+            rect,
+            theme::ROW_CORNER,
+            visuals
+                .selection
+                .bg_fill
+                .gamma_multiply(theme::SELECTED_ROW_ALPHA),
+        );
     } else if response.hovered() || response.has_focus() {
-        ui.painter()
-            .rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+        ui.painter().rect_filled(
+            rect,
+            theme::ROW_CORNER,
+            visuals.widgets.hovered.weak_bg_fill,
+        );
     }
     if response.has_focus() {
         ui.painter().rect_stroke(
             rect.shrink(1.0),
-            4.0,
+            theme::ROW_CORNER,
             visuals.selection.stroke,
             egui::StrokeKind::Inside,
         );
     }
 
     // The icon is a child of the row for screen readers: "Acme Travel, Broken".
-    let inner = rect.shrink2(vec2(theme::GAP, 4.0));
+    let inner = rect.shrink2(theme::ROW_PADDING);
     let mut cell = ui.new_child(
         UiBuilder::new()
             .max_rect(Rect::from_min_size(
@@ -268,15 +281,16 @@ fn row(ui: &mut Ui, view: &ChannelView, input: &ListInput<'_>, out: &mut Vec<UiC
     );
     theme::status_icon(&mut cell, health, theme::ICON_SIZE);
 
-    let text_left = inner.left() + theme::ICON_SIZE + theme::GAP * 1.5;
+    let text_left = inner.left() + theme::ICON_SIZE + theme::ROW_ICON_GAP;
     let body = ui.style().text_styles[&egui::TextStyle::Body].clone();
     let small = FontId::proportional(body.size - 1.0);
     let strong = visuals.strong_text_color();
     let weak = theme::palette(&visuals).weak_text;
-    let right_width = 190.0_f32.min(inner.width() * 0.35);
-    let text_width = (inner.right() - right_width - theme::GAP - text_left).max(40.0);
-    let top = inner.top() + 2.0;
-    let bottom = inner.bottom() - 2.0;
+    let right_width = theme::ROW_RIGHT_WIDTH.min(inner.width() * theme::ROW_RIGHT_SHARE);
+    let text_width =
+        (inner.right() - right_width - theme::GAP - text_left).max(theme::ROW_TEXT_MIN_WIDTH);
+    let top = inner.top() + theme::ROW_TEXT_INSET;
+    let bottom = inner.bottom() - theme::ROW_TEXT_INSET;
     let painter = ui.painter();
 
     let title = one_line(

@@ -228,11 +228,17 @@ impl Drop for DeviceLogin {
 
 fn waiting(ui: &mut Ui, user_code: &str, uri: &str, interval: u64, out: &mut Vec<UiCommand>) {
     ui.label("Open Facebook's login page for devices and enter this code:");
-    ui.add_space(4.0);
+    ui.add_space(theme::SMALL_GAP);
     ui.add(
-        egui::Label::new(RichText::new(user_code).size(34.0).strong().monospace()).selectable(true),
+        egui::Label::new(
+            RichText::new(user_code)
+                .size(theme::USER_CODE_SIZE)
+                .strong()
+                .monospace(),
+        )
+        .selectable(true),
     );
-    ui.add_space(4.0);
+    ui.add_space(theme::SMALL_GAP);
     ui.horizontal(|ui| {
         if ui.button("Copy code").clicked() {
             out.push(UiCommand::Login(LoginUi::CopyText(user_code.to_string())));
@@ -247,7 +253,7 @@ fn waiting(ui: &mut Ui, user_code: &str, uri: &str, interval: u64, out: &mut Vec
             out.push(UiCommand::OpenUrl(uri.to_string()));
         }
     });
-    ui.add_space(4.0);
+    ui.add_space(theme::SMALL_GAP);
     ui.horizontal(|ui| {
         crate::gui::theme::spinner::still(ui);
         ui.label(format!(

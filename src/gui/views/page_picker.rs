@@ -64,7 +64,7 @@ impl PagePicker {
                     kind.label()
                 ),
             ));
-            ui.add_space(4.0);
+            ui.add_space(theme::SMALL_GAP);
             for page in &pages.pages {
                 ui.separator();
                 let saved = match self.done.get(&page.id) {
@@ -96,7 +96,8 @@ impl PagePicker {
                             let label = ui.label("Channel name");
                             ui.add_enabled(
                                 !self.saving,
-                                egui::TextEdit::singleline(name).desired_width(300.0),
+                                egui::TextEdit::singleline(name)
+                                    .desired_width(theme::NAME_FIELD_WIDTH),
                             )
                             .labelled_by(label.id);
                         });

@@ -26,7 +26,7 @@ pub fn snooze_row(
             days,
         })
     };
-    ui.add_space(4.0);
+    ui.add_space(theme::SMALL_GAP);
     ui.horizontal_wrapped(|ui| match desktop.snoozed_until(channel, now) {
         Some(until) => {
             ui.label(format!(
@@ -71,19 +71,16 @@ pub fn settings_card(
         );
         let saved = desktop.local.reminders;
         let form = desktop.reminder_form.get_or_insert(saved);
-        egui::Grid::new("reminder-settings")
-            .num_columns(2)
-            .spacing([theme::GAP, 6.0])
-            .show(ui, |ui| {
-                let label = ui.label("Check every (hours)");
-                ui.add(egui::DragValue::new(&mut form.interval_hours).range(1..=168))
-                    .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label("Remind before expiry (days)");
-                ui.add(egui::DragValue::new(&mut form.lead_days).range(1..=60))
-                    .labelled_by(label.id);
-                ui.end_row();
-            });
+        theme::form_grid(ui, "reminder-settings", |ui| {
+            let label = ui.label("Check every (hours)");
+            ui.add(egui::DragValue::new(&mut form.interval_hours).range(1..=168))
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Remind before expiry (days)");
+            ui.add(egui::DragValue::new(&mut form.lead_days).range(1..=60))
+                .labelled_by(label.id);
+            ui.end_row();
+        });
         let changed = *form != saved;
         let settings = *form;
         ui.horizontal(|ui| {

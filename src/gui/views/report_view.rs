@@ -61,11 +61,15 @@ impl OpenReport {
 
 pub fn show(ui: &mut Ui, report: &mut OpenReport, now: DateTime<Utc>, out: &mut Vec<UiCommand>) {
     egui::Panel::top("report-top-bar")
-        .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(12, 8)))
+        .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(theme::TOP_BAR_MARGIN))
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new("Tokenwarden").strong().size(17.0));
-                ui.add_space(theme::GAP * 2.0);
+                ui.label(
+                    RichText::new("Tokenwarden")
+                        .strong()
+                        .size(theme::BRAND_SIZE),
+                );
+                ui.add_space(theme::WIDE_GAP);
                 ui.label("Support report");
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Close report").clicked() {
@@ -77,7 +81,7 @@ pub fn show(ui: &mut Ui, report: &mut OpenReport, now: DateTime<Utc>, out: &mut 
     egui::Panel::top("report-banner")
         .show_separator_line(false)
         .show(ui, |ui| {
-            ui.add_space(4.0);
+            ui.add_space(theme::SMALL_GAP);
             theme::callout(ui, theme::Tone::Info, |ui| {
                 ui.add(egui::Label::new(RichText::new(report.banner()).strong()).wrap());
                 ui.label(
@@ -85,7 +89,7 @@ pub fn show(ui: &mut Ui, report: &mut OpenReport, now: DateTime<Utc>, out: &mut 
                      be checked or renewed from here.",
                 );
             });
-            ui.add_space(4.0);
+            ui.add_space(theme::SMALL_GAP);
         });
     let selected = report
         .selected
@@ -94,7 +98,7 @@ pub fn show(ui: &mut Ui, report: &mut OpenReport, now: DateTime<Utc>, out: &mut 
     if let Some(view) = selected {
         egui::Panel::right("report-details")
             .default_size(theme::DETAILS_WIDTH)
-            .min_size(320.0)
+            .min_size(theme::DETAILS_MIN_WIDTH)
             .resizable(true)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use crate::gui::intents::{RollbackUi, UiCommand};
 use crate::gui::theme;
+use crate::gui::widgets::dialog::Dialog;
 use crate::gui::worker::messages::Failure;
 use crate::model::Thresholds;
 use crate::model::time::describe_at;
@@ -92,31 +93,42 @@ pub fn previous_health(
 
 pub fn show(ui: &mut Ui, dialog: &RollbackDialog, can_act: bool, out: &mut Vec<UiCommand>) {
     let act = |c: RollbackUi| UiCommand::Rollback(c);
-    let modal = theme::dialog("rollback-dialog").show(ui.ctx(), |ui| {
-        ui.set_width(theme::DIALOG_WIDTH - 160.0);
-        ui.heading(format!("Put back the previous token of {}?", dialog.name));
-        ui.add(
-            egui::Label::new("Tokenwarden first checks with Facebook that it still works.").wrap(),
-        );
-        ui.label(theme::weak(
-            ui,
-            format!(
-                "Now in use: {}. Would be put back: {}. The token now in use is kept, so this can \
-                 be undone.",
-                dialog.current, dialog.previous
-            ),
-        ));
-        if let Some(f) = &dialog.problem {
-            ui.add_space(theme::GAP);
-            let red = theme::health_color(ui.visuals(), Health::Broken);
-            ui.label(
-                RichText::new("Nothing was changed: the channel keeps its current token.")
-                    .color(red),
+    let title = format!("Put back the previous token of {}?", dialog.name);
+    // After a refusal there is nothing left to cancel.
+    let dismiss = if dialog.problem.is_some() {
+        "Close"
+    } else {
+        "Cancel"
+    };
+    let shell = Dialog::new("rollback", title)
+        .width(theme::CONFIRM_DIALOG_WIDTH)
+        .dismiss(dismiss)
+        .busy(dialog.busy, Some("Asking Facebook…"));
+    let shown = shell.show(ui, |d| {
+        d.body(|ui| {
+            ui.add(
+                egui::Label::new("Tokenwarden first checks with Facebook that it still works.")
+                    .wrap(),
             );
-            crate::gui::widgets::token_box::failure(ui, f);
-        }
-        ui.add_space(theme::GAP);
-        ui.horizontal(|ui| {
+            ui.label(theme::weak(
+                ui,
+                format!(
+                    "Now in use: {}. Would be put back: {}. The token now in use is kept, so \
+                     this can be undone.",
+                    dialog.current, dialog.previous
+                ),
+            ));
+            if let Some(f) = &dialog.problem {
+                ui.add_space(theme::GAP);
+                let red = theme::health_color(ui.visuals(), Health::Broken);
+                ui.label(
+                    RichText::new("Nothing was changed: the channel keeps its current token.")
+                        .color(red),
+                );
+                crate::gui::widgets::token_box::failure(ui, f);
+            }
+        });
+        d.buttons(|ui| {
             let ready = can_act && !dialog.busy && dialog.problem.is_none();
             if ui
                 .add_enabled(ready, theme::primary(ui, "Check and roll back"))
@@ -124,19 +136,9 @@ pub fn show(ui: &mut Ui, dialog: &RollbackDialog, can_act: bool, out: &mut Vec<U
             {
                 out.push(act(RollbackUi::Confirm));
             }
-            let close = if dialog.problem.is_some() {
-                "Close"
-            } else {
-                "Cancel"
-            };
-            if ui.button(close).clicked() {
-                out.push(act(RollbackUi::Close));
-            }
-            if dialog.busy {
-                crate::gui::theme::spinner::spinner(ui);
-                ui.label(theme::weak(ui, "Asking Facebook…"));
-            }
         });
     });
-    theme::settle_dialog(ui.ctx(), "rollback", modal.response.rect);
+    if shown.close {
+        out.push(act(RollbackUi::Close));
+    }
 }

@@ -1,14 +1,14 @@
 //! The masked box a token is pasted into (with show/hide and live feedback from the paste
 //! parser), and the record of which exact text passed validation. Shared by the renew and the
-//! add-channel dialogs. The text is wiped when the box goes away.
+//! add-channel dialogs. The text is a `SecretField`, wiped when the box goes away.
 
 use eframe::egui;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use egui::{Id, Response, RichText, Ui};
-use zeroize::Zeroize;
 
 use crate::gui::theme;
+use crate::gui::widgets::secret_field::SecretField;
 use crate::gui::worker::Failure;
 use crate::model::secret::fingerprint_of;
 use crate::model::{PasteError, PastedToken, Secret, parse_pasted_token};
@@ -21,32 +21,31 @@ pub fn ticket() -> u64 {
     NEXT_TICKET.fetch_add(1, Ordering::Relaxed)
 }
 
+#[derive(Debug)]
 pub struct TokenBox {
-    id: Id,
-    text: String,
-    show: bool,
+    field: SecretField,
 }
 
 impl TokenBox {
     pub fn new(id: Id) -> Self {
-        TokenBox {
-            id,
-            text: String::new(),
-            show: false,
-        }
+        let field = SecretField::new(id)
+            .with_toggle()
+            .hint("Paste the token here (it usually starts with EAA)")
+            .width(f32::INFINITY);
+        TokenBox { field }
     }
 
     pub fn parsed(&self) -> Result<PastedToken, PasteError> {
-        parse_pasted_token(&self.text)
+        parse_pasted_token(self.field.text())
     }
 
     /// Identifies the text now in the box without keeping it.
     pub fn text_key(&self) -> String {
-        fingerprint_of(&self.text)
+        fingerprint_of(self.field.text())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty()
+        self.field.text().trim().is_empty()
     }
 
     /// The labelled box, the show/hide button and the live feedback.
@@ -54,25 +53,9 @@ impl TokenBox {
         let response = ui
             .horizontal(|ui| {
                 let label = ui.label(label);
-                let edit = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut self.text)
-                            .id(self.id)
-                            .password(!self.show)
-                            .hint_text("Paste the token here (it usually starts with EAA)")
-                            .desired_width(ui.available_width() - 80.0),
-                    )
-                    .labelled_by(label.id);
+                let edit = self.field.ui(ui, &label);
                 // In a dialog the paste box is where the user starts.
                 theme::focus_first(ui, &edit);
-                let toggle = if self.show { "Hide" } else { "Show" };
-                if ui
-                    .button(toggle)
-                    .on_hover_text("Show or hide the pasted text")
-                    .clicked()
-                {
-                    self.show = !self.show;
-                }
                 edit
             })
             .inner;
@@ -97,14 +80,7 @@ impl TokenBox {
 
     /// Wipes the text and egui's own copy of the field (its undo history).
     pub fn wipe(&mut self, ctx: &egui::Context) {
-        self.text.zeroize();
-        ctx.data_mut(|d| d.remove::<egui::text_edit::TextEditState>(self.id));
-    }
-}
-
-impl Drop for TokenBox {
-    fn drop(&mut self) {
-        self.text.zeroize();
+        self.field.clear(ctx);
     }
 }
 

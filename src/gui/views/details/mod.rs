@@ -44,7 +44,7 @@ pub(super) fn header(ui: &mut Ui, view: &ChannelView, now: DateTime<Utc>) {
     let channel = &view.channel;
     let health = view.diagnosis.health;
     ui.horizontal(|ui| {
-        theme::status_icon(ui, health, 24.0);
+        theme::status_icon(ui, health, theme::LARGE_ICON_SIZE);
         ui.heading(&channel.name);
     });
     let page = match (&channel.page_name, &channel.page_id) {
@@ -243,7 +243,7 @@ pub(super) fn token_facts(ui: &mut Ui, input: &DetailsInput<'_>) {
                 "Without the app's secret some facts cannot be learnt; they show as unknown.",
             ));
         }
-        ui.add_space(4.0);
+        ui.add_space(theme::SMALL_GAP);
         let mut rows = facts::debugger_facts(report, input.now);
         if let Some(app) = report
             .app_id
@@ -256,7 +256,7 @@ pub(super) fn token_facts(ui: &mut Ui, input: &DetailsInput<'_>) {
         }
         facts::grid(ui, "details-facts", &rows);
         if let Some(lines) = facts::granular_lines(report) {
-            ui.add_space(4.0);
+            ui.add_space(theme::SMALL_GAP);
             ui.label(theme::weak(
                 ui,
                 "Granular permissions (permission: the Pages or accounts it covers)",
@@ -282,7 +282,7 @@ pub(super) fn readiness(ui: &mut Ui, input: &DetailsInput<'_>) {
             });
         }
         if channel.kind.needs_webhook() {
-            ui.add_space(4.0);
+            ui.add_space(theme::SMALL_GAP);
             ui.label(theme::weak(ui, "Webhook fields that must be subscribed:"));
             let webhook = report.and_then(|r| r.webhook.as_ref());
             for field in channel.kind.required_webhook_fields() {

@@ -88,8 +88,12 @@ pub fn section(
         }
         return false;
     };
-    ui.label(RichText::new("Log in with Facebook").strong().size(15.0));
-    ui.add_space(4.0);
+    ui.label(
+        RichText::new("Log in with Facebook")
+            .strong()
+            .size(theme::SECTION_TITLE_SIZE),
+    );
+    ui.add_space(theme::SMALL_GAP);
     let making = format!("Logged in. Making the Page token of {page} and checking it…");
     p.device.ui(ui, &making, out);
     match &p.result {

@@ -14,6 +14,7 @@ use crate::graph::links;
 use crate::gui::data::facts::{self, Fact};
 use crate::gui::intents::UiCommand;
 use crate::gui::theme;
+use crate::gui::widgets::dialog::Dialog;
 use crate::gui::widgets::token_box::{self, TokenBox, ValidationSlot};
 use crate::gui::worker::{Command, Failure};
 use crate::model::time::describe_in;
@@ -75,27 +76,22 @@ impl RenewDialog {
     }
 
     pub fn show(&mut self, ui: &mut Ui, input: &RenewInput<'_>, out: &mut Vec<UiCommand>) {
-        let modal = theme::dialog("renew-dialog").show(ui.ctx(), |ui| {
-            ui.set_width(theme::DIALOG_WIDTH);
-            // The steps scroll; Save and Cancel stay in sight below them.
-            egui::ScrollArea::vertical()
-                .max_height(ui.ctx().content_rect().height() * 0.8 - 60.0)
-                .show(ui, |ui| {
-                    self.contents(ui, input, out);
-                    theme::follow_focus(ui);
-                });
-            ui.separator();
-            self.footer(ui, input, out);
-        });
-        theme::settle_dialog(ui.ctx(), "renew", modal.response.rect);
-        if modal.should_close() && !self.saving {
+        let title = format!("Renew the token of \"{}\"", input.view.channel.name);
+        let dialog = Dialog::new("renew", title)
+            .closable(!self.saving)
+            .busy(self.saving, Some("Saving…"))
+            .show(ui, |d| {
+                // The steps scroll; Save and Cancel stay in sight below them.
+                d.body(|ui| self.contents(ui, input, out));
+                d.buttons(|ui| self.footer(ui, input, out));
+            });
+        if dialog.close {
             out.push(UiCommand::CloseRenew);
         }
     }
 
     fn contents(&mut self, ui: &mut Ui, input: &RenewInput<'_>, out: &mut Vec<UiCommand>) {
         let channel = &input.view.channel;
-        ui.heading(format!("Renew the token of \"{}\"", channel.name));
         let page = channel.page_name.as_deref().unwrap_or("its Page");
         ui.label(theme::weak(
             ui,
@@ -105,7 +101,7 @@ impl RenewDialog {
             && !reason.code.is_check_failure()
             && reason.code != ReasonCode::Unchecked
         {
-            ui.add_space(4.0);
+            ui.add_space(theme::SMALL_GAP);
             let tone = match input.view.diagnosis.health {
                 crate::model::Health::Broken => theme::Tone::Error,
                 _ => theme::Tone::Warning,
@@ -140,7 +136,7 @@ impl RenewDialog {
         };
         step(ui, &step1);
         ui.horizontal(|ui| {
-            ui.add_space(18.0);
+            ui.add_space(theme::STEP_INDENT);
             let link = match &app_id {
                 Some(id) => links::channel_settings(channel.kind, id),
                 None => links::token_debugger(),
@@ -233,16 +229,6 @@ impl RenewDialog {
                     accept_warnings: self.accept,
                 }));
             }
-            if ui
-                .add_enabled(!self.saving, egui::Button::new("Cancel"))
-                .clicked()
-            {
-                out.push(UiCommand::CloseRenew);
-            }
-            if self.saving {
-                crate::gui::theme::spinner::spinner(ui);
-                ui.label("Saving…");
-            }
         });
     }
 }
@@ -278,7 +264,7 @@ pub fn verdict(ui: &mut Ui, v: &Validation, input: &RenewInput<'_>, accept: &mut
 }
 
 fn step(ui: &mut Ui, text: &str) {
-    ui.add_space(4.0);
+    ui.add_space(theme::SMALL_GAP);
     ui.add(egui::Label::new(RichText::new(text).strong()).wrap());
 }
 
@@ -351,11 +337,11 @@ fn compare(ui: &mut Ui, current: Option<&TokenReport>, v: &Validation, input: &R
     };
     let old = rows_of(current, &channel.token.fingerprint);
     let new = rows_of(Some(&v.report), &v.fingerprint);
-    ui.add_space(4.0);
-    let col = (theme::DIALOG_WIDTH - 150.0) / 2.0;
+    ui.add_space(theme::SMALL_GAP);
+    let col = (theme::DIALOG_WIDTH - theme::COMPARE_LABEL_WIDTH) / 2.0;
     egui::Grid::new("renew-compare")
         .num_columns(3)
-        .spacing([theme::GAP, 3.0])
+        .spacing(theme::COMPARE_SPACING)
         .show(ui, |ui| {
             ui.label("");
             ui.label(RichText::new("Current token").strong());
@@ -381,8 +367,8 @@ fn cell(ui: &mut Ui, width: f32, text: &str, changed: bool) {
     };
     egui::Frame::new()
         .fill(fill)
-        .inner_margin(egui::Margin::symmetric(4, 1))
-        .corner_radius(3)
+        .inner_margin(theme::CELL_MARGIN)
+        .corner_radius(theme::CELL_CORNER)
         .show(ui, |ui| {
             ui.set_max_width(width);
             let rich = if changed {
