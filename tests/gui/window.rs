@@ -1,7 +1,7 @@
 //! The desktop window, driven by its labels the way a user would: against the Graph simulator
 //! for checks and renewals, and on a fixed catalog with a pinned clock for the snapshots.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -23,9 +23,6 @@ use tokenwarden::sim::scenario::{
     SHOES_PAGE_ID, TOYS_PAGE_ID, TRAVEL_PAGE_ID,
 };
 use tokenwarden::store::{Catalog, CatalogFile, Profile, SecretStoreKind, StoreError, VaultStore};
-
-/// This file's windows answer within 20 s.
-const WAIT: Duration = Duration::from_secs(20);
 
 type Seed = KindSeed;
 
@@ -65,19 +62,15 @@ const TOYS: Seed = (
     "Acme Toys",
 );
 
-impl Env {
-    fn new(seeds: &[Seed]) -> Env {
-        Env::start(seeds, None, WAIT)
-    }
+/// This module's window.
+trait Window {
+    fn harness(&self) -> App;
+}
 
+impl Window for Env {
     fn harness(&self) -> App {
         self.loaded_window([1280.0, 860.0])
     }
-}
-
-/// Steps the window until `done` holds; fails with `what` after this file's `WAIT`.
-fn step_until(h: &mut App, what: &str, done: impl Fn(&App) -> bool) {
-    step_until_within(h, WAIT, what, done);
 }
 
 #[test]
@@ -623,20 +616,13 @@ fn fixture() -> Vec<Channel> {
 
 /// A window on the fixed catalog; the Graph address leads nowhere, and nothing asks it.
 fn snapshot_harness(theme: egui::Theme) -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
-    CatalogFile::new(&profile)
-        .update(|c: &mut Catalog| {
-            c.channels = fixture();
-            c.apps = vec![MetaApp {
-                id: ACME_APP_ID.into(),
-                name: ACME_APP_NAME.into(),
-                client_token: None,
-                has_secret: true,
-            }];
-            Ok::<_, StoreError>(())
-        })
-        .unwrap();
+    let acme = MetaApp {
+        id: ACME_APP_ID.into(),
+        name: ACME_APP_NAME.into(),
+        client_token: None,
+        has_secret: true,
+    };
+    let (profile, dir) = fixed_profile(fixture(), vec![acme]);
     let mut h = pinned_window(
         profile,
         "http://127.0.0.1:9",
