@@ -422,6 +422,23 @@ fn an_offline_check_shows_a_banner_and_keeps_the_last_known_facts() {
     ));
 }
 
+/// Opens Add, names the channel `name`, picks the Acme app, pastes another token of Acme
+/// Shoes' Page and waits for its facts.
+fn validate_another_shoes_token(h: &mut App, env: &Env, name: &str) {
+    h.get_by_label("Add channel…").click();
+    h.run_ok();
+    paste(h, "Name", name);
+    h.get_by_role_and_label(Role::ComboBox, "App").click();
+    h.run_ok();
+    h.get_by_label("Acme Support (1000000000001)").click();
+    h.run_ok();
+    paste(h, "Token", &env.control.token("shoes_renewal"));
+    h.get_by_label("Validate").click();
+    step_until(h, "the token's facts", |h| {
+        has_label(h, "Acme Shoes (500001)")
+    });
+}
+
 #[test]
 fn an_app_and_a_channel_are_added_through_the_forms() {
     // Not Acme Shoes: the form adds that Page, and a Page is saved once per kind.
@@ -442,18 +459,7 @@ fn an_app_and_a_channel_are_added_through_the_forms() {
 
     h.get_by_label("Channels").click();
     h.run_ok();
-    h.get_by_label("Add channel…").click();
-    h.run_ok();
-    paste(&mut h, "Name", "Acme Shoes Again");
-    h.get_by_role_and_label(Role::ComboBox, "App").click();
-    h.run_ok();
-    h.get_by_label("Acme Support (1000000000001)").click();
-    h.run_ok();
-    paste(&mut h, "Token", &env.control.token("shoes_renewal"));
-    h.get_by_label("Validate").click();
-    step_until(&mut h, "the token's facts", |h| {
-        has_label(h, "Acme Shoes (500001)")
-    });
+    validate_another_shoes_token(&mut h, &env, "Acme Shoes Again");
     h.get_by_label("Save channel").click();
     step_until(&mut h, "the new row", |h| {
         h.query_by_role_and_label(Role::ListItem, "Acme Shoes Again")
@@ -822,18 +828,7 @@ fn an_app_in_use_cannot_be_removed_and_a_free_one_can_be_renamed_and_removed() {
 fn adding_a_page_that_is_already_saved_is_refused_in_the_form() {
     let env = Env::new(&[SHOES]);
     let mut h = env.harness();
-    h.get_by_label("Add channel…").click();
-    h.run_ok();
-    paste(&mut h, "Name", "Shoes Again");
-    h.get_by_role_and_label(Role::ComboBox, "App").click();
-    h.run_ok();
-    h.get_by_label("Acme Support (1000000000001)").click();
-    h.run_ok();
-    paste(&mut h, "Token", &env.control.token("shoes_renewal"));
-    h.get_by_label("Validate").click();
-    step_until(&mut h, "the token's facts", |h| {
-        has_label(h, "Acme Shoes (500001)")
-    });
+    validate_another_shoes_token(&mut h, &env, "Shoes Again");
     h.get_by_label("Save channel").click();
     step_until(&mut h, "the refusal", |h| {
         has_text(
