@@ -70,7 +70,7 @@ pub struct RestorePlan {
     pub made_by: String,
     pub channels: Vec<RestoreItem>,
     pub apps: Vec<AppRestoreItem>,
-    pub(super) contents: BackupContents,
+    pub(crate) contents: BackupContents,
 }
 
 impl RestorePlan {

@@ -1,4 +1,4 @@
-//! GUI test support shared by `tests/gui.rs`, `tests/gui_login.rs` and `tests/gui_desktop.rs`:
+//! GUI test support shared by the modules of `tests/gui/`:
 //! a profile on the Graph simulator with channels saved the way an earlier session left them,
 //! the window on it driven by its labels, and a pinned clock for the snapshots.
 
@@ -15,7 +15,9 @@ use tokenwarden::gui::platform::browser::RecordingBrowser;
 use tokenwarden::gui::platform::clipboard::MemoryClipboard;
 use tokenwarden::gui::platform::dialogs::QueuedDialogs;
 use tokenwarden::gui::{DesktopOptions, GuiOptions, Startup, TokenwardenApp};
-use tokenwarden::model::{Channel, ChannelKind, GraphErrorInfo, Secret, SecretRef, StoredToken};
+use tokenwarden::model::{
+    Channel, ChannelKind, GraphErrorInfo, MetaApp, Secret, SecretRef, StoredToken,
+};
 use tokenwarden::service::{RecordingNotifier, Service};
 use tokenwarden::sim::scenario::{ACME_APP_ID, ACME_APP_NAME, ACME_APP_SECRET};
 use tokenwarden::sim::{Scenario, SimControl, SimHandle, Simulator};
@@ -80,6 +82,12 @@ pub struct Env {
 }
 
 impl Env {
+    /// A new simulator and profile with `seeds` as channels; the Acme app is saved with its
+    /// secret.
+    pub fn new(seeds: &[impl ChannelSeed]) -> Env {
+        Env::start(seeds, None, WAIT)
+    }
+
     /// A new simulator and profile; the Acme app is saved with its secret and, when given, its
     /// client token; then `seeds` are saved as channels.
     pub fn start(seeds: &[impl ChannelSeed], client_token: Option<&str>, wait: Duration) -> Env {
@@ -204,6 +212,21 @@ impl Env {
         });
         h
     }
+}
+
+/// A throw-away profile whose catalog holds `channels` and `apps` as an earlier session saved
+/// them (the snapshots' fixed catalogs); the folder lives as long as the `TempDir`.
+pub fn fixed_profile(channels: Vec<Channel>, apps: Vec<MetaApp>) -> (Profile, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
+    CatalogFile::new(&profile)
+        .update(|c: &mut Catalog| {
+            c.channels = channels;
+            c.apps = apps;
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    (profile, dir)
 }
 
 /// The snapshots' clock.

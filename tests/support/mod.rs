@@ -4,11 +4,12 @@
 #![allow(dead_code)] // each test binary uses a different part of this
 
 pub mod gui;
+pub mod login;
 
 use std::cell::RefCell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 use tokenwarden::sim::{Scenario, SimControl, SimHandle, Simulator};
 
@@ -281,7 +282,12 @@ pub fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-pub fn run_command(mut c: Command, stdin: &str) -> Output {
+pub fn run_command(c: Command, stdin: &str) -> Output {
+    wait_output(spawn(c, stdin))
+}
+
+/// Starts `c` with `stdin` written and closed, and its output piped.
+pub fn spawn(mut c: Command, stdin: &str) -> Child {
     let mut child = c
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -294,6 +300,11 @@ pub fn run_command(mut c: Command, stdin: &str) -> Output {
         .expect("piped stdin")
         .write_all(stdin.as_bytes())
         .expect("stdin written");
+    child
+}
+
+/// Waits for a child started by `spawn` and returns what it did.
+pub fn wait_output(child: Child) -> Output {
     let out = child.wait_with_output().expect("tokenwarden ends");
     Output {
         code: out.status.code().unwrap_or(-1),

@@ -336,3 +336,263 @@ pub fn restored_words(outcome: &RestoreOutcome) -> String {
     }
     words
 }
+
+#[cfg(test)]
+mod tests {
+    //! The backup and restore dialogs by their labels (no window, no worker): what a passphrase
+    //! must be, the steps while the worker is busy, and the plan shown before anything changes.
+
+    use super::*;
+    use chrono::Utc;
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{NodeT, Queryable};
+
+    use crate::gui::intents::UiCommand::Desktop;
+    use crate::model::ChannelKind;
+    use crate::service::RestoreItem;
+    use crate::store::BackupContents;
+
+    const LONG: &str = "a long backup passphrase";
+    const SAVE: &str = "Choose where to save…";
+
+    struct Open<D> {
+        dialog: D,
+        out: Vec<UiCommand>,
+    }
+
+    fn window<D: 'static>(
+        dialog: D,
+        show: fn(&mut Ui, &mut D, &mut Vec<UiCommand>),
+    ) -> Harness<'static, Open<D>> {
+        let open = Open {
+            dialog,
+            out: vec![],
+        };
+        let mut h = Harness::builder()
+            .with_size([900.0, 800.0])
+            .with_max_steps(16)
+            .build_ui_state(
+                move |ui, open: &mut Open<D>| show(ui, &mut open.dialog, &mut open.out),
+                open,
+            );
+        h.run_ok();
+        h
+    }
+
+    /// Replaces the text of the passphrase field `field` with `text`.
+    fn type_in<D>(h: &mut Harness<'static, Open<D>>, field: &str, text: &str) {
+        h.get_by_role_and_label(Role::PasswordInput, field).click();
+        h.run_ok();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.event(egui::Event::Paste(text.into()));
+        h.run_ok();
+    }
+
+    fn enabled<D>(h: &Harness<'static, Open<D>>, button: &str) -> bool {
+        !h.get_by_label(button).accesskit_node().is_disabled()
+    }
+
+    fn shows<D>(h: &Harness<'static, Open<D>>, text: &str) -> bool {
+        h.query_all_by_label_contains(text).next().is_some()
+    }
+
+    fn press<D>(h: &mut Harness<'static, Open<D>>, button: &str) {
+        h.get_by_label(button).click();
+        h.run_ok();
+    }
+
+    #[test]
+    fn a_backup_needs_the_same_passphrase_twice_and_at_least_8_characters() {
+        let mut h = window(BackupDialog::default(), show_backup);
+        assert!(!enabled(&h, SAVE), "no passphrase yet");
+        type_in(&mut h, "Passphrase", "short");
+        assert!(shows(&h, "Use at least 8 characters."));
+        assert!(!enabled(&h, SAVE));
+        type_in(&mut h, "Passphrase", LONG);
+        assert!(!shows(&h, "Use at least 8 characters."));
+        type_in(&mut h, "Passphrase again", "a long backup passphrase!");
+        assert!(shows(&h, "The two passphrases are not the same."));
+        assert!(!enabled(&h, SAVE), "a mismatch cannot be saved");
+        type_in(&mut h, "Passphrase again", LONG);
+        assert!(!shows(&h, "The two passphrases are not the same."));
+        assert!(enabled(&h, SAVE));
+
+        press(&mut h, SAVE);
+        assert!(matches!(
+            h.state().out.as_slice(),
+            [Desktop(DesktopAction::Pick(FileKind::SaveBackup))]
+        ));
+        assert!(
+            !enabled(&h, SAVE),
+            "busy while the file is chosen and written"
+        );
+        let secret = h.state_mut().dialog.take_passphrase();
+        assert_eq!(secret.as_ref().map(Secret::expose), Some(LONG));
+
+        h.state_mut()
+            .dialog
+            .failed("The folder cannot be written to.".into());
+        h.run_ok();
+        assert!(shows(&h, "The folder cannot be written to."));
+    }
+
+    #[test]
+    fn a_made_backup_names_its_file_its_counts_and_what_was_left_out() {
+        let summary = BackupSummary {
+            channels: 3,
+            apps: 1,
+            skipped: vec!["Acme Toys".into()],
+        };
+        let words = backed_up_words(Path::new("/home/you/tokens.twbackup"), &summary);
+        assert!(
+            words.starts_with("Backup saved to /home/you/tokens.twbackup: 3 channels and 1 apps."),
+            "{words}"
+        );
+        assert!(
+            words.contains("Left out because their token is missing on this computer: Acme Toys."),
+            "{words}"
+        );
+    }
+
+    fn item(name: &str, action: RestoreAction) -> RestoreItem {
+        RestoreItem {
+            channel_id: name.to_lowercase(),
+            channel_name: name.into(),
+            kind: ChannelKind::Messenger,
+            action,
+        }
+    }
+
+    /// A backup that adds "Acme Books" and holds an older token of "Acme Shoes".
+    fn plan() -> Box<RestorePlan> {
+        let made_at = Utc::now();
+        Box::new(RestorePlan {
+            source: "/home/you/tokens.twbackup".into(),
+            made_at,
+            made_by: "ann on support-laptop".into(),
+            channels: vec![
+                item(
+                    "Acme Books",
+                    RestoreAction::Add {
+                        fingerprint: "sha256:b".into(),
+                    },
+                ),
+                item(
+                    "Acme Shoes",
+                    RestoreAction::KeepNewer {
+                        profile_fingerprint: "sha256:new".into(),
+                        backup_fingerprint: "sha256:old".into(),
+                    },
+                ),
+            ],
+            apps: vec![],
+            contents: BackupContents {
+                made_at,
+                made_by: "ann on support-laptop".into(),
+                tokenwarden_version: "0.1.0".into(),
+                apps: vec![],
+                channels: vec![],
+            },
+        })
+    }
+
+    #[test]
+    fn a_restore_opens_with_the_passphrase_and_shows_its_plan_before_changing_anything() {
+        let mut h = window(
+            RestoreDialog::new("/home/you/tokens.twbackup".into()),
+            show_restore,
+        );
+        assert!(!enabled(&h, "Open the backup"), "no passphrase yet");
+        type_in(&mut h, "Backup passphrase", "wrong passphrase");
+        press(&mut h, "Open the backup");
+        assert!(matches!(
+            h.state_mut().out.pop(),
+            Some(Desktop(DesktopAction::PlanRestore))
+        ));
+        assert!(h.state_mut().dialog.take_passphrase().is_some());
+        h.run_ok();
+        assert!(
+            !enabled(&h, "Open the backup"),
+            "busy while the file is read"
+        );
+
+        h.state_mut()
+            .dialog
+            .planned(Err("The passphrase does not open this backup.".into()));
+        h.run_ok();
+        assert!(shows(&h, "The passphrase does not open this backup."));
+        type_in(&mut h, "Backup passphrase", LONG);
+        assert!(enabled(&h, "Open the backup"), "another try");
+        press(&mut h, "Open the backup");
+        assert!(h.state_mut().dialog.take_passphrase().is_some());
+        h.state_mut().dialog.planned(Ok(plan()));
+        h.run_ok();
+
+        assert!(shows(&h, "Made by ann on support-laptop"));
+        assert!(shows(&h, "Will be added (1)"));
+        assert!(shows(
+            &h,
+            "Kept, because this computer's token is newer (1)"
+        ));
+        assert!(!shows(&h, "The passphrase does not open this backup."));
+        h.state_mut().out.clear();
+        press(&mut h, "Restore");
+        assert!(matches!(
+            h.state_mut().out.pop(),
+            Some(Desktop(DesktopAction::ApplyRestore {
+                overwrite_newer: false
+            }))
+        ));
+        press(&mut h, "Also replace newer tokens");
+        press(&mut h, "Restore");
+        assert!(matches!(
+            h.state_mut().out.pop(),
+            Some(Desktop(DesktopAction::ApplyRestore {
+                overwrite_newer: true
+            }))
+        ));
+
+        assert!(h.state_mut().dialog.start_applying().is_some());
+        h.run_ok();
+        assert!(!enabled(&h, "Restore"), "busy while restoring");
+        assert!(
+            h.state_mut().dialog.start_applying().is_none(),
+            "no second restore meanwhile"
+        );
+    }
+
+    #[test]
+    fn a_done_restore_counts_what_it_did_and_says_why_an_item_was_not_restored() {
+        let outcome = RestoreOutcome {
+            channels: vec![
+                item(
+                    "Acme Books",
+                    RestoreAction::Add {
+                        fingerprint: "sha256:b".into(),
+                    },
+                ),
+                item(
+                    "Acme Shoes",
+                    RestoreAction::KeepNewer {
+                        profile_fingerprint: "sha256:new".into(),
+                        backup_fingerprint: "sha256:old".into(),
+                    },
+                ),
+                item(
+                    "Acme Toys",
+                    RestoreAction::Refused {
+                        fingerprint: "sha256:t".into(),
+                        why: "its token no longer works.".into(),
+                    },
+                ),
+            ],
+            apps: vec![],
+        };
+        assert_eq!(
+            restored_words(&outcome),
+            "Restored: 1 channels added, 0 replaced. 1 kept because this computer's token is \
+             newer. Acme Toys: its token no longer works."
+        );
+    }
+}

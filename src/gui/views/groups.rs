@@ -200,3 +200,183 @@ impl Flows {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The group dialog by its labels (no window, no worker): one login, then each channel's
+    //! own result.
+
+    use super::*;
+    use chrono::Utc;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use crate::gui::worker::login_jobs::LoginCommand;
+    use crate::model::{Channel, Reason, Secret, SecretRef, StoredToken};
+
+    struct Open {
+        dialog: GroupDialog,
+        out: Vec<UiCommand>,
+    }
+
+    fn channel(id: &str, name: &str) -> Channel {
+        Channel {
+            id: id.into(),
+            name: name.into(),
+            kind: ChannelKind::Messenger,
+            app_id: Some("1000000000001".into()),
+            page_id: None,
+            page_name: None,
+            token: StoredToken {
+                secret: SecretRef::new_token(),
+                fingerprint: Secret::new(format!("EAA{id}")).fingerprint(),
+                saved_at: Utc::now(),
+            },
+            previous_token: None,
+            previous_report: None,
+            last_report: None,
+            last_failure: None,
+            added_at: Utc::now(),
+        }
+    }
+
+    /// The dialog for Shoes, Books and Toys, broken by one password change; and its ticket.
+    fn opened() -> (Harness<'static, Open>, u64) {
+        let group = RootCauseGroup {
+            reason: ReasonCode::PasswordChanged,
+            user_id: "100".into(),
+            app_id: Some("1000000000001".into()),
+            channel_ids: vec!["shoes".into(), "books".into(), "toys".into()],
+            channel_names: vec!["Acme Shoes".into(), "Acme Books".into(), "Acme Toys".into()],
+            message: "3 channels stopped working because Alice changed her password.".into(),
+        };
+        let (dialog, command) =
+            GroupDialog::start(group, "1000000000001".into(), ChannelKind::Messenger);
+        let ticket = match command {
+            Command::Login(LoginCommand::DeviceLogin { ticket, after, .. }) => {
+                assert!(matches!(after, AfterLogin::RenewGroup));
+                ticket
+            }
+            other => panic!("the login starts at once, not {other:?}"),
+        };
+        let open = Open {
+            dialog,
+            out: vec![],
+        };
+        let mut h = Harness::builder()
+            .with_size([1000.0, 900.0])
+            .build_ui_state(
+                |ui, open: &mut Open| open.dialog.show(ui, &mut open.out),
+                open,
+            );
+        h.run_ok();
+        (h, ticket)
+    }
+
+    fn event(h: &mut Harness<'static, Open>, event: LoginEvent) {
+        h.state_mut().dialog.on_login(&event);
+        h.run_ok();
+    }
+
+    fn shows(h: &Harness<'static, Open>, text: &str) -> bool {
+        h.query_all_by_label_contains(text).next().is_some()
+    }
+
+    #[test]
+    fn each_channel_of_the_group_shows_its_own_result() {
+        let (mut h, ticket) = opened();
+        assert!(shows(&h, "Renew 3 channels with one login"));
+        assert!(
+            h.query_by_label("Cancel").is_some(),
+            "busy: Cancel, not Close"
+        );
+        event(&mut h, LoginEvent::Approved { ticket });
+        assert!(shows(&h, "Logged in. Renewing the 3 channels…"));
+
+        let refused = Failure {
+            message: "Not saved".into(),
+            reasons: vec![Reason::new(
+                ReasonCode::WrongPage,
+                "This login does not manage Acme Toys.",
+            )],
+        };
+        let items = vec![
+            GroupItem {
+                name: "Acme Shoes".into(),
+                result: Ok(Box::new(channel("shoes", "Acme Shoes"))),
+            },
+            GroupItem {
+                name: "Acme Books".into(),
+                result: Ok(Box::new(channel("books", "Acme Books"))),
+            },
+            GroupItem {
+                name: "Acme Toys".into(),
+                result: Err(refused),
+            },
+        ];
+        event(
+            &mut h,
+            LoginEvent::GroupRenewed {
+                ticket,
+                result: Ok(items),
+            },
+        );
+        assert!(shows(&h, "2 of 3 renewed"));
+        assert!(h.query_by_label("Acme Shoes: renewed").is_some());
+        assert!(h.query_by_label("Acme Books: renewed").is_some());
+        assert!(
+            shows(
+                &h,
+                "Acme Toys: not renewed. This login does not manage Acme Toys."
+            ),
+            "the refusal's own reason, not a generic message"
+        );
+        h.get_by_label("Close").click();
+        h.run_ok();
+        assert!(matches!(
+            h.state().out.last(),
+            Some(UiCommand::Login(LoginUi::CloseGroup))
+        ));
+    }
+
+    #[test]
+    fn another_logins_results_are_not_shown() {
+        let (mut h, ticket) = opened();
+        event(
+            &mut h,
+            LoginEvent::GroupRenewed {
+                ticket: ticket + 1000,
+                result: Ok(vec![GroupItem {
+                    name: "Acme Shoes".into(),
+                    result: Ok(Box::new(channel("shoes", "Acme Shoes"))),
+                }]),
+            },
+        );
+        assert!(!shows(&h, "renewed"));
+        assert!(
+            h.query_by_label("Cancel").is_some(),
+            "still waiting for its login"
+        );
+    }
+
+    #[test]
+    fn a_failed_group_renewal_says_why_and_nothing_is_listed_as_renewed() {
+        let (mut h, ticket) = opened();
+        event(&mut h, LoginEvent::Approved { ticket });
+        event(
+            &mut h,
+            LoginEvent::GroupRenewed {
+                ticket,
+                result: Err(Failure::new(
+                    "Facebook could not be reached. Nothing was changed.",
+                )),
+            },
+        );
+        assert!(shows(
+            &h,
+            "Facebook could not be reached. Nothing was changed."
+        ));
+        assert!(!shows(&h, "renewed"));
+        assert!(h.query_by_label("Close").is_some());
+    }
+}

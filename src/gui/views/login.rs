@@ -314,3 +314,184 @@ pub fn app_of(channel: &crate::model::Channel) -> Option<String> {
         .clone()
         .or_else(|| channel.last_report.as_ref()?.app_id.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    //! The device login by its labels (no window, no worker): waiting for the approval, then
+    //! approved, or ended (declined, expired, cancelled) with a way to start again.
+
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use crate::gui::worker::login_jobs::AfterLogin;
+
+    const CODE: &str = "ABCD1234";
+    const MAKING: &str = "Logged in. Making the Page token…";
+
+    struct Open {
+        login: DeviceLogin,
+        out: Vec<UiCommand>,
+    }
+
+    /// The ticket and cancel switch of a `DeviceLogin` command.
+    fn asked(command: &Command) -> (u64, CancellationToken) {
+        match command {
+            Command::Login(LoginCommand::DeviceLogin { ticket, cancel, .. }) => {
+                (*ticket, cancel.clone())
+            }
+            other => panic!("not a device login: {other:?}"),
+        }
+    }
+
+    /// A login for "Acme Shoes" on screen; returns it with its first ticket and cancel switch.
+    fn started() -> (Harness<'static, Open>, u64, CancellationToken) {
+        let target = LoginTarget {
+            app_id: "1000000000001".into(),
+            kind: ChannelKind::Messenger,
+            channel: "shoes".into(),
+            manages: "Acme Shoes".into(),
+            after: AfterLogin::Validate,
+        };
+        let (login, command) = DeviceLogin::start(target);
+        let (ticket, cancel) = asked(&command);
+        let open = Open { login, out: vec![] };
+        let mut h = Harness::new_ui_state(
+            |ui, open: &mut Open| open.login.ui(ui, MAKING, &mut open.out),
+            open,
+        );
+        h.run_ok();
+        (h, ticket, cancel)
+    }
+
+    fn event(h: &mut Harness<'static, Open>, event: LoginEvent) -> bool {
+        let taken = h.state_mut().login.on_event(&event);
+        h.run_ok();
+        taken
+    }
+
+    fn code(ticket: u64) -> LoginEvent {
+        LoginEvent::Code {
+            ticket,
+            user_code: CODE.into(),
+            verification_uri: "https://www.facebook.com/device".into(),
+            interval: 5,
+        }
+    }
+
+    fn failed(ticket: u64, message: &str) -> LoginEvent {
+        LoginEvent::Failed {
+            ticket,
+            failure: Failure::new(message),
+            missing_client_token: false,
+        }
+    }
+
+    fn shows(h: &Harness<'static, Open>, text: &str) -> bool {
+        // The code is shown alone and inside the message for the customer.
+        h.query_all_by_label_contains(text).next().is_some()
+    }
+
+    #[test]
+    fn the_code_waits_for_the_approval_and_then_the_token_is_made() {
+        let (mut h, ticket, _) = started();
+        assert!(shows(&h, "Asking Facebook for a login code…"));
+        assert!(event(&mut h, code(ticket)));
+        assert!(shows(&h, CODE));
+        assert!(shows(&h, "checking every 5 s"));
+        assert!(shows(&h, "the Facebook account that manages Acme Shoes"));
+        h.get_by_label("Copy code").click();
+        h.run_ok();
+        assert!(matches!(
+            h.state().out.last(),
+            Some(UiCommand::Login(LoginUi::CopyText(c))) if c == CODE
+        ));
+
+        // Facebook asks to check less often.
+        event(
+            &mut h,
+            LoginEvent::Waiting {
+                ticket,
+                interval: 10,
+            },
+        );
+        assert!(shows(&h, "checking every 10 s"));
+        // Another login's news changes nothing here.
+        assert!(!event(
+            &mut h,
+            LoginEvent::Approved {
+                ticket: ticket + 1000
+            }
+        ));
+        assert!(shows(&h, CODE));
+
+        assert!(event(&mut h, LoginEvent::Approved { ticket }));
+        assert!(shows(&h, MAKING));
+        assert!(!shows(&h, CODE), "the code is gone once approved");
+        assert!(h.state().login.is_busy());
+    }
+
+    #[test]
+    fn a_declined_or_expired_login_says_so_and_logs_in_again_with_a_new_ticket() {
+        for (why, words) in [
+            ("declined", "The login was declined on Facebook"),
+            ("expired", "The login code expired before it was used"),
+        ] {
+            let (mut h, ticket, _) = started();
+            event(&mut h, code(ticket));
+            event(
+                &mut h,
+                failed(ticket, &format!("{words}. Nothing was changed.")),
+            );
+            assert!(shows(&h, words), "{why}");
+            assert!(!shows(&h, CODE), "{why}: the dead code is not shown");
+            assert!(!h.state().login.is_busy(), "{why}");
+
+            h.get_by_label("Log in again").click();
+            h.run_ok();
+            let again = h.state_mut().out.drain(..).find_map(|c| match c {
+                UiCommand::Worker(c) => Some(asked(&c).0),
+                _ => None,
+            });
+            let again = again.expect("a new login is asked for");
+            assert_ne!(again, ticket, "{why}");
+            assert!(shows(&h, "Asking Facebook for a login code…"), "{why}");
+            // The old login's code arriving late is not shown for the new one.
+            assert!(!event(&mut h, code(ticket)), "{why}");
+            assert!(!shows(&h, CODE), "{why}");
+            assert!(event(&mut h, code(again)), "{why}");
+            assert!(shows(&h, CODE), "{why}");
+        }
+    }
+
+    #[test]
+    fn cancel_stops_the_waiting_and_changes_nothing() {
+        let (mut h, ticket, cancel) = started();
+        event(&mut h, code(ticket));
+        h.get_by_label("Cancel login").click();
+        h.run_ok();
+        assert!(cancel.is_cancelled(), "the worker stops polling");
+        assert!(shows(&h, "The login was cancelled. Nothing was changed."));
+        assert!(h.query_by_label("Log in again").is_some());
+    }
+
+    #[test]
+    fn without_a_client_token_it_says_where_to_find_it_and_opens_apps() {
+        let (mut h, ticket, _) = started();
+        event(
+            &mut h,
+            LoginEvent::Failed {
+                ticket,
+                failure: Failure::new("no client token"),
+                missing_client_token: true,
+            },
+        );
+        assert!(shows(&h, "needs the app's client token"));
+        h.get_by_label("Open Apps").click();
+        h.run_ok();
+        assert!(matches!(
+            h.state().out.last(),
+            Some(UiCommand::Login(LoginUi::OpenApps))
+        ));
+    }
+}

@@ -379,3 +379,208 @@ fn cell(ui: &mut Ui, width: f32, text: &str, changed: bool) {
             ui.add(egui::Label::new(rich).wrap());
         });
 }
+
+#[cfg(test)]
+mod tests {
+    //! The renew dialog by its labels (no window, no worker): which validation answer counts,
+    //! and when "Save new token" may be pressed.
+
+    use super::*;
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{NodeT, Queryable};
+
+    use crate::model::{
+        Channel, ChannelKind, Diagnosis, Health, Reason, Secret, SecretRef, StoredToken,
+    };
+
+    const FIRST: &str = "EAAFirstPastedTokenOfTheShoesPage0123456789";
+    const SECOND: &str = "EAASecondPastedTokenOfTheShoesPage987654321";
+    const WORKS: &str = "This token works for this channel. You can save it.";
+    const CHANGED: &str = "The text changed since the last check: validate again.";
+
+    struct Open {
+        dialog: RenewDialog,
+        view: ChannelView,
+        out: Vec<UiCommand>,
+    }
+
+    fn shoes() -> ChannelView {
+        let channel = Channel {
+            id: "shoes".into(),
+            name: "Acme Shoes".into(),
+            kind: ChannelKind::Messenger,
+            app_id: Some("1000000000001".into()),
+            page_id: Some("500001".into()),
+            page_name: Some("Acme Shoes".into()),
+            token: StoredToken {
+                secret: SecretRef::new_token(),
+                fingerprint: Secret::new("EAAOldToken").fingerprint(),
+                saved_at: Utc::now(),
+            },
+            previous_token: None,
+            previous_report: None,
+            last_report: None,
+            last_failure: None,
+            added_at: Utc::now(),
+        };
+        let diagnosis = Diagnosis {
+            health: Health::Unknown,
+            reasons: vec![],
+        };
+        ChannelView { channel, diagnosis }
+    }
+
+    /// Graph's answer for `token`: it passes, or it is refused for `refusal`.
+    fn answer(token: &str, refusal: Option<&str>) -> Result<Box<Validation>, Failure> {
+        let token = Secret::new(token);
+        Ok(Box::new(Validation {
+            report: TokenReport {
+                is_valid: Some(true),
+                ..TokenReport::default()
+            },
+            diagnosis: Diagnosis {
+                health: Health::Healthy,
+                reasons: vec![],
+            },
+            refusals: refusal
+                .map(|r| Reason::new(ReasonCode::WrongPage, r))
+                .into_iter()
+                .collect(),
+            warnings: vec![],
+            fingerprint: token.fingerprint(),
+            candidate: token,
+            derived: None,
+            pages: None,
+        }))
+    }
+
+    fn dialog() -> Harness<'static, Open> {
+        let open = Open {
+            dialog: RenewDialog::new("shoes".into(), None),
+            view: shoes(),
+            out: vec![],
+        };
+        // A dialog that grows takes a few frames to settle where it belongs.
+        let mut h = Harness::builder()
+            .with_size([1000.0, 1000.0])
+            .with_max_steps(16)
+            .build_ui_state(
+                |ui, open: &mut Open| {
+                    let input = RenewInput {
+                        view: &open.view,
+                        app: None,
+                        now: Utc::now(),
+                        can_save: true,
+                    };
+                    open.dialog.show(ui, &input, &mut open.out);
+                },
+                open,
+            );
+        h.run_ok();
+        h
+    }
+
+    /// Replaces the text in "New token" with `text`, as a paste over a selection.
+    fn paste(h: &mut Harness<'static, Open>, text: &str) {
+        // The box, not the "New token" column of the facts.
+        h.get_by_role_and_label(Role::PasswordInput, "New token")
+            .click();
+        h.run_ok();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.event(egui::Event::Paste(text.into()));
+        h.run_ok();
+    }
+
+    /// Presses Validate; returns the ticket of the question sent to the worker.
+    fn validate(h: &mut Harness<'static, Open>) -> u64 {
+        h.get_by_label("Validate").click();
+        h.run_ok();
+        let asked = h.state_mut().out.drain(..).find_map(|c| match c {
+            UiCommand::Worker(Command::Validate { ticket, .. }) => Some(ticket),
+            _ => None,
+        });
+        asked.expect("Validate sends the token to the worker")
+    }
+
+    fn answered(
+        h: &mut Harness<'static, Open>,
+        ticket: u64,
+        result: Result<Box<Validation>, Failure>,
+    ) {
+        h.state_mut().dialog.on_validated(ticket, &result);
+        h.run_ok();
+    }
+
+    fn save_enabled(h: &Harness<'static, Open>) -> bool {
+        !h.get_by_label("Save new token")
+            .accesskit_node()
+            .is_disabled()
+    }
+
+    fn shows(h: &Harness<'static, Open>, text: &str) -> bool {
+        h.query_by_label(text).is_some()
+    }
+
+    #[test]
+    fn save_waits_for_a_passing_answer_about_the_text_now_in_the_box() {
+        let mut h = dialog();
+        paste(&mut h, FIRST);
+        assert!(!save_enabled(&h), "nothing validated yet");
+        let first = validate(&mut h);
+        assert!(shows(&h, "Checking with Facebook…"));
+        assert!(!save_enabled(&h));
+
+        // The user pastes another token while Facebook still answers about the first.
+        paste(&mut h, SECOND);
+        answered(&mut h, first, answer(FIRST, None));
+        assert!(!shows(&h, WORKS), "the answer is about the other text");
+        assert!(shows(&h, CHANGED));
+        assert!(!save_enabled(&h), "a pass for the old text saves nothing");
+
+        let second = validate(&mut h);
+        answered(&mut h, second, answer(SECOND, None));
+        assert!(shows(&h, WORKS));
+        assert!(save_enabled(&h));
+        h.get_by_label("Save new token").click();
+        h.run_ok();
+        let saved = h.state().out.iter().find_map(|c| match c {
+            UiCommand::Worker(Command::Renew { token, .. }) => Some(token.expose().to_string()),
+            _ => None,
+        });
+        assert_eq!(
+            saved.as_deref(),
+            Some(SECOND),
+            "Save stores the validated text"
+        );
+    }
+
+    #[test]
+    fn a_late_answer_to_an_older_question_is_ignored() {
+        let mut h = dialog();
+        paste(&mut h, FIRST);
+        let first = validate(&mut h);
+        answered(
+            &mut h,
+            first,
+            answer(FIRST, Some("This token is for another Page.")),
+        );
+        assert!(shows(&h, "This token cannot be saved:"));
+        assert!(!save_enabled(&h), "a refused token is never saved");
+
+        paste(&mut h, SECOND);
+        let second = validate(&mut h);
+        // The first question's answer arrives again (a retry), now saying it passes.
+        answered(&mut h, first, answer(SECOND, None));
+        assert!(
+            shows(&h, "Checking with Facebook…"),
+            "still waiting for its own answer"
+        );
+        assert!(!shows(&h, WORKS));
+        assert!(!save_enabled(&h));
+
+        answered(&mut h, second, answer(SECOND, None));
+        assert!(shows(&h, WORKS));
+        assert!(save_enabled(&h));
+    }
+}

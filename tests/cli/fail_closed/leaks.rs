@@ -3,11 +3,9 @@
 //! with `--verbose`) and none of them comes out in the profile, the logs, anything printed, the
 //! simulator's request URLs or the environment of the browser we start.
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::Stdio;
-use std::time::{Duration, Instant};
 
+use crate::support::login::LoginRun;
 use crate::support::{self, Env, collect_files};
 use tokenwarden::sim::scenario::*;
 
@@ -52,38 +50,11 @@ fn device_login(env: &Env, browser: &Path) -> (i32, String, String) {
         "Acme Shoes",
         "--verbose",
     ]);
-    c.env("TOKENWARDEN_TEST_BROWSER", browser)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = c.spawn().expect("login starts");
-    let stderr = child.stderr.take().expect("piped");
-    let (tx, rx) = std::sync::mpsc::channel();
-    let reader = std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let mut seen = vec![];
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let code = loop {
-        assert!(Instant::now() < deadline, "no code shown: {seen:?}");
-        if let Ok(line) = rx.recv_timeout(Duration::from_millis(200)) {
-            seen.push(line.clone());
-            if line.starts_with("    ") && !line.trim().is_empty() {
-                break line.trim().to_string();
-            }
-        }
-    };
+    c.env("TOKENWARDEN_TEST_BROWSER", browser);
+    let mut run = LoginRun::spawn(c);
+    let code = run.user_code();
     env.control.approve_device(&code, ALICE_ID);
-    let out = child.wait_with_output().expect("login ends");
-    reader.join().expect("stderr reader ends");
-    seen.extend(rx.try_iter());
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        seen.join("\n"),
-    )
+    run.finish()
 }
 
 #[test]

@@ -2,14 +2,10 @@
 //! User token → Page token (with the long-lived exchange), the identity guard, device login,
 //! webhook re-subscription, one login renewing a whole root-cause group, and the walk-through.
 
-mod support;
-
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use crate::support;
 
 use support::Env;
+use support::login::{LoginRun, wait_for_polls};
 use tokenwarden::sim::scenario::*;
 
 #[test]
@@ -159,74 +155,6 @@ fn a_pasted_login_address_works_like_a_token() {
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.json()["token"]["profile_id"], BOOKS_PAGE_ID);
-}
-
-/// A running `tokenwarden login`: its stderr lines arrive on a channel as it prints them.
-struct LoginRun {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    /// Reads stderr to its end; joined before the last lines are collected.
-    reader: std::thread::JoinHandle<()>,
-    seen: Vec<String>,
-}
-
-impl LoginRun {
-    fn start(env: &Env, args: &[&str]) -> LoginRun {
-        let mut child = env
-            .command(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("login starts");
-        let stderr = child.stderr.take().expect("piped");
-        let (tx, lines) = mpsc::channel();
-        let reader = std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        LoginRun {
-            child,
-            lines,
-            reader,
-            seen: vec![],
-        }
-    }
-
-    /// The code shown to the user (the indented line under "enter this code").
-    fn user_code(&mut self) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if let Ok(line) = self.lines.recv_timeout(Duration::from_millis(200)) {
-                self.seen.push(line.clone());
-                if line.starts_with("    ") && !line.trim().is_empty() {
-                    return line.trim().to_string();
-                }
-            }
-        }
-        panic!("no code shown: {:?}", self.seen);
-    }
-
-    fn finish(mut self) -> (i32, String, String) {
-        let out = self.child.wait_with_output().expect("login ends");
-        // The process has ended, but its last lines may still be on their way through the reader.
-        self.reader.join().expect("stderr reader ends");
-        self.seen.extend(self.lines.try_iter());
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            self.seen.join("\n"),
-        )
-    }
-}
-
-fn wait_for_polls(env: &Env, code: &str, n: u32) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while env.control.device_polls(code) < n {
-        assert!(Instant::now() < deadline, "the app stopped polling");
-        std::thread::sleep(Duration::from_millis(100));
-    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The desktop window, driven by its labels the way a user would: against the Graph simulator
 //! for checks and renewals, and on a fixed catalog with a pinned clock for the snapshots.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -23,9 +23,6 @@ use tokenwarden::sim::scenario::{
     SHOES_PAGE_ID, TOYS_PAGE_ID, TRAVEL_PAGE_ID,
 };
 use tokenwarden::store::{Catalog, CatalogFile, Profile, SecretStoreKind, StoreError, VaultStore};
-
-/// This file's windows answer within 20 s.
-const WAIT: Duration = Duration::from_secs(20);
 
 type Seed = KindSeed;
 
@@ -65,19 +62,15 @@ const TOYS: Seed = (
     "Acme Toys",
 );
 
-impl Env {
-    fn new(seeds: &[Seed]) -> Env {
-        Env::start(seeds, None, WAIT)
-    }
+/// This module's window.
+trait Window {
+    fn harness(&self) -> App;
+}
 
+impl Window for Env {
     fn harness(&self) -> App {
         self.loaded_window([1280.0, 860.0])
     }
-}
-
-/// Steps the window until `done` holds; fails with `what` after this file's `WAIT`.
-fn step_until(h: &mut App, what: &str, done: impl Fn(&App) -> bool) {
-    step_until_within(h, WAIT, what, done);
 }
 
 #[test]
@@ -429,6 +422,23 @@ fn an_offline_check_shows_a_banner_and_keeps_the_last_known_facts() {
     ));
 }
 
+/// Opens Add, names the channel `name`, picks the Acme app, pastes another token of Acme
+/// Shoes' Page and waits for its facts.
+fn validate_another_shoes_token(h: &mut App, env: &Env, name: &str) {
+    h.get_by_label("Add channel…").click();
+    h.run_ok();
+    paste(h, "Name", name);
+    h.get_by_role_and_label(Role::ComboBox, "App").click();
+    h.run_ok();
+    h.get_by_label("Acme Support (1000000000001)").click();
+    h.run_ok();
+    paste(h, "Token", &env.control.token("shoes_renewal"));
+    h.get_by_label("Validate").click();
+    step_until(h, "the token's facts", |h| {
+        has_label(h, "Acme Shoes (500001)")
+    });
+}
+
 #[test]
 fn an_app_and_a_channel_are_added_through_the_forms() {
     // Not Acme Shoes: the form adds that Page, and a Page is saved once per kind.
@@ -449,18 +459,7 @@ fn an_app_and_a_channel_are_added_through_the_forms() {
 
     h.get_by_label("Channels").click();
     h.run_ok();
-    h.get_by_label("Add channel…").click();
-    h.run_ok();
-    paste(&mut h, "Name", "Acme Shoes Again");
-    h.get_by_role_and_label(Role::ComboBox, "App").click();
-    h.run_ok();
-    h.get_by_label("Acme Support (1000000000001)").click();
-    h.run_ok();
-    paste(&mut h, "Token", &env.control.token("shoes_renewal"));
-    h.get_by_label("Validate").click();
-    step_until(&mut h, "the token's facts", |h| {
-        has_label(h, "Acme Shoes (500001)")
-    });
+    validate_another_shoes_token(&mut h, &env, "Acme Shoes Again");
     h.get_by_label("Save channel").click();
     step_until(&mut h, "the new row", |h| {
         h.query_by_role_and_label(Role::ListItem, "Acme Shoes Again")
@@ -623,20 +622,13 @@ fn fixture() -> Vec<Channel> {
 
 /// A window on the fixed catalog; the Graph address leads nowhere, and nothing asks it.
 fn snapshot_harness(theme: egui::Theme) -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
-    CatalogFile::new(&profile)
-        .update(|c: &mut Catalog| {
-            c.channels = fixture();
-            c.apps = vec![MetaApp {
-                id: ACME_APP_ID.into(),
-                name: ACME_APP_NAME.into(),
-                client_token: None,
-                has_secret: true,
-            }];
-            Ok::<_, StoreError>(())
-        })
-        .unwrap();
+    let acme = MetaApp {
+        id: ACME_APP_ID.into(),
+        name: ACME_APP_NAME.into(),
+        client_token: None,
+        has_secret: true,
+    };
+    let (profile, dir) = fixed_profile(fixture(), vec![acme]);
     let mut h = pinned_window(
         profile,
         "http://127.0.0.1:9",
@@ -836,18 +828,7 @@ fn an_app_in_use_cannot_be_removed_and_a_free_one_can_be_renamed_and_removed() {
 fn adding_a_page_that_is_already_saved_is_refused_in_the_form() {
     let env = Env::new(&[SHOES]);
     let mut h = env.harness();
-    h.get_by_label("Add channel…").click();
-    h.run_ok();
-    paste(&mut h, "Name", "Shoes Again");
-    h.get_by_role_and_label(Role::ComboBox, "App").click();
-    h.run_ok();
-    h.get_by_label("Acme Support (1000000000001)").click();
-    h.run_ok();
-    paste(&mut h, "Token", &env.control.token("shoes_renewal"));
-    h.get_by_label("Validate").click();
-    step_until(&mut h, "the token's facts", |h| {
-        has_label(h, "Acme Shoes (500001)")
-    });
+    validate_another_shoes_token(&mut h, &env, "Shoes Again");
     h.get_by_label("Save channel").click();
     step_until(&mut h, "the refusal", |h| {
         has_text(

@@ -71,10 +71,13 @@ fn files_in(dir: &Path) -> Vec<String> {
     names
 }
 
-/// Re-runs this test binary for exactly `test`, with `envs` set.
+/// Re-runs this test binary for exactly `test` of this module, with `envs` set.
 fn run_child(test: &str, envs: &[(&str, &str)]) -> std::process::Child {
+    // The harness names a test by its path below the binary's crate ("store::child_…").
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
+    let test = format!("{module}::{test}");
     Command::new(std::env::current_exe().unwrap())
-        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .args([test.as_str(), "--exact", "--nocapture", "--test-threads=1"])
         .envs(envs.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

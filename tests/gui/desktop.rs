@@ -2,7 +2,7 @@
 //! read-only), the channel history, reminders with a snooze, backup and restore into a new
 //! profile, the clock guard and one window per profile. Snapshots use a pinned clock.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -24,24 +24,26 @@ use tokenwarden::service::report_file::{REPORT_FORMAT, REPORT_VERSION, ReportApp
 use tokenwarden::sim::scenario::{
     ACME_APP_ID, ACME_APP_NAME, GARDEN_PAGE_ID, SHOES_PAGE_ID, TRAVEL_PAGE_ID,
 };
-use tokenwarden::store::{CatalogFile, Profile};
+use tokenwarden::store::Profile;
 
 const SHOES: Seed = ("Acme Shoes", "shoes_messenger", SHOES_PAGE_ID);
 const SHOES_TOO: Seed = ("Acme Shoes Outlet", "shoes_renewal", SHOES_PAGE_ID);
 const TRAVEL: Seed = ("Acme Travel", "travel_expired", TRAVEL_PAGE_ID);
 const GARDEN: Seed = ("Acme Garden", "garden_password", GARDEN_PAGE_ID);
 
-impl Env {
-    fn new(seeds: &[Seed]) -> Env {
-        Env::start(seeds, None, WAIT)
-    }
-
+/// This module's profiles and window.
+trait Desktop {
     /// Another profile on a simulator of its own (a new computer).
+    fn beside(&self) -> Env;
+    /// The window on this profile; `reminders` runs the schedule with the recording notifier.
+    fn harness(&self, reminders: bool) -> App;
+}
+
+impl Desktop for Env {
     fn beside(&self) -> Env {
-        Env::start(&[] as &[Seed], None, WAIT)
+        Env::new(&[] as &[Seed])
     }
 
-    /// The window on this profile; `reminders` runs the schedule with the recording notifier.
     fn harness(&self, reminders: bool) -> App {
         let notifier: Arc<dyn Notifier> = self.notifier.clone();
         let desktop = DesktopOptions {
@@ -377,14 +379,7 @@ fn fixed_channels() -> Vec<Channel> {
 }
 
 fn snapshots_in(theme: egui::Theme, suffix: &str) {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
-    CatalogFile::new(&profile)
-        .update(|c| {
-            c.channels = fixed_channels();
-            Ok::<_, tokenwarden::store::StoreError>(())
-        })
-        .unwrap();
+    let (profile, dir) = fixed_profile(fixed_channels(), vec![]);
     let report = SupportReport {
         format: REPORT_FORMAT.into(),
         version: REPORT_VERSION,
@@ -425,20 +420,13 @@ fn snapshots_in(theme: egui::Theme, suffix: &str) {
 
 /// The "Roll back" confirmation of a channel that was renewed once.
 fn rollback_snapshot_in(theme: egui::Theme, suffix: &str) {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
     let mut channels = fixed_channels();
     channels[0].previous_token = Some(StoredToken {
         secret: SecretRef("redacted-previous".into()),
         fingerprint: Secret::new("EAA-Acme Shoes-before").fingerprint(),
         saved_at: pinned() - Duration::days(100),
     });
-    CatalogFile::new(&profile)
-        .update(|c| {
-            c.channels = channels;
-            Ok::<_, tokenwarden::store::StoreError>(())
-        })
-        .unwrap();
+    let (profile, _dir) = fixed_profile(channels, vec![]);
     let mut h = pinned_harness(profile, theme, &QueuedDialogs::default());
     select(&mut h, "Acme Shoes");
     press(&mut h, "Roll back");

@@ -3,9 +3,7 @@
 //! previous token that no longer works or is gone, and a change made meanwhile by someone else
 //! all leave the channel exactly as it was.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -14,7 +12,7 @@ use tokenwarden::sim::Fault;
 use tokenwarden::sim::scenario::*;
 use tokenwarden::store::{CatalogFile, Profile, SecretStore, VaultStore};
 
-use crate::support::{Env, MESSENGER_SCOPES, Output, PASSPHRASE};
+use crate::support::{self, Env, MESSENGER_SCOPES, Output, PASSPHRASE};
 
 const BACKUP_PW: &str = "a long backup passphrase";
 
@@ -504,34 +502,13 @@ fn start_held(env: &Env, args: &[&str], stdin: &str) -> std::process::Child {
     env.control.clear_requests();
     env.control
         .fail_next(1, Fault::Latency(Duration::from_secs(4)));
-    let mut child = env
-        .command(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("tokenwarden starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("stdin written");
+    let child = support::spawn(env.command(args), stdin);
     let start = Instant::now();
     while env.control.requests().is_empty() {
         assert!(start.elapsed() < Duration::from_secs(20), "no Graph call");
         std::thread::sleep(Duration::from_millis(20));
     }
     child
-}
-
-fn finish(child: std::process::Child) -> Output {
-    let out = child.wait_with_output().expect("tokenwarden ends");
-    Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
 }
 
 /// Runs `tokenwarden ARGS` held at its first Graph call while a colleague renews "Acme Shoes";
@@ -543,7 +520,7 @@ fn loses_to_a_colleagues_renewal(env: &Env, args: &[&str], stdin: &str) {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let theirs_fp = fingerprint(env, "Acme Shoes");
 
-    let out = finish(held);
+    let out = support::wait_output(held);
     assert_eq!(out.code, 3, "{args:?}: {}", out.stderr);
     assert!(out.stderr.contains("someone else"), "{}", out.stderr);
     assert_eq!(fingerprint(env, "Acme Shoes"), theirs_fp, "theirs stays");

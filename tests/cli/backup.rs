@@ -2,7 +2,7 @@
 //! Graph simulator over loopback: moving to a new computer, a newer token that must not be
 //! overwritten, and a wrong passphrase or a damaged file that must change nothing.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! The `tokenwarden` command line against the Graph simulator over real HTTP on loopback, with
 //! real profile files and the real age vault. Each test reads like what a support person sees.
 
-mod support;
+use crate::support;
 
 use support::{Env, base_command, run_command};
 use tokenwarden::sim::Fault;

@@ -1,7 +1,7 @@
 //! History, logs, the support report's last error and the clock warning, with the real binary
 //! against the Graph simulator over loopback: what a support person reads when a customer calls.
 
-mod support;
+use crate::support;
 
 use support::{Env, collect_files};
 use tokenwarden::sim::Fault;

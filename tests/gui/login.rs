@@ -5,7 +5,7 @@
 //! walk-through with "Copy the steps" (opened again at step 1).
 //! Snapshots of the login and the guide use a fixed catalog and a pinned clock.
 
-mod support;
+use crate::support;
 
 use eframe::egui;
 use egui::accesskit::Role;
@@ -20,11 +20,20 @@ use tokenwarden::model::{
 };
 use tokenwarden::sim::scenario::*;
 use tokenwarden::sim::{Scenario, Simulator};
-use tokenwarden::store::{Catalog, CatalogFile, Profile, StoreError};
+use tokenwarden::store::{Catalog, CatalogFile, StoreError};
 
-// A profile on the simulator; the Acme app is saved with its secret and its client token.
-impl Env {
-    fn new(seeds: &[Seed]) -> Env {
+/// This module's profile and window.
+trait Login {
+    /// A profile on the simulator; the Acme app is saved with its secret and its client token,
+    /// and the simulated device login may be polled every second.
+    fn with_client_token(seeds: &[Seed]) -> Env;
+    fn harness(&self) -> App;
+    /// Waits for the login code, copies it with "Copy code" and returns it.
+    fn copied_code(&self, h: &mut App) -> String;
+}
+
+impl Login for Env {
+    fn with_client_token(seeds: &[Seed]) -> Env {
         let env = Env::start(seeds, Some(ACME_CLIENT_TOKEN), WAIT);
         env.control.set_device_interval(1);
         env
@@ -34,7 +43,6 @@ impl Env {
         self.loaded_window([1280.0, 900.0])
     }
 
-    /// Waits for the login code, copies it with "Copy code" and returns it.
     fn copied_code(&self, h: &mut App) -> String {
         step_until(h, "the login code", |h| has_label(h, "Copy code"));
         press(h, "Copy code");
@@ -52,7 +60,7 @@ const SHOES: Seed = ("Acme Shoes", "shoes_messenger", SHOES_PAGE_ID);
 
 #[test]
 fn log_in_with_facebook_renews_with_the_pages_own_token() {
-    let env = Env::new(&[SHOES]);
+    let env = Env::with_client_token(&[SHOES]);
     env.check_all_now();
     let before = env.fingerprint("Acme Shoes");
     let mut h = env.harness();
@@ -100,7 +108,7 @@ fn log_in_with_facebook_renews_with_the_pages_own_token() {
 
 #[test]
 fn log_in_with_facebook_in_add_lists_the_pages_and_adds_the_ticked_ones() {
-    let env = Env::new(&[SHOES]);
+    let env = Env::with_client_token(&[SHOES]);
     let mut h = env.harness();
     press(&mut h, "Add channel…");
     // One saved app: the login goes through it without a question.
@@ -142,7 +150,7 @@ fn log_in_with_facebook_in_add_lists_the_pages_and_adds_the_ticked_ones() {
 
 #[test]
 fn a_login_of_someone_else_is_refused_with_both_names_and_saves_nothing() {
-    let env = Env::new(&[SHOES]);
+    let env = Env::with_client_token(&[SHOES]);
     env.check_all_now();
     let catalog = std::fs::read(env.profile.dir.join("catalog.json")).unwrap();
     let mut h = env.harness();
@@ -169,7 +177,7 @@ fn a_login_of_someone_else_is_refused_with_both_names_and_saves_nothing() {
 
 #[test]
 fn a_cancelled_login_changes_nothing_and_can_start_again() {
-    let env = Env::new(&[SHOES]);
+    let env = Env::with_client_token(&[SHOES]);
     let before = env.fingerprint("Acme Shoes");
     let mut h = env.harness();
     select(&mut h, "Acme Shoes");
@@ -191,7 +199,7 @@ fn a_cancelled_login_changes_nothing_and_can_start_again() {
 
 #[test]
 fn without_a_client_token_the_login_says_so_and_offers_the_apps_page() {
-    let env = Env::new(&[SHOES]);
+    let env = Env::with_client_token(&[SHOES]);
     env.service
         .store
         .catalog
@@ -214,7 +222,7 @@ fn without_a_client_token_the_login_says_so_and_offers_the_apps_page() {
 
 #[test]
 fn after_a_renewal_the_missing_webhook_is_offered_and_subscribed() {
-    let env = Env::new(&[("Acme Toys", "webhook_off", TOYS_PAGE_ID)]);
+    let env = Env::with_client_token(&[("Acme Toys", "webhook_off", TOYS_PAGE_ID)]);
     env.check_all_now();
     let mut h = env.harness();
     select(&mut h, "Acme Toys");
@@ -258,7 +266,7 @@ fn one_login_renews_a_group_of_four_broken_by_one_password_change() {
         .collect();
     let mut all = seeds.clone();
     all.push(SHOES);
-    let env = Env::new(&all);
+    let env = Env::with_client_token(&all);
     env.control.change_password(CAROL_ID);
     let before: Vec<String> = CAROL_PAGE_NAMES
         .iter()
@@ -300,7 +308,7 @@ fn one_login_renews_a_group_of_four_broken_by_one_password_change() {
 
 #[test]
 fn the_walk_through_shows_the_steps_and_copies_them_without_a_token() {
-    let env = Env::new(&[SHOES]);
+    let env = Env::with_client_token(&[SHOES]);
     env.control.change_password(ALICE_ID);
     env.check_all_now();
     let mut h = env.harness();
@@ -388,22 +396,22 @@ fn fixture() -> Vec<Channel> {
 
 /// A window on the fixed catalog whose Graph is `base_url` (only the device login asks it).
 fn snapshot_harness(theme: egui::Theme, base_url: &str) -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let profile = Profile::resolve(Some(dir.path().join("profile"))).unwrap();
-    CatalogFile::new(&profile)
-        .update(|c: &mut Catalog| {
-            c.channels = fixture();
-            c.apps = vec![MetaApp {
-                id: ACME_APP_ID.into(),
-                name: ACME_APP_NAME.into(),
-                client_token: Some(ACME_CLIENT_TOKEN.into()),
-                has_secret: false,
-            }];
-            Ok::<_, StoreError>(())
-        })
-        .unwrap();
+    let acme = MetaApp {
+        id: ACME_APP_ID.into(),
+        name: ACME_APP_NAME.into(),
+        client_token: Some(ACME_CLIENT_TOKEN.into()),
+        has_secret: false,
+    };
+    let (profile, dir) = fixed_profile(fixture(), vec![acme]);
     let h = pinned_window(profile, base_url, theme, DesktopOptions::quiet(), WAIT);
     (h, dir)
+}
+
+/// Whether `w` is a device login code as the simulator makes them ("ABCD1234").
+fn is_login_code(w: &str) -> bool {
+    w.len() == 8
+        && w.chars().take(4).all(|c| c.is_ascii_uppercase())
+        && w.chars().skip(4).all(|c| c.is_ascii_digit())
 }
 
 /// Covers what differs from run to run: the random login code and the spinners' turn.
@@ -415,11 +423,8 @@ fn mask_moving_parts(h: &mut App) {
             let a = n.accesskit_node();
             // The code alone, or inside the message for the customer.
             let code = a.label().or_else(|| a.value()).is_some_and(|l| {
-                l.split(|c: char| c.is_whitespace() || c == '.').any(|w| {
-                    w.len() == 8
-                        && w[..4].chars().all(|c| c.is_ascii_uppercase())
-                        && w[4..].chars().all(|c| c.is_ascii_digit())
-                })
+                l.split(|c: char| c.is_whitespace() || c == '.')
+                    .any(is_login_code)
             });
             code || a.role() == Role::ProgressIndicator
         })
@@ -473,11 +478,7 @@ fn snapshots_in(theme: egui::Theme, suffix: &str) {
             let a = n.accesskit_node();
             a.label().or_else(|| a.value())
         })
-        .find(|l| {
-            l.len() == 8
-                && l.chars().take(4).all(|c| c.is_ascii_uppercase())
-                && l.chars().skip(4).all(|c| c.is_ascii_digit())
-        })
+        .find(|l| is_login_code(l))
         .unwrap_or_else(|| panic!("the code is shown:\n{}", shown(&h)));
     sim.control().approve_device(&code, ALICE_ID);
     step_until(&mut h, "the login's Pages", |h| {
@@ -505,7 +506,7 @@ fn snapshots_dark() {
 
 #[test]
 fn the_guide_opens_again_at_step_one() {
-    let env = Env::new(&[SHOES]);
+    let env = Env::with_client_token(&[SHOES]);
     env.control.change_password(ALICE_ID);
     env.check_all_now();
     let mut h = env.harness();

@@ -2,7 +2,7 @@
 //! line's token is validated like `add`'s, a bad line is refused by its number and the others
 //! are saved anyway.
 
-mod support;
+use crate::support;
 
 use support::Env;
 use tokenwarden::sim::scenario::*;
