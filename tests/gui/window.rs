@@ -1055,3 +1055,32 @@ fn a_dialog_opens_ready_to_type_and_gives_the_focus_back_when_it_closes() {
     assert!(!has_label(&h, "Add a channel"), "Escape closes the dialog");
     assert_eq!(focused(&h).as_deref(), Some("Add channel…"));
 }
+
+#[test]
+fn a_dialog_opened_with_the_mouse_is_ready_to_type_too() {
+    let env = Env::new(&[SHOES, TRAVEL]);
+    env.check_all_now();
+    let mut h = env.loaded_window([1280.0, 860.0]);
+    select(&mut h, "Acme Travel");
+    // A real pointer click (not an accessibility action), press and release in their own frames.
+    let at = h.get_by_label("Renew the token").rect().center();
+    h.event(egui::Event::PointerMoved(at));
+    h.step();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run_ok();
+    assert!(has_label(&h, "Renew the token of \"Acme Travel\""));
+    let focused = h
+        .root()
+        .children_recursive()
+        .find(|n| n.is_focused())
+        .and_then(|n| n.accesskit_node().label());
+    assert_eq!(focused.as_deref(), Some("New token"), "ready to paste");
+}
