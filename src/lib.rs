@@ -9,6 +9,7 @@ pub mod sim;
 pub mod store;
 
 pub mod cli;
+pub mod words;
 pub mod env;
 pub mod gui;
 pub mod logging;

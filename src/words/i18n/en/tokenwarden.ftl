@@ -1,0 +1,158 @@
+# Tokenwarden, English. Every id here exists in es/tokenwarden.ftl with the same variables
+# (the completeness test in src/words/completeness.rs checks it).
+
+## Common words
+
+unknown = unknown
+unknown-name = unknown name
+id-of = id { $id }
+working = Working.
+error-prefix = tokenwarden: { $sentence }
+
+## Times
+
+time-just-now = just now
+time-in = in { $span }
+time-ago = { $span } ago
+span-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+span-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+span-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+expiry-never = never expires
+expiry-in = expires { $when }
+expiry-ago = expired { $when }
+expiry-unknown = expiry unknown
+wait-about-minutes = about { $count } minutes
+wait-a-few-minutes = a few minutes
+
+## Health, kinds, token types
+
+health-healthy = Healthy
+health-attention = Needs attention
+health-broken = Broken
+health-unknown = Not checked
+kind-facebook-page = Facebook Page
+kind-messenger = Messenger
+kind-instagram = Instagram
+kind-whatsapp = WhatsApp
+token-type-user = User
+token-type-page = Page
+token-type-app = App
+token-type-system-user = System user
+check-method-debugger = Access Token Debugger
+check-method-self = Self-check (the debugger was not available)
+
+summary-broken = { $count } broken
+summary-attention = { $count ->
+    [one] { $count } needs attention
+   *[other] { $count } need attention
+}
+summary-unknown = { $count } not checked
+summary-healthy = { $count } healthy
+summary-none = No channels.
+
+## Remedies (the one button that carries each out)
+
+remedy-renew = Renew the token
+remedy-relogin = Log in again and renew
+remedy-grant-permission = Grant the missing permission
+remedy-subscribe-webhook = Open the webhook settings
+remedy-clear-checkpoint = Open Facebook to clear the security check
+remedy-restore-page-role = Open the Page's roles
+remedy-check-again = Check again
+remedy-check-now = Check now
+
+## Reasons in a few words (a list column)
+
+short-invalid-token = no longer works
+short-expired = expired
+short-expires-soon = expires soon
+short-password-changed = password changed
+short-app-not-installed = app removed
+short-checkpointed = security check
+short-unconfirmed-user = account unconfirmed
+short-session-invalidated = logged out
+short-page-role-lost = Page role lost
+short-data-access-expired = data access ended
+short-data-access-expires-soon = data access ends soon
+short-missing-permission = permission missing
+short-webhook-not-subscribed = webhook off
+short-wrong-app = another app's token
+short-wrong-page = another Page's token
+short-rate-limited = slowed down
+short-network-error = unreachable
+short-service-error = Facebook error
+short-unchecked = not checked
+short-already-saved = already saved
+
+## Reasons in a sentence: what it means and what to do
+
+account-of = { $name }'s account
+account-unknown = the account that connected this channel
+
+reason-invalid-token = Facebook no longer accepts this token (it was revoked, replaced or is not a real token). Get a new token to reconnect the channel.
+reason-expired = The token has expired. Get a new token to reconnect the channel.
+reason-expired-on = The token expired on { $date }. Get a new token to reconnect the channel.
+reason-expired-ago = The token expired { $when }. Get a new token to reconnect the channel.
+reason-expires-soon = The token expires soon. Renew it before then so the channel keeps working.
+reason-expires-soon-at = The token expires { $when } ({ $date }). Renew it before then so the channel keeps working.
+reason-password-changed = The password of the account that connected this channel was changed, so this token stopped working. Log in again to get a new token.
+reason-password-changed-who = The password of { $who } was changed (or Facebook ended its sessions for security), so this token stopped working. Log in again to get a new token.
+reason-app-not-installed = The app was removed from the account that connected this channel. Log in again and allow the app to get a new token.
+reason-app-not-installed-who = The app was removed from { $who }, or was never allowed. Log in again and allow the app to get a new token.
+reason-checkpointed = Facebook put a security check on the account that connected this channel. Log in at facebook.com and complete the check, then get a new token.
+reason-checkpointed-who = Facebook put a security check on { $who }. Log in at facebook.com and complete the check, then get a new token.
+reason-unconfirmed-user = The account that connected this channel is not confirmed yet. Confirm it at facebook.com, then get a new token.
+reason-unconfirmed-user-who = { $who } is not confirmed yet. Confirm it at facebook.com, then get a new token.
+reason-session-invalidated = The login session of the account that connected this channel was ended. Log in again to get a new token.
+reason-session-invalidated-who = The login session of { $who } was ended (logged out or revoked). Log in again to get a new token.
+reason-page-role-lost = The person who connected this Page no longer has a role on it. Give them their Page role back (or have a current Page admin connect it), then get a new Page token.
+reason-data-access-expired = Facebook's 90-day data access for this token ended. Log in again to renew it.
+reason-data-access-expired-ago = Facebook's 90-day data access for this token ended { $when }. Log in again to renew it.
+reason-data-access-expires-soon = Facebook's 90-day data access for this token ends soon. Log in again before then.
+reason-data-access-expires-soon-at = Facebook's 90-day data access for this token ends { $when }. Log in again before then.
+reason-missing-permission = The token lacks a permission this channel needs. Log in again and allow it.
+reason-missing-permission-list = The token lacks { $count ->
+    [one] the permission
+   *[other] the permissions
+} { $permissions }, which a { $kind } channel needs. Log in again and allow { $count ->
+    [one] it
+   *[other] them
+}.
+reason-webhook-not-subscribed = The Page is not subscribed to the app's webhook, so new messages will not arrive. Subscribe the Page again.
+reason-webhook-missing-fields = The Page's webhook is missing the { $count ->
+    [one] field
+   *[other] fields
+} { $fields }, so new messages will not arrive. Subscribe it again.
+reason-wrong-app = This token was made for another app than the channel's app. Get a token from the channel's app.
+reason-wrong-app-ids = This token was made for another app ({ $app }, id { $got }) than the channel's app (id { $want }). Get a token from the channel's app.
+reason-wrong-page = This token belongs to another Page than this channel's Page. Get the token of the right Page.
+reason-wrong-page-ids = This token belongs to another Page ({ $page }) than this channel's Page (id { $want }). Get the token of the right Page.
+reason-rate-limited = Facebook asked us to slow down. Wait a few minutes and check again; the token itself was not judged.
+reason-rate-limited-at = Facebook asked us to slow down ({ $when }). Wait { $wait } and check again; the token itself was not judged.
+reason-network-error = Could not reach Facebook. Check the internet connection and try again; the last known facts are shown.
+reason-network-error-at = Could not reach Facebook ({ $when }): { $detail }. Check the internet connection and try again; the last known facts are shown.
+reason-service-error = Facebook's servers had a problem. This is not your token's fault; try again in a few minutes.
+reason-service-error-at = Facebook's servers had a problem ({ $when }): { $detail }. This is not your token's fault; try again in a few minutes.
+reason-unchecked = This channel has not been checked yet.
+reason-already-saved = This Page is already saved as a channel of this kind.
+
+## Errors
+
+error-refused = Not saved: { $reasons }
+error-not-found = No channel is called or has the id "{ $name }". `tokenwarden list` shows the saved channels.
+error-graph = The check could not be made: { $detail }. Nothing was changed; check the internet connection and try again.
+error-internal = Internal error: { $detail }
+paste-empty = Nothing was pasted. Paste the access token (it usually starts with "EAA").
+paste-login-cancelled = The login was cancelled or refused on Facebook ({ $detail }), so there is no token in this link. Log in again and allow the requested permissions.
+paste-url-without-token = This link has no access token in it. Paste the token itself, or the whole address the browser showed after logging in (it contains "#access_token=").
+paste-json-without-token = This JSON has no "access_token" field. Paste the token itself or the whole response that contains it.
+paste-not-a-token = This does not look like an access token: { $detail }. Paste the token only — a long run of letters and digits that usually starts with "EAA".

@@ -1,0 +1,164 @@
+# Tokenwarden, español (neutro de Latinoamérica, de "usted", para personas no técnicas).
+# Cada id existe también en en/tokenwarden.ftl con las mismas variables.
+
+## Palabras comunes
+
+unknown = desconocido
+unknown-name = nombre desconocido
+id-of = id { $id }
+working = Funciona.
+error-prefix = tokenwarden: { $sentence }
+
+## Tiempos
+
+time-just-now = ahora mismo
+time-in = en { $span }
+time-ago = hace { $span }
+span-minutes = { $count ->
+    [one] { $count } minuto
+   *[other] { $count } minutos
+}
+span-hours = { $count ->
+    [one] { $count } hora
+   *[other] { $count } horas
+}
+span-days = { $count ->
+    [one] { $count } día
+   *[other] { $count } días
+}
+expiry-never = no vence
+expiry-in = vence { $when }
+expiry-ago = venció { $when }
+expiry-unknown = vencimiento desconocido
+wait-about-minutes = unos { $count } minutos
+wait-a-few-minutes = unos minutos
+
+## Estado, tipos de canal, tipos de token
+
+health-healthy = Funciona
+health-attention = Requiere atención
+health-broken = No funciona
+health-unknown = Sin revisar
+kind-facebook-page = Página de Facebook
+kind-messenger = Messenger
+kind-instagram = Instagram
+kind-whatsapp = WhatsApp
+token-type-user = Usuario
+token-type-page = Página
+token-type-app = App
+token-type-system-user = Usuario del sistema
+check-method-debugger = Depurador de tokens de acceso
+check-method-self = Revisión propia (el depurador no estaba disponible)
+
+summary-broken = { $count } no { $count ->
+    [one] funciona
+   *[other] funcionan
+}
+summary-attention = { $count ->
+    [one] { $count } necesita atención
+   *[other] { $count } necesitan atención
+}
+summary-unknown = { $count } sin revisar
+summary-healthy = { $count ->
+    [one] { $count } funciona
+   *[other] { $count } funcionan
+}
+summary-none = No hay canales.
+
+## Soluciones (el botón que lleva a cabo cada una)
+
+remedy-renew = Renovar el token
+remedy-relogin = Iniciar sesión de nuevo y renovar
+remedy-grant-permission = Dar el permiso que falta
+remedy-subscribe-webhook = Abrir la configuración del webhook
+remedy-clear-checkpoint = Abrir Facebook para pasar el control de seguridad
+remedy-restore-page-role = Abrir los roles de la Página
+remedy-check-again = Revisar de nuevo
+remedy-check-now = Revisar ahora
+
+## Motivos en pocas palabras (una columna de la lista)
+
+short-invalid-token = ya no funciona
+short-expired = vencido
+short-expires-soon = vence pronto
+short-password-changed = contraseña cambiada
+short-app-not-installed = app quitada
+short-checkpointed = control de seguridad
+short-unconfirmed-user = cuenta sin confirmar
+short-session-invalidated = sesión cerrada
+short-page-role-lost = sin rol en la Página
+short-data-access-expired = acceso a datos vencido
+short-data-access-expires-soon = acceso a datos vence pronto
+short-missing-permission = falta un permiso
+short-webhook-not-subscribed = webhook apagado
+short-wrong-app = token de otra app
+short-wrong-page = token de otra Página
+short-rate-limited = en pausa
+short-network-error = sin conexión
+short-service-error = error de Facebook
+short-unchecked = sin revisar
+short-already-saved = ya guardado
+
+## Motivos en una oración: qué significa y qué hacer
+
+account-of = la cuenta de { $name }
+account-unknown = la cuenta que conectó este canal
+
+reason-invalid-token = Facebook ya no acepta este token (lo revocaron, lo reemplazaron o no es un token real). Consiga un token nuevo para volver a conectar el canal.
+reason-expired = El token venció. Consiga un token nuevo para volver a conectar el canal.
+reason-expired-on = El token venció el { $date }. Consiga un token nuevo para volver a conectar el canal.
+reason-expired-ago = El token venció { $when }. Consiga un token nuevo para volver a conectar el canal.
+reason-expires-soon = El token vence pronto. Renuévelo antes para que el canal siga funcionando.
+reason-expires-soon-at = El token vence { $when } ({ $date }). Renuévelo antes para que el canal siga funcionando.
+reason-password-changed = Se cambió la contraseña de la cuenta que conectó este canal, así que este token dejó de funcionar. Inicie sesión de nuevo para conseguir un token nuevo.
+reason-password-changed-who = Se cambió la contraseña de { $who } (o Facebook cerró sus sesiones por seguridad), así que este token dejó de funcionar. Inicie sesión de nuevo para conseguir un token nuevo.
+reason-app-not-installed = Se quitó la app de la cuenta que conectó este canal. Inicie sesión de nuevo y permita la app para conseguir un token nuevo.
+reason-app-not-installed-who = Se quitó la app de { $who }, o nunca se permitió. Inicie sesión de nuevo y permita la app para conseguir un token nuevo.
+reason-checkpointed = Facebook puso un control de seguridad en la cuenta que conectó este canal. Inicie sesión en facebook.com y complete el control; luego consiga un token nuevo.
+reason-checkpointed-who = Facebook puso un control de seguridad en { $who }. Inicie sesión en facebook.com y complete el control; luego consiga un token nuevo.
+reason-unconfirmed-user = Falta confirmar la cuenta que conectó este canal. Confírmela en facebook.com y luego consiga un token nuevo.
+reason-unconfirmed-user-who = Falta confirmar { $who }. Confírmela en facebook.com y luego consiga un token nuevo.
+reason-session-invalidated = Se cerró la sesión de la cuenta que conectó este canal. Inicie sesión de nuevo para conseguir un token nuevo.
+reason-session-invalidated-who = Se cerró la sesión de { $who } (salió o se revocó). Inicie sesión de nuevo para conseguir un token nuevo.
+reason-page-role-lost = La persona que conectó esta Página ya no tiene un rol en ella. Devuélvale su rol en la Página (o pida a alguien que hoy administre la Página que la conecte) y luego consiga un token de Página nuevo.
+reason-data-access-expired = Terminó el acceso a datos de 90 días que Facebook da a este token. Inicie sesión de nuevo para renovarlo.
+reason-data-access-expired-ago = El acceso a datos de 90 días que Facebook da a este token terminó { $when }. Inicie sesión de nuevo para renovarlo.
+reason-data-access-expires-soon = El acceso a datos de 90 días que Facebook da a este token termina pronto. Inicie sesión de nuevo antes de esa fecha.
+reason-data-access-expires-soon-at = El acceso a datos de 90 días que Facebook da a este token termina { $when }. Inicie sesión de nuevo antes de esa fecha.
+reason-missing-permission = Al token le falta un permiso que este canal necesita. Inicie sesión de nuevo y permítalo.
+reason-missing-permission-list = Al token le { $count ->
+    [one] falta el permiso
+   *[other] faltan los permisos
+} { $permissions }, que un canal de { $kind } necesita. Inicie sesión de nuevo y { $count ->
+    [one] permítalo
+   *[other] permítalos
+}.
+reason-webhook-not-subscribed = La Página no está suscrita al webhook de la app, así que no llegarán mensajes nuevos. Suscriba la Página de nuevo.
+reason-webhook-missing-fields = Al webhook de la Página le { $count ->
+    [one] falta el campo
+   *[other] faltan los campos
+} { $fields }, así que no llegarán mensajes nuevos. Suscríbala de nuevo.
+reason-wrong-app = Este token se hizo para otra app, no para la app del canal. Consiga un token de la app del canal.
+reason-wrong-app-ids = Este token se hizo para otra app ({ $app }, id { $got }), no para la app del canal (id { $want }). Consiga un token de la app del canal.
+reason-wrong-page = Este token es de otra Página, no de la Página de este canal. Consiga el token de la Página correcta.
+reason-wrong-page-ids = Este token es de otra Página ({ $page }), no de la Página de este canal (id { $want }). Consiga el token de la Página correcta.
+reason-rate-limited = Facebook pidió ir más despacio. Espere unos minutos y revise de nuevo; el token en sí no se evaluó.
+reason-rate-limited-at = Facebook pidió ir más despacio ({ $when }). Espere { $wait } y revise de nuevo; el token en sí no se evaluó.
+reason-network-error = No se pudo conectar con Facebook. Revise la conexión a internet e intente de nuevo; se muestran los últimos datos conocidos.
+reason-network-error-at = No se pudo conectar con Facebook ({ $when }): { $detail }. Revise la conexión a internet e intente de nuevo; se muestran los últimos datos conocidos.
+reason-service-error = Los servidores de Facebook tuvieron un problema. No es culpa de su token; intente de nuevo en unos minutos.
+reason-service-error-at = Los servidores de Facebook tuvieron un problema ({ $when }): { $detail }. No es culpa de su token; intente de nuevo en unos minutos.
+reason-unchecked = Este canal todavía no se ha revisado.
+reason-already-saved = Esta Página ya está guardada como un canal de este tipo.
+
+## Errores
+
+error-refused = No se guardó: { $reasons }
+error-not-found = Ningún canal se llama ni tiene el id "{ $name }". `tokenwarden list` muestra los canales guardados.
+error-graph = No se pudo hacer la revisión: { $detail }. No se cambió nada; revise la conexión a internet e intente de nuevo.
+error-internal = Error interno: { $detail }
+paste-empty = No se pegó nada. Pegue el token de acceso (suele empezar con "EAA").
+paste-login-cancelled = El inicio de sesión se canceló o se rechazó en Facebook ({ $detail }), así que este enlace no trae un token. Inicie sesión de nuevo y permita los permisos que se piden.
+paste-url-without-token = Este enlace no trae un token de acceso. Pegue el token solo, o la dirección completa que mostró el navegador después de iniciar sesión (contiene "#access_token=").
+paste-json-without-token = Este JSON no tiene el campo "access_token". Pegue el token solo o la respuesta completa que lo contiene.
+paste-not-a-token = Esto no parece un token de acceso: { $detail }. Pegue solo el token: una serie larga de letras y números que suele empezar con "EAA".
