@@ -9,12 +9,12 @@ pub mod sim;
 pub mod store;
 
 pub mod cli;
-pub mod words;
 pub mod env;
 pub mod gui;
 pub mod logging;
 pub mod process;
 pub mod service;
+pub mod words;
 
 // Test-only: fails when an import cycle appears between modules of src/ (issue 12).
 #[cfg(test)]

@@ -27,6 +27,7 @@ fn main() {
     // read its arguments: from here on our settings live in the snapshot, not the environment
     // that a browser or file dialog we start would inherit.
     unsafe { tokenwarden::env::take_snapshot() };
+    tokenwarden::words::init_from_env();
     let command = matches
         .subcommand_name()
         .unwrap_or(if cli.demo { "demo" } else { "gui" })

@@ -128,8 +128,8 @@ pub fn invalid_reason(report: &TokenReport) -> Reason {
         .and_then(|e| reason_for_graph_error(e.code, e.subcode, &e.message))
         .filter(|c| !c.is_check_failure())
         .unwrap_or(ReasonCode::InvalidToken);
-    let mut reason = Reason::new(code, invalid_message(code, report))
-        .with("said", Fact::Text("invalid".into()));
+    let mut reason =
+        Reason::new(code, invalid_message(code, report)).with("said", Fact::Text("invalid".into()));
     if let Some(name) = &report.user_name {
         reason = reason.with("who", Fact::Text(name.clone()));
     }
@@ -230,14 +230,16 @@ fn reasons_for_valid(
     // Offline the saved expiry is compared with the clock: a valid token can have run out since.
     if let (Some(at), false) = (report.expires_at, never) {
         if at <= now {
-            reasons.push(Reason::new(
-                ReasonCode::Expired,
-                format!(
-                    "The token expired {}. Get a new token to reconnect the channel.",
-                    describe_in(at, now)
-                ),
-            )
-            .with("ago", Fact::Time(at)));
+            reasons.push(
+                Reason::new(
+                    ReasonCode::Expired,
+                    format!(
+                        "The token expired {}. Get a new token to reconnect the channel.",
+                        describe_in(at, now)
+                    ),
+                )
+                .with("ago", Fact::Time(at)),
+            );
         } else if at - now <= th.expiry_warning {
             reasons.push(Reason::new(
                 ReasonCode::ExpiresSoon,
@@ -292,22 +294,27 @@ fn reasons_for_valid(
         .filter(|p| report.scope_covers(p, target) == Some(false))
         .collect();
     if !missing.is_empty() {
-        reasons.push(Reason::new(
-            ReasonCode::MissingPermission,
-            format!(
-                "The token lacks {} {}, which a {} channel needs. Log in again and allow {}.",
-                if missing.len() == 1 {
-                    "the permission"
-                } else {
-                    "the permissions"
-                },
-                missing.join(", "),
-                req.kind.label(),
-                if missing.len() == 1 { "it" } else { "them" },
-            ),
-        )
-        .with("permissions", Fact::List(missing.iter().map(|p| p.to_string()).collect()))
-        .with("kind", Fact::Text(req.kind.code().into())));
+        reasons.push(
+            Reason::new(
+                ReasonCode::MissingPermission,
+                format!(
+                    "The token lacks {} {}, which a {} channel needs. Log in again and allow {}.",
+                    if missing.len() == 1 {
+                        "the permission"
+                    } else {
+                        "the permissions"
+                    },
+                    missing.join(", "),
+                    req.kind.label(),
+                    if missing.len() == 1 { "it" } else { "them" },
+                ),
+            )
+            .with(
+                "permissions",
+                Fact::List(missing.iter().map(|p| p.to_string()).collect()),
+            )
+            .with("kind", Fact::Text(req.kind.code().into())),
+        );
     }
 
     // Data access matters only for required permissions that are not exempt from the 90-day window.

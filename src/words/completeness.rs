@@ -149,6 +149,10 @@ fn every_id_the_code_uses_exists() {
         .filter(|(id, _)| !en.contains_key(id))
         .map(|(id, file)| format!("{id} (used in {file})"))
         .collect();
-    assert!(missing.is_empty(), "no such message: {}", missing.join(", "));
+    assert!(
+        missing.is_empty(),
+        "no such message: {}",
+        missing.join(", ")
+    );
     assert!(ids.len() > 50, "the scan found only {} ids", ids.len());
 }

@@ -18,9 +18,7 @@ pub fn error(e: &ServiceError) -> String {
         ServiceError::NotFound(name) => t_args("error-not-found", &[("name", name.into())]),
         ServiceError::Paste(p) => paste(p),
         ServiceError::Graph(g) => t_args("error-graph", &[("detail", g.to_string().into())]),
-        ServiceError::Internal(detail) => {
-            t_args("error-internal", &[("detail", detail.into())])
-        }
+        ServiceError::Internal(detail) => t_args("error-internal", &[("detail", detail.into())]),
         other => other.to_string(),
     }
 }

@@ -106,7 +106,14 @@ mod tests {
         for v in ["es_CO.UTF-8", "es-419", "es", "ES_mx", "es_ES@euro"] {
             assert_eq!(pick(&[("LANG", v)], None), Lang::Es, "{v}");
         }
-        for v in ["en_US.UTF-8", "C", "POSIX", "C.UTF-8", "fr_FR.UTF-8", "esperanto"] {
+        for v in [
+            "en_US.UTF-8",
+            "C",
+            "POSIX",
+            "C.UTF-8",
+            "fr_FR.UTF-8",
+            "esperanto",
+        ] {
             assert_eq!(pick(&[("LANG", v)], None), Lang::En, "{v}");
         }
     }
@@ -128,7 +135,10 @@ mod tests {
             Lang::Es
         );
         assert_eq!(
-            pick(&[("LC_MESSAGES", "es_AR.UTF-8"), ("LANG", "en_US.UTF-8")], None),
+            pick(
+                &[("LC_MESSAGES", "es_AR.UTF-8"), ("LANG", "en_US.UTF-8")],
+                None
+            ),
             Lang::Es
         );
         // An empty variable is not set.

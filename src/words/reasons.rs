@@ -11,6 +11,7 @@ use crate::model::status::headline;
 use crate::model::{
     Channel, ChannelKind, Diagnosis, Fact, Health, Reason, ReasonCode, Remedy, TokenType,
 };
+use crate::service::groups::RootCauseGroup;
 
 pub fn health(h: Health) -> String {
     t(match h {
@@ -213,7 +214,11 @@ pub fn sentence(r: &Reason, now: DateTime<Utc>) -> String {
                     .unwrap_or_else(|| t("unknown-name"));
                 say(
                     "reason-wrong-app-ids",
-                    &[("app", app.into()), ("got", got.into()), ("want", want.into())],
+                    &[
+                        ("app", app.into()),
+                        ("got", got.into()),
+                        ("want", want.into()),
+                    ],
                 )
             }
             _ => plain(r.code),
@@ -252,18 +257,44 @@ pub fn sentence(r: &Reason, now: DateTime<Utc>) -> String {
             None => plain(r.code),
         },
         ReasonCode::DataAccessExpiresSoon => match at(r, "at") {
-            Some(a) => say("reason-data-access-expires-soon-at", &[("when", rel(a).into())]),
+            Some(a) => say(
+                "reason-data-access-expires-soon-at",
+                &[("when", rel(a).into())],
+            ),
             None => plain(r.code),
         },
         ReasonCode::WebhookNotSubscribed => match list(r, "fields") {
             Some(fields) => say(
                 "reason-webhook-missing-fields",
-                &[("count", fields.len().into()), ("fields", fields.join(", ").into())],
+                &[
+                    ("count", fields.len().into()),
+                    ("fields", fields.join(", ").into()),
+                ],
             ),
             None => plain(r.code),
         },
         code => plain(code),
     }
+}
+
+/// Several channels broken by one cause of one person, and what one login does about it.
+pub fn group(g: &RootCauseGroup) -> String {
+    let cause = t(match g.reason {
+        ReasonCode::PasswordChanged => "group-cause-password-changed",
+        ReasonCode::Checkpointed => "group-cause-checkpointed",
+        ReasonCode::SessionInvalidated => "group-cause-session-invalidated",
+        ReasonCode::AppNotInstalled => "group-cause-app-not-installed",
+        ReasonCode::UnconfirmedUser => "group-cause-unconfirmed-user",
+        _ => "group-cause-data-access",
+    });
+    t_args(
+        "group-message",
+        &[
+            ("count", g.channel_ids.len().into()),
+            ("cause", cause.into()),
+            ("names", g.channel_names.join(", ").into()),
+        ],
+    )
 }
 
 /// The sentences of all reasons, one after the other.
@@ -359,8 +390,15 @@ mod tests {
             ["1 needs attention", "1 necesita atención"]
         );
         assert_eq!(
-            all(&[Health::NeedsAttention, Health::NeedsAttention, Health::Broken]),
-            ["1 broken, 2 need attention", "1 no funciona, 2 necesitan atención"]
+            all(&[
+                Health::NeedsAttention,
+                Health::NeedsAttention,
+                Health::Broken
+            ]),
+            [
+                "1 broken, 2 need attention",
+                "1 no funciona, 2 necesitan atención"
+            ]
         );
     }
 

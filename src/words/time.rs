@@ -21,7 +21,10 @@ pub fn local_time<Tz: TimeZone>(at: DateTime<Utc>, tz: &Tz) -> String {
 
 /// The calendar day of `at` in `tz`.
 pub fn local_date<Tz: TimeZone>(at: DateTime<Utc>, tz: &Tz) -> String {
-    at.with_timezone(tz).naive_local().format("%Y-%m-%d").to_string()
+    at.with_timezone(tz)
+        .naive_local()
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 /// `at` in this computer's time zone (`TZ` where set).
@@ -93,10 +96,22 @@ mod tests {
         let now = Utc::now();
         let both = |at| [Lang::En, Lang::Es].map(|l| with_lang(l, || relative(at, now)));
         assert_eq!(both(now + Duration::days(2)), ["in 2 days", "en 2 días"]);
-        assert_eq!(both(now - Duration::hours(3)), ["3 hours ago", "hace 3 horas"]);
-        assert_eq!(both(now - Duration::hours(1)), ["1 hour ago", "hace 1 hora"]);
-        assert_eq!(both(now + Duration::minutes(1)), ["in 1 minute", "en 1 minuto"]);
-        assert_eq!(both(now - Duration::seconds(10)), ["just now", "ahora mismo"]);
+        assert_eq!(
+            both(now - Duration::hours(3)),
+            ["3 hours ago", "hace 3 horas"]
+        );
+        assert_eq!(
+            both(now - Duration::hours(1)),
+            ["1 hour ago", "hace 1 hora"]
+        );
+        assert_eq!(
+            both(now + Duration::minutes(1)),
+            ["in 1 minute", "en 1 minuto"]
+        );
+        assert_eq!(
+            both(now - Duration::seconds(10)),
+            ["just now", "ahora mismo"]
+        );
         let expired = [Lang::En, Lang::Es]
             .map(|l| with_lang(l, || expiry(Some(now - Duration::days(2)), None, now)));
         assert_eq!(expired, ["expired 2 days ago", "venció hace 2 días"]);
@@ -108,17 +123,25 @@ mod tests {
     #[test]
     fn local_time_across_a_dst_change_in_santiago() {
         const CHILD: &str = "TOKENWARDEN_TEST_TZ_CHILD";
-        let utc = |s| {
-            DateTime::parse_from_rfc3339(s)
-                .unwrap()
-                .with_timezone(&Utc)
-        };
+        let utc = |s| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
         if std::env::var_os(CHILD).is_some() {
-            assert_eq!(at(utc("2026-04-05T02:30:00Z")), "2026-04-04 23:30 UTC-03:00");
-            assert_eq!(at(utc("2026-04-05T03:30:00Z")), "2026-04-04 23:30 UTC-04:00");
+            assert_eq!(
+                at(utc("2026-04-05T02:30:00Z")),
+                "2026-04-04 23:30 UTC-03:00"
+            );
+            assert_eq!(
+                at(utc("2026-04-05T03:30:00Z")),
+                "2026-04-04 23:30 UTC-04:00"
+            );
             // Summer time again from 2026-09-06 04:00 UTC: 00:00-00:59 local never happens.
-            assert_eq!(at(utc("2026-09-06T03:59:00Z")), "2026-09-05 23:59 UTC-04:00");
-            assert_eq!(at(utc("2026-09-06T04:00:00Z")), "2026-09-06 01:00 UTC-03:00");
+            assert_eq!(
+                at(utc("2026-09-06T03:59:00Z")),
+                "2026-09-05 23:59 UTC-04:00"
+            );
+            assert_eq!(
+                at(utc("2026-09-06T04:00:00Z")),
+                "2026-09-06 01:00 UTC-03:00"
+            );
             return;
         }
         let out = std::process::Command::new(std::env::current_exe().unwrap())

@@ -156,3 +156,72 @@ paste-login-cancelled = The login was cancelled or refused on Facebook ({ $detai
 paste-url-without-token = This link has no access token in it. Paste the token itself, or the whole address the browser showed after logging in (it contains "#access_token=").
 paste-json-without-token = This JSON has no "access_token" field. Paste the token itself or the whole response that contains it.
 paste-not-a-token = This does not look like an access token: { $detail }. Paste the token only — a long run of letters and digits that usually starts with "EAA".
+
+## One cause, several channels
+
+group-message = { $count } channels stopped working for one reason: { $cause }. One login with that account renews them all ({ $names }).
+group-cause-password-changed = the password of the account that connected them was changed
+group-cause-checkpointed = Facebook put a security check on the account that connected them
+group-cause-session-invalidated = the account that connected them was logged out everywhere
+group-cause-app-not-installed = the app was removed from the account that connected them
+group-cause-unconfirmed-user = the account that connected them is not confirmed
+group-cause-data-access = the data access of the account that connected them ended
+
+## The list (`list`, `check`, `inspect`)
+
+list-empty = No channels saved yet. Add one with: tokenwarden add --name NAME --kind messenger < token.txt
+list-col-status = STATUS
+list-col-name = NAME
+list-col-kind = KIND
+list-col-expiry = EXPIRY
+list-col-checked = CHECKED
+list-col-reason = REASON
+list-checked-failed = failed { $when }
+list-checked-never = never
+
+## A token's facts (`debug`), as Meta's Access Token Debugger shows them
+
+facts-fingerprint = Fingerprint
+facts-app-id = App ID
+facts-type = Type
+facts-page-id = Page ID
+facts-user-id = User ID
+facts-issued = Issued
+facts-expires = Expires
+facts-never = Never
+facts-data-access-expires = Data access expires
+facts-valid = Valid
+facts-true = True
+facts-false = False
+facts-scopes = Scopes
+facts-granular-scopes = Granular scopes
+facts-all = all
+facts-webhook = Webhook
+facts-webhook-subscribed = subscribed: { $fields }
+facts-webhook-not-subscribed = not subscribed
+facts-error = Error
+facts-error-code = { $message } (code { $code })
+facts-checked-with = Checked with
+
+## Command line
+
+cli-could-not-start = could not start: { $detail }
+cli-sim-could-not-start = the simulator could not start on port { $port }: { $detail }
+cli-login-target = Say --channel CHANNEL, or --name, --kind and --page.
+cli-unknown-kind = Unknown kind { $kind }. Use one of: { $kinds }.
+cli-checks-failed = { $failed } of { $count } checks could not be made; the last known facts are shown for those.
+cli-token-fingerprint = token { $fingerprint }
+cli-saved = Saved { $name } ({ $kind }).
+cli-renewed = Renewed { $name } ({ $kind }).
+cli-rolled-back = Restored the previous token of { $name } ({ $kind }).
+cli-derived-exchanged = Made from { $name }'s login: the Page's own token, after turning the short login into a lasting one; it never expires.
+cli-derived-lasting = Made from { $name }'s login: the Page's own token; it never expires.
+cli-derived-short = Made from { $name }'s login: the Page's own token; it ends with the short login (save the app secret to avoid that).
+cli-webhook-resubscribed = Subscribed the Page to the app's webhook again.
+cli-old-token-kept = The old token is kept: `tokenwarden rollback { $id }` puts it back.
+cli-rollback-unchecked = the earlier token could not be checked, so it was not put back. To put it back without checking: tokenwarden rollback { $channel } --force
+cli-export-done = Wrote a redacted report of { $count } channels to { $path } (no tokens or secrets in it).
+cli-inspect-header = Report from { $by }, made { $made } (Tokenwarden { $version }). Countdowns are recomputed to now.
+cli-last-errors = Last errors from Facebook (quote the trace id to Meta's support):
+cli-last-error = { $name } (token { $fingerprint }): { $message } (code { $code }), fbtrace_id { $trace }
+cli-not-given = not given

@@ -162,3 +162,72 @@ paste-login-cancelled = El inicio de sesión se canceló o se rechazó en Facebo
 paste-url-without-token = Este enlace no trae un token de acceso. Pegue el token solo, o la dirección completa que mostró el navegador después de iniciar sesión (contiene "#access_token=").
 paste-json-without-token = Este JSON no tiene el campo "access_token". Pegue el token solo o la respuesta completa que lo contiene.
 paste-not-a-token = Esto no parece un token de acceso: { $detail }. Pegue solo el token: una serie larga de letras y números que suele empezar con "EAA".
+
+## Una causa, varios canales
+
+group-message = { $count } canales dejaron de funcionar por un mismo motivo: { $cause }. Un solo inicio de sesión con esa cuenta los renueva todos ({ $names }).
+group-cause-password-changed = se cambió la contraseña de la cuenta que los conectó
+group-cause-checkpointed = Facebook puso un control de seguridad en la cuenta que los conectó
+group-cause-session-invalidated = se cerró la sesión de la cuenta que los conectó en todos lados
+group-cause-app-not-installed = se quitó la app de la cuenta que los conectó
+group-cause-unconfirmed-user = la cuenta que los conectó no está confirmada
+group-cause-data-access = terminó el acceso a datos de la cuenta que los conectó
+
+## La lista (`list`, `check`, `inspect`)
+
+list-empty = Todavía no hay canales guardados. Agregue uno con: tokenwarden add --name NOMBRE --kind messenger < token.txt
+list-col-status = ESTADO
+list-col-name = NOMBRE
+list-col-kind = TIPO
+list-col-expiry = VENCIMIENTO
+list-col-checked = REVISADO
+list-col-reason = MOTIVO
+list-checked-failed = falló { $when }
+list-checked-never = nunca
+
+## Los datos de un token (`debug`), como los muestra el depurador de tokens de Meta
+
+facts-fingerprint = Huella
+facts-app-id = ID de la app
+facts-type = Tipo
+facts-page-id = ID de la Página
+facts-user-id = ID del usuario
+facts-issued = Emitido
+facts-expires = Vence
+facts-never = Nunca
+facts-data-access-expires = Vence el acceso a datos
+facts-valid = Válido
+facts-true = Sí
+facts-false = No
+facts-scopes = Permisos
+facts-granular-scopes = Permisos detallados
+facts-all = todos
+facts-webhook = Webhook
+facts-webhook-subscribed = suscrito: { $fields }
+facts-webhook-not-subscribed = no suscrito
+facts-error = Error
+facts-error-code = { $message } (código { $code })
+facts-checked-with = Revisado con
+
+## Línea de comandos
+
+cli-could-not-start = no se pudo iniciar: { $detail }
+cli-sim-could-not-start = el simulador no pudo iniciar en el puerto { $port }: { $detail }
+cli-login-target = Indique --channel CANAL, o --name, --kind y --page.
+cli-unknown-kind = Tipo desconocido: { $kind }. Use uno de estos: { $kinds }.
+cli-checks-failed = No se pudieron hacer { $failed } de { $count } revisiones; para esos canales se muestran los últimos datos conocidos.
+cli-token-fingerprint = token { $fingerprint }
+cli-saved = Se guardó { $name } ({ $kind }).
+cli-renewed = Se renovó { $name } ({ $kind }).
+cli-rolled-back = Se restauró el token anterior de { $name } ({ $kind }).
+cli-derived-exchanged = Hecho a partir del inicio de sesión de { $name }: el token propio de la Página, después de convertir el inicio de sesión corto en uno duradero; no vence.
+cli-derived-lasting = Hecho a partir del inicio de sesión de { $name }: el token propio de la Página; no vence.
+cli-derived-short = Hecho a partir del inicio de sesión de { $name }: el token propio de la Página; termina con el inicio de sesión corto (guarde la clave secreta de la app para evitarlo).
+cli-webhook-resubscribed = Se volvió a suscribir la Página al webhook de la app.
+cli-old-token-kept = El token anterior se guarda: `tokenwarden rollback { $id }` lo vuelve a poner.
+cli-rollback-unchecked = no se pudo revisar el token anterior, así que no se volvió a poner. Para ponerlo sin revisarlo: tokenwarden rollback { $channel } --force
+cli-export-done = Se escribió un informe sin datos secretos de { $count } canales en { $path } (no contiene tokens ni claves secretas).
+cli-inspect-header = Informe de { $by }, hecho el { $made } (Tokenwarden { $version }). Los plazos se recalculan a la hora actual.
+cli-last-errors = Últimos errores de Facebook (indique el id de seguimiento al soporte de Meta):
+cli-last-error = { $name } (token { $fingerprint }): { $message } (código { $code }), fbtrace_id { $trace }
+cli-not-given = no indicado
