@@ -51,7 +51,12 @@ pub fn negotiate(var: impl Fn(&str) -> Option<String>, system: Option<String>) -
 }
 
 pub fn from_env() -> Lang {
-    negotiate(|name| std::env::var(name).ok(), sys_locale::get_locale())
+    // Our own variables live in `crate::env`'s snapshot once it is taken; the locale's do not.
+    let var = |name: &str| match name.strip_prefix(crate::env::PREFIX) {
+        Some(_) => crate::env::var(name),
+        None => std::env::var(name).ok(),
+    };
+    negotiate(var, sys_locale::get_locale())
 }
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
