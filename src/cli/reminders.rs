@@ -10,6 +10,7 @@ use super::json::{self, ListJson};
 use super::{fail, open_service, output};
 use crate::service::{DesktopNotifier, ServiceError, clock_warning_for};
 use crate::store::Profile;
+use crate::words::t_args;
 
 /// Checks every channel like `check`, then raises the desktop notifications that are due.
 /// Exit codes are those of `check`.
@@ -30,7 +31,7 @@ pub async fn check_notify(profile: Option<PathBuf>, as_json: bool, lead_days: Op
     let outcome = match run.await {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("tokenwarden: {e}");
+            output::eprint_error(&crate::words::errors::error(&e));
             return 3;
         }
     };
@@ -46,7 +47,13 @@ pub async fn check_notify(profile: Option<PathBuf>, as_json: bool, lead_days: Op
     // Undelivered ones (no notification service here) are only logged: cron mails every line
     // on standard error, and the next run tries again anyway.
     for n in outcome.notices.iter().filter(|n| n.delivered) {
-        eprintln!("tokenwarden: notified: {} — {}", n.title, n.body);
+        output::eprint_error(&t_args(
+            "cli-notified",
+            &[
+                ("title", n.title.as_str().into()),
+                ("body", n.body.as_str().into()),
+            ],
+        ));
     }
     summary.exit_code()
 }
@@ -60,12 +67,23 @@ pub async fn snooze(profile: Option<PathBuf>, channel: String, days: u32, off: b
     match run.await {
         Ok(c) => {
             match until {
-                Some(t) => println!(
-                    "No reminders for {:?} until {}.",
-                    c.name,
-                    t.format("%Y-%m-%d %H:%M UTC")
+                Some(until) => println!(
+                    "{}",
+                    t_args(
+                        "cli-snoozed",
+                        &[
+                            ("name", format!("{:?}", c.name).into()),
+                            ("until", crate::words::time::at(until).into()),
+                        ],
+                    )
                 ),
-                None => println!("Reminders for {:?} are on again.", c.name),
+                None => println!(
+                    "{}",
+                    t_args(
+                        "cli-reminders-on",
+                        &[("name", format!("{:?}", c.name).into())]
+                    )
+                ),
             }
             0
         }
@@ -79,6 +97,6 @@ pub fn warn_about_clock(profile: Option<PathBuf>) {
         .map_err(ServiceError::from)
         .and_then(|p| Ok(clock_warning_for(&p, Utc::now())?));
     if let Ok(Some(w)) = warning {
-        eprintln!("tokenwarden: {w}");
+        output::eprint_error(&w.to_string());
     }
 }

@@ -225,3 +225,34 @@ cli-inspect-header = Report from { $by }, made { $made } (Tokenwarden { $version
 cli-last-errors = Last errors from Facebook (quote the trace id to Meta's support):
 cli-last-error = { $name } (token { $fingerprint }): { $message } (code { $code }), fbtrace_id { $trace }
 cli-not-given = not given
+
+## Removing and renaming
+
+cli-yes-no = [y/N]
+# Besides "y" and "yes": the language's own words for yes, separated by commas.
+cli-yes-words = y, yes
+cli-nothing = nothing
+cli-nothing-removed = Nothing was removed.
+cli-remove-needs-terminal = Removing needs a confirmation and there is no terminal to ask on. Nothing was removed. Run `{ $command } --yes` to remove without asking.
+cli-remove-channel-question = Remove { $name } ({ $kind })? Its token is deleted from this computer; its history stays.
+cli-remove-channel-question-both = Remove { $name } ({ $kind })? Its token and the previous one are deleted from this computer; its history stays.
+cli-removed-channel = Removed { $name } ({ $kind }). Deleted from the secret store: { $deleted }.
+cli-history-stays = Its history stays: `tokenwarden history { $id }` shows it.
+cli-token-left-behind = the secret store did not delete token { $fingerprints }; the channel is removed all the same. Delete the entry by hand in the system keychain, or ignore it: nothing uses it any more.
+cli-renamed-channel = Renamed { $before } to { $name }.
+cli-no-such-app = No saved app has the id { $id }. The Apps page of the window lists the saved apps.
+cli-remove-app-question = Remove the app { $name } ({ $id })?
+cli-remove-app-question-secret = Remove the app { $name } ({ $id })? Its secret is deleted from this computer.
+cli-removed-app = Removed the app { $name } ({ $id }).
+cli-removed-app-secret = Removed the app { $name } ({ $id }); its secret is deleted from the secret store.
+cli-renamed-app = The app { $id } is now called { $name }.
+
+## History, reminders, apps
+
+cli-history-empty = Nothing has been recorded for { $channel } yet.
+cli-history-header = History of { $name }, oldest first:
+cli-notified = notified: { $title } — { $body }
+cli-snoozed = No reminders for { $name } until { $until }.
+cli-reminders-on = Reminders for { $name } are on again.
+cli-saved-app = Saved app { $name } ({ $id }).
+cli-saved-app-secret = Saved app { $name } ({ $id }) with its secret in the secret store.

@@ -231,3 +231,34 @@ cli-inspect-header = Informe de { $by }, hecho el { $made } (Tokenwarden { $vers
 cli-last-errors = Últimos errores de Facebook (indique el id de seguimiento al soporte de Meta):
 cli-last-error = { $name } (token { $fingerprint }): { $message } (código { $code }), fbtrace_id { $trace }
 cli-not-given = no indicado
+
+## Quitar y cambiar nombres
+
+cli-yes-no = [s/N]
+# Además de "y" y "yes": las palabras del idioma para decir sí, separadas por comas.
+cli-yes-words = s, si, sí
+cli-nothing = nada
+cli-nothing-removed = No se quitó nada.
+cli-remove-needs-terminal = Para quitar hace falta una confirmación y no hay una terminal donde preguntar. No se quitó nada. Ejecute `{ $command } --yes` para quitar sin preguntar.
+cli-remove-channel-question = ¿Quitar { $name } ({ $kind })? Su token se borra de esta computadora; su historial se conserva.
+cli-remove-channel-question-both = ¿Quitar { $name } ({ $kind })? Su token y el anterior se borran de esta computadora; su historial se conserva.
+cli-removed-channel = Se quitó { $name } ({ $kind }). Se borró del almacén de secretos: { $deleted }.
+cli-history-stays = Su historial se conserva: `tokenwarden history { $id }` lo muestra.
+cli-token-left-behind = el almacén de secretos no borró el token { $fingerprints }; el canal se quitó de todos modos. Borre la entrada a mano en el llavero del sistema, o ignórela: ya nada la usa.
+cli-renamed-channel = Se cambió el nombre de { $before } a { $name }.
+cli-no-such-app = Ninguna app guardada tiene el id { $id }. La página Apps de la ventana muestra las apps guardadas.
+cli-remove-app-question = ¿Quitar la app { $name } ({ $id })?
+cli-remove-app-question-secret = ¿Quitar la app { $name } ({ $id })? Su clave secreta se borra de esta computadora.
+cli-removed-app = Se quitó la app { $name } ({ $id }).
+cli-removed-app-secret = Se quitó la app { $name } ({ $id }); su clave secreta se borró del almacén de secretos.
+cli-renamed-app = La app { $id } ahora se llama { $name }.
+
+## Historial, recordatorios, apps
+
+cli-history-empty = Todavía no hay nada registrado para { $channel }.
+cli-history-header = Historial de { $name }, de lo más antiguo a lo más reciente:
+cli-notified = aviso enviado: { $title } — { $body }
+cli-snoozed = Sin recordatorios para { $name } hasta el { $until }.
+cli-reminders-on = Los recordatorios para { $name } están activos de nuevo.
+cli-saved-app = Se guardó la app { $name } ({ $id }).
+cli-saved-app-secret = Se guardó la app { $name } ({ $id }) con su clave secreta en el almacén de secretos.
