@@ -30,6 +30,7 @@ impl Health {
             Health::Unknown => "unknown",
         }
     }
+    // TODO(issue 11): GUI moves to words
     pub fn label(self) -> &'static str {
         match self {
             Health::Healthy => "Healthy",
@@ -181,7 +182,7 @@ pub fn failure_reason(failure: &CheckFailure, now: DateTime<Utc>) -> Reason {
         .with("at", Fact::Time(failure.at))
         .with("detail", Fact::Text(failure.detail.clone()));
     match failure.retry_after_minutes {
-        Some(m) if m > 0 => reason.with("minutes", Fact::Number(m.into())),
+        Some(m) if m > 0 => reason.with("minutes", Fact::Number(m)),
         _ => reason,
     }
 }

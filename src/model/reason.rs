@@ -127,6 +127,7 @@ impl Remedy {
     }
 
     /// The label of the one primary button that carries out this remedy.
+    // TODO(issue 11): GUI moves to words
     pub fn action_label(self) -> &'static str {
         match self {
             Remedy::Renew => "Renew the token",

@@ -11,6 +11,7 @@ use super::time::{describe_at, describe_expiry};
 
 impl ReasonCode {
     /// A few words for a narrow column: what is wrong, not what to do.
+    // TODO(issue 11): GUI moves to words
     pub fn short_words(self) -> &'static str {
         match self {
             ReasonCode::InvalidToken => "no longer works",
@@ -39,6 +40,7 @@ impl ReasonCode {
 
 /// The expiry column: a broken channel says what is wrong ("password changed"), since "expires
 /// in 2 days" beside a dead token misleads; otherwise the countdown from the saved facts.
+// TODO(issue 11): GUI moves to words
 pub fn expiry_or_problem(channel: &Channel, diagnosis: &Diagnosis, now: DateTime<Utc>) -> String {
     let report = channel.last_report.as_ref();
     if diagnosis.health == Health::Broken
@@ -72,6 +74,7 @@ pub fn headline(diagnosis: &Diagnosis) -> Option<&Reason> {
 
 /// When the channel was last looked at: "check failed 5 minutes ago", "checked 2 days ago",
 /// "never checked".
+// TODO(issue 11): GUI moves to words
 pub fn checked_words(channel: &Channel, now: DateTime<Utc>) -> String {
     let checked_at = channel.last_report.as_ref().and_then(|r| r.checked_at);
     match (&channel.last_failure, checked_at) {
