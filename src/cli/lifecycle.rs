@@ -47,10 +47,7 @@ fn ask(question: &str) -> Option<bool> {
     let _ = std::io::stdout().flush();
     let mut answer = String::new();
     let _ = std::io::stdin().lock().read_line(&mut answer);
-    // "y"/"yes" always; the language's own yes ("s", "sí") too.
-    let answer = answer.trim().to_lowercase();
-    let yes = t("cli-yes-words");
-    Some(answer == "y" || answer == "yes" || yes.split(',').any(|w| w.trim() == answer))
+    Some(super::input::is_yes(&answer))
 }
 
 /// `--yes`, or a "y" on a terminal. Without a terminal and `--yes`: a usage error (exit 2).

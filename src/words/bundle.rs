@@ -75,5 +75,20 @@ mod tests {
         let named = phrase(Lang::Es, "error-not-found", &[("name", "Acme".into())]);
         assert!(named.contains("\"Acme\""), "{named}");
         assert!(!named.contains(['\u{2068}', '\u{2069}']), "{named:?}");
+        // A prompt keeps the space after its colon (Fluent trims trailing blanks otherwise).
+        assert!(phrase(Lang::Es, "input-passphrase-again", &[]).ends_with("vez: "));
+        let new = |what: &str| {
+            phrase(
+                Lang::Es,
+                "input-new-passphrase",
+                &[("what", what.into()), ("count", 8.into())],
+            )
+        };
+        assert!(
+            new("vault").contains("de la bóveda, de al menos 8"),
+            "{}",
+            new("vault")
+        );
+        assert!(new("backup").contains("de la copia de seguridad"));
     }
 }

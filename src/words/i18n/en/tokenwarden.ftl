@@ -256,3 +256,48 @@ cli-snoozed = No reminders for { $name } until { $until }.
 cli-reminders-on = Reminders for { $name } are on again.
 cli-saved-app = Saved app { $name } ({ $id }).
 cli-saved-app-secret = Saved app { $name } ({ $id }) with its secret in the secret store.
+
+## Reading tokens and passphrases
+
+input-paste-token = Paste the access token and press Enter (it will not be shown):{" "}
+input-terminal-unreadable = Could not read from the terminal: { $detail }
+input-stdin-unreadable = Could not read standard input: { $detail }
+input-stdin-too-long = Standard input holds more than { $kib } KiB, far more than a token or secret. Nothing was changed. Pass only the token (for example: echo "$TOKEN" | tokenwarden …).
+input-vault-passphrase = Vault passphrase:{" "}
+# $what is "vault" or "backup".
+input-new-passphrase = New { $what ->
+    [vault] vault
+   *[other] backup
+} passphrase, at least { $count } characters (it will not be shown):{" "}
+input-passphrase-again = The same passphrase again:{" "}
+input-passphrases-differ = The two passphrases differ. Nothing was written; try again.
+input-passphrase-too-short = The new { $what ->
+    [vault] vault
+   *[other] backup
+} passphrase is too short: use at least { $count } characters (a few words are easy to remember and hard to guess). Nothing was written.
+
+## Backup and restore
+
+backup-needs-passphrase = A backup needs a passphrase: run this in a terminal to type it, or set { $variable } for scripts.
+backup-passphrase-prompt = Backup passphrase (it will not be shown):{" "}
+backup-passphrase-empty = The passphrase cannot be empty.
+backup-written = Wrote { $channels } channels and { $apps } apps, with their tokens and secrets, to { $path } (encrypted with your passphrase).
+backup-left-out = { $name } was left out: its token is missing from the secret store (renew it, then back up again).
+restore-nothing-to-do = Nothing to restore: this profile already has everything in the backup.
+restore-declined = Nothing was changed. Run again with --yes to restore.
+restore-question = Restore these changes?
+restore-done = Restored: { $added } added, { $replaced } replaced, { $kept } kept because this profile's token is newer, { $refused } not restored.
+restore-check-hint = Run `tokenwarden check` to see that the restored channels work.
+restore-plan-header = Backup { $path } made { $made } by { $by }:
+restore-replace-checked-first = (a token that would replace one that works now is first checked with Facebook; if it does not pass, that channel keeps its token)
+restore-app-add-secret = add app, with its secret
+restore-app-add = add app
+restore-app-secret = add the app's secret
+restore-app-unchanged = app already here
+restore-app-refused = not restored, its id is not a Facebook id (digits only); the backup may have been edited or damaged
+restore-item-add = add:      { $name }, token { $to }
+restore-item-replace = replace:  { $name }, token { $from } → { $to } (the old one is kept for rollback)
+restore-item-overwrite-newer = replace:  { $name }, token { $from } → { $to }, although this profile's token is newer (--overwrite-newer; the old one is kept for rollback)
+restore-item-keep-newer = kept:     { $name }: the profile's token is newer ({ $from }; the backup has { $to }). --overwrite-newer replaces it anyway.
+restore-item-same = same:     { $name }, nothing to do
+restore-item-refused = not restored: { $name }

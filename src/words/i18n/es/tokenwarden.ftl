@@ -262,3 +262,48 @@ cli-snoozed = Sin recordatorios para { $name } hasta el { $until }.
 cli-reminders-on = Los recordatorios para { $name } están activos de nuevo.
 cli-saved-app = Se guardó la app { $name } ({ $id }).
 cli-saved-app-secret = Se guardó la app { $name } ({ $id }) con su clave secreta en el almacén de secretos.
+
+## Lectura de tokens y frases de contraseña
+
+input-paste-token = Pegue el token de acceso y presione Enter (no se mostrará):{" "}
+input-terminal-unreadable = No se pudo leer de la terminal: { $detail }
+input-stdin-unreadable = No se pudo leer la entrada estándar: { $detail }
+input-stdin-too-long = La entrada estándar trae más de { $kib } KiB, mucho más que un token o una clave secreta. No se cambió nada. Pase solo el token (por ejemplo: echo "$TOKEN" | tokenwarden …).
+input-vault-passphrase = Frase de contraseña de la bóveda:{" "}
+# $what es "vault" (la bóveda) o "backup" (la copia de seguridad).
+input-new-passphrase = Nueva frase de contraseña { $what ->
+    [vault] de la bóveda
+   *[other] de la copia de seguridad
+}, de al menos { $count } caracteres (no se mostrará):{" "}
+input-passphrase-again = La misma frase de contraseña otra vez:{" "}
+input-passphrases-differ = Las dos frases de contraseña no coinciden. No se escribió nada; intente de nuevo.
+input-passphrase-too-short = La nueva frase de contraseña { $what ->
+    [vault] de la bóveda
+   *[other] de la copia de seguridad
+} es demasiado corta: use al menos { $count } caracteres (unas cuantas palabras son fáciles de recordar y difíciles de adivinar). No se escribió nada.
+
+## Copia de seguridad y restauración
+
+backup-needs-passphrase = Una copia de seguridad necesita una frase de contraseña: ejecute esto en una terminal para escribirla, o defina { $variable } para los scripts.
+backup-passphrase-prompt = Frase de contraseña de la copia de seguridad (no se mostrará):{" "}
+backup-passphrase-empty = La frase de contraseña no puede estar vacía.
+backup-written = Se escribieron { $channels } canales y { $apps } apps, con sus tokens y claves secretas, en { $path } (cifrado con su frase de contraseña).
+backup-left-out = { $name } quedó fuera: su token no está en el almacén de secretos (renuévelo y vuelva a hacer la copia).
+restore-nothing-to-do = No hay nada que restaurar: este perfil ya tiene todo lo que trae la copia de seguridad.
+restore-declined = No se cambió nada. Ejecute de nuevo con --yes para restaurar.
+restore-question = ¿Restaurar estos cambios?
+restore-done = Restaurado: { $added } agregados, { $replaced } reemplazados, { $kept } conservados porque el token de este perfil es más nuevo, { $refused } sin restaurar.
+restore-check-hint = Ejecute `tokenwarden check` para comprobar que los canales restaurados funcionan.
+restore-plan-header = Copia de seguridad { $path }, hecha el { $made } por { $by }:
+restore-replace-checked-first = (un token que reemplazaría a uno que hoy funciona se revisa antes con Facebook; si no pasa, ese canal conserva su token)
+restore-app-add-secret = agregar la app, con su clave secreta
+restore-app-add = agregar la app
+restore-app-secret = agregar la clave secreta de la app
+restore-app-unchanged = la app ya está aquí
+restore-app-refused = no se restaura: su id no es un id de Facebook (solo dígitos); puede que la copia se haya editado o dañado
+restore-item-add = agregar:     { $name }, token { $to }
+restore-item-replace = reemplazar:  { $name }, token { $from } → { $to } (el anterior se guarda para volver atrás)
+restore-item-overwrite-newer = reemplazar:  { $name }, token { $from } → { $to }, aunque el token de este perfil es más nuevo (--overwrite-newer; el anterior se guarda para volver atrás)
+restore-item-keep-newer = conservar:   { $name }: el token del perfil es más nuevo ({ $from }; la copia trae { $to }). --overwrite-newer lo reemplaza de todos modos.
+restore-item-same = igual:       { $name }, nada que hacer
+restore-item-refused = sin restaurar: { $name }
