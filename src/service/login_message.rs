@@ -15,6 +15,7 @@ pub fn who_manages(channel: &Channel) -> String {
 
 /// "Open facebook.com/device on your phone and enter ABCD1234. Log in with the Facebook account
 /// that manages Acme Shoes, then choose Continue."
+// TODO(issue 11): GUI moves to words (`words::login::ready_message`)
 pub fn ready_message(verification_uri: &str, user_code: &str, manages: &str) -> String {
     // The address as a person types it: no scheme, no "www.", no trailing slash.
     let shown = verification_uri

@@ -8,6 +8,7 @@
 mod bundle;
 pub mod errors;
 pub mod locale;
+pub mod login;
 pub mod reasons;
 pub mod time;
 

@@ -301,3 +301,31 @@ restore-item-overwrite-newer = replace:  { $name }, token { $from } → { $to },
 restore-item-keep-newer = kept:     { $name }: the profile's token is newer ({ $from }; the backup has { $to }). --overwrite-newer replaces it anyway.
 restore-item-same = same:     { $name }, nothing to do
 restore-item-refused = not restored: { $name }
+
+## Import
+
+import-saved = line { $line }: saved { $name } ({ $kind }), { $health }
+import-refused = line { $line }{ $name }: { $error }
+import-summary = { $saved } saved, { $refused } refused.
+import-needs-stdin = import reads the channels from standard input, one JSON object per line: tokenwarden import < channels.jsonl
+import-too-long = Standard input holds more than { $mib } MiB; split the import into smaller files. Nothing was changed.
+import-line-too-long = the line is longer than { $kib } KiB
+import-not-an-object = the line is not a JSON object {"{"}"name": …, "kind": …, "token": …{"}"}
+import-not-json = the line is not valid JSON (column { $column }); nothing in it was read
+import-unknown-field = unknown field { $field }; a line has name, kind, token and optionally app and page
+import-missing-field = the line has no "{ $field }"
+import-unknown-kind = unknown kind; use one of: { $kinds }
+import-not-a-string = "{ $field }" must be a string
+import-not-an-id = "{ $field }" must be an id (a string of digits)
+import-not-digits = "{ $field }" must be an id (digits only)
+
+## Device login
+
+login-unknown-kind = Unknown kind { $kind }.
+login-open-and-enter = To log in with Facebook, open { $address } and enter this code:
+login-message-for-customer = Message for the customer (ready to send or read out):
+login-ready-message = Open { $address } on your phone or computer and enter the code { $code }. Log in with the Facebook account that manages { $page }, then choose Continue.
+login-browser-failed = (The browser could not be opened; open the address yourself.)
+login-waiting = Waiting for you to approve on Facebook… (Ctrl-C cancels)
+login-slow-down = Facebook asked to check less often; now every { $count } seconds.
+login-logged-in = Logged in. Making the Page's token…

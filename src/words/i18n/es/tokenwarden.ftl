@@ -307,3 +307,37 @@ restore-item-overwrite-newer = reemplazar:  { $name }, token { $from } → { $to
 restore-item-keep-newer = conservar:   { $name }: el token del perfil es más nuevo ({ $from }; la copia trae { $to }). --overwrite-newer lo reemplaza de todos modos.
 restore-item-same = igual:       { $name }, nada que hacer
 restore-item-refused = sin restaurar: { $name }
+
+## Importación
+
+import-saved = línea { $line }: se guardó { $name } ({ $kind }), { $health }
+import-refused = línea { $line }{ $name }: { $error }
+import-summary = { $saved ->
+    [one] { $saved } guardado
+   *[other] { $saved } guardados
+}, { $refused ->
+    [one] { $refused } rechazado
+   *[other] { $refused } rechazados
+}.
+import-needs-stdin = import lee los canales de la entrada estándar, un objeto JSON por línea: tokenwarden import < canales.jsonl
+import-too-long = La entrada estándar trae más de { $mib } MiB; divida la importación en archivos más pequeños. No se cambió nada.
+import-line-too-long = la línea tiene más de { $kib } KiB
+import-not-an-object = la línea no es un objeto JSON {"{"}"name": …, "kind": …, "token": …{"}"}
+import-not-json = la línea no es JSON válido (columna { $column }); no se leyó nada de ella
+import-unknown-field = campo desconocido { $field }; una línea tiene name, kind, token y, si hace falta, app y page
+import-missing-field = la línea no tiene "{ $field }"
+import-unknown-kind = tipo desconocido; use uno de estos: { $kinds }
+import-not-a-string = "{ $field }" debe ser un texto
+import-not-an-id = "{ $field }" debe ser un id (un texto de dígitos)
+import-not-digits = "{ $field }" debe ser un id (solo dígitos)
+
+## Inicio de sesión con código
+
+login-unknown-kind = Tipo desconocido: { $kind }.
+login-open-and-enter = Para iniciar sesión con Facebook, abra { $address } e ingrese este código:
+login-message-for-customer = Mensaje para el cliente (listo para enviar o leer en voz alta):
+login-ready-message = Abra { $address } en su teléfono o computadora e ingrese el código { $code }. Inicie sesión con la cuenta de Facebook que administra { $page } y luego elija Continuar.
+login-browser-failed = (No se pudo abrir el navegador; abra la dirección a mano.)
+login-waiting = Esperando su aprobación en Facebook… (Ctrl-C cancela)
+login-slow-down = Facebook pidió revisar con menos frecuencia; ahora cada { $count } segundos.
+login-logged-in = Sesión iniciada. Preparando el token de la Página…
