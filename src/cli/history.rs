@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::{fail, json};
-use crate::service::{ServiceError, channel_history, describe_history};
+use crate::service::{ServiceError, channel_history};
 use crate::store::{HistoryEntry, Profile};
 use crate::words::t_args;
 
@@ -49,7 +49,7 @@ pub fn history(profile: Option<PathBuf>, channel: String, as_json: bool) -> i32 
         )
     );
     for e in &entries {
-        println!("  {}", describe_history(e));
+        println!("  {}", crate::words::history::line(e));
     }
     0
 }

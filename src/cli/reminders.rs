@@ -8,7 +8,7 @@ use chrono::{Duration, Utc};
 
 use super::json::{self, ListJson};
 use super::{fail, open_service, output};
-use crate::service::{DesktopNotifier, ServiceError, clock_warning_for};
+use crate::service::{DesktopNotifier, ServiceError, clock_problem_for};
 use crate::store::Profile;
 use crate::words::t_args;
 
@@ -95,8 +95,8 @@ pub async fn snooze(profile: Option<PathBuf>, channel: String, days: u32, off: b
 pub fn warn_about_clock(profile: Option<PathBuf>) {
     let warning = Profile::resolve(profile)
         .map_err(ServiceError::from)
-        .and_then(|p| Ok(clock_warning_for(&p, Utc::now())?));
+        .and_then(|p| Ok(clock_problem_for(&p, Utc::now())?));
     if let Ok(Some(w)) = warning {
-        output::eprint_error(&w.to_string());
+        output::eprint_error(&crate::words::clock::warning(&w));
     }
 }

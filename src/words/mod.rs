@@ -6,7 +6,9 @@
 //! layer turns them into words. `--json` keeps its codes; only its `message` fields are phrased.
 
 mod bundle;
+pub mod clock;
 pub mod errors;
+pub mod history;
 pub mod locale;
 pub mod login;
 pub mod reasons;

@@ -329,3 +329,24 @@ login-browser-failed = (The browser could not be opened; open the address yourse
 login-waiting = Waiting for you to approve on Facebook… (Ctrl-C cancels)
 login-slow-down = Facebook asked to check less often; now every { $count } seconds.
 login-logged-in = Logged in. Making the Page's token…
+
+## History
+
+history-added = added the channel with token { $token }
+history-replaced = replaced token { $from } with { $to }
+history-replaced-from-login = replaced token { $from } with { $to } (the Page token of a login)
+history-replaced-derived = replaced token { $from } with { $to } (derived)
+history-rolled-back = went back from token { $from } to the earlier { $to }
+history-restored-over = restored token { $to } from a backup, in place of { $from }
+history-restored = restored the channel from a backup, with token { $to }
+history-renamed = renamed the channel from { $from } to { $to }
+history-removed = removed the channel; its token { $token } was deleted from this computer
+history-removed-both = removed the channel; its token { $token } and the previous one { $previous } were deleted from this computer
+history-health = a check found it { $to } (before: { $from })
+history-health-why = a check found it { $to } (before: { $from }): { $why }
+
+## The computer's clock
+
+clock-before-last-check = This computer's clock says { $now }, which is before the last check ({ $last }). Countdowns and expiry warnings may be wrong until the clock is set right (turn on automatic date and time).
+clock-behind-facebook = This computer's clock is { $span } behind Facebook's (seen { $seen }). Countdowns and expiry warnings may be wrong by that much; turn on automatic date and time.
+clock-ahead-of-facebook = This computer's clock is { $span } ahead of Facebook's (seen { $seen }). Countdowns and expiry warnings may be wrong by that much; turn on automatic date and time.

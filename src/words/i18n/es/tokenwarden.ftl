@@ -341,3 +341,24 @@ login-browser-failed = (No se pudo abrir el navegador; abra la dirección a mano
 login-waiting = Esperando su aprobación en Facebook… (Ctrl-C cancela)
 login-slow-down = Facebook pidió revisar con menos frecuencia; ahora cada { $count } segundos.
 login-logged-in = Sesión iniciada. Preparando el token de la Página…
+
+## Historial
+
+history-added = se agregó el canal con el token { $token }
+history-replaced = se reemplazó el token { $from } por { $to }
+history-replaced-from-login = se reemplazó el token { $from } por { $to } (el token de Página de un inicio de sesión)
+history-replaced-derived = se reemplazó el token { $from } por { $to } (derivado)
+history-rolled-back = se volvió del token { $from } al anterior { $to }
+history-restored-over = se restauró el token { $to } desde una copia de seguridad, en lugar de { $from }
+history-restored = se restauró el canal desde una copia de seguridad, con el token { $to }
+history-renamed = se cambió el nombre del canal de { $from } a { $to }
+history-removed = se quitó el canal; su token { $token } se borró de esta computadora
+history-removed-both = se quitó el canal; su token { $token } y el anterior { $previous } se borraron de esta computadora
+history-health = una revisión lo encontró así: { $to } (antes: { $from })
+history-health-why = una revisión lo encontró así: { $to } (antes: { $from }): { $why }
+
+## El reloj de la computadora
+
+clock-before-last-check = El reloj de esta computadora marca { $now }, antes de la última revisión ({ $last }). Los plazos y los avisos de vencimiento pueden estar mal hasta que se corrija la hora (active la fecha y hora automáticas).
+clock-behind-facebook = El reloj de esta computadora está { $span } atrasado respecto al de Facebook (visto el { $seen }). Los plazos y los avisos de vencimiento pueden estar mal por esa diferencia; active la fecha y hora automáticas.
+clock-ahead-of-facebook = El reloj de esta computadora está { $span } adelantado respecto al de Facebook (visto el { $seen }). Los plazos y los avisos de vencimiento pueden estar mal por esa diferencia; active la fecha y hora automáticas.
