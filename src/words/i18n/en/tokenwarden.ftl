@@ -350,3 +350,43 @@ history-health-why = a check found it { $to } (before: { $from }): { $why }
 clock-before-last-check = This computer's clock says { $now }, which is before the last check ({ $last }). Countdowns and expiry warnings may be wrong until the clock is set right (turn on automatic date and time).
 clock-behind-facebook = This computer's clock is { $span } behind Facebook's (seen { $seen }). Countdowns and expiry warnings may be wrong by that much; turn on automatic date and time.
 clock-ahead-of-facebook = This computer's clock is { $span } ahead of Facebook's (seen { $seen }). Countdowns and expiry warnings may be wrong by that much; turn on automatic date and time.
+
+## Files, the profile folder and the secret store
+
+action-create-profile-folder = create the profile folder
+action-look-at-profile-folder = look at the profile folder
+action-open-history = open the history
+action-read-catalog = read the catalog
+action-read-history = read the history
+action-read-reminder-state = read the reminder state
+action-save-catalog = save the catalog
+action-save-reminder-state = save the reminder state
+action-write-history = write the history
+action-read-backup = read the backup
+action-encrypt-backup = encrypt the backup
+action-prepare-backup = prepare the backup
+action-write-backup-to = write the backup to
+store-io = Could not { $action } { $path }: { $detail }. Check that the folder exists, that you may write to it and that the disk is not full.
+store-corrupt-catalog = The catalog file { $path } is damaged and cannot be read ({ $detail }). Tokenwarden has not changed it. Restore it from a backup, or move it away to start with an empty list.
+store-newer-schema = The catalog file { $path } was made by a newer Tokenwarden (format { $found }; this version reads up to { $supported }). Install the newer Tokenwarden to open it; the file has not been changed.
+store-lock = Could not lock { $path } to save changes safely: { $detail }. Check that the profile folder still exists and that you may write to it; if it is on a network drive, choose a local folder with --profile.
+store-no-profile-dir = Could not find a folder for Tokenwarden's data (no home folder is known). Choose one with --profile DIR or TOKENWARDEN_PROFILE.
+store-unsafe-profile = Tokenwarden will not use { $path }: { $problem }. Nothing was read or written. { $fix }
+secret-unavailable = The system keychain is not available ({ $detail }). Tokenwarden never stores tokens in clear text. Use the encrypted vault instead: set TOKENWARDEN_SECRETS=vault (you will be asked for a passphrase).
+secret-missing-app = The saved secret of Meta app { $app } is missing from the secret store; enter the app secret again (tokenwarden app add --id { $app } --secret-stdin).
+secret-missing-token = The saved token for this channel is missing from the secret store (entry { $entry }); renew the channel.
+secret-wrong-passphrase = The vault passphrase is wrong. Nothing was changed.
+secret-vault-damaged = The encrypted vault cannot be read: { $detail }. Nothing was changed. Restore vault.age from a backup, or move it out of the profile folder and save your tokens again.
+secret-no-passphrase = The encrypted vault needs a passphrase. Enter it when asked, or set TOKENWARDEN_VAULT_PASSPHRASE.
+secret-keyring = The system keychain refused the request: { $detail }. Nothing was changed. If this keeps happening, use the encrypted vault: set TOKENWARDEN_SECRETS=vault.
+secret-bad-setting = { $name } is set to "{ $value }", which Tokenwarden does not understand. { $expected }
+secret-io = Could not read or write the secret file { $path }: { $detail }. Check that the profile folder exists and that you may write to it.
+backup-wrong-passphrase = The passphrase does not open the backup { $path }. Nothing was changed. Type the passphrase that was chosen when the backup was made.
+backup-damaged = The backup { $path } is damaged or incomplete ({ $detail }). Nothing was changed. Copy the file again from where it was kept, or use another backup.
+backup-newer = The backup { $path } was made by a newer Tokenwarden. Nothing was changed; install the newer Tokenwarden to restore it.
+backup-no-passphrase = A backup needs a passphrase. Type it when asked, or set TOKENWARDEN_BACKUP_PASSPHRASE for scripts.
+backup-io = Could not { $action } { $path }: { $detail }. Check the folder exists and that you may write to it.
+config-bad-url = TOKENWARDEN_GRAPH_URL is not a valid address ({ $detail }). Use e.g. https://graph.facebook.com
+config-insecure-host = TOKENWARDEN_GRAPH_URL uses plain http for { $host }, which would send tokens unencrypted. Plain http is allowed only for this computer (127.0.0.1, ::1, localhost); use https otherwise.
+config-bad-version = TOKENWARDEN_GRAPH_VERSION must look like v26.0, not { $value }
+config-bad-timeout = TOKENWARDEN_GRAPH_TIMEOUT must be a number of seconds between 1 and 300, not { $value }

@@ -362,3 +362,43 @@ history-health-why = una revisión lo encontró así: { $to } (antes: { $from })
 clock-before-last-check = El reloj de esta computadora marca { $now }, antes de la última revisión ({ $last }). Los plazos y los avisos de vencimiento pueden estar mal hasta que se corrija la hora (active la fecha y hora automáticas).
 clock-behind-facebook = El reloj de esta computadora está { $span } atrasado respecto al de Facebook (visto el { $seen }). Los plazos y los avisos de vencimiento pueden estar mal por esa diferencia; active la fecha y hora automáticas.
 clock-ahead-of-facebook = El reloj de esta computadora está { $span } adelantado respecto al de Facebook (visto el { $seen }). Los plazos y los avisos de vencimiento pueden estar mal por esa diferencia; active la fecha y hora automáticas.
+
+## Archivos, la carpeta del perfil y el almacén de secretos
+
+action-create-profile-folder = crear la carpeta del perfil
+action-look-at-profile-folder = revisar la carpeta del perfil
+action-open-history = abrir el historial
+action-read-catalog = leer el catálogo
+action-read-history = leer el historial
+action-read-reminder-state = leer el estado de los recordatorios
+action-save-catalog = guardar el catálogo
+action-save-reminder-state = guardar el estado de los recordatorios
+action-write-history = escribir el historial
+action-read-backup = leer la copia de seguridad
+action-encrypt-backup = cifrar la copia de seguridad
+action-prepare-backup = preparar la copia de seguridad
+action-write-backup-to = escribir la copia de seguridad en
+store-io = No se pudo { $action } { $path }: { $detail }. Revise que la carpeta exista, que usted pueda escribir en ella y que el disco no esté lleno.
+store-corrupt-catalog = El archivo del catálogo { $path } está dañado y no se puede leer ({ $detail }). Tokenwarden no lo cambió. Restáurelo desde una copia de seguridad, o muévalo a otro lugar para empezar con una lista vacía.
+store-newer-schema = El archivo del catálogo { $path } lo hizo un Tokenwarden más nuevo (formato { $found }; esta versión lee hasta el { $supported }). Instale el Tokenwarden más nuevo para abrirlo; el archivo no se cambió.
+store-lock = No se pudo bloquear { $path } para guardar los cambios con seguridad: { $detail }. Revise que la carpeta del perfil todavía exista y que usted pueda escribir en ella; si está en una unidad de red, elija una carpeta local con --profile.
+store-no-profile-dir = No se encontró una carpeta para los datos de Tokenwarden (no se conoce una carpeta personal). Elija una con --profile CARPETA o TOKENWARDEN_PROFILE.
+store-unsafe-profile = Tokenwarden no usará { $path }: { $problem }. No se leyó ni se escribió nada. { $fix }
+secret-unavailable = El llavero del sistema no está disponible ({ $detail }). Tokenwarden nunca guarda tokens como texto legible. Use la bóveda cifrada: defina TOKENWARDEN_SECRETS=vault (se le pedirá una frase de contraseña).
+secret-missing-app = Falta en el almacén de secretos la clave secreta guardada de la app de Meta { $app }; ingrese de nuevo la clave secreta de la app (tokenwarden app add --id { $app } --secret-stdin).
+secret-missing-token = Falta en el almacén de secretos el token guardado de este canal (entrada { $entry }); renueve el canal.
+secret-wrong-passphrase = La frase de contraseña de la bóveda no es correcta. No se cambió nada.
+secret-vault-damaged = No se puede leer la bóveda cifrada: { $detail }. No se cambió nada. Restaure vault.age desde una copia de seguridad, o sáquelo de la carpeta del perfil y guarde sus tokens de nuevo.
+secret-no-passphrase = La bóveda cifrada necesita una frase de contraseña. Escríbala cuando se le pida, o defina TOKENWARDEN_VAULT_PASSPHRASE.
+secret-keyring = El llavero del sistema rechazó la solicitud: { $detail }. No se cambió nada. Si vuelve a pasar, use la bóveda cifrada: defina TOKENWARDEN_SECRETS=vault.
+secret-bad-setting = { $name } tiene el valor "{ $value }", que Tokenwarden no entiende. { $expected }
+secret-io = No se pudo leer ni escribir el archivo de secretos { $path }: { $detail }. Revise que la carpeta del perfil exista y que usted pueda escribir en ella.
+backup-wrong-passphrase = La frase de contraseña no abre la copia de seguridad { $path }. No se cambió nada. Escriba la frase de contraseña que se eligió al hacer la copia.
+backup-damaged = La copia de seguridad { $path } está dañada o incompleta ({ $detail }). No se cambió nada. Copie otra vez el archivo desde donde se guardó, o use otra copia.
+backup-newer = La copia de seguridad { $path } la hizo un Tokenwarden más nuevo. No se cambió nada; instale el Tokenwarden más nuevo para restaurarla.
+backup-no-passphrase = Una copia de seguridad necesita una frase de contraseña. Escríbala cuando se le pida, o defina TOKENWARDEN_BACKUP_PASSPHRASE para los scripts.
+backup-io = No se pudo { $action } { $path }: { $detail }. Revise que la carpeta exista y que usted pueda escribir en ella.
+config-bad-url = TOKENWARDEN_GRAPH_URL no es una dirección válida ({ $detail }). Use, por ejemplo, https://graph.facebook.com
+config-insecure-host = TOKENWARDEN_GRAPH_URL usa http sin cifrar para { $host }, lo que enviaría los tokens sin cifrar. El http sin cifrar solo se permite para esta computadora (127.0.0.1, ::1, localhost); en los demás casos use https.
+config-bad-version = TOKENWARDEN_GRAPH_VERSION debe tener la forma v26.0, no { $value }
+config-bad-timeout = TOKENWARDEN_GRAPH_TIMEOUT debe ser un número de segundos entre 1 y 300, no { $value }
