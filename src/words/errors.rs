@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::bundle::{t, t_args};
 use super::reasons::sentences;
-use crate::graph::ConfigError;
+use crate::graph::{ConfigError, GraphError};
 use crate::model::PasteError;
 use crate::service::ServiceError;
 use crate::store::{BackupError, SecretError, StoreError};
@@ -21,7 +21,7 @@ pub fn error(e: &ServiceError) -> String {
         ),
         ServiceError::NotFound(name) => t_args("error-not-found", &[("name", name.into())]),
         ServiceError::Paste(p) => paste(p),
-        ServiceError::Graph(g) => t_args("error-graph", &[("detail", g.to_string().into())]),
+        ServiceError::Graph(g) => t_args("error-graph", &[("detail", graph(g).into())]),
         ServiceError::Internal(detail) => t_args("error-internal", &[("detail", detail.into())]),
         ServiceError::Store(e) => store(e),
         ServiceError::Secret(e) => secret(e),
@@ -182,6 +182,35 @@ pub fn config(e: &ConfigError) -> String {
     }
 }
 
+/// What went wrong talking to Facebook, for a sentence that says what to do.
+pub fn graph(e: &GraphError) -> String {
+    match e {
+        GraphError::Api { error, .. } => {
+            let code = format!(
+                "{}{}",
+                error.code,
+                error.subcode.map(|s| format!("/{s}")).unwrap_or_default()
+            );
+            t_args(
+                "graph-api",
+                &[
+                    ("message", error.message.as_str().into()),
+                    ("code", code.into()),
+                ],
+            )
+        }
+        GraphError::Timeout(secs) => t_args("graph-timeout", &[("count", (*secs).into())]),
+        GraphError::Network(detail) => t_args("graph-network", &[("detail", detail.into())]),
+        GraphError::Http { status, detail } => t_args(
+            "graph-http",
+            &[("status", (*status).into()), ("detail", detail.into())],
+        ),
+        GraphError::BadBody(detail) => t_args("graph-bad-body", &[("detail", detail.into())]),
+        // A request we refused to send; its sentence is the graph module's own.
+        GraphError::Unsafe(why) => why.clone(),
+    }
+}
+
 pub fn paste(e: &PasteError) -> String {
     match e {
         PasteError::Empty => t("paste-empty"),
@@ -229,6 +258,12 @@ mod tests {
             }),
             ServiceError::Config(ConfigError::BadTimeout("x".into())),
             ServiceError::Config(ConfigError::InsecureHost("example.com".into())),
+            ServiceError::Graph(GraphError::Timeout(20)),
+            ServiceError::Graph(GraphError::Network("connection refused".into())),
+            ServiceError::Graph(GraphError::Http {
+                status: 502,
+                detail: "an HTML page".into(),
+            }),
         ] {
             assert_eq!(with_lang(Lang::En, || error(&e)), e.to_string());
         }

@@ -390,3 +390,11 @@ config-bad-url = TOKENWARDEN_GRAPH_URL is not a valid address ({ $detail }). Use
 config-insecure-host = TOKENWARDEN_GRAPH_URL uses plain http for { $host }, which would send tokens unencrypted. Plain http is allowed only for this computer (127.0.0.1, ::1, localhost); use https otherwise.
 config-bad-version = TOKENWARDEN_GRAPH_VERSION must look like v26.0, not { $value }
 config-bad-timeout = TOKENWARDEN_GRAPH_TIMEOUT must be a number of seconds between 1 and 300, not { $value }
+
+## Talking to Facebook
+
+graph-api = Facebook said: { $message } (code { $code })
+graph-timeout = no answer within { $count } seconds
+graph-network = could not connect: { $detail }
+graph-http = the server answered HTTP { $status } with { $detail }
+graph-bad-body = the answer was cut off or malformed ({ $detail })

@@ -402,3 +402,14 @@ config-bad-url = TOKENWARDEN_GRAPH_URL no es una dirección válida ({ $detail }
 config-insecure-host = TOKENWARDEN_GRAPH_URL usa http sin cifrar para { $host }, lo que enviaría los tokens sin cifrar. El http sin cifrar solo se permite para esta computadora (127.0.0.1, ::1, localhost); en los demás casos use https.
 config-bad-version = TOKENWARDEN_GRAPH_VERSION debe tener la forma v26.0, no { $value }
 config-bad-timeout = TOKENWARDEN_GRAPH_TIMEOUT debe ser un número de segundos entre 1 y 300, no { $value }
+
+## Comunicación con Facebook
+
+graph-api = Facebook respondió: { $message } (código { $code })
+graph-timeout = no hubo respuesta en { $count ->
+    [one] { $count } segundo
+   *[other] { $count } segundos
+}
+graph-network = no se pudo conectar: { $detail }
+graph-http = el servidor respondió HTTP { $status } con { $detail }
+graph-bad-body = la respuesta llegó cortada o mal formada ({ $detail })
