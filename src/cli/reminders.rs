@@ -8,9 +8,10 @@ use chrono::{Duration, Utc};
 
 use super::json::{self, ListJson};
 use super::{fail, open_service, output};
+use crate::model::Reason;
 use crate::service::{DesktopNotifier, ServiceError, clock_problem_for};
 use crate::store::Profile;
-use crate::words::t_args;
+use crate::words::{reasons, t_args};
 
 /// Checks every channel like `check`, then raises the desktop notifications that are due.
 /// Exit codes are those of `check`.
@@ -46,13 +47,27 @@ pub async fn check_notify(profile: Option<PathBuf>, as_json: bool, lead_days: Op
     }
     // Undelivered ones (no notification service here) are only logged: cron mails every line
     // on standard error, and the next run tries again anyway.
+    // TODO(issue 11): the desktop notification itself is phrased by the service in English;
+    // the line here says it in the user's language from the same facts.
+    let now = Utc::now();
     for n in outcome.notices.iter().filter(|n| n.delivered) {
+        let reason = summary
+            .views
+            .iter()
+            .find(|v| v.channel.id == n.channel_id)
+            .and_then(|v| {
+                v.diagnosis
+                    .reasons
+                    .iter()
+                    .find(|r| Some(r.code) == n.reason_code)
+            })
+            .cloned()
+            // Judged with the reminder's own lead time: the code and the English sentence.
+            .or_else(|| n.reason_code.map(|c| Reason::new(c, n.body.clone())));
+        let (title, body) = reasons::notice(&n.channel_name, n.health, reason.as_ref(), now);
         output::eprint_error(&t_args(
             "cli-notified",
-            &[
-                ("title", n.title.as_str().into()),
-                ("body", n.body.as_str().into()),
-            ],
+            &[("title", title.into()), ("body", body.into())],
         ));
     }
     summary.exit_code()

@@ -297,6 +297,23 @@ pub fn group(g: &RootCauseGroup) -> String {
     )
 }
 
+/// A reminder's title and text: "Acme Shoes: broken" and the reason's sentence.
+pub fn notice(
+    name: &str,
+    h: Health,
+    reason: Option<&Reason>,
+    now: DateTime<Utc>,
+) -> (String, String) {
+    let title = t_args(
+        "notice-title",
+        &[
+            ("name", name.into()),
+            ("health", health(h).to_lowercase().into()),
+        ],
+    );
+    (title, reason.map(|r| sentence(r, now)).unwrap_or_default())
+}
+
 /// The sentences of all reasons, one after the other.
 pub fn sentences(reasons: &[Reason], now: DateTime<Utc>) -> String {
     reasons

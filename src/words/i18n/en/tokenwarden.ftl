@@ -398,3 +398,7 @@ graph-timeout = no answer within { $count } seconds
 graph-network = could not connect: { $detail }
 graph-http = the server answered HTTP { $status } with { $detail }
 graph-bad-body = the answer was cut off or malformed ({ $detail })
+
+## Reminders
+
+notice-title = { $name }: { $health }

@@ -413,3 +413,7 @@ graph-timeout = no hubo respuesta en { $count ->
 graph-network = no se pudo conectar: { $detail }
 graph-http = el servidor respondió HTTP { $status } con { $detail }
 graph-bad-body = la respuesta llegó cortada o mal formada ({ $detail })
+
+## Recordatorios
+
+notice-title = { $name }: { $health }
