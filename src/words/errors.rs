@@ -219,7 +219,16 @@ pub fn paste(e: &PasteError) -> String {
         }
         PasteError::UrlWithoutToken => t("paste-url-without-token"),
         PasteError::JsonWithoutToken => t("paste-json-without-token"),
-        PasteError::NotAToken(why) => t_args("paste-not-a-token", &[("detail", (*why).into())]),
+        PasteError::NotAToken(why) => {
+            let why = match *why {
+                "it contains spaces or line breaks inside" => t("paste-why-spaces"),
+                "it contains characters a token never has" => t("paste-why-characters"),
+                "it is far too short" => t("paste-why-too-short"),
+                "it starts like JSON but is not complete JSON" => t("paste-why-partial-json"),
+                other => other.to_string(),
+            };
+            t_args("paste-not-a-token", &[("detail", why.into())])
+        }
     }
 }
 

@@ -209,7 +209,10 @@ cli-could-not-start = could not start: { $detail }
 cli-sim-could-not-start = the simulator could not start on port { $port }: { $detail }
 cli-login-target = Say --channel CHANNEL, or --name, --kind and --page.
 cli-unknown-kind = Unknown kind { $kind }. Use one of: { $kinds }.
-cli-checks-failed = { $failed } of { $count } checks could not be made; the last known facts are shown for those.
+cli-checks-failed = { $failed } of { $count ->
+    [one] { $count } check
+   *[other] { $count } checks
+} could not be made; the last known facts are shown for those.
 cli-token-fingerprint = token { $fingerprint }
 cli-saved = Saved { $name } ({ $kind }).
 cli-renewed = Renewed { $name } ({ $kind }).
@@ -220,7 +223,10 @@ cli-derived-short = Made from { $name }'s login: the Page's own token; it ends w
 cli-webhook-resubscribed = Subscribed the Page to the app's webhook again.
 cli-old-token-kept = The old token is kept: `tokenwarden rollback { $id }` puts it back.
 cli-rollback-unchecked = the earlier token could not be checked, so it was not put back. To put it back without checking: tokenwarden rollback { $channel } --force
-cli-export-done = Wrote a redacted report of { $count } channels to { $path } (no tokens or secrets in it).
+cli-export-done = Wrote a redacted report of { $count ->
+    [one] { $count } channel
+   *[other] { $count } channels
+} to { $path } (no tokens or secrets in it).
 cli-inspect-header = Report from { $by }, made { $made } (Tokenwarden { $version }). Countdowns are recomputed to now.
 cli-last-errors = Last errors from Facebook (quote the trace id to Meta's support):
 cli-last-error = { $name } (token { $fingerprint }): { $message } (code { $code }), fbtrace_id { $trace }
@@ -281,7 +287,13 @@ input-passphrase-too-short = The new { $what ->
 backup-needs-passphrase = A backup needs a passphrase: run this in a terminal to type it, or set { $variable } for scripts.
 backup-passphrase-prompt = Backup passphrase (it will not be shown):{" "}
 backup-passphrase-empty = The passphrase cannot be empty.
-backup-written = Wrote { $channels } channels and { $apps } apps, with their tokens and secrets, to { $path } (encrypted with your passphrase).
+backup-written = Wrote { $channels ->
+    [one] { $channels } channel
+   *[other] { $channels } channels
+} and { $apps ->
+    [one] { $apps } app
+   *[other] { $apps } apps
+}, with their tokens and secrets, to { $path } (encrypted with your passphrase).
 backup-left-out = { $name } was left out: its token is missing from the secret store (renew it, then back up again).
 restore-nothing-to-do = Nothing to restore: this profile already has everything in the backup.
 restore-declined = Nothing was changed. Run again with --yes to restore.
@@ -402,3 +414,10 @@ graph-bad-body = the answer was cut off or malformed ({ $detail })
 ## Reminders
 
 notice-title = { $name }: { $health }
+
+## Why a paste is not a token
+
+paste-why-spaces = it contains spaces or line breaks inside
+paste-why-characters = it contains characters a token never has
+paste-why-too-short = it is far too short
+paste-why-partial-json = it starts like JSON but is not complete JSON

@@ -215,7 +215,13 @@ cli-could-not-start = no se pudo iniciar: { $detail }
 cli-sim-could-not-start = el simulador no pudo iniciar en el puerto { $port }: { $detail }
 cli-login-target = Indique --channel CANAL, o --name, --kind y --page.
 cli-unknown-kind = Tipo desconocido: { $kind }. Use uno de estos: { $kinds }.
-cli-checks-failed = No se pudieron hacer { $failed } de { $count } revisiones; para esos canales se muestran los últimos datos conocidos.
+cli-checks-failed = No se { $failed ->
+    [one] pudo hacer { $failed } de { $count }
+   *[other] pudieron hacer { $failed } de { $count }
+} { $count ->
+    [one] revisión
+   *[other] revisiones
+}; para esos canales se muestran los últimos datos conocidos.
 cli-token-fingerprint = token { $fingerprint }
 cli-saved = Se guardó { $name } ({ $kind }).
 cli-renewed = Se renovó { $name } ({ $kind }).
@@ -226,7 +232,10 @@ cli-derived-short = Hecho a partir del inicio de sesión de { $name }: el token 
 cli-webhook-resubscribed = Se volvió a suscribir la Página al webhook de la app.
 cli-old-token-kept = El token anterior se guarda: `tokenwarden rollback { $id }` lo vuelve a poner.
 cli-rollback-unchecked = no se pudo revisar el token anterior, así que no se volvió a poner. Para ponerlo sin revisarlo: tokenwarden rollback { $channel } --force
-cli-export-done = Se escribió un informe sin datos secretos de { $count } canales en { $path } (no contiene tokens ni claves secretas).
+cli-export-done = Se escribió un informe sin datos secretos de { $count ->
+    [one] { $count } canal
+   *[other] { $count } canales
+} en { $path } (no contiene tokens ni claves secretas).
 cli-inspect-header = Informe de { $by }, hecho el { $made } (Tokenwarden { $version }). Los plazos se recalculan a la hora actual.
 cli-last-errors = Últimos errores de Facebook (indique el id de seguimiento al soporte de Meta):
 cli-last-error = { $name } (token { $fingerprint }): { $message } (código { $code }), fbtrace_id { $trace }
@@ -287,12 +296,27 @@ input-passphrase-too-short = La nueva frase de contraseña { $what ->
 backup-needs-passphrase = Una copia de seguridad necesita una frase de contraseña: ejecute esto en una terminal para escribirla, o defina { $variable } para los scripts.
 backup-passphrase-prompt = Frase de contraseña de la copia de seguridad (no se mostrará):{" "}
 backup-passphrase-empty = La frase de contraseña no puede estar vacía.
-backup-written = Se escribieron { $channels } canales y { $apps } apps, con sus tokens y claves secretas, en { $path } (cifrado con su frase de contraseña).
+backup-written = Se escribieron { $channels ->
+    [one] { $channels } canal
+   *[other] { $channels } canales
+} y { $apps ->
+    [one] { $apps } app
+   *[other] { $apps } apps
+}, con sus tokens y claves secretas, en { $path } (cifrado con su frase de contraseña).
 backup-left-out = { $name } quedó fuera: su token no está en el almacén de secretos (renuévelo y vuelva a hacer la copia).
 restore-nothing-to-do = No hay nada que restaurar: este perfil ya tiene todo lo que trae la copia de seguridad.
 restore-declined = No se cambió nada. Ejecute de nuevo con --yes para restaurar.
 restore-question = ¿Restaurar estos cambios?
-restore-done = Restaurado: { $added } agregados, { $replaced } reemplazados, { $kept } conservados porque el token de este perfil es más nuevo, { $refused } sin restaurar.
+restore-done = Restauración: { $added ->
+    [one] { $added } agregado
+   *[other] { $added } agregados
+}, { $replaced ->
+    [one] { $replaced } reemplazado
+   *[other] { $replaced } reemplazados
+}, { $kept ->
+    [one] { $kept } conservado
+   *[other] { $kept } conservados
+} porque el token de este perfil es más nuevo, { $refused } sin restaurar.
 restore-check-hint = Ejecute `tokenwarden check` para comprobar que los canales restaurados funcionan.
 restore-plan-header = Copia de seguridad { $path }, hecha el { $made } por { $by }:
 restore-replace-checked-first = (un token que reemplazaría a uno que hoy funciona se revisa antes con Facebook; si no pasa, ese canal conserva su token)
@@ -417,3 +441,10 @@ graph-bad-body = la respuesta llegó cortada o mal formada ({ $detail })
 ## Recordatorios
 
 notice-title = { $name }: { $health }
+
+## Por qué lo pegado no es un token
+
+paste-why-spaces = tiene espacios o saltos de línea adentro
+paste-why-characters = tiene caracteres que un token nunca tiene
+paste-why-too-short = es demasiado corto
+paste-why-partial-json = empieza como JSON pero no es un JSON completo
