@@ -310,7 +310,7 @@ pub async fn guide(profile: Option<PathBuf>, channel: String) -> i32 {
                 .as_deref()
                 .and_then(|id| catalog.app(id));
             let steps = guide::guide_for(&view.channel, app, &view.diagnosis);
-            Ok(guide::guide_text(&view.channel, &steps))
+            Ok(words::guide::text(&view.channel, app, &steps, Utc::now()))
         });
     match result {
         Ok(text) => {

@@ -44,7 +44,7 @@ mod tests {
             skew_seconds: 3 * 3600 + 5,
             observed_at: now,
         };
-        let problem = crate::service::clock_problem(None, Some(reading.clone()), now).unwrap();
+        let problem = crate::service::clock_problem(None, Some(reading), now).unwrap();
         let es = with_lang(Lang::Es, || warning(&problem));
         assert!(es.contains("3 horas") && es.contains("atrasado"), "{es}");
         let en = with_lang(Lang::En, || warning(&problem));

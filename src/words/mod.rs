@@ -8,6 +8,7 @@
 mod bundle;
 pub mod clock;
 pub mod errors;
+pub mod guide;
 pub mod history;
 pub mod locale;
 pub mod login;

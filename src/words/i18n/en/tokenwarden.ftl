@@ -421,3 +421,86 @@ paste-why-spaces = it contains spaces or line breaks inside
 paste-why-characters = it contains characters a token never has
 paste-why-too-short = it is far too short
 paste-why-partial-json = it starts like JSON but is not complete JSON
+
+## The renewal guide (`guide`)
+
+guide-heading = Renewing the token of { $name } ({ $kind })
+guide-mark-done = [done]
+guide-mark-first-fix = [first fix]
+guide-before-this = Before this: { $why }.
+# $owner is "whatsapp" or "page".
+guide-owner-with-id = the { $owner ->
+    [whatsapp] WhatsApp Business account
+   *[other] Page
+} with id { $id }
+guide-owner-unknown = the channel's { $owner ->
+    [whatsapp] WhatsApp Business account
+   *[other] Page
+}
+guide-app-named = the app { $app }
+guide-app-unknown = the app this channel uses
+guide-app-suffix = , app { $app }
+guide-check-title = Check the token
+guide-check-detail = Tokenwarden has not checked { $channel } yet. Choose Check to see whether it needs renewing.
+guide-wrong-title = See what is wrong
+guide-wrong-detail = Tokenwarden checked the token of { $channel }: { $reason }
+guide-works-title = It works
+guide-works-detail = Tokenwarden checked the token of { $channel }: it works, and nothing needs doing now. If it ever needs renewing, these are the steps.
+guide-clear-check-title = Clear the account's security check
+guide-clear-check-detail = { $reason } Until that is done, no new token can be made.
+guide-role-back-title = Give the Page role back
+guide-role-back-detail = { $reason } A Page admin does this in the Page's settings.
+guide-login-code-title = Easiest: renew with a login code
+guide-login-code-detail = In Tokenwarden choose Renew on { $channel }, then Log in with Facebook. Tokenwarden shows a code and a message ready to read out or send to the person who manages { $page }: they open facebook.com/device on their phone, enter the code and log in. Tokenwarden makes the Page's token and checks it before saving. If this works, you are done; the next steps are the way by hand.{ $terminal }
+guide-login-code-terminal = {" "}Support staff can also run: tokenwarden login --app { $app } --channel "{ $channel }"
+guide-explorer-title = Open the Graph API Explorer
+guide-explorer-detail = Log in at developers.facebook.com with an account that manages { $page } and open the Graph API Explorer. On the right, choose { $app }.
+guide-generate-for-page-title = Generate a new token for { $page }
+guide-page-token-detail = Under "User or Page", choose Get Page Access Token, tick the permissions { $perms }, click Generate Access Token and allow it. Then pick { $page } in the same list and copy the token shown.
+guide-messenger-title = Open the app's Messenger settings
+guide-messenger-detail = Log in at developers.facebook.com with an account that manages { $page }, open { $app } and go to Messenger, then Settings.
+guide-messenger-token-detail = Under Access Tokens, find { $page } and click Generate token, allow the permissions it asks for ({ $perms }), then copy the token. Make sure the webhook fields messages and messaging_postbacks are selected for the Page.
+guide-instagram-title = Open the app's Instagram settings
+guide-instagram-detail = Log in at developers.facebook.com with an account that manages { $page } and its linked Instagram professional account, open { $app } and go to Instagram, then API setup.
+guide-instagram-token-title = Generate a new token for the Instagram account
+guide-instagram-token-detail = Find the Instagram professional account linked to { $page } and click Generate token. Allow the permissions it asks for ({ $perms }) and copy the token. If the account is not listed, link it to { $page } in the Page's settings first.
+guide-system-users-title = Open System users in Business settings
+guide-system-users-detail = Log in at business.facebook.com with an admin of the business that owns the WhatsApp account, open Business settings, then Users, then System users.
+guide-system-user-token-title = Generate a system user token
+guide-system-user-token-detail = Choose the system user this channel uses and click Generate new token. Pick { $app }, set the token to never expire, tick { $perms } and click Generate, then copy the token. The system user must have { $page } assigned (Assign assets).
+guide-paste-title = Paste it in Tokenwarden: Renew on { $channel }
+guide-paste-page-detail = Tokenwarden also takes the whole address shown after logging in, or a login's User token, and turns it into the Page's token.
+guide-paste-system-user-detail = Paste the system user's token; Tokenwarden checks it before anything is saved.
+guide-validate-title = Validate
+guide-validate-whatsapp-detail = The new token must show Valid: True, Expires: Never{ $app_suffix }, with whatsapp_business_messaging and whatsapp_business_management. Tokenwarden refuses a dead token, another business's or another app's.
+guide-validate-page-detail = The new token must show Valid: True, Page { $page }{ $app_suffix }. Tokenwarden refuses a dead token, another Page's or another app's.
+guide-save-title = Save: only this channel is updated
+guide-save-detail = The old token is kept; Roll back in the channel's details puts it back.
+guide-messages-title = Check that messages arrive
+guide-messages-whatsapp-detail = { $page } must list the app among its subscribed apps, or WhatsApp messages stop reaching it.
+guide-messages-instagram-detail = { $page } must be subscribed to the app's webhook with the messages field, or Instagram messages stop reaching it after the renewal.
+guide-messages-messenger-detail = { $page } must be subscribed to the app's webhook with the messages field, or Messenger stays silent after the renewal.
+guide-block-account-check = the account must be cleared at facebook.com first
+guide-block-page-role = someone with a role on the Page must connect it
+guide-block-app-unknown = the channel's app is not known: add it under Apps
+guide-block-whatsapp-webhook = the app is not among the WhatsApp account's subscribed apps: subscribe it in the app's WhatsApp settings
+guide-block-page-webhook = the Page is not subscribed: use Subscribe webhook after saving
+
+## Pages of Meta's portal
+
+link-token-debugger = Access Token Debugger
+link-app-dashboard = App dashboard
+link-your-apps = Your apps
+link-messenger-settings = Messenger settings of the app
+link-instagram-settings = Instagram settings of the app
+link-whatsapp-settings = WhatsApp settings of the app
+link-app-permissions = Permissions of the app
+link-your-pages = Your Pages
+link-page-settings = The Page's settings
+link-business-integrations = Business integrations of your Facebook account
+link-system-users = System users in Business Settings
+link-device-login = Facebook's login page for codes
+link-graph-explorer = Graph API Explorer
+link-meta-status = Meta platform status
+link-security-check-help = Facebook security check help
+link-page-roles-help = Help: manage Page roles

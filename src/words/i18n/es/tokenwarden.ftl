@@ -448,3 +448,86 @@ paste-why-spaces = tiene espacios o saltos de línea adentro
 paste-why-characters = tiene caracteres que un token nunca tiene
 paste-why-too-short = es demasiado corto
 paste-why-partial-json = empieza como JSON pero no es un JSON completo
+
+## La guía de renovación (`guide`)
+
+guide-heading = Cómo renovar el token de { $name } ({ $kind })
+guide-mark-done = [hecho]
+guide-mark-first-fix = [resolver primero]
+guide-before-this = Antes de esto: { $why }.
+# $owner es "whatsapp" o "page".
+guide-owner-with-id = { $owner ->
+    [whatsapp] la cuenta de WhatsApp Business
+   *[other] la Página
+} con id { $id }
+guide-owner-unknown = { $owner ->
+    [whatsapp] la cuenta de WhatsApp Business
+   *[other] la Página
+} del canal
+guide-app-named = la app { $app }
+guide-app-unknown = la app que usa este canal
+guide-app-suffix = , app { $app }
+guide-check-title = Revisar el token
+guide-check-detail = Tokenwarden todavía no ha revisado { $channel }. Elija Revisar para saber si hay que renovarlo.
+guide-wrong-title = Ver qué está mal
+guide-wrong-detail = Tokenwarden revisó el token de { $channel }: { $reason }
+guide-works-title = Funciona
+guide-works-detail = Tokenwarden revisó el token de { $channel }: funciona y no hay nada que hacer por ahora. Si alguna vez hay que renovarlo, estos son los pasos.
+guide-clear-check-title = Pasar el control de seguridad de la cuenta
+guide-clear-check-detail = { $reason } Mientras no se haga, no se puede crear un token nuevo.
+guide-role-back-title = Devolver el rol en la Página
+guide-role-back-detail = { $reason } Esto lo hace alguien que administre la Página, en la configuración de la Página.
+guide-login-code-title = Lo más fácil: renovar con un código de inicio de sesión
+guide-login-code-detail = En Tokenwarden elija Renovar en { $channel } y luego Iniciar sesión con Facebook. Tokenwarden muestra un código y un mensaje listo para leer o enviar a la persona que administra { $page }: esa persona abre facebook.com/device en su teléfono, ingresa el código e inicia sesión. Tokenwarden crea el token de la Página y lo revisa antes de guardarlo. Si esto funciona, ya terminó; los pasos siguientes son la forma manual.{ $terminal }
+guide-login-code-terminal = {" "}El equipo de soporte también puede ejecutar: tokenwarden login --app { $app } --channel "{ $channel }"
+guide-explorer-title = Abrir el Explorador de la API Graph
+guide-explorer-detail = Inicie sesión en developers.facebook.com con una cuenta que administre { $page } y abra el Explorador de la API Graph (Graph API Explorer). A la derecha, elija { $app }.
+guide-generate-for-page-title = Generar un token nuevo para { $page }
+guide-page-token-detail = En "User or Page" (Usuario o Página), elija Get Page Access Token (obtener token de acceso a la Página), marque los permisos { $perms }, haga clic en Generate Access Token (generar token de acceso) y permítalo. Luego elija { $page } en la misma lista y copie el token que aparece.
+guide-messenger-title = Abrir la configuración de Messenger de la app
+guide-messenger-detail = Inicie sesión en developers.facebook.com con una cuenta que administre { $page }, abra { $app } y vaya a Messenger y luego a Configuración.
+guide-messenger-token-detail = En Tokens de acceso, busque { $page } y haga clic en Generar token, permita los permisos que pide ({ $perms }) y copie el token. Revise que los campos del webhook messages y messaging_postbacks estén marcados para la Página.
+guide-instagram-title = Abrir la configuración de Instagram de la app
+guide-instagram-detail = Inicie sesión en developers.facebook.com con una cuenta que administre { $page } y su cuenta profesional de Instagram vinculada, abra { $app } y vaya a Instagram y luego a Configuración de la API.
+guide-instagram-token-title = Generar un token nuevo para la cuenta de Instagram
+guide-instagram-token-detail = Busque la cuenta profesional de Instagram vinculada a { $page } y haga clic en Generar token. Permita los permisos que pide ({ $perms }) y copie el token. Si la cuenta no aparece, vincúlela primero a { $page } en la configuración de la Página.
+guide-system-users-title = Abrir Usuarios del sistema en la configuración del negocio
+guide-system-users-detail = Inicie sesión en business.facebook.com con alguien que administre el negocio dueño de la cuenta de WhatsApp, abra Configuración del negocio, luego Usuarios y luego Usuarios del sistema.
+guide-system-user-token-title = Generar un token de usuario del sistema
+guide-system-user-token-detail = Elija el usuario del sistema que usa este canal y haga clic en Generar nuevo token. Elija { $app }, configure el token para que no venza, marque { $perms } y haga clic en Generar; luego copie el token. El usuario del sistema debe tener asignada { $page } (Asignar activos).
+guide-paste-title = Péguelo en Tokenwarden: Renovar en { $channel }
+guide-paste-page-detail = Tokenwarden también acepta la dirección completa que aparece después de iniciar sesión, o el token de Usuario de un inicio de sesión, y lo convierte en el token de la Página.
+guide-paste-system-user-detail = Pegue el token del usuario del sistema; Tokenwarden lo revisa antes de guardar nada.
+guide-validate-title = Validar
+guide-validate-whatsapp-detail = El token nuevo debe mostrar Valid: True (válido), Expires: Never (no vence){ $app_suffix }, con whatsapp_business_messaging y whatsapp_business_management. Tokenwarden rechaza un token que no funciona, el de otro negocio o el de otra app.
+guide-validate-page-detail = El token nuevo debe mostrar Valid: True (válido), Página { $page }{ $app_suffix }. Tokenwarden rechaza un token que no funciona, el de otra Página o el de otra app.
+guide-save-title = Guardar: solo se actualiza este canal
+guide-save-detail = El token anterior se conserva; Volver atrás, en los detalles del canal, lo vuelve a poner.
+guide-messages-title = Comprobar que llegan los mensajes
+guide-messages-whatsapp-detail = { $page } debe tener la app entre sus apps suscritas; si no, los mensajes de WhatsApp dejan de llegar.
+guide-messages-instagram-detail = { $page } debe estar suscrita al webhook de la app con el campo messages; si no, los mensajes de Instagram dejan de llegar después de la renovación.
+guide-messages-messenger-detail = { $page } debe estar suscrita al webhook de la app con el campo messages; si no, Messenger deja de recibir mensajes después de la renovación.
+guide-block-account-check = primero hay que pasar el control de seguridad de la cuenta en facebook.com
+guide-block-page-role = alguien con un rol en la Página debe conectarla
+guide-block-app-unknown = no se conoce la app del canal: agréguela en Apps
+guide-block-whatsapp-webhook = la app no está entre las apps suscritas de la cuenta de WhatsApp: suscríbala en la configuración de WhatsApp de la app
+guide-block-page-webhook = la Página no está suscrita: use Suscribir webhook después de guardar
+
+## Páginas del portal de Meta
+
+link-token-debugger = Depurador de tokens de acceso
+link-app-dashboard = Panel de la app
+link-your-apps = Sus apps
+link-messenger-settings = Configuración de Messenger de la app
+link-instagram-settings = Configuración de Instagram de la app
+link-whatsapp-settings = Configuración de WhatsApp de la app
+link-app-permissions = Permisos de la app
+link-your-pages = Sus Páginas
+link-page-settings = Configuración de la Página
+link-business-integrations = Integraciones comerciales de su cuenta de Facebook
+link-system-users = Usuarios del sistema en la configuración del negocio
+link-device-login = Página de Facebook para ingresar códigos
+link-graph-explorer = Explorador de la API Graph
+link-meta-status = Estado de la plataforma de Meta
+link-security-check-help = Ayuda del control de seguridad de Facebook
+link-page-roles-help = Ayuda: administrar los roles de la Página
