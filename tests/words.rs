@@ -124,6 +124,18 @@ fn a_spanish_locale_gets_spanish_sentences_and_bogota_time() {
     let en = run_command(env.command(&["inspect", report, "--json"]), "").json();
     assert_eq!(shape(es), shape(en), "inspect --json keeps its structure");
 
+    // The renewal guide for the broken channel, to send to a Spanish-speaking customer.
+    let out = run_as(&env, SPANISH, &["guide", "Carol Cafe"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for words in [
+        "Cómo renovar el token de Carol Cafe (Messenger)",
+        "Se cambió la contraseña",
+        "Lo más fácil: renovar con un código de inicio de sesión",
+        "Validar",
+    ] {
+        assert!(out.stdout.contains(words), "{words:?} in:\n{}", out.stdout);
+    }
+
     // An error on standard error, in Spanish.
     let out = run_as(&env, SPANISH, &["guide", "Nadie"], "");
     assert_eq!(out.code, 2);
