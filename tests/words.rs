@@ -28,6 +28,12 @@ fn run_as(env: &Env, vars: &[(&str, &str)], args: &[&str], stdin: &str) -> Outpu
     out
 }
 
+fn says(out: &Output, sentences: &[&str]) {
+    for words in sentences {
+        assert!(out.stdout.contains(words), "{words:?} in:\n{}", out.stdout);
+    }
+}
+
 const SPANISH: &[(&str, &str)] = &[("LANG", "es_CO.UTF-8"), ("TZ", "America/Bogota")];
 
 /// The JSON with every `message` blanked: what must not change with the language.
@@ -61,16 +67,17 @@ fn a_spanish_locale_gets_spanish_sentences_and_bogota_time() {
 
     let out = run_as(&env, SPANISH, &["check"], "");
     assert_eq!(out.code, 2, "{}", out.stderr);
-    for words in [
-        "ESTADO",
-        "MOTIVO",
-        "✖ No funciona",
-        "✔ Funciona",
-        "Se cambió la contraseña",
-        "1 no funciona, 1 funciona",
-    ] {
-        assert!(out.stdout.contains(words), "{words:?} in:\n{}", out.stdout);
-    }
+    says(
+        &out,
+        &[
+            "ESTADO",
+            "MOTIVO",
+            "✖ No funciona",
+            "✔ Funciona",
+            "Se cambió la contraseña",
+            "1 no funciona, 1 funciona",
+        ],
+    );
     assert!(!out.stdout.contains("Broken"), "{}", out.stdout);
 
     // `list` is offline and reads the same in Spanish.
@@ -127,14 +134,15 @@ fn a_spanish_locale_gets_spanish_sentences_and_bogota_time() {
     // The renewal guide for the broken channel, to send to a Spanish-speaking customer.
     let out = run_as(&env, SPANISH, &["guide", "Carol Cafe"], "");
     assert_eq!(out.code, 0, "{}", out.stderr);
-    for words in [
-        "Cómo renovar el token de Carol Cafe (Messenger)",
-        "Se cambió la contraseña",
-        "Lo más fácil: renovar con un código de inicio de sesión",
-        "Validar",
-    ] {
-        assert!(out.stdout.contains(words), "{words:?} in:\n{}", out.stdout);
-    }
+    says(
+        &out,
+        &[
+            "Cómo renovar el token de Carol Cafe (Messenger)",
+            "Se cambió la contraseña",
+            "Lo más fácil: renovar con un código de inicio de sesión",
+            "Validar",
+        ],
+    );
 
     // An error on standard error, in Spanish.
     let out = run_as(&env, SPANISH, &["guide", "Nadie"], "");

@@ -56,33 +56,28 @@ pub fn clock_warning(
     server: Option<ServerClockReading>,
     now: DateTime<Utc>,
 ) -> Option<String> {
-    if let Some(last) = last_check_at
-        && last - now > BACKWARDS_SLACK
-    {
-        return Some(format!(
+    Some(match clock_problem(last_check_at, server, now)? {
+        ClockProblem::BeforeLastCheck { now, last_check } => format!(
             "This computer's clock says {}, which is before the last check ({}). Countdowns \
              and expiry warnings may be wrong until the clock is set right (turn on automatic \
              date and time).",
             now.format("%Y-%m-%d %H:%M UTC"),
-            last.format("%Y-%m-%d %H:%M UTC")
-        ));
-    }
-    let reading = server?;
-    let off = reading.skew_seconds.unsigned_abs();
-    if off <= MAX_SKEW.num_seconds().unsigned_abs() {
-        return None;
-    }
-    let direction = if reading.skew_seconds > 0 {
-        "behind"
-    } else {
-        "ahead of"
-    };
-    Some(format!(
-        "This computer's clock is {} {direction} Facebook's (seen {}). Countdowns and expiry \
-         warnings may be wrong by that much; turn on automatic date and time.",
-        span_words(off),
-        reading.observed_at.format("%Y-%m-%d %H:%M UTC")
-    ))
+            last_check.format("%Y-%m-%d %H:%M UTC")
+        ),
+        ClockProblem::FarFromFacebook { skew_seconds, seen } => {
+            let direction = if skew_seconds > 0 {
+                "behind"
+            } else {
+                "ahead of"
+            };
+            format!(
+                "This computer's clock is {} {direction} Facebook's (seen {}). Countdowns and \
+                 expiry warnings may be wrong by that much; turn on automatic date and time.",
+                span_words(skew_seconds.unsigned_abs()),
+                seen.format("%Y-%m-%d %H:%M UTC")
+            )
+        }
+    })
 }
 
 fn span_words(secs: u64) -> String {

@@ -1,16 +1,12 @@
 //! The device login's message for the customer, ready to send or read out on a call.
 
 use super::bundle::t_args;
+use crate::service::login_message::typed_address;
 
 /// "Open facebook.com/device on your phone or computer and enter the code ABCD1234. Log in with
 /// the Facebook account that manages Acme Shoes, then choose Continue."
 pub fn ready_message(verification_uri: &str, user_code: &str, manages: &str) -> String {
-    // The address as a person types it: no scheme, no "www.", no trailing slash.
-    let shown = verification_uri
-        .trim_start_matches("https://")
-        .trim_start_matches("http://")
-        .trim_start_matches("www.")
-        .trim_end_matches('/');
+    let shown = typed_address(verification_uri);
     t_args(
         "login-ready-message",
         &[

@@ -7,7 +7,7 @@ use super::bundle::{Arg, t, t_args};
 use super::locale::{Lang, lang};
 use super::time;
 use crate::model::report::CheckMethod;
-use crate::model::status::headline;
+use crate::model::status::{ExpiryColumn, expiry_column, headline};
 use crate::model::{
     Channel, ChannelKind, Diagnosis, Fact, Health, Reason, ReasonCode, Remedy, TokenType,
 };
@@ -323,24 +323,12 @@ pub fn sentences(reasons: &[Reason], now: DateTime<Utc>) -> String {
         .join(" ")
 }
 
-/// The expiry column: a broken channel says what is wrong ("password changed"), since "expires
-/// in 2 days" beside a dead token misleads; otherwise the countdown from the saved facts.
+/// The expiry column: what is wrong with a broken channel, else the countdown.
 pub fn expiry_or_problem(channel: &Channel, diagnosis: &Diagnosis, now: DateTime<Utc>) -> String {
-    let report = channel.last_report.as_ref();
-    if diagnosis.health == Health::Broken
-        && let Some(main) = diagnosis.main_reason()
-    {
-        return match (main.code, report) {
-            (ReasonCode::Expired, Some(r)) if r.expires_at.is_some() => {
-                time::expiry(r.expires_at, Some(false), now)
-            }
-            (code, _) => short(code),
-        };
-    }
-    match report {
-        Some(r) if r.is_valid == Some(false) => short(ReasonCode::InvalidToken),
-        Some(r) => time::expiry(r.expires_at, r.never_expires, now),
-        None => t("expiry-unknown"),
+    match expiry_column(channel, diagnosis) {
+        ExpiryColumn::Problem(code) => short(code),
+        ExpiryColumn::Countdown { expires_at, never } => time::expiry(expires_at, never, now),
+        ExpiryColumn::Unknown => t("expiry-unknown"),
     }
 }
 

@@ -125,23 +125,15 @@ mod tests {
         const CHILD: &str = "TOKENWARDEN_TEST_TZ_CHILD";
         let utc = |s| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
         if std::env::var_os(CHILD).is_some() {
-            assert_eq!(
-                at(utc("2026-04-05T02:30:00Z")),
-                "2026-04-04 23:30 UTC-03:00"
-            );
-            assert_eq!(
-                at(utc("2026-04-05T03:30:00Z")),
-                "2026-04-04 23:30 UTC-04:00"
-            );
-            // Summer time again from 2026-09-06 04:00 UTC: 00:00-00:59 local never happens.
-            assert_eq!(
-                at(utc("2026-09-06T03:59:00Z")),
-                "2026-09-05 23:59 UTC-04:00"
-            );
-            assert_eq!(
-                at(utc("2026-09-06T04:00:00Z")),
-                "2026-09-06 01:00 UTC-03:00"
-            );
+            for (instant, wall_clock) in [
+                ("2026-04-05T02:30:00Z", "2026-04-04 23:30 UTC-03:00"),
+                ("2026-04-05T03:30:00Z", "2026-04-04 23:30 UTC-04:00"),
+                // Summer time again from 2026-09-06 04:00 UTC: 00:00-00:59 never happens.
+                ("2026-09-06T03:59:00Z", "2026-09-05 23:59 UTC-04:00"),
+                ("2026-09-06T04:00:00Z", "2026-09-06 01:00 UTC-03:00"),
+            ] {
+                assert_eq!(at(utc(instant)), wall_clock, "{instant}");
+            }
             return;
         }
         let out = std::process::Command::new(std::env::current_exe().unwrap())
