@@ -4,6 +4,7 @@
 mod app;
 mod backup;
 mod channels;
+pub mod help;
 mod history;
 mod import;
 mod input;

@@ -22,6 +22,12 @@ pub use bundle::{Arg, t, t_args};
 pub use fluent_bundle::FluentValue;
 pub use locale::{Lang, lang, set_lang};
 
+/// The English message `id`, for tests that compare it with text kept elsewhere.
+#[cfg(test)]
+pub fn bundle_phrase_en(id: &str) -> String {
+    bundle::phrase(Lang::En, id, &[])
+}
+
 /// Chooses the language from the environment (and the system's UI language) once at start.
 pub fn init_from_env() {
     set_lang(locale::from_env());

@@ -504,3 +504,66 @@ link-graph-explorer = Graph API Explorer
 link-meta-status = Meta platform status
 link-security-check-help = Facebook security check help
 link-page-roles-help = Help: manage Page roles
+
+## The command line's help (`--help`): the doc comments of src/cli/mod.rs, word for word
+
+help-root = Keeps the access tokens of your Facebook, Messenger, Instagram and WhatsApp channels alive.
+help-root-after = Without a command, the desktop app opens. Tokens are read from standard input, never from the command line.
+help-root-arg-profile = Use this profile folder instead of the default (also TOKENWARDEN_PROFILE)
+help-root-arg-demo = Open the desktop app on a throw-away profile with a built-in simulated Facebook
+help-root-arg-verbose = Also print the log on standard error (it always goes to the profile's logs/ folder)
+help-list = Saved channels with their last known health (no network needed)
+help-check = Checks all channels (or one) online and saves the result
+help-check-arg-channel = Channel id or exact name; all channels when left out
+help-check-arg-notify = Raise a desktop notification for each channel that turned broken or needs attention since the last one (for cron, launchd or Task Scheduler). Checks all channels
+help-check-arg-lead-days = With --notify: remind this many days before a token expires (default: the setting, 7 days)
+help-debug = Shows the debugger facts of a token read from standard input; saves nothing
+help-debug-arg-kind = Judge the token as the token of this kind of channel
+help-add = Validates the token on standard input and saves it as a new channel
+help-add-arg-kind = facebook_page, messenger, instagram or whatsapp
+help-add-arg-page = The Page's id, when the pasted token is a person's (User) token: its Page token is used
+help-import = Adds many channels: JSON lines on standard input, one {"{"}"name", "kind", "app", "page", "token"{"}"} per channel (app and page optional, as for add). Each token is validated like add's; bad lines are refused by number, the rest saved; a summary at the end
+help-renew = Validates the token on standard input against the channel and replaces its token
+help-renew-arg-accept-warnings = Save even when the token works but needs attention (expires soon, webhook missing)
+help-renew-arg-subscribe-webhook = Subscribe the Page to the app's webhook again if the renewal leaves it unsubscribed
+help-renew-arg-group = With a person's (User) token: renew every channel that broke for the same cause of the same person (e.g. one password change) from this one login
+help-login = Logs in with Facebook (device code), then renews a channel or adds a new one
+help-login-arg-channel = The channel to renew
+help-login-arg-group = Also renew every channel broken for the same cause of the same person
+help-login-arg-name = Name of a new channel to add (with --kind and --page)
+help-login-arg-no-browser = Only print the address and code; do not open the browser
+help-guide = Step-by-step renewal guide for a channel, to follow or send to a customer (no token in it)
+help-rollback = Restores the channel's previous token after checking online that it still works for the channel
+help-rollback-arg-force = Put it back without checking it (offline, or on purpose)
+help-remove = Removes a channel: its tokens are deleted from the secret store, its history stays
+help-remove-arg-channel = Channel id or exact name
+help-remove-arg-yes = Remove without asking (needed when not run on a terminal)
+help-rename = Gives a channel another name
+help-rename-arg-channel = Channel id or exact name
+help-app = Meta apps the channels belong to
+help-app-add = Saves a Meta app. The secret is read from standard input with --secret-stdin
+help-app-add-arg-secret-stdin = Read the app secret from standard input (it is stored in the secret store)
+help-app-add-arg-client-token = The app's client token (Settings > Advanced); not a secret
+help-app-remove = Removes a saved app and its secret; refused while a channel uses it
+help-app-remove-arg-yes = Remove without asking (needed when not run on a terminal)
+help-app-rename = Gives a saved app another name
+help-export = Writes a redacted report (no tokens, no secrets) for support
+help-inspect = Shows a report made by `export`, with countdowns recomputed to now
+help-backup = Writes every app, channel and token to one passphrase-protected file (asked twice, or TOKENWARDEN_BACKUP_PASSPHRASE)
+help-restore = Restores a backup: shows what it will add or change, then applies it when confirmed
+help-restore-arg-yes = Apply without asking
+help-restore-arg-overwrite-newer = Also replace tokens saved in this profile after the backup was made
+help-history = What happened to a channel: added, replaced, rolled back, restored, health changes
+help-snooze = No reminders for a channel for some days
+help-snooze-arg-off = Turn the channel's reminders back on
+help-sim = Runs the Graph API simulator alone (training, tests)
+# Only for other languages: English keeps clap's own template, headings and flags.
+help-template = {"{"}about-with-newline{"}"}
+    Usage: {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-heading-commands = Commands
+help-heading-arguments = Arguments
+help-heading-options = Options
+help-flag-help = Print help
+help-flag-version = Print version

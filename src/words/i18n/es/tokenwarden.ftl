@@ -531,3 +531,66 @@ link-graph-explorer = Explorador de la API Graph
 link-meta-status = Estado de la plataforma de Meta
 link-security-check-help = Ayuda del control de seguridad de Facebook
 link-page-roles-help = Ayuda: administrar los roles de la Página
+
+## La ayuda de la línea de comandos (`--help`)
+
+help-root = Mantiene vivos los tokens de acceso de sus canales de Facebook, Messenger, Instagram y WhatsApp.
+help-root-after = Sin un comando, se abre la aplicación de escritorio. Los tokens se leen de la entrada estándar, nunca de la línea de comandos.
+help-root-arg-profile = Usar esta carpeta de perfil en lugar de la predeterminada (también TOKENWARDEN_PROFILE)
+help-root-arg-demo = Abrir la aplicación de escritorio en un perfil desechable con un Facebook simulado incluido
+help-root-arg-verbose = Mostrar también el registro en la salida de errores (siempre se guarda en la carpeta logs/ del perfil)
+help-list = Canales guardados con su último estado conocido (no necesita internet)
+help-check = Revisa en línea todos los canales (o uno) y guarda el resultado
+help-check-arg-channel = Id o nombre exacto del canal; todos los canales si se omite
+help-check-arg-notify = Mostrar un aviso de escritorio por cada canal que dejó de funcionar o necesita atención desde el último aviso (para cron, launchd o el Programador de tareas). Revisa todos los canales
+help-check-arg-lead-days = Con --notify: avisar estos días antes de que venza un token (por omisión: la configuración, 7 días)
+help-debug = Muestra los datos de depuración de un token leído de la entrada estándar; no guarda nada
+help-debug-arg-kind = Evaluar el token como el de este tipo de canal
+help-add = Valida el token de la entrada estándar y lo guarda como un canal nuevo
+help-add-arg-kind = facebook_page, messenger, instagram o whatsapp
+help-add-arg-page = El id de la Página, cuando el token pegado es de una persona (token de Usuario): se usa el token de su Página
+help-import = Agrega muchos canales: líneas JSON en la entrada estándar, un {"{"}"name", "kind", "app", "page", "token"{"}"} por canal (app y page opcionales, como en add). Cada token se valida como en add; las líneas con problemas se rechazan indicando su número y las demás se guardan; al final, un resumen
+help-renew = Valida el token de la entrada estándar para el canal y reemplaza su token
+help-renew-arg-accept-warnings = Guardar aunque el token funcione pero necesite atención (vence pronto, falta el webhook)
+help-renew-arg-subscribe-webhook = Volver a suscribir la Página al webhook de la app si la renovación la deja sin suscripción
+help-renew-arg-group = Con el token de una persona (token de Usuario): renovar con este mismo inicio de sesión todos los canales que dejaron de funcionar por la misma causa de la misma persona (por ejemplo, un cambio de contraseña)
+help-login = Inicia sesión con Facebook (código de dispositivo) y luego renueva un canal o agrega uno nuevo
+help-login-arg-channel = El canal que se renueva
+help-login-arg-group = Renovar también todos los canales que dejaron de funcionar por la misma causa de la misma persona
+help-login-arg-name = Nombre de un canal nuevo para agregar (con --kind y --page)
+help-login-arg-no-browser = Solo mostrar la dirección y el código; no abrir el navegador
+help-guide = Guía paso a paso para renovar un canal, para seguirla o enviarla a un cliente (no contiene ningún token)
+help-rollback = Restaura el token anterior del canal después de comprobar en línea que todavía funciona para el canal
+help-rollback-arg-force = Ponerlo sin revisarlo (sin conexión, o a propósito)
+help-remove = Quita un canal: sus tokens se borran del almacén de secretos y su historial se conserva
+help-remove-arg-channel = Id o nombre exacto del canal
+help-remove-arg-yes = Quitar sin preguntar (necesario cuando no se ejecuta en una terminal)
+help-rename = Le da otro nombre a un canal
+help-rename-arg-channel = Id o nombre exacto del canal
+help-app = Las apps de Meta a las que pertenecen los canales
+help-app-add = Guarda una app de Meta. Con --secret-stdin, la clave secreta se lee de la entrada estándar
+help-app-add-arg-secret-stdin = Leer la clave secreta de la app de la entrada estándar (se guarda en el almacén de secretos)
+help-app-add-arg-client-token = El token de cliente de la app (Configuración > Avanzada); no es un secreto
+help-app-remove = Quita una app guardada y su clave secreta; se rechaza mientras un canal la use
+help-app-remove-arg-yes = Quitar sin preguntar (necesario cuando no se ejecuta en una terminal)
+help-app-rename = Le da otro nombre a una app guardada
+help-export = Escribe un informe sin datos secretos (sin tokens ni claves secretas) para soporte
+help-inspect = Muestra un informe hecho con `export`, con los plazos recalculados a la hora actual
+help-backup = Escribe todas las apps, canales y tokens en un archivo protegido con una frase de contraseña (se pide dos veces, o TOKENWARDEN_BACKUP_PASSPHRASE)
+help-restore = Restaura una copia de seguridad: muestra lo que va a agregar o cambiar y lo aplica cuando se confirma
+help-restore-arg-yes = Aplicar sin preguntar
+help-restore-arg-overwrite-newer = Reemplazar también los tokens guardados en este perfil después de hacer la copia
+help-history = Lo que le pasó a un canal: agregado, reemplazado, vuelto atrás, restaurado, cambios de estado
+help-snooze = Sin recordatorios para un canal durante algunos días
+help-snooze-arg-off = Volver a activar los recordatorios del canal
+help-sim = Ejecuta solo el simulador de la API Graph (capacitación, pruebas)
+# Las palabras propias de clap: la plantilla, los títulos y las opciones de ayuda y versión.
+help-template = {"{"}about-with-newline{"}"}
+    Uso: {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-heading-commands = Comandos
+help-heading-arguments = Argumentos
+help-heading-options = Opciones
+help-flag-help = Mostrar la ayuda
+help-flag-version = Mostrar la versión
