@@ -153,6 +153,34 @@ mod tests {
         );
     }
 
+    /// The window's setting calls `set_lang`: the next sentence is in that language. The
+    /// language is process-wide, so this runs in a child process of its own.
+    #[test]
+    fn the_setting_applies_at_once() {
+        const CHILD: &str = "TOKENWARDEN_TEST_LANG_CHILD";
+        if std::env::var_os(CHILD).is_some() {
+            set_lang(Lang::Es);
+            assert_eq!(super::super::t("health-broken"), "No funciona");
+            set_lang(Lang::En);
+            assert_eq!(super::super::t("health-broken"), "Broken");
+            return;
+        }
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "words::locale::tests::the_setting_applies_at_once",
+            ])
+            .env(CHILD, "1")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("1 passed"),
+            "{stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     #[test]
     fn the_system_language_counts_only_without_variables() {
         assert_eq!(pick(&[], Some("es-CO")), Lang::Es);
