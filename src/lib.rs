@@ -14,6 +14,7 @@ pub mod gui;
 pub mod logging;
 pub mod process;
 pub mod service;
+pub mod words;
 
 // Test-only: fails when an import cycle appears between modules of src/ (issue 12).
 #[cfg(test)]

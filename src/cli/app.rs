@@ -31,15 +31,20 @@ pub async fn add(
     };
     match run.await {
         Ok(app) => {
+            let id = if app.has_secret {
+                "cli-saved-app-secret"
+            } else {
+                "cli-saved-app"
+            };
             println!(
-                "Saved app {:?} ({}){}.",
-                app.name,
-                app.id,
-                if app.has_secret {
-                    " with its secret in the secret store"
-                } else {
-                    ""
-                }
+                "{}",
+                crate::words::t_args(
+                    id,
+                    &[
+                        ("name", format!("{:?}", app.name).into()),
+                        ("id", app.id.as_str().into()),
+                    ],
+                )
             );
             0
         }

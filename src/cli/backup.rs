@@ -12,6 +12,7 @@ use super::{fail, input, open_service};
 use crate::model::Secret;
 use crate::service::{AppRestoreAction, RestoreAction, RestoreItem, RestorePlan, ServiceError};
 use crate::store::BACKUP_PASSPHRASE_ENV;
+use crate::words::{self, reasons, t, t_args};
 
 /// From `TOKENWARDEN_BACKUP_PASSPHRASE`, else typed at the terminal. A new one (`confirm`, for
 /// a backup being made) is typed twice and must have at least 8 characters, from either source.
@@ -24,19 +25,17 @@ fn passphrase(confirm: bool) -> Result<Secret, ServiceError> {
         return Ok(p);
     }
     if !std::io::stdin().is_terminal() {
-        return Err(ServiceError::Usage(format!(
-            "A backup needs a passphrase: run this in a terminal to type it, or set \
-             {BACKUP_PASSPHRASE_ENV} for scripts."
+        return Err(ServiceError::Usage(t_args(
+            "backup-needs-passphrase",
+            &[("variable", BACKUP_PASSPHRASE_ENV.into())],
         )));
     }
     if confirm {
         return input::ask_new_passphrase("backup");
     }
-    let typed = input::read_secret_text("Backup passphrase (it will not be shown): ")?;
+    let typed = input::read_secret_text(&t("backup-passphrase-prompt"))?;
     if typed.is_empty() {
-        return Err(ServiceError::Usage(
-            "The passphrase cannot be empty.".into(),
-        ));
+        return Err(ServiceError::Usage(t("backup-passphrase-empty")));
     }
     Ok(typed)
 }
@@ -50,17 +49,21 @@ pub async fn backup(profile: Option<PathBuf>, file: PathBuf) -> i32 {
     match run.await {
         Ok(s) => {
             println!(
-                "Wrote {} channels and {} apps, with their tokens and secrets, to {} \
-                 (encrypted with your passphrase).",
-                s.channels,
-                s.apps,
-                file.display()
+                "{}",
+                t_args(
+                    "backup-written",
+                    &[
+                        ("channels", s.channels.into()),
+                        ("apps", s.apps.into()),
+                        ("path", file.display().to_string().into()),
+                    ],
+                )
             );
             for name in &s.skipped {
-                eprintln!(
-                    "tokenwarden: {name:?} was left out: its token is missing from the secret \
-                     store (renew it, then back up again)."
-                );
+                super::output::eprint_error(&t_args(
+                    "backup-left-out",
+                    &[("name", format!("{name:?}").into())],
+                ));
             }
             0
         }
@@ -94,12 +97,12 @@ pub async fn restore(
             .iter()
             .any(|a| a.action == AppRestoreAction::Refused);
     if !changes {
-        println!("Nothing to restore: this profile already has everything in the backup.");
+        println!("{}", t("restore-nothing-to-do"));
         // What the backup holds but cannot be trusted was refused: say so in the exit code.
         return if refused { 1 } else { 0 };
     }
     if !yes && !confirmed() {
-        println!("Nothing was changed. Run again with --yes to restore.");
+        println!("{}", t("restore-declined"));
         return 1;
     }
     match service.apply_restore(&plan, overwrite_newer).await {
@@ -108,24 +111,41 @@ pub async fn restore(
                 outcome.channels.iter().filter(|i| f(&i.action)).count()
             };
             println!(
-                "Restored: {} added, {} replaced, {} kept because this profile's token is newer, \
-                 {} not restored.",
-                count(|a| matches!(a, RestoreAction::Add { .. })),
-                count(|a| matches!(a, RestoreAction::Replace { .. })),
-                count(|a| matches!(a, RestoreAction::KeepNewer { .. })),
-                count(|a| matches!(
-                    a,
-                    RestoreAction::Refused { .. } | RestoreAction::Skipped { .. }
-                )),
+                "{}",
+                t_args(
+                    "restore-done",
+                    &[
+                        (
+                            "added",
+                            count(|a| matches!(a, RestoreAction::Add { .. })).into()
+                        ),
+                        (
+                            "replaced",
+                            count(|a| matches!(a, RestoreAction::Replace { .. })).into()
+                        ),
+                        (
+                            "kept",
+                            count(|a| matches!(a, RestoreAction::KeepNewer { .. })).into()
+                        ),
+                        (
+                            "refused",
+                            count(|a| matches!(
+                                a,
+                                RestoreAction::Refused { .. } | RestoreAction::Skipped { .. }
+                            ))
+                            .into()
+                        ),
+                    ],
+                )
             );
             for item in &outcome.channels {
                 if let RestoreAction::Refused { why, .. } | RestoreAction::Skipped { why, .. } =
                     &item.action
                 {
-                    eprintln!("tokenwarden: {}: {why}", item.channel_name);
+                    super::output::eprint_error(&format!("{}: {why}", item.channel_name));
                 }
             }
-            println!("Run `tokenwarden check` to see that the restored channels work.");
+            println!("{}", t("restore-check-hint"));
             outcome.exit_code()
         }
         Err(e) => fail(&e),
@@ -137,19 +157,24 @@ fn confirmed() -> bool {
     if !std::io::stdin().is_terminal() {
         return false;
     }
-    print!("Restore these changes? [y/N] ");
+    print!("{} {} ", t("restore-question"), t("cli-yes-no"));
     let _ = std::io::stdout().flush();
     let mut answer = String::new();
     let _ = std::io::stdin().lock().read_line(&mut answer);
-    matches!(answer.trim(), "y" | "Y" | "yes" | "Yes")
+    input::is_yes(&answer)
 }
 
 fn print_plan(plan: &RestorePlan, overwrite_newer: bool) {
     println!(
-        "Backup {} made {} by {}:",
-        plan.source.display(),
-        plan.made_at.format("%Y-%m-%d %H:%M UTC"),
-        plan.made_by
+        "{}",
+        t_args(
+            "restore-plan-header",
+            &[
+                ("path", plan.source.display().to_string().into()),
+                ("made", words::time::at(plan.made_at).into()),
+                ("by", plan.made_by.as_str().into()),
+            ],
+        )
     );
     for item in &plan.channels {
         println!("  {}", item_line(item, overwrite_newer));
@@ -159,54 +184,57 @@ fn print_plan(plan: &RestorePlan, overwrite_newer: bool) {
         .iter()
         .any(|i| matches!(i.action, RestoreAction::Replace { .. }));
     if replaces && !overwrite_newer {
-        println!(
-            "  (a token that would replace one that works now is first checked with Facebook; \
-             if it does not pass, that channel keeps its token)"
-        );
+        println!("  {}", t("restore-replace-checked-first"));
     }
     for app in &plan.apps {
-        let what = match app.action {
-            AppRestoreAction::Add { with_secret: true } => "add app, with its secret",
-            AppRestoreAction::Add { with_secret: false } => "add app",
-            AppRestoreAction::AddSecret => "add the app's secret",
-            AppRestoreAction::Unchanged => "app already here",
-            AppRestoreAction::Refused => {
-                "not restored, its id is not a Facebook id (digits only); the backup may have \
-                 been edited or damaged"
-            }
-        };
+        let what = t(match app.action {
+            AppRestoreAction::Add { with_secret: true } => "restore-app-add-secret",
+            AppRestoreAction::Add { with_secret: false } => "restore-app-add",
+            AppRestoreAction::AddSecret => "restore-app-secret",
+            AppRestoreAction::Unchanged => "restore-app-unchanged",
+            AppRestoreAction::Refused => "restore-app-refused",
+        });
         println!("  {what}: {} ({})", app.app_name, app.app_id);
     }
 }
 
 fn item_line(item: &RestoreItem, overwrite_newer: bool) -> String {
-    let name = format!("{} ({})", item.channel_name, item.kind.label());
+    let name = format!("{} ({})", item.channel_name, reasons::kind(item.kind));
+    let say = |id: &str, from: &str, to: &str| {
+        t_args(
+            id,
+            &[
+                ("name", name.as_str().into()),
+                ("from", from.into()),
+                ("to", to.into()),
+            ],
+        )
+    };
     match &item.action {
-        RestoreAction::Add { fingerprint } => format!("add:      {name}, token {fingerprint}"),
+        RestoreAction::Add { fingerprint } => say("restore-item-add", "", fingerprint),
         RestoreAction::Replace {
             from_fingerprint,
             to_fingerprint,
-        } => format!(
-            "replace:  {name}, token {from_fingerprint} → {to_fingerprint} (the old one is kept \
-             for rollback)"
+        } => say("restore-item-replace", from_fingerprint, to_fingerprint),
+        RestoreAction::KeepNewer {
+            profile_fingerprint,
+            backup_fingerprint,
+        } if overwrite_newer => say(
+            "restore-item-overwrite-newer",
+            profile_fingerprint,
+            backup_fingerprint,
         ),
         RestoreAction::KeepNewer {
             profile_fingerprint,
             backup_fingerprint,
-        } if overwrite_newer => format!(
-            "replace:  {name}, token {profile_fingerprint} → {backup_fingerprint}, although \
-             this profile's token is newer (--overwrite-newer; the old one is kept for rollback)"
-        ),
-        RestoreAction::KeepNewer {
+        } => say(
+            "restore-item-keep-newer",
             profile_fingerprint,
             backup_fingerprint,
-        } => format!(
-            "kept:     {name}: the profile's token is newer ({profile_fingerprint}; the backup \
-             has {backup_fingerprint}). --overwrite-newer replaces it anyway."
         ),
-        RestoreAction::Unchanged { .. } => format!("same:     {name}, nothing to do"),
+        RestoreAction::Unchanged { .. } => say("restore-item-same", "", ""),
         RestoreAction::Refused { why, .. } | RestoreAction::Skipped { why, .. } => {
-            format!("not restored: {name}: {why}")
+            format!("{}: {why}", say("restore-item-refused", "", ""))
         }
     }
 }

@@ -16,12 +16,19 @@ use crate::service::{
     ChannelView, RenewOutcome, ServiceError, health_exit_code, monitoring_exit_code, views_of,
 };
 use crate::store::{CatalogFile, Profile};
+use crate::words::{self, reasons, t, t_args};
 
 fn parse_kind(kind: &str) -> Result<ChannelKind, ServiceError> {
     ChannelKind::from_code(kind.trim()).ok_or_else(|| {
-        ServiceError::Usage(format!(
-            "Unknown kind {kind:?}. Use one of: {}.",
-            ChannelKind::ALL.map(|k| k.code()).join(", ")
+        ServiceError::Usage(t_args(
+            "cli-unknown-kind",
+            &[
+                ("kind", format!("{kind:?}").into()),
+                (
+                    "kinds",
+                    ChannelKind::ALL.map(|k| k.code()).join(", ").into(),
+                ),
+            ],
         ))
     })
 }
@@ -35,7 +42,7 @@ fn print_views(views: &[ChannelView], checked_at: Option<chrono::DateTime<Utc>>,
     } else {
         output::print_table(views, Utc::now());
         for g in root_cause_groups(views) {
-            println!("\n{}", g.message);
+            println!("\n{}", reasons::group(&g));
             if let (Some(app), Some(first)) = (&g.app_id, g.channel_names.first()) {
                 println!("  tokenwarden login --app {app} --channel {first:?} --group");
             }
@@ -55,10 +62,7 @@ pub fn list(profile: Option<PathBuf>, as_json: bool) -> i32 {
             // A channel whose last check failed counts as "could not be checked", as in `check`.
             monitoring_exit_code(&views, false)
         }
-        Err(e) => {
-            eprintln!("tokenwarden: {e}");
-            3
-        }
+        Err(e) => report_check_error(&e),
     }
 }
 
@@ -74,11 +78,13 @@ pub async fn check(profile: Option<PathBuf>, channel: Option<String>, as_json: b
         Ok(summary) => {
             print_views(&summary.views, Some(Utc::now()), as_json);
             if summary.failed > 0 && !as_json {
-                eprintln!(
-                    "tokenwarden: {} of {} checks could not be made; the last known facts are shown for those.",
-                    summary.failed,
-                    summary.views.len()
-                );
+                output::eprint_error(&t_args(
+                    "cli-checks-failed",
+                    &[
+                        ("failed", summary.failed.into()),
+                        ("count", summary.views.len().into()),
+                    ],
+                ));
             }
             summary.exit_code()
         }
@@ -88,7 +94,7 @@ pub async fn check(profile: Option<PathBuf>, channel: Option<String>, as_json: b
 
 /// For `check`, `list` and `debug` every error is "the check itself failed" (3).
 fn report_check_error(e: &ServiceError) -> i32 {
-    eprintln!("tokenwarden: {e}");
+    output::eprint_error(&words::errors::error(e));
     3
 }
 
@@ -148,23 +154,34 @@ pub async fn debug(
     health_exit_code(std::iter::once(diagnosis.health))
 }
 
-fn print_changed(view: &ChannelView, replaced: Option<bool>, as_json: bool, words: &str) {
+/// `done` is the id of the sentence that says what was done ("Saved …").
+fn print_changed(view: &ChannelView, replaced: Option<bool>, as_json: bool, done: &str) {
     if as_json {
         let mut j = json::channel_json(view);
         j.replaced = replaced;
         json::print(&j);
     } else {
-        let h = view.diagnosis.health;
         println!(
-            "{words} {:?} ({}).",
-            view.channel.name,
-            view.channel.kind.label()
+            "{}",
+            t_args(
+                done,
+                &[
+                    ("name", format!("{:?}", view.channel.name).into()),
+                    ("kind", reasons::kind(view.channel.kind).into()),
+                ],
+            )
         );
-        println!("  {} {}", output::icon(h), h.label());
-        for r in &view.diagnosis.reasons {
-            println!("  - {}", r.message);
-        }
-        println!("  token {}", view.channel.token.fingerprint);
+        output::print_diagnosis(&view.diagnosis, Utc::now());
+        println!(
+            "  {}",
+            t_args(
+                "cli-token-fingerprint",
+                &[(
+                    "fingerprint",
+                    view.channel.token.fingerprint.as_str().into()
+                )]
+            )
+        );
     }
 }
 
@@ -199,23 +216,19 @@ pub fn print_added(view: &ChannelView, derived: Option<&Derivation>, as_json: bo
         j.derived_from = derived.map(|_| "user_token");
         json::print(&j);
     } else {
-        print_changed(view, None, false, "Saved");
+        print_changed(view, None, false, "cli-saved");
         print_derivation(derived);
     }
 }
 
 fn print_derivation(derived: Option<&Derivation>) {
     if let Some(d) = derived {
-        println!(
-            "  Made from {}'s login: the Page's own token{}.",
-            d.user_name,
-            match (d.exchanged, d.lasting) {
-                (true, _) => ", after turning the short login into a lasting one; it never expires",
-                (false, true) => "; it never expires",
-                (false, false) =>
-                    "; it ends with the short login (save the app secret to avoid that)",
-            }
-        );
+        let id = match (d.exchanged, d.lasting) {
+            (true, _) => "cli-derived-exchanged",
+            (false, true) => "cli-derived-lasting",
+            (false, false) => "cli-derived-short",
+        };
+        println!("  {}", t_args(id, &[("name", d.user_name.as_str().into())]));
     }
 }
 
@@ -235,19 +248,22 @@ pub fn print_renewals(
                     j.derived_from = outcome.derived.as_ref().map(|_| "user_token");
                     objects.push(j);
                 } else {
-                    print_changed(&outcome.view, Some(outcome.replaced), false, "Renewed");
+                    print_changed(&outcome.view, Some(outcome.replaced), false, "cli-renewed");
                     print_derivation(outcome.derived.as_ref());
                     if outcome.subscribed_webhook {
-                        println!("  Subscribed the Page to the app's webhook again.");
+                        println!("  {}", t("cli-webhook-resubscribed"));
                     }
                     println!(
-                        "  The old token is kept: `tokenwarden rollback {}` puts it back.",
-                        outcome.view.channel.id
+                        "  {}",
+                        t_args(
+                            "cli-old-token-kept",
+                            &[("id", outcome.view.channel.id.as_str().into())]
+                        )
                     );
                 }
             }
             Err(e) => {
-                eprintln!("tokenwarden: {}: {e}", channel.name);
+                output::eprint_error(&format!("{}: {}", channel.name, words::errors::error(e)));
                 code = code.max(e.exit_code());
             }
         }
@@ -294,7 +310,7 @@ pub async fn guide(profile: Option<PathBuf>, channel: String) -> i32 {
                 .as_deref()
                 .and_then(|id| catalog.app(id));
             let steps = guide::guide_for(&view.channel, app, &view.diagnosis);
-            Ok(guide::guide_text(&view.channel, &steps))
+            Ok(words::guide::text(&view.channel, app, &steps, Utc::now()))
         });
     match result {
         Ok(text) => {
@@ -317,16 +333,16 @@ pub async fn rollback(
     };
     match run.await {
         Ok(view) => {
-            print_changed(&view, Some(true), as_json, "Restored the previous token of");
+            print_changed(&view, Some(true), as_json, "cli-rolled-back");
             0
         }
         Err(e) => {
             let code = fail(&e);
             if matches!(e, ServiceError::Graph(_)) {
-                eprintln!(
-                    "tokenwarden: the earlier token could not be checked, so it was not put back. \
-                     To put it back without checking: tokenwarden rollback {channel:?} --force"
-                );
+                output::eprint_error(&t_args(
+                    "cli-rollback-unchecked",
+                    &[("channel", format!("{channel:?}").into())],
+                ));
             }
             code
         }

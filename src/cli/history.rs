@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::{fail, json};
-use crate::service::{ServiceError, channel_history, describe_history};
+use crate::service::{ServiceError, channel_history};
 use crate::store::{HistoryEntry, Profile};
+use crate::words::t_args;
 
 #[derive(Serialize)]
 struct HistoryJson<'a> {
@@ -31,12 +32,24 @@ pub fn history(profile: Option<PathBuf>, channel: String, as_json: bool) -> i32 
         return 0;
     }
     let Some(last) = entries.last() else {
-        println!("Nothing has been recorded for {channel:?} yet.");
+        println!(
+            "{}",
+            t_args(
+                "cli-history-empty",
+                &[("channel", format!("{channel:?}").into())]
+            )
+        );
         return 0;
     };
-    println!("History of {:?}, oldest first:", last.channel_name);
+    println!(
+        "{}",
+        t_args(
+            "cli-history-header",
+            &[("name", format!("{:?}", last.channel_name).into())]
+        )
+    );
     for e in &entries {
-        println!("  {}", describe_history(e));
+        println!("  {}", crate::words::history::line(e));
     }
     0
 }

@@ -14,6 +14,7 @@ use super::{fail, input, open_service};
 use crate::model::{ChannelKind, Secret, parse_pasted_token};
 use crate::service::ServiceError;
 use crate::service::import::{ImportItem, ImportOutcome, ImportRefusal};
+use crate::words::{self, reasons, t, t_args};
 
 /// Far more than any real import (a line is a few hundred bytes); more is a mistake.
 const INPUT_LIMIT: usize = 32 * 1024 * 1024;
@@ -79,11 +80,19 @@ fn print_outcome(outcome: &ImportOutcome, as_json: bool) {
     for (line, view) in &outcome.saved {
         let h = view.diagnosis.health;
         println!(
-            "line {line}: saved {:?} ({}), {} {}",
-            view.channel.name,
-            view.channel.kind.label(),
-            super::output::icon(h),
-            h.label()
+            "{}",
+            t_args(
+                "import-saved",
+                &[
+                    ("line", (*line).into()),
+                    ("name", format!("{:?}", view.channel.name).into()),
+                    ("kind", reasons::kind(view.channel.kind).into()),
+                    (
+                        "health",
+                        format!("{} {}", super::output::icon(h), reasons::health(h)).into()
+                    ),
+                ],
+            )
         );
     }
     for r in &outcome.refused {
@@ -92,12 +101,24 @@ fn print_outcome(outcome: &ImportOutcome, as_json: bool) {
             .as_ref()
             .map(|n| format!(" ({n:?})"))
             .unwrap_or_default();
-        eprintln!("tokenwarden: line {}{name}: {}", r.line, r.error);
+        super::output::eprint_error(&t_args(
+            "import-refused",
+            &[
+                ("line", r.line.into()),
+                ("name", name.into()),
+                ("error", words::errors::error(&r.error).into()),
+            ],
+        ));
     }
     println!(
-        "{} saved, {} refused.",
-        outcome.saved.len(),
-        outcome.refused.len()
+        "{}",
+        t_args(
+            "import-summary",
+            &[
+                ("saved", outcome.saved.len().into()),
+                ("refused", outcome.refused.len().into()),
+            ],
+        )
     );
 }
 
@@ -107,7 +128,7 @@ fn refused_json(r: &ImportRefusal) -> RefusedJson {
             .iter()
             .map(|r| ReasonJson {
                 code: r.code.code(),
-                message: r.message.clone(),
+                message: reasons::sentence(r, chrono::Utc::now()),
                 remedy: r.remedy.code(),
             })
             .collect(),
@@ -117,7 +138,7 @@ fn refused_json(r: &ImportRefusal) -> RefusedJson {
         line: r.line,
         name: r.name.clone(),
         exit_code: r.error.exit_code(),
-        message: r.error.to_string(),
+        message: words::errors::error(&r.error),
         reasons,
     }
 }
@@ -127,11 +148,7 @@ fn refused_json(r: &ImportRefusal) -> RefusedJson {
 fn read_items() -> Result<(Vec<ImportItem>, Vec<ImportRefusal>), ServiceError> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        return Err(ServiceError::Usage(
-            "import reads the channels from standard input, one JSON object per line: \
-             tokenwarden import < channels.jsonl"
-                .into(),
-        ));
+        return Err(ServiceError::Usage(t("import-needs-stdin")));
     }
     // Room for the limit up front, so growing the buffer leaves no stray copies of tokens.
     let mut all = Zeroizing::new(Vec::with_capacity(64 * 1024));
@@ -139,12 +156,16 @@ fn read_items() -> Result<(Vec<ImportItem>, Vec<ImportRefusal>), ServiceError> {
         .lock()
         .take(INPUT_LIMIT as u64 + 1)
         .read_to_end(&mut all)
-        .map_err(|e| ServiceError::Usage(format!("Could not read standard input: {e}")))?;
+        .map_err(|e| {
+            ServiceError::Usage(t_args(
+                "input-stdin-unreadable",
+                &[("detail", e.to_string().into())],
+            ))
+        })?;
     if all.len() > INPUT_LIMIT {
-        return Err(ServiceError::Usage(format!(
-            "Standard input holds more than {} MiB; split the import into smaller files. \
-             Nothing was changed.",
-            INPUT_LIMIT / (1024 * 1024)
+        return Err(ServiceError::Usage(t_args(
+            "import-too-long",
+            &[("mib", (INPUT_LIMIT / (1024 * 1024)).into())],
         )));
     }
     Ok(parse_lines(&all))
@@ -177,25 +198,22 @@ fn parse_line(line: &[u8], line_no: usize) -> Result<ImportItem, LineError> {
     if line.len() > input::STDIN_LIMIT {
         return Err(usage(
             None,
-            format!("the line is longer than {} KiB", input::STDIN_LIMIT / 1024),
+            t_args(
+                "import-line-too-long",
+                &[("kib", (input::STDIN_LIMIT / 1024).into())],
+            ),
         ));
     }
     // serde_json's own messages may quote the value they stumbled on: only the column is told.
     let mut object: Map<String, Value> = match serde_json::from_slice(line) {
         Ok(Value::Object(o)) => o,
         Ok(_) => {
-            return Err(usage(
-                None,
-                "the line is not a JSON object {\"name\": …, \"kind\": …, \"token\": …}".into(),
-            ));
+            return Err(usage(None, t("import-not-an-object")));
         }
         Err(e) => {
             return Err(usage(
                 None,
-                format!(
-                    "the line is not valid JSON (column {}); nothing in it was read",
-                    e.column()
-                ),
+                t_args("import-not-json", &[("column", e.column().into())]),
             ));
         }
     };
@@ -206,24 +224,29 @@ fn parse_line(line: &[u8], line_no: usize) -> Result<ImportItem, LineError> {
         if let Some(extra) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
             // A field name is the user's own label, not a value: safe to repeat, kept short.
             let extra: String = extra.chars().take(20).collect();
-            return Err(format!(
-                "unknown field {extra:?}; a line has name, kind, token and optionally app and page"
+            return Err(t_args(
+                "import-unknown-field",
+                &[("field", format!("{extra:?}").into())],
             ));
         }
-        let name = name.clone()?.ok_or("the line has no \"name\"")?;
-        let kind = text_field(&mut object, "kind")?.ok_or("the line has no \"kind\"")?;
+        let missing = |field: &str| t_args("import-missing-field", &[("field", field.into())]);
+        let name = name.clone()?.ok_or_else(|| missing("name"))?;
+        let kind = text_field(&mut object, "kind")?.ok_or_else(|| missing("kind"))?;
         let kind = ChannelKind::from_code(kind.trim()).ok_or_else(|| {
-            format!(
-                "unknown kind; use one of: {}",
-                ChannelKind::ALL.map(|k| k.code()).join(", ")
+            t_args(
+                "import-unknown-kind",
+                &[(
+                    "kinds",
+                    ChannelKind::ALL.map(|k| k.code()).join(", ").into(),
+                )],
             )
         })?;
         let app = id_field(&mut object, "app")?;
         let page = id_field(&mut object, "page")?;
         let token = match token {
             Some(Value::String(t)) => Secret::new(t),
-            Some(_) => return Err("\"token\" must be a string".into()),
-            None => return Err("the line has no \"token\"".into()),
+            Some(_) => return Err(not_a_string("token")),
+            None => return Err(missing("token")),
         };
         Ok((name, kind, app, page, token))
     })();
@@ -246,8 +269,12 @@ fn text_field(object: &mut Map<String, Value>, field: &str) -> Result<Option<Str
     match object.remove(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(format!("\"{field}\" must be a string")),
+        Some(_) => Err(not_a_string(field)),
     }
+}
+
+fn not_a_string(field: &str) -> String {
+    t_args("import-not-a-string", &[("field", field.into())])
 }
 
 /// An id field (app, page): a string of digits or a whole number.
@@ -256,10 +283,10 @@ fn id_field(object: &mut Map<String, Value>, field: &str) -> Result<Option<Strin
         None | Some(Value::Null) => return Ok(None),
         Some(Value::String(s)) => s.trim().to_string(),
         Some(Value::Number(n)) if n.is_u64() => n.to_string(),
-        Some(_) => return Err(format!("\"{field}\" must be an id (a string of digits)")),
+        Some(_) => return Err(t_args("import-not-an-id", &[("field", field.into())])),
     };
     if id.is_empty() || !id.chars().all(|c| c.is_ascii_digit()) {
-        return Err(format!("\"{field}\" must be an id (digits only)"));
+        return Err(t_args("import-not-digits", &[("field", field.into())]));
     }
     Ok(Some(id))
 }

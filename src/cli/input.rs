@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Read};
 
 use crate::model::{PastedToken, Secret, parse_pasted_token};
 use crate::service::ServiceError;
+use crate::words::{t, t_args};
 
 /// Far more than any token, app secret or pasted redirect address; more is a mistake (a file
 /// piped in by accident) that must not be read into memory whole.
@@ -15,7 +16,7 @@ pub const MIN_NEW_PASSPHRASE_CHARS: usize = 8;
 
 /// Reads everything on stdin (or asks on a terminal, without echo) and finds the token in it.
 pub fn read_token() -> Result<PastedToken, ServiceError> {
-    let text = read_secret_text("Paste the access token and press Enter (it will not be shown): ")?;
+    let text = read_secret_text(&t("input-paste-token"))?;
     if crate::env::test_panic_requested("after_token_read") {
         // Test-only (TOKENWARDEN_TEST_PANIC): a panic whose message carries the token just
         // read, to prove that the crash report and standard error leave it out.
@@ -29,7 +30,12 @@ pub fn read_secret_text(prompt: &str) -> Result<Secret, ServiceError> {
     if stdin.is_terminal() {
         return rpassword::prompt_password(prompt)
             .map(Secret::new)
-            .map_err(|e| ServiceError::Usage(format!("Could not read from the terminal: {e}")));
+            .map_err(|e| {
+                ServiceError::Usage(t_args(
+                    "input-terminal-unreadable",
+                    &[("detail", e.to_string().into())],
+                ))
+            });
     }
     // Room for the limit up front, so growing the buffer leaves no stray copies behind.
     let mut buf = zeroize::Zeroizing::new(String::with_capacity(STDIN_LIMIT + 1));
@@ -37,12 +43,16 @@ pub fn read_secret_text(prompt: &str) -> Result<Secret, ServiceError> {
         .lock()
         .take(STDIN_LIMIT as u64 + 1)
         .read_to_string(&mut buf)
-        .map_err(|e| ServiceError::Usage(format!("Could not read standard input: {e}")))?;
+        .map_err(|e| {
+            ServiceError::Usage(t_args(
+                "input-stdin-unreadable",
+                &[("detail", e.to_string().into())],
+            ))
+        })?;
     if buf.len() > STDIN_LIMIT {
-        return Err(ServiceError::Usage(format!(
-            "Standard input holds more than {} KiB, far more than a token or secret. Nothing \
-             was changed. Pass only the token (for example: echo \"$TOKEN\" | tokenwarden …).",
-            STDIN_LIMIT / 1024
+        return Err(ServiceError::Usage(t_args(
+            "input-stdin-too-long",
+            &[("kib", (STDIN_LIMIT / 1024).into())],
         )));
     }
     Ok(Secret::new(buf.as_str()))
@@ -53,7 +63,7 @@ pub fn ask_passphrase() -> Option<Secret> {
     if !std::io::stdin().is_terminal() {
         return None;
     }
-    rpassword::prompt_password("Vault passphrase: ")
+    rpassword::prompt_password(t("input-vault-passphrase"))
         .ok()
         .filter(|p| !p.is_empty())
         .map(Secret::new)
@@ -61,27 +71,36 @@ pub fn ask_passphrase() -> Option<Secret> {
 
 /// A new passphrase for `what` ("vault", "backup"), typed twice on the terminal.
 pub fn ask_new_passphrase(what: &str) -> Result<Secret, ServiceError> {
-    let first = read_secret_text(&format!(
-        "New {what} passphrase, at least {MIN_NEW_PASSPHRASE_CHARS} characters (it will not be \
-         shown): "
+    let first = read_secret_text(&t_args(
+        "input-new-passphrase",
+        &[
+            ("what", what.into()),
+            ("count", MIN_NEW_PASSPHRASE_CHARS.into()),
+        ],
     ))?;
     check_new_passphrase(&first, what)?;
-    let again = read_secret_text("The same passphrase again: ")?;
+    let again = read_secret_text(&t("input-passphrase-again"))?;
     if again != first {
-        return Err(ServiceError::Usage(
-            "The two passphrases differ. Nothing was written; try again.".into(),
-        ));
+        return Err(ServiceError::Usage(t("input-passphrases-differ")));
     }
     Ok(first)
+}
+
+/// A "yes" typed at a prompt: "y"/"yes" always, and the language's own ("s", "sí").
+pub fn is_yes(answer: &str) -> bool {
+    let answer = answer.trim().to_lowercase();
+    answer == "y" || answer == "yes" || t("cli-yes-words").split(',').any(|w| w.trim() == answer)
 }
 
 /// Refuses a new passphrase that is empty or shorter than the desktop app allows.
 pub fn check_new_passphrase(passphrase: &Secret, what: &str) -> Result<(), ServiceError> {
     if passphrase.expose().chars().count() < MIN_NEW_PASSPHRASE_CHARS {
-        return Err(ServiceError::Usage(format!(
-            "The new {what} passphrase is too short: use at least {MIN_NEW_PASSPHRASE_CHARS} \
-             characters (a few words are easy to remember and hard to guess). Nothing was \
-             written."
+        return Err(ServiceError::Usage(t_args(
+            "input-passphrase-too-short",
+            &[
+                ("what", what.into()),
+                ("count", MIN_NEW_PASSPHRASE_CHARS.into()),
+            ],
         )));
     }
     Ok(())

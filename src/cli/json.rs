@@ -57,7 +57,7 @@ pub fn reasons_json(d: &Diagnosis) -> Vec<ReasonJson> {
         .iter()
         .map(|r| ReasonJson {
             code: r.code.code(),
-            message: r.message.clone(),
+            message: crate::words::reasons::sentence(r, Utc::now()),
             remedy: r.remedy.code(),
         })
         .collect()

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::{fail, json, open_service};
+use super::{fail, json, open_service, output};
 use crate::model::Channel;
 use crate::service::{ServiceError, refuse_app_in_use, rename_app_in, rename_channel_in};
 use crate::store::{Catalog, CatalogFile, Profile};
+use crate::words::{reasons, t, t_args};
 
 #[derive(Serialize)]
 struct RemovedJson<'a> {
@@ -42,11 +43,11 @@ fn ask(question: &str) -> Option<bool> {
     if !std::io::stdin().is_terminal() {
         return None;
     }
-    print!("{question} [y/N] ");
+    print!("{question} {} ", t("cli-yes-no"));
     let _ = std::io::stdout().flush();
     let mut answer = String::new();
     let _ = std::io::stdin().lock().read_line(&mut answer);
-    Some(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes"))
+    Some(super::input::is_yes(&answer))
 }
 
 /// `--yes`, or a "y" on a terminal. Without a terminal and `--yes`: a usage error (exit 2).
@@ -58,11 +59,12 @@ fn confirm(yes: bool, question: &str, command: &str) -> Result<(), i32> {
     match ask(question) {
         Some(true) => Ok(()),
         Some(false) => {
-            println!("Nothing was removed.");
+            println!("{}", t("cli-nothing-removed"));
             Err(1)
         }
-        None => Err(fail(&ServiceError::Usage(format!(
-            "Removing needs a confirmation and there is no terminal to ask on. Nothing was removed. Run `{command} --yes` to remove without asking."
+        None => Err(fail(&ServiceError::Usage(t_args(
+            "cli-remove-needs-terminal",
+            &[("command", command.into())],
         )))),
     }
 }
@@ -76,15 +78,16 @@ pub async fn remove(profile: Option<PathBuf>, selector: String, yes: bool, as_js
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
-    let tokens = if channel.previous_token.is_some() {
-        "Its token and the previous one are"
-    } else {
-        "Its token is"
-    };
-    let question = format!(
-        "Remove {:?} ({})? {tokens} deleted from this computer; its history stays.",
-        channel.name,
-        channel.kind.label()
+    let question = t_args(
+        if channel.previous_token.is_some() {
+            "cli-remove-channel-question-both"
+        } else {
+            "cli-remove-channel-question"
+        },
+        &[
+            ("name", format!("{:?}", channel.name).into()),
+            ("kind", reasons::kind(channel.kind).into()),
+        ],
     );
     let command = format!("tokenwarden remove {:?}", channel.id);
     if let Err(code) = confirm(yes, &question, &command) {
@@ -114,26 +117,32 @@ pub async fn remove(profile: Option<PathBuf>, selector: String, yes: bool, as_js
             tokens_left: &removal.left_behind,
         });
     } else {
+        let deleted = if deleted.is_empty() {
+            t("cli-nothing")
+        } else {
+            deleted.join(", ")
+        };
         println!(
-            "Removed {:?} ({}). Deleted from the secret store: {}.",
-            c.name,
-            c.kind.label(),
-            if deleted.is_empty() {
-                "nothing".to_string()
-            } else {
-                deleted.join(", ")
-            }
+            "{}",
+            t_args(
+                "cli-removed-channel",
+                &[
+                    ("name", format!("{:?}", c.name).into()),
+                    ("kind", reasons::kind(c.kind).into()),
+                    ("deleted", deleted.into()),
+                ],
+            )
         );
         println!(
-            "Its history stays: `tokenwarden history {:?}` shows it.",
-            c.id
+            "{}",
+            t_args("cli-history-stays", &[("id", format!("{:?}", c.id).into())])
         );
     }
     if !removal.left_behind.is_empty() {
-        eprintln!(
-            "tokenwarden: the secret store did not delete token {}; the channel is removed all the same. Delete the entry by hand in the system keychain, or ignore it: nothing uses it any more.",
-            removal.left_behind.join(", ")
-        );
+        output::eprint_error(&t_args(
+            "cli-token-left-behind",
+            &[("fingerprints", removal.left_behind.join(", ").into())],
+        ));
     }
     0
 }
@@ -159,7 +168,16 @@ pub fn rename(profile: Option<PathBuf>, selector: String, new_name: String, as_j
                     renamed_from: &before,
                 });
             } else {
-                println!("Renamed {before:?} to {:?}.", c.name);
+                println!(
+                    "{}",
+                    t_args(
+                        "cli-renamed-channel",
+                        &[
+                            ("before", format!("{before:?}").into()),
+                            ("name", format!("{:?}", c.name).into()),
+                        ],
+                    )
+                );
             }
             0
         }
@@ -174,23 +192,25 @@ pub async fn app_remove(profile: Option<PathBuf>, app_id: String, yes: bool) -> 
     };
     let app = catalog.app(app_id.trim()).cloned();
     let Some(app) = app else {
-        return fail(&ServiceError::Usage(format!(
-            "No saved app has the id {app_id:?}. The Apps page of the window lists the saved apps."
+        return fail(&ServiceError::Usage(t_args(
+            "cli-no-such-app",
+            &[("id", format!("{app_id:?}").into())],
         )));
     };
     // Refused before asking: a "yes" could not change the answer.
     if let Err(e) = refuse_app_in_use(&catalog, &app.id) {
         return fail(&e);
     }
-    let question = format!(
-        "Remove the app {:?} ({})?{}",
-        app.name,
-        app.id,
+    let question = t_args(
         if app.has_secret {
-            " Its secret is deleted from this computer."
+            "cli-remove-app-question-secret"
         } else {
-            ""
-        }
+            "cli-remove-app-question"
+        },
+        &[
+            ("name", format!("{:?}", app.name).into()),
+            ("id", app.id.as_str().into()),
+        ],
     );
     let command = format!("tokenwarden app remove {}", app.id);
     if let Err(code) = confirm(yes, &question, &command) {
@@ -202,15 +222,20 @@ pub async fn app_remove(profile: Option<PathBuf>, app_id: String, yes: bool) -> 
     };
     match run.await {
         Ok(app) => {
+            let id = if app.has_secret {
+                "cli-removed-app-secret"
+            } else {
+                "cli-removed-app"
+            };
             println!(
-                "Removed the app {:?} ({}){}.",
-                app.name,
-                app.id,
-                if app.has_secret {
-                    "; its secret is deleted from the secret store"
-                } else {
-                    ""
-                }
+                "{}",
+                t_args(
+                    id,
+                    &[
+                        ("name", format!("{:?}", app.name).into()),
+                        ("id", app.id.as_str().into()),
+                    ],
+                )
             );
             0
         }
@@ -224,7 +249,16 @@ pub fn app_rename(profile: Option<PathBuf>, app_id: String, new_name: String) ->
         .and_then(|p| rename_app_in(&p, &app_id, &new_name));
     match result {
         Ok(app) => {
-            println!("The app {} is now called {:?}.", app.id, app.name);
+            println!(
+                "{}",
+                t_args(
+                    "cli-renamed-app",
+                    &[
+                        ("id", app.id.as_str().into()),
+                        ("name", format!("{:?}", app.name).into()),
+                    ],
+                )
+            );
             0
         }
         Err(e) => fail(&e),

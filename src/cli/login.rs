@@ -12,6 +12,7 @@ use crate::model::ChannelKind;
 use crate::service::ServiceError;
 use crate::service::login::RenewOptions;
 use crate::service::login_message;
+use crate::words::{t, t_args};
 
 pub enum Target {
     Renew(String),
@@ -41,7 +42,12 @@ pub async fn login(
         },
         Target::Add { kind, name, .. } => match ChannelKind::from_code(kind) {
             Some(k) => (k, name.clone()),
-            None => return fail(&ServiceError::Usage(format!("Unknown kind {kind:?}."))),
+            None => {
+                return fail(&ServiceError::Usage(t_args(
+                    "login-unknown-kind",
+                    &[("kind", format!("{kind:?}").into())],
+                )));
+            }
         },
     };
     let code = match service.start_device_login(&app, kind).await {
@@ -50,21 +56,24 @@ pub async fn login(
     };
     // On stderr, so that --json output stays one clean object.
     eprintln!(
-        "To log in with Facebook, open {} and enter this code:\n",
-        code.verification_uri
+        "{}\n",
+        t_args(
+            "login-open-and-enter",
+            &[("address", code.verification_uri.as_str().into())]
+        )
     );
     eprintln!("    {}\n", code.user_code);
     // One block a support person can paste into a chat or read out on a call.
-    eprintln!("Message for the customer (ready to send or read out):\n");
+    eprintln!("{}\n", t("login-message-for-customer"));
     eprintln!(
         "{}\n",
-        login_message::ready_message(&code.verification_uri, &code.user_code, &manages)
+        crate::words::login::ready_message(&code.verification_uri, &code.user_code, &manages)
     );
     // `start_device_login` only ever hands out an https Meta address.
     if !no_browser && crate::process::open_detached(&code.verification_uri).is_err() {
-        eprintln!("(The browser could not be opened; open the address yourself.)");
+        eprintln!("{}", t("login-browser-failed"));
     }
-    eprintln!("Waiting for you to approve on Facebook… (Ctrl-C cancels)");
+    eprintln!("{}", t("login-waiting"));
     let cancel = CancellationToken::new();
     let on_ctrl_c = cancel.clone();
     tokio::spawn(async move {
@@ -75,7 +84,7 @@ pub async fn login(
     let user_token = match service
         .finish_device_login(&app, &code, cancel, |secs| {
             if secs > code.interval {
-                eprintln!("Facebook asked to check less often; now every {secs} seconds.");
+                eprintln!("{}", t_args("login-slow-down", &[("count", secs.into())]));
             }
         })
         .await
@@ -83,7 +92,7 @@ pub async fn login(
         Ok(t) => t,
         Err(e) => return fail(&e),
     };
-    eprintln!("Logged in. Making the Page's token…");
+    eprintln!("{}", t("login-logged-in"));
     match target {
         Target::Renew(channel) => match service.renew_with(&channel, &user_token, opts).await {
             Ok(results) => print_renewals(&results, as_json),

@@ -4,6 +4,7 @@
 mod app;
 mod backup;
 mod channels;
+pub mod help;
 mod history;
 mod import;
 mod input;
@@ -255,8 +256,9 @@ pub fn fail(e: &ServiceError) -> i32 {
         ServiceError::Graph(g) => g.graph_error().and_then(|g| g.fbtrace_id.clone()),
         _ => None,
     };
+    // The log stays in English for whoever reads it later; the person reads their language.
     tracing::error!(exit_code = e.exit_code(), fbtrace_id, "{e}");
-    eprintln!("tokenwarden: {e}");
+    output::eprint_error(&crate::words::errors::error(e));
     e.exit_code()
 }
 
@@ -301,7 +303,10 @@ pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("tokenwarden: could not start: {e}");
+            output::eprint_error(&crate::words::t_args(
+                "cli-could-not-start",
+                &[("detail", e.to_string().into())],
+            ));
             return 3;
         }
     };
@@ -376,9 +381,7 @@ pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
                         page: p,
                     },
                     _ => {
-                        return fail(&ServiceError::Usage(
-                            "Say --channel CHANNEL, or --name, --kind and --page.".into(),
-                        ));
+                        return fail(&ServiceError::Usage(crate::words::t("cli-login-target")));
                     }
                 };
                 login::login(profile, app, target, opts, no_browser, json).await
@@ -417,7 +420,10 @@ pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
             Command::Sim { port } => match crate::sim::run_standalone(port).await {
                 Ok(()) => 0,
                 Err(e) => {
-                    eprintln!("tokenwarden: the simulator could not start on port {port}: {e}");
+                    output::eprint_error(&crate::words::t_args(
+                        "cli-sim-could-not-start",
+                        &[("port", port.into()), ("detail", e.to_string().into())],
+                    ));
                     3
                 }
             },

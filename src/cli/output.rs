@@ -4,10 +4,9 @@
 use chrono::{DateTime, Utc};
 use std::io::{IsTerminal, Write};
 
-use crate::model::status;
-use crate::model::time::{describe_at, describe_in};
 use crate::model::{Diagnosis, Health, TokenReport};
 use crate::service::ChannelView;
+use crate::words::{self, reasons, t, t_args, time};
 
 pub fn color_enabled() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
@@ -55,7 +54,7 @@ pub fn expiry_words(view: &ChannelView, now: DateTime<Utc>) -> String {
     if view.channel.last_report.is_none() {
         return "—".into();
     }
-    status::expiry_or_problem(&view.channel, &view.diagnosis, now)
+    reasons::expiry_or_problem(&view.channel, &view.diagnosis, now)
 }
 
 /// The CHECKED column: a failed last check says so, with when.
@@ -65,9 +64,12 @@ fn checked_column(view: &ChannelView, now: DateTime<Utc>) -> String {
         &c.last_failure,
         c.last_report.as_ref().and_then(|r| r.checked_at),
     ) {
-        (Some(f), _) => format!("failed {}", describe_at(f.at, now)),
-        (None, Some(at)) => describe_at(at, now),
-        (None, None) => "never".into(),
+        (Some(f), _) => t_args(
+            "list-checked-failed",
+            &[("when", time::relative(f.at, now).into())],
+        ),
+        (None, Some(at)) => time::relative(at, now),
+        (None, None) => t("list-checked-never"),
     }
 }
 
@@ -88,10 +90,7 @@ fn write_table(
     now: DateTime<Utc>,
 ) -> std::io::Result<()> {
     if views.is_empty() {
-        return writeln!(
-            out,
-            "No channels saved yet. Add one with: tokenwarden add --name NAME --kind messenger < token.txt"
-        );
+        return writeln!(out, "{}", t("list-empty"));
     }
     let color = color_enabled();
     let name_w = views
@@ -102,26 +101,25 @@ fn write_table(
         .clamp(4, 32);
     writeln!(
         out,
-        "  {} {} {} {} {} REASON",
-        pad("STATUS", 16),
-        pad("NAME", name_w),
-        pad("KIND", 13),
-        pad("EXPIRY", 22),
-        pad("CHECKED", 20)
+        "  {} {} {} {} {} {}",
+        pad(&t("list-col-status"), 16),
+        pad(&t("list-col-name"), name_w),
+        pad(&t("list-col-kind"), 13),
+        pad(&t("list-col-expiry"), 22),
+        pad(&t("list-col-checked"), 20),
+        t("list-col-reason")
     )?;
     for v in views {
         let h = v.diagnosis.health;
-        let status = format!("{} {}", icon(h), h.label());
+        let status = format!("{} {}", icon(h), reasons::health(h));
         let checked = checked_column(v, now);
-        let reason = status::headline(&v.diagnosis)
-            .map(|r| r.message.as_str())
-            .unwrap_or("Working.");
+        let reason = reasons::headline_sentence(&v.diagnosis, now);
         writeln!(
             out,
             "  {} {} {} {} {} {}",
             paint_if(color, h, &pad(&status, 16)),
             pad(&v.channel.name, name_w),
-            pad(v.channel.kind.label(), 13),
+            pad(&reasons::kind(v.channel.kind), 13),
             pad(&expiry_words(v, now), 22),
             pad(&checked, 20),
             reason
@@ -131,59 +129,22 @@ fn write_table(
     writeln!(
         out,
         "{}",
-        summary_line(views.iter().map(|v| v.diagnosis.health))
+        reasons::summary(views.iter().map(|v| v.diagnosis.health))
     )?;
     out.flush()
 }
 
-/// "2 broken, 1 needs attention, 5 healthy".
-pub fn summary_line(healths: impl Iterator<Item = Health>) -> String {
-    let mut counts = [0usize; 4];
-    for h in healths {
-        counts[h.urgency() as usize] += 1;
-    }
-    let words = ["broken", "need attention", "not checked", "healthy"];
-    let parts: Vec<String> = Health::ALL
-        .iter()
-        .filter(|h| counts[h.urgency() as usize] > 0)
-        .map(|h| {
-            let n = counts[h.urgency() as usize];
-            let w = if n == 1 && *h == Health::NeedsAttention {
-                "needs attention"
-            } else {
-                words[h.urgency() as usize]
-            };
-            format!("{n} {w}")
-        })
-        .collect();
-    if parts.is_empty() {
-        "No channels.".into()
-    } else {
-        parts.join(", ")
-    }
-}
-
-fn when(t: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
-    t.map(|t| {
-        format!(
-            "{} ({})",
-            t.format("%Y-%m-%d %H:%M UTC"),
-            describe_in(t, now)
-        )
-    })
-    .unwrap_or_else(|| "unknown".into())
-}
-
-fn or_unknown(s: Option<&str>) -> &str {
-    s.unwrap_or("unknown")
+fn or_unknown(s: Option<&str>) -> String {
+    s.map(str::to_string).unwrap_or_else(|| t("unknown"))
 }
 
 /// The facts Meta's Access Token Debugger shows, then the diagnosis in words.
 pub fn print_facts(fingerprint: &str, r: &TokenReport, d: &Diagnosis, now: DateTime<Utc>) {
     let row = |k: &str, v: String| println!("  {} {v}", pad(k, 20));
-    row("Fingerprint", fingerprint.to_string());
+    let label = |id: &str| t(id);
+    row(&label("facts-fingerprint"), fingerprint.to_string());
     row(
-        "App ID",
+        &label("facts-app-id"),
         format!(
             "{} : {}",
             or_unknown(r.app_id.as_deref()),
@@ -191,12 +152,15 @@ pub fn print_facts(fingerprint: &str, r: &TokenReport, d: &Diagnosis, now: DateT
         ),
     );
     row(
-        "Type",
-        or_unknown(r.token_type.as_ref().map(|t| t.label())).to_string(),
+        &label("facts-type"),
+        r.token_type
+            .as_ref()
+            .map(reasons::token_type)
+            .unwrap_or_else(|| t("unknown")),
     );
     if let Some(p) = &r.profile_id {
         row(
-            "Page ID",
+            &label("facts-page-id"),
             format!(
                 "{p}{}",
                 r.profile_name
@@ -206,30 +170,33 @@ pub fn print_facts(fingerprint: &str, r: &TokenReport, d: &Diagnosis, now: DateT
             ),
         );
     }
-    row("User ID", or_unknown(r.user_id.as_deref()).to_string());
-    row("Issued", when(r.issued_at, now));
+    row(&label("facts-user-id"), or_unknown(r.user_id.as_deref()));
+    row(&label("facts-issued"), time::when(r.issued_at, now));
     row(
-        "Expires",
+        &label("facts-expires"),
         match r.never_expires {
-            Some(true) => "Never".into(),
-            _ => when(r.expires_at, now),
+            Some(true) => t("facts-never"),
+            _ => time::when(r.expires_at, now),
         },
     );
-    row("Data access expires", when(r.data_access_expires_at, now));
     row(
-        "Valid",
+        &label("facts-data-access-expires"),
+        time::when(r.data_access_expires_at, now),
+    );
+    row(
+        &label("facts-valid"),
         match r.is_valid {
-            Some(true) => "True".into(),
-            Some(false) => "False".into(),
-            None => "unknown".into(),
+            Some(true) => t("facts-true"),
+            Some(false) => t("facts-false"),
+            None => t("unknown"),
         },
     );
     row(
-        "Scopes",
+        &label("facts-scopes"),
         r.scopes
             .as_ref()
             .map(|s| s.join(", "))
-            .unwrap_or_else(|| "unknown".into()),
+            .unwrap_or_else(|| t("unknown")),
     );
     if let Some(g) = &r.granular_scopes {
         for (i, s) in g.iter().enumerate() {
@@ -237,47 +204,76 @@ pub fn print_facts(fingerprint: &str, r: &TokenReport, d: &Diagnosis, now: DateT
                 .target_ids
                 .as_ref()
                 .map(|t| t.join(", "))
-                .unwrap_or_else(|| "all".into());
+                .unwrap_or_else(|| t("facts-all"));
             row(
-                if i == 0 { "Granular scopes" } else { "" },
+                &if i == 0 {
+                    label("facts-granular-scopes")
+                } else {
+                    String::new()
+                },
                 format!("{}: {targets}", s.scope),
             );
         }
     }
     if let Some(w) = &r.webhook {
         row(
-            "Webhook",
+            &label("facts-webhook"),
             if w.app_subscribed {
-                format!("subscribed: {}", w.fields.join(", "))
+                t_args(
+                    "facts-webhook-subscribed",
+                    &[("fields", w.fields.join(", ").into())],
+                )
             } else {
-                "not subscribed".into()
+                t("facts-webhook-not-subscribed")
             },
         );
     }
     if let Some(e) = &r.error {
+        let code = format!(
+            "{}{}",
+            e.code,
+            e.subcode.map(|s| format!("/{s}")).unwrap_or_default()
+        );
         row(
-            "Error",
-            format!(
-                "{} (code {}{})",
-                e.message,
-                e.code,
-                e.subcode.map(|s| format!("/{s}")).unwrap_or_default()
+            &label("facts-error"),
+            t_args(
+                "facts-error-code",
+                &[
+                    ("message", e.message.as_str().into()),
+                    ("code", code.into()),
+                ],
             ),
         );
     }
     row(
-        "Checked with",
+        &label("facts-checked-with"),
         r.check_method
-            .map(|m| m.label())
-            .unwrap_or("unknown")
-            .to_string(),
+            .map(reasons::check_method)
+            .unwrap_or_else(|| t("unknown")),
     );
     println!();
     let h = d.health;
-    println!("  {}", paint(h, &format!("{} {}", icon(h), h.label())));
+    println!(
+        "  {}",
+        paint(h, &format!("{} {}", icon(h), reasons::health(h)))
+    );
     for reason in &d.reasons {
-        println!("  - {}", reason.message);
+        println!("  - {}", reasons::sentence(reason, now));
     }
+}
+
+/// A channel's health and reasons under a sentence that says what was done.
+pub fn print_diagnosis(d: &Diagnosis, now: DateTime<Utc>) {
+    let h = d.health;
+    println!("  {} {}", icon(h), reasons::health(h));
+    for r in &d.reasons {
+        println!("  - {}", reasons::sentence(r, now));
+    }
+}
+
+/// "tokenwarden: <sentence>" on standard error.
+pub fn eprint_error(sentence: &str) {
+    eprintln!("{}", words::errors::prefixed(sentence));
 }
 
 #[cfg(test)]

@@ -8,8 +8,10 @@ use chrono::{Duration, Utc};
 
 use super::json::{self, ListJson};
 use super::{fail, open_service, output};
-use crate::service::{DesktopNotifier, ServiceError, clock_warning_for};
+use crate::model::Reason;
+use crate::service::{DesktopNotifier, ServiceError, clock_problem_for};
 use crate::store::Profile;
+use crate::words::{reasons, t_args};
 
 /// Checks every channel like `check`, then raises the desktop notifications that are due.
 /// Exit codes are those of `check`.
@@ -30,7 +32,7 @@ pub async fn check_notify(profile: Option<PathBuf>, as_json: bool, lead_days: Op
     let outcome = match run.await {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("tokenwarden: {e}");
+            output::eprint_error(&crate::words::errors::error(&e));
             return 3;
         }
     };
@@ -45,8 +47,28 @@ pub async fn check_notify(profile: Option<PathBuf>, as_json: bool, lead_days: Op
     }
     // Undelivered ones (no notification service here) are only logged: cron mails every line
     // on standard error, and the next run tries again anyway.
+    // TODO(issue 11): the desktop notification itself is phrased by the service in English;
+    // the line here says it in the user's language from the same facts.
+    let now = Utc::now();
     for n in outcome.notices.iter().filter(|n| n.delivered) {
-        eprintln!("tokenwarden: notified: {} — {}", n.title, n.body);
+        let reason = summary
+            .views
+            .iter()
+            .find(|v| v.channel.id == n.channel_id)
+            .and_then(|v| {
+                v.diagnosis
+                    .reasons
+                    .iter()
+                    .find(|r| Some(r.code) == n.reason_code)
+            })
+            .cloned()
+            // Judged with the reminder's own lead time: the code and the English sentence.
+            .or_else(|| n.reason_code.map(|c| Reason::new(c, n.body.clone())));
+        let (title, body) = reasons::notice(&n.channel_name, n.health, reason.as_ref(), now);
+        output::eprint_error(&t_args(
+            "cli-notified",
+            &[("title", title.into()), ("body", body.into())],
+        ));
     }
     summary.exit_code()
 }
@@ -60,12 +82,23 @@ pub async fn snooze(profile: Option<PathBuf>, channel: String, days: u32, off: b
     match run.await {
         Ok(c) => {
             match until {
-                Some(t) => println!(
-                    "No reminders for {:?} until {}.",
-                    c.name,
-                    t.format("%Y-%m-%d %H:%M UTC")
+                Some(until) => println!(
+                    "{}",
+                    t_args(
+                        "cli-snoozed",
+                        &[
+                            ("name", format!("{:?}", c.name).into()),
+                            ("until", crate::words::time::at(until).into()),
+                        ],
+                    )
                 ),
-                None => println!("Reminders for {:?} are on again.", c.name),
+                None => println!(
+                    "{}",
+                    t_args(
+                        "cli-reminders-on",
+                        &[("name", format!("{:?}", c.name).into())]
+                    )
+                ),
             }
             0
         }
@@ -77,8 +110,8 @@ pub async fn snooze(profile: Option<PathBuf>, channel: String, days: u32, off: b
 pub fn warn_about_clock(profile: Option<PathBuf>) {
     let warning = Profile::resolve(profile)
         .map_err(ServiceError::from)
-        .and_then(|p| Ok(clock_warning_for(&p, Utc::now())?));
+        .and_then(|p| Ok(clock_problem_for(&p, Utc::now())?));
     if let Ok(Some(w)) = warning {
-        eprintln!("tokenwarden: {w}");
+        output::eprint_error(&crate::words::clock::warning(&w));
     }
 }

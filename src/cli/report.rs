@@ -7,6 +7,7 @@ use super::json::{self, ListJson};
 use super::{fail, open_service, output};
 use crate::model::Thresholds;
 use crate::service::{health_exit_code, report_file};
+use crate::words::{self, t, t_args};
 
 pub async fn export(profile: Option<PathBuf>, path: PathBuf) -> i32 {
     let run = async {
@@ -16,9 +17,14 @@ pub async fn export(profile: Option<PathBuf>, path: PathBuf) -> i32 {
     match run.await {
         Ok(r) => {
             println!(
-                "Wrote a redacted report of {} channels to {} (no tokens or secrets in it).",
-                r.channels.len(),
-                path.display()
+                "{}",
+                t_args(
+                    "cli-export-done",
+                    &[
+                        ("count", r.channels.len().into()),
+                        ("path", path.display().to_string().into()),
+                    ],
+                )
             );
             0
         }
@@ -30,7 +36,7 @@ pub fn inspect(path: PathBuf, as_json: bool) -> i32 {
     let report = match report_file::read_report(&path) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("tokenwarden: {e}");
+            output::eprint_error(&words::errors::error(&e));
             return 3;
         }
     };
@@ -47,10 +53,15 @@ pub fn inspect(path: PathBuf, as_json: bool) -> i32 {
         });
     } else {
         println!(
-            "Report from {}, made {} (Tokenwarden {}). Countdowns are recomputed to now.\n",
-            report.made_by,
-            report.made_at.format("%Y-%m-%d %H:%M UTC"),
-            report.tokenwarden_version
+            "{}\n",
+            t_args(
+                "cli-inspect-header",
+                &[
+                    ("by", report.made_by.as_str().into()),
+                    ("made", words::time::at(report.made_at).into()),
+                    ("version", report.tokenwarden_version.as_str().into()),
+                ],
+            )
         );
         output::print_table(&views, now);
         print_last_errors(&views);
@@ -75,15 +86,21 @@ fn print_last_errors(views: &[crate::service::ChannelView]) {
     if errors.is_empty() {
         return;
     }
-    println!("\nLast errors from Facebook (quote the trace id to Meta's support):");
+    println!("\n{}", t("cli-last-errors"));
     for (c, e) in errors {
+        let trace = e.fbtrace_id.clone().unwrap_or_else(|| t("cli-not-given"));
         println!(
-            "  {} (token {}): {} (code {}), fbtrace_id {}",
-            c.name,
-            c.token.fingerprint,
-            e.message,
-            e.code,
-            e.fbtrace_id.as_deref().unwrap_or("not given")
+            "  {}",
+            t_args(
+                "cli-last-error",
+                &[
+                    ("name", c.name.as_str().into()),
+                    ("fingerprint", c.token.fingerprint.as_str().into()),
+                    ("message", e.message.as_str().into()),
+                    ("code", e.code.into()),
+                    ("trace", trace.into()),
+                ],
+            )
         );
     }
 }

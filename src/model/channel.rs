@@ -37,6 +37,7 @@ impl ChannelKind {
     }
 
     /// The name a user reads.
+    // TODO(issue 11): GUI moves to words
     pub fn label(self) -> &'static str {
         match self {
             ChannelKind::FacebookPage => "Facebook Page",

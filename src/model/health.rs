@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::channel::{DATA_ACCESS_EXEMPT, Requirements};
-use super::reason::{ReasonCode, Remedy, reason_for_graph_error};
+use super::reason::{Fact, ReasonCode, Remedy, reason_for_graph_error};
 use super::report::{CheckFailure, FailureKind, TokenReport};
 use super::time::{describe_at, describe_in};
 
@@ -30,6 +30,7 @@ impl Health {
             Health::Unknown => "unknown",
         }
     }
+    // TODO(issue 11): GUI moves to words
     pub fn label(self) -> &'static str {
         match self {
             Health::Healthy => "Healthy",
@@ -58,8 +59,12 @@ impl Health {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reason {
     pub code: ReasonCode,
+    // TODO(issue 11): GUI moves to words (`words::reasons::sentence`); then only facts remain.
     pub message: String,
     pub remedy: Remedy,
+    /// The facts `message` was made of, by name; not saved (recomputed by `classify`).
+    #[serde(skip)]
+    pub facts: Vec<(&'static str, Fact)>,
 }
 
 impl Reason {
@@ -68,7 +73,18 @@ impl Reason {
             code,
             message: message.into(),
             remedy: code.remedy(),
+            facts: Vec::new(),
         }
+    }
+
+    /// This reason with one more fact.
+    pub fn with(mut self, name: &'static str, fact: Fact) -> Self {
+        self.facts.push((name, fact));
+        self
+    }
+
+    pub fn fact(&self, name: &str) -> Option<&Fact> {
+        self.facts.iter().find(|(k, _)| *k == name).map(|(_, f)| f)
     }
 }
 
@@ -113,7 +129,15 @@ pub fn invalid_reason(report: &TokenReport) -> Reason {
         .and_then(|e| reason_for_graph_error(e.code, e.subcode, &e.message))
         .filter(|c| !c.is_check_failure())
         .unwrap_or(ReasonCode::InvalidToken);
-    Reason::new(code, invalid_message(code, report))
+    let mut reason =
+        Reason::new(code, invalid_message(code, report)).with("said", Fact::Text("invalid".into()));
+    if let Some(name) = &report.user_name {
+        reason = reason.with("who", Fact::Text(name.clone()));
+    }
+    if let (ReasonCode::Expired, Some(at)) = (code, report.expires_at) {
+        reason = reason.with("on", Fact::Time(at));
+    }
+    reason
 }
 
 fn invalid_message(code: ReasonCode, report: &TokenReport) -> String {
@@ -154,6 +178,16 @@ fn invalid_message(code: ReasonCode, report: &TokenReport) -> String {
 
 pub fn failure_reason(failure: &CheckFailure, now: DateTime<Utc>) -> Reason {
     let when = describe_at(failure.at, now);
+    let reason = failure_reason_words(failure, &when)
+        .with("at", Fact::Time(failure.at))
+        .with("detail", Fact::Text(failure.detail.clone()));
+    match failure.retry_after_minutes {
+        Some(m) if m > 0 => reason.with("minutes", Fact::Number(m)),
+        _ => reason,
+    }
+}
+
+fn failure_reason_words(failure: &CheckFailure, when: &str) -> Reason {
     match failure.kind {
         FailureKind::Network => Reason::new(
             ReasonCode::NetworkError,
@@ -197,13 +231,16 @@ fn reasons_for_valid(
     // Offline the saved expiry is compared with the clock: a valid token can have run out since.
     if let (Some(at), false) = (report.expires_at, never) {
         if at <= now {
-            reasons.push(Reason::new(
-                ReasonCode::Expired,
-                format!(
-                    "The token expired {}. Get a new token to reconnect the channel.",
-                    describe_in(at, now)
-                ),
-            ));
+            reasons.push(
+                Reason::new(
+                    ReasonCode::Expired,
+                    format!(
+                        "The token expired {}. Get a new token to reconnect the channel.",
+                        describe_in(at, now)
+                    ),
+                )
+                .with("ago", Fact::Time(at)),
+            );
         } else if at - now <= th.expiry_warning {
             reasons.push(Reason::new(
                 ReasonCode::ExpiresSoon,
@@ -212,7 +249,8 @@ fn reasons_for_valid(
                     describe_in(at, now),
                     at.format("%Y-%m-%d")
                 ),
-            ));
+            )
+            .with("at", Fact::Time(at)));
         }
     }
 
@@ -225,7 +263,10 @@ fn reasons_for_valid(
                 "This token was made for another app ({}, id {got}) than the channel's app (id {want}). Get a token from the channel's app.",
                 report.application.as_deref().unwrap_or("unknown name")
             ),
-        ));
+        )
+        .with("got", Fact::Text(got.into()))
+        .with("want", Fact::Text(want.into()))
+        .with("app", Fact::Text(report.application.clone().unwrap_or_default())));
     }
     if let (Some(want), Some(got)) = (req.page_id.as_deref(), report.profile_id.as_deref())
         && want != got
@@ -239,7 +280,10 @@ fn reasons_for_valid(
                     .clone()
                     .unwrap_or_else(|| format!("id {got}"))
             ),
-        ));
+        )
+        .with("got", Fact::Text(got.into()))
+        .with("want", Fact::Text(want.into()))
+        .with("page", Fact::Text(report.profile_name.clone().unwrap_or_default())));
     }
 
     let target = req.page_id.as_deref().or(report.profile_id.as_deref());
@@ -251,20 +295,27 @@ fn reasons_for_valid(
         .filter(|p| report.scope_covers(p, target) == Some(false))
         .collect();
     if !missing.is_empty() {
-        reasons.push(Reason::new(
-            ReasonCode::MissingPermission,
-            format!(
-                "The token lacks {} {}, which a {} channel needs. Log in again and allow {}.",
-                if missing.len() == 1 {
-                    "the permission"
-                } else {
-                    "the permissions"
-                },
-                missing.join(", "),
-                req.kind.label(),
-                if missing.len() == 1 { "it" } else { "them" },
-            ),
-        ));
+        reasons.push(
+            Reason::new(
+                ReasonCode::MissingPermission,
+                format!(
+                    "The token lacks {} {}, which a {} channel needs. Log in again and allow {}.",
+                    if missing.len() == 1 {
+                        "the permission"
+                    } else {
+                        "the permissions"
+                    },
+                    missing.join(", "),
+                    req.kind.label(),
+                    if missing.len() == 1 { "it" } else { "them" },
+                ),
+            )
+            .with(
+                "permissions",
+                Fact::List(missing.iter().map(|p| p.to_string()).collect()),
+            )
+            .with("kind", Fact::Text(req.kind.code().into())),
+        );
     }
 
     // Data access matters only for required permissions that are not exempt from the 90-day window.
@@ -281,7 +332,8 @@ fn reasons_for_valid(
                     "Facebook's 90-day data access for this token ended {}. Log in again to renew it.",
                     describe_in(at, now)
                 ),
-            ));
+            )
+            .with("ago", Fact::Time(at)));
         } else if at - now <= th.data_access_warning {
             reasons.push(Reason::new(
                 ReasonCode::DataAccessExpiresSoon,
@@ -289,7 +341,8 @@ fn reasons_for_valid(
                     "Facebook's 90-day data access for this token ends {}. Log in again before then.",
                     describe_in(at, now)
                 ),
-            ));
+            )
+            .with("at", Fact::Time(at)));
         }
     }
 
@@ -313,7 +366,8 @@ fn reasons_for_valid(
                     "The Page's webhook is missing the field {}, so new messages will not arrive. Subscribe it again.",
                     missing_fields.join(", ")
                 ),
-            ));
+            )
+            .with("fields", Fact::List(missing_fields.iter().map(|f| f.to_string()).collect())));
         }
     }
     reasons

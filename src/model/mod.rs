@@ -14,7 +14,7 @@ pub mod time;
 pub use channel::{Channel, ChannelKind, MetaApp, Requirements, SecretRef, StoredToken};
 pub use health::{Diagnosis, Health, Reason, Thresholds, classify};
 pub use paste::{PasteError, PasteSource, PastedToken, parse_pasted_token};
-pub use reason::{ReasonCode, Remedy};
+pub use reason::{Fact, ReasonCode, Remedy};
 pub use report::{
     CheckFailure, CheckMethod, FailureKind, GraphErrorInfo, TokenReport, TokenType, WebhookState,
 };

@@ -1,6 +1,17 @@
 //! Reason codes and remedies (a stable contract, see design.md) and what Graph error codes mean.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+/// A fact a reason is made of (a name, a count, a time), kept beside the English sentence so the
+/// words layer can phrase the same reason in the user's language (issue 11).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fact {
+    Text(String),
+    Number(i64),
+    Time(DateTime<Utc>),
+    List(Vec<String>),
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -116,6 +127,7 @@ impl Remedy {
     }
 
     /// The label of the one primary button that carries out this remedy.
+    // TODO(issue 11): GUI moves to words
     pub fn action_label(self) -> &'static str {
         match self {
             Remedy::Renew => "Renew the token",

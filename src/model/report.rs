@@ -14,6 +14,7 @@ pub enum CheckMethod {
 }
 
 impl CheckMethod {
+    // TODO(issue 11): GUI moves to words
     pub fn label(self) -> &'static str {
         match self {
             CheckMethod::DebugToken => "Access Token Debugger",
@@ -52,6 +53,7 @@ impl TokenType {
             TokenType::Other(s) => s,
         }
     }
+    // TODO(issue 11): GUI moves to words
     pub fn label(&self) -> &str {
         match self {
             TokenType::User => "User",

@@ -11,6 +11,7 @@ use super::time::{describe_at, describe_expiry};
 
 impl ReasonCode {
     /// A few words for a narrow column: what is wrong, not what to do.
+    // TODO(issue 11): GUI moves to words
     pub fn short_words(self) -> &'static str {
         match self {
             ReasonCode::InvalidToken => "no longer works",
@@ -37,25 +38,50 @@ impl ReasonCode {
     }
 }
 
-/// The expiry column: a broken channel says what is wrong ("password changed"), since "expires
-/// in 2 days" beside a dead token misleads; otherwise the countdown from the saved facts.
-pub fn expiry_or_problem(channel: &Channel, diagnosis: &Diagnosis, now: DateTime<Utc>) -> String {
+/// What the expiry column of a row shows, as facts: a broken channel shows what is wrong
+/// ("password changed"), since "expires in 2 days" beside a dead token misleads; otherwise the
+/// countdown from the saved facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExpiryColumn {
+    Problem(ReasonCode),
+    /// "expires in 2 days", "expired 3 hours ago" (the problem and when), "never expires".
+    Countdown {
+        expires_at: Option<DateTime<Utc>>,
+        never: Option<bool>,
+    },
+    Unknown,
+}
+
+pub fn expiry_column(channel: &Channel, diagnosis: &Diagnosis) -> ExpiryColumn {
     let report = channel.last_report.as_ref();
     if diagnosis.health == Health::Broken
         && let Some(main) = diagnosis.main_reason()
     {
         return match (main.code, report) {
-            // "expired 3 hours ago" says the problem and when.
-            (ReasonCode::Expired, Some(r)) if r.expires_at.is_some() => {
-                describe_expiry(r.expires_at, Some(false), now)
-            }
-            (code, _) => code.short_words().to_string(),
+            (ReasonCode::Expired, Some(r)) if r.expires_at.is_some() => ExpiryColumn::Countdown {
+                expires_at: r.expires_at,
+                never: Some(false),
+            },
+            (code, _) => ExpiryColumn::Problem(code),
         };
     }
     match report {
-        Some(r) if r.is_valid == Some(false) => ReasonCode::InvalidToken.short_words().into(),
-        Some(r) => describe_expiry(r.expires_at, r.never_expires, now),
-        None => "expiry unknown".into(),
+        Some(r) if r.is_valid == Some(false) => ExpiryColumn::Problem(ReasonCode::InvalidToken),
+        Some(r) => ExpiryColumn::Countdown {
+            expires_at: r.expires_at,
+            never: r.never_expires,
+        },
+        None => ExpiryColumn::Unknown,
+    }
+}
+
+/// The expiry column in English.
+// TODO(issue 11): GUI moves to words (`words::reasons::expiry_or_problem`)
+pub fn expiry_or_problem(channel: &Channel, diagnosis: &Diagnosis, now: DateTime<Utc>) -> String {
+    match expiry_column(channel, diagnosis) {
+        ExpiryColumn::Problem(code) => code.short_words().to_string(),
+        ExpiryColumn::Countdown { expires_at, never } => describe_expiry(expires_at, never, now),
+        ExpiryColumn::Unknown => "expiry unknown".into(),
     }
 }
 
@@ -72,6 +98,7 @@ pub fn headline(diagnosis: &Diagnosis) -> Option<&Reason> {
 
 /// When the channel was last looked at: "check failed 5 minutes ago", "checked 2 days ago",
 /// "never checked".
+// TODO(issue 11): GUI moves to words
 pub fn checked_words(channel: &Channel, now: DateTime<Utc>) -> String {
     let checked_at = channel.last_report.as_ref().and_then(|r| r.checked_at);
     match (&channel.last_failure, checked_at) {

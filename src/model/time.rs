@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 /// "in 5 days" / "2 days ago" / "in 3 hours" / "just now".
+// TODO(issue 11): GUI moves to words
 pub fn describe_in(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let secs = (at - now).num_seconds();
     let span = human_span(secs.unsigned_abs());
@@ -20,6 +21,7 @@ pub fn describe_at(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
 }
 
 /// Expiry in words: "expires in 5 days", "expired 2 days ago", "never expires".
+// TODO(issue 11): GUI moves to words
 pub fn describe_expiry(
     expires_at: Option<DateTime<Utc>>,
     never: Option<bool>,

@@ -12,39 +12,72 @@ pub const MAX_SKEW: Duration = Duration::minutes(5);
 /// Files written a moment ago by another process may carry a slightly later time.
 const BACKWARDS_SLACK: Duration = Duration::minutes(2);
 
+/// What is wrong with the computer's clock, as facts for the words layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockProblem {
+    /// The clock says `now`, before the last check at `last_check`.
+    BeforeLastCheck {
+        now: DateTime<Utc>,
+        last_check: DateTime<Utc>,
+    },
+    /// The clock is `skew_seconds` behind Facebook's (ahead when negative), seen at `seen`.
+    FarFromFacebook {
+        skew_seconds: i64,
+        seen: DateTime<Utc>,
+    },
+}
+
+/// What is wrong with the clock, if anything. Pure.
+pub fn clock_problem(
+    last_check_at: Option<DateTime<Utc>>,
+    server: Option<ServerClockReading>,
+    now: DateTime<Utc>,
+) -> Option<ClockProblem> {
+    if let Some(last) = last_check_at
+        && last - now > BACKWARDS_SLACK
+    {
+        return Some(ClockProblem::BeforeLastCheck {
+            now,
+            last_check: last,
+        });
+    }
+    let reading = server?;
+    let off = reading.skew_seconds.unsigned_abs();
+    (off > MAX_SKEW.num_seconds().unsigned_abs()).then_some(ClockProblem::FarFromFacebook {
+        skew_seconds: reading.skew_seconds,
+        seen: reading.observed_at,
+    })
+}
+
 /// What to tell the user about the clock, if anything. Pure, for the GUI and tests.
+// TODO(issue 11): GUI moves to words (`words::clock::warning` of `clock_problem`)
 pub fn clock_warning(
     last_check_at: Option<DateTime<Utc>>,
     server: Option<ServerClockReading>,
     now: DateTime<Utc>,
 ) -> Option<String> {
-    if let Some(last) = last_check_at
-        && last - now > BACKWARDS_SLACK
-    {
-        return Some(format!(
+    Some(match clock_problem(last_check_at, server, now)? {
+        ClockProblem::BeforeLastCheck { now, last_check } => format!(
             "This computer's clock says {}, which is before the last check ({}). Countdowns \
              and expiry warnings may be wrong until the clock is set right (turn on automatic \
              date and time).",
             now.format("%Y-%m-%d %H:%M UTC"),
-            last.format("%Y-%m-%d %H:%M UTC")
-        ));
-    }
-    let reading = server?;
-    let off = reading.skew_seconds.unsigned_abs();
-    if off <= MAX_SKEW.num_seconds().unsigned_abs() {
-        return None;
-    }
-    let direction = if reading.skew_seconds > 0 {
-        "behind"
-    } else {
-        "ahead of"
-    };
-    Some(format!(
-        "This computer's clock is {} {direction} Facebook's (seen {}). Countdowns and expiry \
-         warnings may be wrong by that much; turn on automatic date and time.",
-        span_words(off),
-        reading.observed_at.format("%Y-%m-%d %H:%M UTC")
-    ))
+            last_check.format("%Y-%m-%d %H:%M UTC")
+        ),
+        ClockProblem::FarFromFacebook { skew_seconds, seen } => {
+            let direction = if skew_seconds > 0 {
+                "behind"
+            } else {
+                "ahead of"
+            };
+            format!(
+                "This computer's clock is {} {direction} Facebook's (seen {}). Countdowns and \
+                 expiry warnings may be wrong by that much; turn on automatic date and time.",
+                span_words(skew_seconds.unsigned_abs()),
+                seen.format("%Y-%m-%d %H:%M UTC")
+            )
+        }
+    })
 }
 
 fn span_words(secs: u64) -> String {
@@ -54,6 +87,16 @@ fn span_words(secs: u64) -> String {
         3600..86_400 => plural(secs / 3600, "hour"),
         _ => plural(secs / 86_400, "day"),
     }
+}
+
+/// The problem for a profile from its files alone: no secret store, no network (`list`).
+pub fn clock_problem_for(
+    profile: &Profile,
+    now: DateTime<Utc>,
+) -> Result<Option<ClockProblem>, StoreError> {
+    let last_check = CatalogFile::new(profile).load()?.last_check_at;
+    let server = StateFile::new(profile).load()?.server_clock;
+    Ok(clock_problem(last_check, server, now))
 }
 
 /// The warning for a profile from its files alone: no secret store, no network (`list`).

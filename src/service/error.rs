@@ -5,6 +5,7 @@ use crate::model::{PasteError, Reason, ReasonCode};
 use crate::store::{SecretError, StoreError};
 
 #[derive(Debug, thiserror::Error)]
+// TODO(issue 11): GUI moves to words
 pub enum ServiceError {
     /// Validation said no; nothing was changed.
     #[error("{}", refusal_text(.reasons))]

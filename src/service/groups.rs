@@ -30,6 +30,7 @@ fn person_level(code: ReasonCode) -> bool {
     )
 }
 
+// TODO(issue 11): GUI moves to words
 fn cause_words(code: ReasonCode) -> &'static str {
     match code {
         ReasonCode::PasswordChanged => {

@@ -6,7 +6,7 @@
 
 use super::guide_kinds::{self, Names};
 use super::guide_step::step;
-pub use super::guide_step::{GuideStep, StepState};
+pub use super::guide_step::{Block, GuideStep, Say, StepState};
 use crate::graph::links;
 use crate::model::{Channel, ChannelKind, Diagnosis, Health, MetaApp, ReasonCode};
 
@@ -50,28 +50,36 @@ pub fn guide_for(
             ReasonCode::Checkpointed | ReasonCode::UnconfirmedUser
         )
     }) {
-        steps.push(step(
-            "Clear the account's security check",
-            format!(
-                "{} Until that is done, no new token can be made.",
-                r.message
-            ),
-            links::help_for(r.code),
-            StepState::Blocked("the account must be cleared at facebook.com first".into()),
-        ));
+        steps.push(
+            step(
+                "Clear the account's security check",
+                format!(
+                    "{} Until that is done, no new token can be made.",
+                    r.message
+                ),
+                links::help_for(r.code),
+                StepState::Blocked("the account must be cleared at facebook.com first".into()),
+            )
+            .says(Say::ClearCheck(r.clone()))
+            .blocked_by(Block::AccountCheck),
+        );
     }
     if let Some(r) =
         main.filter(|r| r.code == ReasonCode::PageRoleLost && kind.expects_page_token())
     {
-        steps.push(step(
-            "Give the Page role back",
-            format!(
-                "{} A Page admin does this in the Page's settings.",
-                r.message
-            ),
-            channel.page_id.as_deref().map(links::page_settings),
-            StepState::Blocked("someone with a role on the Page must connect it".into()),
-        ));
+        steps.push(
+            step(
+                "Give the Page role back",
+                format!(
+                    "{} A Page admin does this in the Page's settings.",
+                    r.message
+                ),
+                channel.page_id.as_deref().map(links::page_settings),
+                StepState::Blocked("someone with a role on the Page must connect it".into()),
+            )
+            .says(Say::GiveRoleBack(r.clone()))
+            .blocked_by(Block::PageRole),
+        );
     }
 
     // A login code is the easiest way for a customer who cannot find their way in the developer
@@ -90,23 +98,27 @@ pub fn guide_for(
                 )
             })
             .unwrap_or_default();
-        steps.push(step(
-            "Easiest: renew with a login code",
-            format!(
-                "In Tokenwarden choose Renew on {name}, then Log in with Facebook. Tokenwarden \
+        steps.push(
+            step(
+                "Easiest: renew with a login code",
+                format!(
+                    "In Tokenwarden choose Renew on {name}, then Log in with Facebook. Tokenwarden \
                  shows a code and a message ready to read out or send to the person who manages \
                  {page}: they open facebook.com/device on their phone, enter the code and log in. \
                  Tokenwarden makes the Page's token and checks it before saving. If this works, \
                  you are done; the next steps are the way by hand.{terminal}",
-                name = channel.name
-            ),
-            Some(links::device_login()),
-            if app_id.is_some() {
-                StepState::ToDo
-            } else {
-                StepState::Blocked("the channel's app is not known: add it under Apps".into())
-            },
-        ));
+                    name = channel.name
+                ),
+                Some(links::device_login()),
+                if app_id.is_some() {
+                    StepState::ToDo
+                } else {
+                    StepState::Blocked("the channel's app is not known: add it under Apps".into())
+                },
+            )
+            .says(Say::LoginCode(app_id.clone()))
+            .blocked_by(Block::AppUnknown),
+        );
     }
 
     steps.extend(guide_kinds::by_hand(channel, &names));
@@ -120,26 +132,41 @@ pub fn guide_for(
         },
         None,
         StepState::ToDo,
-    ));
-    steps.push(step(
-        "Validate",
-        guide_kinds::validate_detail(kind, &names),
-        None,
-        StepState::ToDo,
-    ));
-    steps.push(step(
-        "Save: only this channel is updated",
-        "The old token is kept; Roll back in the channel's details puts it back.",
-        None,
-        StepState::ToDo,
-    ));
-    if kind.needs_webhook() {
-        steps.push(step(
-            "Check that messages arrive",
-            guide_kinds::webhook_detail(kind, page),
+    )
+    .says(Say::Paste));
+    steps.push(
+        step(
+            "Validate",
+            guide_kinds::validate_detail(kind, &names),
             None,
-            webhook_state(channel, diagnosis),
-        ));
+            StepState::ToDo,
+        )
+        .says(Say::Validate),
+    );
+    steps.push(
+        step(
+            "Save: only this channel is updated",
+            "The old token is kept; Roll back in the channel's details puts it back.",
+            None,
+            StepState::ToDo,
+        )
+        .says(Say::Save),
+    );
+    if kind.needs_webhook() {
+        steps.push(
+            step(
+                "Check that messages arrive",
+                guide_kinds::webhook_detail(kind, page),
+                None,
+                webhook_state(channel, diagnosis),
+            )
+            .says(Say::MessagesArrive)
+            .blocked_by(if kind == ChannelKind::Whatsapp {
+                Block::WhatsappNotSubscribed
+            } else {
+                Block::PageNotSubscribed
+            }),
+        );
     }
     steps
 }
@@ -156,7 +183,8 @@ fn first_step(channel: &Channel, diagnosis: &Diagnosis) -> GuideStep {
             ),
             Some(links::token_debugger()),
             StepState::ToDo,
-        ),
+        )
+        .says(Say::CheckToken),
         (_, Some(r)) => step(
             "See what is wrong",
             format!(
@@ -165,7 +193,8 @@ fn first_step(channel: &Channel, diagnosis: &Diagnosis) -> GuideStep {
             ),
             Some(links::token_debugger()),
             StepState::Done,
-        ),
+        )
+        .says(Say::SeeWhatIsWrong(r.clone())),
         (_, None) => step(
             "It works",
             format!(
@@ -175,7 +204,8 @@ fn first_step(channel: &Channel, diagnosis: &Diagnosis) -> GuideStep {
             ),
             Some(links::token_debugger()),
             StepState::Done,
-        ),
+        )
+        .says(Say::ItWorks),
     }
 }
 
@@ -206,6 +236,7 @@ fn webhook_state(channel: &Channel, diagnosis: &Diagnosis) -> StepState {
 }
 
 /// The walk-through as plain text, to copy into a message to a customer.
+// TODO(issue 11): GUI moves to words (`words::guide::text`)
 pub fn guide_text(channel: &Channel, steps: &[GuideStep]) -> String {
     let mut out = format!(
         "Renewing the token of {} ({})\n\n",

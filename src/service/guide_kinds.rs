@@ -3,7 +3,7 @@
 //! Messenger in the app's Messenger settings, Instagram through the linked Instagram professional
 //! account, WhatsApp as a system user's token in Business settings (no Page, no Messenger).
 
-use super::guide_step::{GuideStep, StepState, step};
+use super::guide_step::{Block, GuideStep, Say, StepState, step};
 use crate::graph::links;
 use crate::model::{Channel, ChannelKind};
 
@@ -46,7 +46,9 @@ pub fn by_hand(channel: &Channel, names: &Names) -> Vec<GuideStep> {
                 ),
                 Some(links::graph_explorer()),
                 app_state(),
-            ),
+            )
+            .says(Say::OpenExplorer)
+            .blocked_by(Block::AppUnknown),
             step(
                 format!("Generate a new token for {page}"),
                 format!(
@@ -56,7 +58,8 @@ pub fn by_hand(channel: &Channel, names: &Names) -> Vec<GuideStep> {
                 ),
                 None,
                 StepState::ToDo,
-            ),
+            )
+            .says(Say::GeneratePageToken),
         ],
         ChannelKind::Messenger => vec![
             step(
@@ -67,7 +70,9 @@ pub fn by_hand(channel: &Channel, names: &Names) -> Vec<GuideStep> {
                 ),
                 settings.clone(),
                 app_state(),
-            ),
+            )
+            .says(Say::OpenMessengerSettings)
+            .blocked_by(Block::AppUnknown),
             step(
                 format!("Generate a new token for {page}"),
                 format!(
@@ -77,7 +82,8 @@ pub fn by_hand(channel: &Channel, names: &Names) -> Vec<GuideStep> {
                 ),
                 settings,
                 StepState::ToDo,
-            ),
+            )
+            .says(Say::GenerateMessengerToken),
         ],
         ChannelKind::Instagram => vec![
             step(
@@ -89,7 +95,9 @@ pub fn by_hand(channel: &Channel, names: &Names) -> Vec<GuideStep> {
                 ),
                 settings.clone(),
                 app_state(),
-            ),
+            )
+            .says(Say::OpenInstagramSettings)
+            .blocked_by(Block::AppUnknown),
             step(
                 "Generate a new token for the Instagram account",
                 format!(
@@ -99,7 +107,8 @@ pub fn by_hand(channel: &Channel, names: &Names) -> Vec<GuideStep> {
                 ),
                 settings,
                 StepState::ToDo,
-            ),
+            )
+            .says(Say::GenerateInstagramToken),
         ],
         ChannelKind::Whatsapp => vec![
             step(
@@ -109,7 +118,8 @@ pub fn by_hand(channel: &Channel, names: &Names) -> Vec<GuideStep> {
                     .to_string(),
                 Some(links::system_users()),
                 StepState::ToDo,
-            ),
+            )
+            .says(Say::OpenSystemUsers),
             step(
                 "Generate a system user token",
                 format!(
@@ -120,7 +130,9 @@ pub fn by_hand(channel: &Channel, names: &Names) -> Vec<GuideStep> {
                 ),
                 Some(links::system_users()),
                 app_state(),
-            ),
+            )
+            .says(Say::GenerateSystemUserToken)
+            .blocked_by(Block::AppUnknown),
         ],
     }
 }

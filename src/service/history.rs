@@ -118,6 +118,7 @@ pub(crate) fn health_change(
 }
 
 /// "2026-03-01 14:02 UTC  ann: replaced the token sha256:… with sha256:…".
+// TODO(issue 11): GUI moves to words (`words::history::line`)
 pub fn describe(entry: &HistoryEntry) -> String {
     let what = match &entry.event {
         HistoryEvent::Added { fingerprint } => {

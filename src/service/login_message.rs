@@ -13,15 +13,20 @@ pub fn who_manages(channel: &Channel) -> String {
         .unwrap_or_else(|| channel.name.clone())
 }
 
-/// "Open facebook.com/device on your phone and enter ABCD1234. Log in with the Facebook account
-/// that manages Acme Shoes, then choose Continue."
-pub fn ready_message(verification_uri: &str, user_code: &str, manages: &str) -> String {
-    // The address as a person types it: no scheme, no "www.", no trailing slash.
-    let shown = verification_uri
+/// The address as a person types it: no scheme, no "www.", no trailing slash.
+pub fn typed_address(verification_uri: &str) -> &str {
+    verification_uri
         .trim_start_matches("https://")
         .trim_start_matches("http://")
         .trim_start_matches("www.")
-        .trim_end_matches('/');
+        .trim_end_matches('/')
+}
+
+/// "Open facebook.com/device on your phone and enter ABCD1234. Log in with the Facebook account
+/// that manages Acme Shoes, then choose Continue."
+// TODO(issue 11): GUI moves to words (`words::login::ready_message`)
+pub fn ready_message(verification_uri: &str, user_code: &str, manages: &str) -> String {
+    let shown = typed_address(verification_uri);
     format!(
         "Open {shown} on your phone or computer and enter the code {user_code}. Log in with the \
          Facebook account that manages {manages}, then choose Continue."

@@ -1016,6 +1016,7 @@ fn run_on_terminal(env: &Env, args: &str, typed: &str) -> Option<support::Output
         .env("TOKENWARDEN_SECRETS", "vault")
         .env("TOKENWARDEN_VAULT_PASSPHRASE", support::PASSPHRASE)
         .env("TOKENWARDEN_VAULT_WORK_FACTOR", "12")
+        .env("TOKENWARDEN_LANG", "en")
         .env("NO_COLOR", "1");
     // No `script` here: nothing to prove on this machine.
     std::process::Command::new("script")

@@ -267,6 +267,8 @@ pub fn base_command(profile: &Path, base_url: &str, args: &[&str]) -> Command {
         .env("TOKENWARDEN_VAULT_PASSPHRASE", PASSPHRASE)
         .env("TOKENWARDEN_VAULT_WORK_FACTOR", "12")
         .env("NO_COLOR", "1")
+        // The tests read English whatever the machine's locale (tests/words.rs reads Spanish).
+        .env("TOKENWARDEN_LANG", "en")
         .env_remove("TOKENWARDEN_GRAPH_VERSION");
     c
 }

@@ -1,0 +1,164 @@
+//! `--help` in the user's language: the about text of every command and the help of every
+//! argument come from words (`help-…` messages), whose English is the doc comments' own text
+//! (a test keeps them equal). Clap's own words ("Usage:", "Options:") and its parse errors stay
+//! as clap writes them.
+
+use clap::{Arg, ArgAction, Command};
+
+use crate::words::{Lang, lang, t};
+
+/// The message id of a command's about text (`help-list`) or of one of its arguments
+/// (`help-list-arg-json`); the root command is `help-root`.
+fn id(path: &str, arg: Option<&str>) -> String {
+    let path = if path.is_empty() { "root" } else { path };
+    match arg {
+        Some(a) => format!("help-{path}-arg-{}", a.replace('_', "-")),
+        None => format!("help-{path}"),
+    }
+}
+
+/// Every (message id, English text) pair the help shows, from the doc comments.
+pub fn texts(cmd: &Command) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    walk(cmd, "", &mut out);
+    out
+}
+
+fn walk(cmd: &Command, path: &str, out: &mut Vec<(String, String)>) {
+    if let Some(about) = cmd.get_about() {
+        out.push((id(path, None), about.to_string()));
+    }
+    if path.is_empty()
+        && let Some(after) = cmd.get_after_help()
+    {
+        out.push(("help-root-after".into(), after.to_string()));
+    }
+    // Clap's own help and version flags are phrased apart (`help-flag-…`).
+    let ours = |a: &&Arg| !matches!(a.get_id().as_str(), "help" | "version");
+    for arg in cmd.get_arguments().filter(ours) {
+        if let Some(help) = arg.get_help() {
+            out.push((id(path, Some(arg.get_id().as_str())), help.to_string()));
+        }
+    }
+    for sub in cmd.get_subcommands() {
+        let sub_path = if path.is_empty() {
+            sub.get_name().to_string()
+        } else {
+            format!("{path}-{}", sub.get_name())
+        };
+        walk(sub, &sub_path, out);
+    }
+}
+
+/// The command line's help in the current language (English as written in the code).
+pub fn localized(cmd: Command) -> Command {
+    if lang() == Lang::En {
+        return cmd;
+    }
+    translate(cmd, "")
+}
+
+/// Clap wants headings for the whole run (`&'static str` without its `string` feature); the help
+/// is built once per process, so these few words are simply kept.
+fn once(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+fn translate(mut cmd: Command, path: &str) -> Command {
+    // Clap's own template and headings, which it would write in English.
+    cmd = cmd
+        .help_template(t("help-template"))
+        .subcommand_help_heading(once(t("help-heading-commands")));
+    let headings: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (a, positional) in headings {
+        let heading = once(t(if positional {
+            "help-heading-arguments"
+        } else {
+            "help-heading-options"
+        }));
+        cmd = cmd.mut_arg(a, |arg| arg.help_heading(heading));
+    }
+    if cmd.get_about().is_some() {
+        cmd = cmd.about(t(&id(path, None))).long_about(None);
+    }
+    if path.is_empty() && cmd.get_after_help().is_some() {
+        cmd = cmd.after_help(t("help-root-after"));
+    }
+    let args: Vec<String> = cmd
+        .get_arguments()
+        .filter(|a| a.get_help().is_some())
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for a in args {
+        let text = t(&id(path, Some(&a)));
+        cmd = cmd.mut_arg(a, |arg| arg.help(text).long_help(None));
+    }
+    // Clap's help and version flags, in words (added after the loop above: they have theirs).
+    cmd = cmd.disable_help_flag(true).arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .help(t("help-flag-help"))
+            .help_heading(once(t("help-heading-options"))),
+    );
+    if path.is_empty() {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(t("help-flag-version"))
+                .help_heading(once(t("help-heading-options"))),
+        );
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path}-{name}")
+        };
+        cmd = cmd.mut_subcommand(name, |sub| translate(sub, &sub_path));
+    }
+    cmd
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::CommandFactory;
+
+    /// The English messages are the doc comments word for word, and every help text has one
+    /// (the completeness test then asks the same of Spanish).
+    #[test]
+    fn every_help_text_has_its_message_and_the_english_is_the_doc_comment() {
+        let texts = texts(&Cli::command());
+        assert!(texts.len() > 40, "{}", texts.len());
+        for (id, english) in texts {
+            let said = crate::words::bundle_phrase_en(&id);
+            assert_eq!(said, english.replace('\n', " "), "{id}");
+        }
+    }
+
+    #[test]
+    fn spanish_help_replaces_every_text() {
+        let es = crate::words::locale::with_lang(Lang::Es, || localized(Cli::command()));
+        let texts = texts(&es);
+        assert!(texts.iter().any(|(_, t)| t.starts_with("Mantiene vivos")));
+        for (id, text) in texts {
+            assert_eq!(
+                text,
+                crate::words::locale::with_lang(Lang::Es, || t(&id)),
+                "{id}"
+            );
+        }
+    }
+}

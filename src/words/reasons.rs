@@ -1,0 +1,428 @@
+//! The model's facts in words: health, kinds of channel, token types, reasons and their
+//! remedies, a list row's expiry column and the summary line under a list.
+
+use chrono::{DateTime, Utc};
+
+use super::bundle::{Arg, t, t_args};
+use super::locale::{Lang, lang};
+use super::time;
+use crate::model::report::CheckMethod;
+use crate::model::status::{ExpiryColumn, expiry_column, headline};
+use crate::model::{
+    Channel, ChannelKind, Diagnosis, Fact, Health, Reason, ReasonCode, Remedy, TokenType,
+};
+use crate::service::groups::RootCauseGroup;
+
+pub fn health(h: Health) -> String {
+    t(match h {
+        Health::Healthy => "health-healthy",
+        Health::NeedsAttention => "health-attention",
+        Health::Broken => "health-broken",
+        Health::Unknown => "health-unknown",
+    })
+}
+
+pub fn kind(k: ChannelKind) -> String {
+    t(match k {
+        ChannelKind::FacebookPage => "kind-facebook-page",
+        ChannelKind::Messenger => "kind-messenger",
+        ChannelKind::Instagram => "kind-instagram",
+        ChannelKind::Whatsapp => "kind-whatsapp",
+    })
+}
+
+pub fn token_type(ty: &TokenType) -> String {
+    match ty {
+        TokenType::User => t("token-type-user"),
+        TokenType::Page => t("token-type-page"),
+        TokenType::App => t("token-type-app"),
+        TokenType::SystemUser => t("token-type-system-user"),
+        TokenType::Other(s) => s.clone(),
+    }
+}
+
+pub fn check_method(m: CheckMethod) -> String {
+    t(match m {
+        CheckMethod::DebugToken => "check-method-debugger",
+        CheckMethod::SelfProbe => "check-method-self",
+    })
+}
+
+/// The label of the one button that carries out this remedy.
+pub fn remedy(r: Remedy) -> String {
+    t(match r {
+        Remedy::Renew => "remedy-renew",
+        Remedy::Relogin => "remedy-relogin",
+        Remedy::GrantPermission => "remedy-grant-permission",
+        Remedy::SubscribeWebhook => "remedy-subscribe-webhook",
+        Remedy::ClearCheckpoint => "remedy-clear-checkpoint",
+        Remedy::RestorePageRole => "remedy-restore-page-role",
+        Remedy::WaitRetry | Remedy::CheckConnection => "remedy-check-again",
+        Remedy::None => "remedy-check-now",
+    })
+}
+
+/// A few words for a narrow column: what is wrong, not what to do.
+pub fn short(code: ReasonCode) -> String {
+    t(match code {
+        ReasonCode::InvalidToken => "short-invalid-token",
+        ReasonCode::Expired => "short-expired",
+        ReasonCode::ExpiresSoon => "short-expires-soon",
+        ReasonCode::PasswordChanged => "short-password-changed",
+        ReasonCode::AppNotInstalled => "short-app-not-installed",
+        ReasonCode::Checkpointed => "short-checkpointed",
+        ReasonCode::UnconfirmedUser => "short-unconfirmed-user",
+        ReasonCode::SessionInvalidated => "short-session-invalidated",
+        ReasonCode::PageRoleLost => "short-page-role-lost",
+        ReasonCode::DataAccessExpired => "short-data-access-expired",
+        ReasonCode::DataAccessExpiresSoon => "short-data-access-expires-soon",
+        ReasonCode::MissingPermission => "short-missing-permission",
+        ReasonCode::WebhookNotSubscribed => "short-webhook-not-subscribed",
+        ReasonCode::WrongApp => "short-wrong-app",
+        ReasonCode::WrongPage => "short-wrong-page",
+        ReasonCode::RateLimited => "short-rate-limited",
+        ReasonCode::NetworkError => "short-network-error",
+        ReasonCode::ServiceError => "short-service-error",
+        ReasonCode::Unchecked => "short-unchecked",
+        ReasonCode::AlreadySaved => "short-already-saved",
+    })
+}
+
+/// The sentence for a reason that carries no facts: what it means and what to do.
+fn plain(code: ReasonCode) -> String {
+    t(match code {
+        ReasonCode::InvalidToken => "reason-invalid-token",
+        ReasonCode::Expired => "reason-expired",
+        ReasonCode::ExpiresSoon => "reason-expires-soon",
+        ReasonCode::PasswordChanged => "reason-password-changed",
+        ReasonCode::AppNotInstalled => "reason-app-not-installed",
+        ReasonCode::Checkpointed => "reason-checkpointed",
+        ReasonCode::UnconfirmedUser => "reason-unconfirmed-user",
+        ReasonCode::SessionInvalidated => "reason-session-invalidated",
+        ReasonCode::PageRoleLost => "reason-page-role-lost",
+        ReasonCode::DataAccessExpired => "reason-data-access-expired",
+        ReasonCode::DataAccessExpiresSoon => "reason-data-access-expires-soon",
+        ReasonCode::MissingPermission => "reason-missing-permission",
+        ReasonCode::WebhookNotSubscribed => "reason-webhook-not-subscribed",
+        ReasonCode::WrongApp => "reason-wrong-app",
+        ReasonCode::WrongPage => "reason-wrong-page",
+        ReasonCode::RateLimited => "reason-rate-limited",
+        ReasonCode::NetworkError => "reason-network-error",
+        ReasonCode::ServiceError => "reason-service-error",
+        ReasonCode::Unchecked => "reason-unchecked",
+        ReasonCode::AlreadySaved => "reason-already-saved",
+    })
+}
+
+fn text<'a>(r: &'a Reason, name: &str) -> Option<&'a str> {
+    match r.fact(name) {
+        Some(Fact::Text(s)) if !s.is_empty() => Some(s),
+        _ => None,
+    }
+}
+
+fn at(r: &Reason, name: &str) -> Option<DateTime<Utc>> {
+    match r.fact(name) {
+        Some(Fact::Time(t)) => Some(*t),
+        _ => None,
+    }
+}
+
+fn list(r: &Reason, name: &str) -> Option<Vec<String>> {
+    match r.fact(name) {
+        Some(Fact::List(l)) if !l.is_empty() => Some(l.clone()),
+        _ => None,
+    }
+}
+
+/// The account a reason is about: "Ana's account", or the one that connected the channel.
+fn who(r: &Reason) -> String {
+    match text(r, "who") {
+        Some(name) => t_args("account-of", &[("name", name.into())]),
+        None => t("account-unknown"),
+    }
+}
+
+/// One reason in a sentence, phrased from its facts. A reason without facts (one a service
+/// made for a refusal) keeps its own English sentence and says its code's meaning otherwise.
+pub fn sentence(r: &Reason, now: DateTime<Utc>) -> String {
+    if r.facts.is_empty() {
+        return match lang() {
+            Lang::En => r.message.clone(),
+            _ => plain(r.code),
+        };
+    }
+    let rel = |t: DateTime<Utc>| time::relative(t, now);
+    let say = |id: &str, args: &[Arg<'_>]| t_args(id, args);
+    match r.code {
+        ReasonCode::Expired => match (at(r, "on"), at(r, "ago")) {
+            (Some(on), _) => say("reason-expired-on", &[("date", time::at(on).into())]),
+            (_, Some(ago)) => say("reason-expired-ago", &[("when", rel(ago).into())]),
+            _ => plain(r.code),
+        },
+        ReasonCode::ExpiresSoon => match at(r, "at") {
+            Some(a) => say(
+                "reason-expires-soon-at",
+                &[("when", rel(a).into()), ("date", time::date(a).into())],
+            ),
+            None => plain(r.code),
+        },
+        ReasonCode::PasswordChanged
+        | ReasonCode::AppNotInstalled
+        | ReasonCode::Checkpointed
+        | ReasonCode::UnconfirmedUser
+        | ReasonCode::SessionInvalidated => {
+            let id = match r.code {
+                ReasonCode::PasswordChanged => "reason-password-changed-who",
+                ReasonCode::AppNotInstalled => "reason-app-not-installed-who",
+                ReasonCode::Checkpointed => "reason-checkpointed-who",
+                ReasonCode::UnconfirmedUser => "reason-unconfirmed-user-who",
+                _ => "reason-session-invalidated-who",
+            };
+            say(id, &[("who", who(r).into())])
+        }
+        ReasonCode::NetworkError | ReasonCode::ServiceError | ReasonCode::RateLimited => {
+            let when = at(r, "at").map(rel).unwrap_or_default();
+            let detail = text(r, "detail").unwrap_or_default().to_string();
+            match r.code {
+                ReasonCode::NetworkError => say(
+                    "reason-network-error-at",
+                    &[("when", when.into()), ("detail", detail.into())],
+                ),
+                ReasonCode::ServiceError => say(
+                    "reason-service-error-at",
+                    &[("when", when.into()), ("detail", detail.into())],
+                ),
+                _ => {
+                    let wait = match r.fact("minutes") {
+                        Some(Fact::Number(m)) => {
+                            t_args("wait-about-minutes", &[("count", (*m).into())])
+                        }
+                        _ => t("wait-a-few-minutes"),
+                    };
+                    say(
+                        "reason-rate-limited-at",
+                        &[("when", when.into()), ("wait", wait.into())],
+                    )
+                }
+            }
+        }
+        ReasonCode::WrongApp => match (text(r, "got"), text(r, "want")) {
+            (Some(got), Some(want)) => {
+                let app = text(r, "app")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| t("unknown-name"));
+                say(
+                    "reason-wrong-app-ids",
+                    &[
+                        ("app", app.into()),
+                        ("got", got.into()),
+                        ("want", want.into()),
+                    ],
+                )
+            }
+            _ => plain(r.code),
+        },
+        ReasonCode::WrongPage => match (text(r, "got"), text(r, "want")) {
+            (Some(got), Some(want)) => {
+                let page = text(r, "page")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| t_args("id-of", &[("id", got.into())]));
+                say(
+                    "reason-wrong-page-ids",
+                    &[("page", page.into()), ("want", want.into())],
+                )
+            }
+            _ => plain(r.code),
+        },
+        ReasonCode::MissingPermission => match list(r, "permissions") {
+            Some(missing) => {
+                let kind = text(r, "kind")
+                    .and_then(ChannelKind::from_code)
+                    .map(kind)
+                    .unwrap_or_default();
+                say(
+                    "reason-missing-permission-list",
+                    &[
+                        ("count", missing.len().into()),
+                        ("permissions", missing.join(", ").into()),
+                        ("kind", kind.into()),
+                    ],
+                )
+            }
+            None => plain(r.code),
+        },
+        ReasonCode::DataAccessExpired => match at(r, "ago") {
+            Some(a) => say("reason-data-access-expired-ago", &[("when", rel(a).into())]),
+            None => plain(r.code),
+        },
+        ReasonCode::DataAccessExpiresSoon => match at(r, "at") {
+            Some(a) => say(
+                "reason-data-access-expires-soon-at",
+                &[("when", rel(a).into())],
+            ),
+            None => plain(r.code),
+        },
+        ReasonCode::WebhookNotSubscribed => match list(r, "fields") {
+            Some(fields) => say(
+                "reason-webhook-missing-fields",
+                &[
+                    ("count", fields.len().into()),
+                    ("fields", fields.join(", ").into()),
+                ],
+            ),
+            None => plain(r.code),
+        },
+        code => plain(code),
+    }
+}
+
+/// Several channels broken by one cause of one person, and what one login does about it.
+pub fn group(g: &RootCauseGroup) -> String {
+    let cause = t(match g.reason {
+        ReasonCode::PasswordChanged => "group-cause-password-changed",
+        ReasonCode::Checkpointed => "group-cause-checkpointed",
+        ReasonCode::SessionInvalidated => "group-cause-session-invalidated",
+        ReasonCode::AppNotInstalled => "group-cause-app-not-installed",
+        ReasonCode::UnconfirmedUser => "group-cause-unconfirmed-user",
+        _ => "group-cause-data-access",
+    });
+    t_args(
+        "group-message",
+        &[
+            ("count", g.channel_ids.len().into()),
+            ("cause", cause.into()),
+            ("names", g.channel_names.join(", ").into()),
+        ],
+    )
+}
+
+/// A reminder's title and text: "Acme Shoes: broken" and the reason's sentence.
+pub fn notice(
+    name: &str,
+    h: Health,
+    reason: Option<&Reason>,
+    now: DateTime<Utc>,
+) -> (String, String) {
+    let title = t_args(
+        "notice-title",
+        &[
+            ("name", name.into()),
+            ("health", health(h).to_lowercase().into()),
+        ],
+    );
+    (title, reason.map(|r| sentence(r, now)).unwrap_or_default())
+}
+
+/// The sentences of all reasons, one after the other.
+pub fn sentences(reasons: &[Reason], now: DateTime<Utc>) -> String {
+    reasons
+        .iter()
+        .map(|r| sentence(r, now))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The expiry column: what is wrong with a broken channel, else the countdown.
+pub fn expiry_or_problem(channel: &Channel, diagnosis: &Diagnosis, now: DateTime<Utc>) -> String {
+    match expiry_column(channel, diagnosis) {
+        ExpiryColumn::Problem(code) => short(code),
+        ExpiryColumn::Countdown { expires_at, never } => time::expiry(expires_at, never, now),
+        ExpiryColumn::Unknown => t("expiry-unknown"),
+    }
+}
+
+/// The reason a list row leads with, in a sentence ("Working." when there is none).
+pub fn headline_sentence(diagnosis: &Diagnosis, now: DateTime<Utc>) -> String {
+    match headline(diagnosis) {
+        Some(r) => sentence(r, now),
+        None => t("working"),
+    }
+}
+
+/// "2 broken, 1 needs attention, 5 healthy" (or "No channels.").
+pub fn summary(healths: impl Iterator<Item = Health>) -> String {
+    let mut counts = [0usize; 4];
+    for h in healths {
+        counts[h.urgency() as usize] += 1;
+    }
+    let parts: Vec<String> = Health::ALL
+        .iter()
+        .filter(|h| counts[h.urgency() as usize] > 0)
+        .map(|h| {
+            let id = match h {
+                Health::Broken => "summary-broken",
+                Health::NeedsAttention => "summary-attention",
+                Health::Unknown => "summary-unknown",
+                Health::Healthy => "summary-healthy",
+            };
+            t_args(id, &[("count", counts[h.urgency() as usize].into())])
+        })
+        .collect();
+    if parts.is_empty() {
+        t("summary-none")
+    } else {
+        parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::locale::with_lang;
+    use super::*;
+    use crate::model::channel::sample_channel;
+    use crate::model::{Thresholds, TokenReport, classify};
+    use chrono::Duration;
+
+    fn diagnosis(report: TokenReport) -> Diagnosis {
+        let c = sample_channel(Some(report), None);
+        classify(
+            c.last_report.as_ref(),
+            None,
+            &c.requirements(),
+            Utc::now(),
+            &Thresholds::default(),
+        )
+    }
+
+    #[test]
+    fn the_same_fact_reads_the_same_and_agrees_in_number() {
+        let all = |h: &[Health]| {
+            [Lang::En, Lang::Es].map(|l| with_lang(l, || summary(h.iter().copied())))
+        };
+        assert_eq!(
+            all(&[Health::NeedsAttention]),
+            ["1 needs attention", "1 necesita atención"]
+        );
+        assert_eq!(
+            all(&[
+                Health::NeedsAttention,
+                Health::NeedsAttention,
+                Health::Broken
+            ]),
+            [
+                "1 broken, 2 need attention",
+                "1 no funciona, 2 necesitan atención"
+            ]
+        );
+    }
+
+    #[test]
+    fn english_sentences_match_the_models_and_spanish_ones_keep_the_facts() {
+        let now = Utc::now();
+        let d = diagnosis(TokenReport {
+            is_valid: Some(true),
+            expires_at: Some(now + Duration::days(3) + Duration::hours(1)),
+            never_expires: Some(false),
+            scopes: Some(vec!["pages_show_list".into()]),
+            ..Default::default()
+        });
+        assert!(d.reasons.len() >= 2, "{d:?}");
+        for r in &d.reasons {
+            assert_eq!(with_lang(Lang::En, || sentence(r, now)), r.message);
+        }
+        let es = with_lang(Lang::Es, || sentences(&d.reasons, now));
+        assert!(es.contains("en 3 días"), "{es}");
+        assert!(es.contains("pages_read_engagement"), "{es}");
+    }
+}
