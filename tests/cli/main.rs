@@ -11,3 +11,4 @@ mod fail_closed;
 mod history;
 mod import;
 mod login;
+mod words;

@@ -2,8 +2,7 @@
 //! simulated Meta, run with a Spanish locale and Bogotá's zone, says every sentence in Spanish
 //! and every human time in Bogotá time, while `--json` keeps its structure and codes.
 
-mod support;
-
+use crate::support;
 use support::{Env, Output, run_command};
 use tokenwarden::sim::scenario::*;
 
