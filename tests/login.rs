@@ -577,7 +577,10 @@ fn a_group_renewal_writes_the_vault_once_and_a_refused_member_keeps_its_token() 
     for (channel, result) in &results {
         match (channel.name.as_str(), result) {
             ("Carol Candles", Err(ServiceError::Refused { reasons })) => {
-                assert!(reasons[0].message.contains("does not manage"), "{reasons:?}")
+                assert!(
+                    reasons[0].message.contains("does not manage"),
+                    "{reasons:?}"
+                )
             }
             ("Carol Candles", other) => panic!("Candles must be refused: {other:?}"),
             (name, r) => assert!(r.is_ok(), "{name}: {r:?}"),
@@ -596,7 +599,11 @@ fn a_group_renewal_writes_the_vault_once_and_a_refused_member_keeps_its_token() 
         let c = Env::channel(list, "Carol Candles");
         (c["health"].clone(), c["token"]["fingerprint"].clone())
     };
-    assert_eq!(candles(&after), candles(&before), "the refused one is as it was");
+    assert_eq!(
+        candles(&after),
+        candles(&before),
+        "the refused one is as it was"
+    );
     assert_eq!(candles(&after).0, "broken");
     env.assert_no_secret_leaked();
 }

@@ -82,7 +82,8 @@ pub fn print_table(views: &[ChannelView], now: DateTime<Utc>) {
     );
 }
 
-fn write_table(
+/// The table into any writer (`print_table` gives it standard output).
+pub fn write_table(
     out: &mut impl Write,
     views: &[ChannelView],
     now: DateTime<Utc>,
