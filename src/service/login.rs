@@ -220,7 +220,7 @@ impl Service {
             .iter()
             .all(|w| w.code == ReasonCode::WebhookNotSubscribed);
         let accept = opts.accept_warnings || (opts.subscribe_webhook && only_webhook);
-        super::renew::admit(v, accept)
+        v.admit(accept)
     }
 
     /// Subscribes the webhook again after saving, when asked to and it is missing.

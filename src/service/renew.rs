@@ -41,6 +41,24 @@ impl Validation {
     pub fn passes(&self) -> bool {
         self.refusals.is_empty()
     }
+
+    /// Whether it may be saved: refusals never; warnings only when the user confirmed them.
+    pub(crate) fn admit(self, accept_warnings: bool) -> Result<Validation, ServiceError> {
+        if !self.passes() {
+            return Err(ServiceError::Refused {
+                reasons: self.refusals,
+            });
+        }
+        if !self.warnings.is_empty() && !accept_warnings {
+            let mut reasons = self.warnings.clone();
+            reasons.push(Reason::new(
+                self.warnings[0].code,
+                "The token works but needs attention; confirm to save it anyway (--accept-warnings).",
+            ));
+            return Err(ServiceError::Refused { reasons });
+        }
+        Ok(self)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -418,7 +436,7 @@ impl Service {
         v: Validation,
         accept_warnings: bool,
     ) -> Result<RenewOutcome, ServiceError> {
-        let v = admit(v, accept_warnings)?;
+        let v = v.admit(accept_warnings)?;
         let mut saved = self.save_all(vec![(channel.clone(), v)]).await?;
         saved
             .pop()
@@ -504,24 +522,6 @@ impl Service {
         self.record(history).await;
         Ok(results)
     }
-}
-
-/// Refusals never save; warnings only when the user confirmed them.
-pub(crate) fn admit(v: Validation, accept_warnings: bool) -> Result<Validation, ServiceError> {
-    if !v.passes() {
-        return Err(ServiceError::Refused {
-            reasons: v.refusals,
-        });
-    }
-    if !v.warnings.is_empty() && !accept_warnings {
-        let mut reasons = v.warnings.clone();
-        reasons.push(Reason::new(
-            v.warnings[0].code,
-            "The token works but needs attention; confirm to save it anyway (--accept-warnings).",
-        ));
-        return Err(ServiceError::Refused { reasons });
-    }
-    Ok(v)
 }
 
 /// Swaps one stored token into its channel inside a catalog update, unless the channel's token
