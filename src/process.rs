@@ -264,8 +264,8 @@ pub fn return_freed_memory() {
 /// allocates its own arena (up to 8 per core), and the window runs many (the runtime, the
 /// renderer's, fonts, D-Bus); freed memory then stays spread over arenas that `malloc_trim`
 /// cannot fully return. Measured with 10,000 channels under Xvfb (`cargo bench --bench
-/// window`): idle private memory 82 -> 59 MB, RSS 176 -> 153 MB (medians of 3). A
-/// `MALLOC_ARENA_MAX` set by the user wins. Call it before other threads start.
+/// window`): idle private memory 84 -> 63 MB, RSS 178 -> 157 MB (medians of 6 and 7 runs).
+/// A `MALLOC_ARENA_MAX` set by the user wins. Call it before other threads start.
 pub fn limit_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
