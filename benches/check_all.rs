@@ -1,7 +1,8 @@
 //! Check-all of 1,000 channels against the Graph simulator answering every HTTP request after
 //! 50 ms (on its own thread, like a distant server): HTTP requests, Graph calls, wall time, peak
 //! reported usage, and the ratio to checking one channel after another (measured on a sample of
-//! 50 channels and extrapolated, since a full run one by one takes minutes).
+//! 50 channels and extrapolated, since a full run one by one takes minutes); then reading the
+//! run's 1,000 tokens from the encrypted vault one by one and with one `get_all`.
 //!
 //! `cargo bench --bench check_all`
 
@@ -9,11 +10,12 @@ use std::time::{Duration, Instant};
 
 use tokenwarden::graph::check_all::{BatchCheck, check_all};
 use tokenwarden::graph::{AppCredentials, CheckRequest, GraphClient, check_token};
-use tokenwarden::model::{ChannelKind, Secret};
+use tokenwarden::model::{ChannelKind, Secret, SecretRef};
 use tokenwarden::service::Service;
 use tokenwarden::service::demo::{agency_service, seed_agency};
 use tokenwarden::sim::scenario::*;
 use tokenwarden::sim::{RecordedRequest, Scenario, Scope, SimControl, Simulator};
+use tokenwarden::store::{Profile, SecretStore, VaultStore};
 use tokio_util::sync::CancellationToken;
 
 const CHANNELS: usize = 1_000;
@@ -140,5 +142,35 @@ async fn main() {
     println!(
         "  ratio (roomy budget): {:.0}× faster than one by one",
         one_by_one.as_secs_f64() / batched.as_secs_f64()
+    );
+    vault_reads(&dir.path().join("vault"), &pages);
+}
+
+/// Reading the run's tokens from the encrypted vault: one `get` per channel (each looks at the
+/// file again) against one `get_all`. The OS keychain has no bulk read: one lookup per entry.
+fn vault_reads(dir: &std::path::Path, pages: &[(String, Secret)]) {
+    let profile = Profile::resolve(Some(dir.to_path_buf())).expect("profile");
+    let vault = VaultStore::open_with_work_factor(&profile, Secret::new("bench passphrase"), 10)
+        .expect("vault");
+    let entries: Vec<(SecretRef, Secret)> = pages
+        .iter()
+        .map(|(_, token)| (SecretRef::new_token(), token.clone()))
+        .collect();
+    vault.set_all(&entries).expect("tokens saved");
+    let refs: Vec<SecretRef> = entries.into_iter().map(|(r, _)| r).collect();
+    let started = Instant::now();
+    for r in &refs {
+        vault.get(r).expect("token read");
+    }
+    let one_by_one = started.elapsed();
+    let started = Instant::now();
+    let all = vault.get_all(&refs).expect("tokens read");
+    let at_once = started.elapsed();
+    assert_eq!(all.len(), refs.len());
+    println!(
+        "  reading {} tokens from the vault: one by one {:.1} ms, all at once {:.1} ms",
+        refs.len(),
+        one_by_one.as_secs_f64() * 1000.0,
+        at_once.as_secs_f64() * 1000.0
     );
 }

@@ -4,7 +4,12 @@
 //! the figures compare renderers on equal terms but are not those of a machine with a GPU.
 //!
 //! `cargo bench --bench window` prints, per renderer: time to the window being viewable, and
-//! resident memory (VmRSS) and its peak (VmHWM) after 8 s of idling with the list loaded.
+//! resident memory (VmRSS) and its peak (VmHWM) after 8 s of idling with the list loaded, and
+//! what that memory is (`/proc/PID/smaps`): the app's own private memory (heap, stacks and the
+//! software renderer's buffers: anonymous), our binary's pages, the graphics drivers' libraries
+//! (Mesa, LLVM, Vulkan: file-backed, shared with every other process using them) and other
+//! libraries. PSS divides shared pages among the processes that map them.
+//! `TOKENWARDEN_BENCH_WINDOW_QUICK=1` measures 10,000 channels only, one round each.
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -62,14 +67,102 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-/// One start of the window: (ms until viewable, idle RSS MB, peak RSS MB), or `None` when the
-/// window never showed. With ImageMagick's `import`, a screenshot proves what was shown.
-fn measure(
-    display: &str,
-    profile: &Path,
-    vars: &[(&str, &str)],
-    shot: &Path,
-) -> Option<(f64, f64, f64)> {
+/// Resident memory of a process by kind, in MB.
+#[derive(Debug, Clone, Copy, Default)]
+struct Memory {
+    rss: f64,
+    pss: f64,
+    /// Anonymous pages: the process's own heap, stacks, and what the renderer allocated.
+    anonymous: f64,
+    /// Pages of the tokenwarden binary itself.
+    binary: f64,
+    /// Pages of the graphics stack's libraries: Mesa (dri, gallium, llvmpipe/lavapipe), LLVM,
+    /// the Vulkan and GL loaders.
+    graphics_libs: f64,
+    /// Other files: libc, X11, fonts, …
+    other_files: f64,
+}
+
+fn graphics_library(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    [
+        "libLLVM",
+        "libgallium",
+        "libvulkan",
+        "libGL",
+        "libEGL",
+        "libGLX",
+        "libgbm",
+        "libglapi",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p))
+        || path.contains("/dri/")
+        || name.contains("_dri")
+        || name.contains("lvp")
+        || name.contains("mesa")
+}
+
+/// `/proc/PID/smaps`, summed by kind of mapping.
+fn memory(pid: u32) -> Option<Memory> {
+    let smaps = std::fs::read_to_string(format!("/proc/{pid}/smaps")).ok()?;
+    let mut m = Memory::default();
+    let mut path = String::new();
+    let kb = |line: &str| -> f64 {
+        line.split_whitespace()
+            .nth(1)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+            / 1024.0
+    };
+    for line in smaps.lines() {
+        let first = line.split_whitespace().next().unwrap_or("");
+        if first.contains('-') && !first.ends_with(':') {
+            // A mapping's header: address perms offset dev inode [path]
+            path = line.split_whitespace().nth(5).unwrap_or("").to_string();
+            continue;
+        }
+        if line.starts_with("Rss:") {
+            let rss = kb(line);
+            m.rss += rss;
+            if path.starts_with('/') {
+                if path.ends_with("/tokenwarden") {
+                    m.binary += rss;
+                } else if graphics_library(&path) {
+                    m.graphics_libs += rss;
+                } else {
+                    m.other_files += rss;
+                }
+            }
+        } else if line.starts_with("Pss:") {
+            m.pss += kb(line);
+        } else if line.starts_with("Anonymous:") {
+            m.anonymous += kb(line);
+            // Private copies of a file's pages (relocations, .data) count as anonymous.
+            if path.starts_with('/') {
+                let anon = kb(line);
+                if path.ends_with("/tokenwarden") {
+                    m.binary -= anon;
+                } else if graphics_library(&path) {
+                    m.graphics_libs -= anon;
+                } else {
+                    m.other_files -= anon;
+                }
+            }
+        }
+    }
+    Some(m)
+}
+
+/// One start of the window, or `None` when the window never showed. With ImageMagick's
+/// `import`, a screenshot proves what was shown.
+struct Run {
+    shown_ms: f64,
+    peak: f64,
+    memory: Memory,
+}
+
+fn measure(display: &str, profile: &Path, vars: &[(&str, &str)], shot: &Path) -> Option<Run> {
     let start = Instant::now();
     let mut child = window(display, profile, vars);
     let pid = child.id();
@@ -87,8 +180,8 @@ fn measure(
     if shown.is_some() {
         std::thread::sleep(IDLE);
     }
-    let rss = status_kb(pid, "VmRSS:").unwrap_or(f64::NAN) / 1024.0;
     let peak = status_kb(pid, "VmHWM:").unwrap_or(f64::NAN) / 1024.0;
+    let memory = memory(pid).unwrap_or_default();
     if shown.is_some() && on_path("import") {
         let _ = Command::new("import")
             .args(["-display", display, "-window", "root"])
@@ -97,7 +190,11 @@ fn measure(
     }
     let _ = child.kill();
     let _ = child.wait();
-    Some((shown?, rss, peak))
+    Some(Run {
+        shown_ms: shown?,
+        peak,
+        memory,
+    })
 }
 
 fn main() {
@@ -129,13 +226,25 @@ fn main() {
     std::thread::sleep(Duration::from_secs(1));
 
     let dir = tempfile::tempdir().expect("temp dir");
+    // The window limits glibc to 2 malloc arenas (`process::limit_malloc_arenas`) unless
+    // MALLOC_ARENA_MAX is set: 16 is glibc's own default on 2 cores (8 per core).
     let renderers: &[(&str, &[(&str, &str)])] = &[
-        ("wgpu, Vulkan (default)", &[]),
+        ("wgpu, Vulkan (default, 2 malloc arenas)", &[]),
+        (
+            "wgpu, Vulkan, glibc's default arenas",
+            &[("MALLOC_ARENA_MAX", "16")],
+        ),
         ("wgpu, OpenGL", &[("WGPU_BACKEND", "gl")]),
     ];
+    let quick = std::env::var_os("TOKENWARDEN_BENCH_WINDOW_QUICK").is_some();
+    let (rounds, sizes): (usize, &[usize]) = if quick {
+        (1, &[CHANNELS])
+    } else {
+        (ROUNDS, &[0, CHANNELS])
+    };
     let shots = std::env::temp_dir();
     for (i, (label, vars)) in renderers.iter().enumerate() {
-        for channels in [0, CHANNELS] {
+        for &channels in sizes {
             // A profile per run: the window keeps its layout in the profile.
             let dir = dir.path().join(format!("p{i}-{channels}"));
             let profile = Profile::resolve(Some(dir)).expect("profile");
@@ -147,20 +256,27 @@ fn main() {
                 })
                 .expect("catalog written");
             let shot = shots.join(format!("tokenwarden-window-{i}-{channels}.png"));
-            let runs: Vec<_> = (0..ROUNDS)
+            let runs: Vec<Run> = (0..rounds)
                 .map_while(|_| measure(&display, &profile.dir, vars, &shot))
                 .collect();
-            if runs.len() < ROUNDS {
+            if runs.len() < rounds {
                 println!("{label}: the window did not open (this build may lack the renderer)");
                 break;
             }
-            let pick = |f: fn(&(f64, f64, f64)) -> f64| median(runs.iter().map(f).collect());
+            let pick = |f: &dyn Fn(&Run) -> f64| median(runs.iter().map(f).collect());
             println!(
                 "{label}, {channels} channels: window viewable after {:.0} ms; idle RSS {:.0} MB \
-                 (peak {:.0} MB); median of {ROUNDS}; screenshot {}",
-                pick(|r| r.0),
-                pick(|r| r.1),
-                pick(|r| r.2),
+                 (peak {:.0} MB, PSS {:.0} MB) = the app's private memory {:.0} MB + our binary \
+                 {:.0} MB + graphics libraries (Mesa, LLVM) {:.0} MB + other libraries and files \
+                 {:.0} MB; median of {rounds}; screenshot {}",
+                pick(&|r| r.shown_ms),
+                pick(&|r| r.memory.rss),
+                pick(&|r| r.peak),
+                pick(&|r| r.memory.pss),
+                pick(&|r| r.memory.anonymous),
+                pick(&|r| r.memory.binary),
+                pick(&|r| r.memory.graphics_libs),
+                pick(&|r| r.memory.other_files),
                 shot.display()
             );
         }

@@ -260,6 +260,22 @@ pub fn return_freed_memory() {
     }
 }
 
+/// At most two glibc malloc arenas for the window's process. glibc gives each thread that
+/// allocates its own arena (up to 8 per core), and the window runs many (the runtime, the
+/// renderer's, fonts, D-Bus); freed memory then stays spread over arenas that `malloc_trim`
+/// cannot fully return. Measured with 10,000 channels under Xvfb (`cargo bench --bench
+/// window`): idle private memory 84 -> 63 MB, RSS 178 -> 157 MB (medians of 6 and 7 runs).
+/// A `MALLOC_ARENA_MAX` set by the user wins. Call it before other threads start.
+pub fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        // SAFETY: mallopt only changes the allocator's own settings, under its own lock.
+        unsafe {
+            libc::mallopt(libc::M_ARENA_MAX, 2);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

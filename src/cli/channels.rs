@@ -53,10 +53,11 @@ fn print_views(views: &[ChannelView], checked_at: Option<chrono::DateTime<Utc>>,
 /// Offline: reads only the catalog; neither the network nor the secret store is touched.
 pub fn list(profile: Option<PathBuf>, as_json: bool) -> i32 {
     let result = Profile::resolve(profile)
-        .and_then(|p| CatalogFile::new(&p).load())
+        .and_then(|p| Ok((CatalogFile::new(&p).load()?, p)))
         .map_err(ServiceError::from);
     match result {
-        Ok(catalog) => {
+        Ok((catalog, profile)) => {
+            super::reminders::warn_about_clock(&profile, catalog.last_check_at);
             let views = views_of(catalog.channels, Utc::now(), &Default::default());
             print_views(&views, catalog.last_check_at, as_json);
             // A channel whose last check failed counts as "could not be checked", as in `check`.

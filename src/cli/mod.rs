@@ -312,10 +312,7 @@ pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
     };
     rt.block_on(async move {
         match command {
-            Command::List { json } => {
-                reminders::warn_about_clock(profile.clone());
-                channels::list(profile, json)
-            }
+            Command::List { json } => channels::list(profile, json),
             Command::Check {
                 json,
                 notify: true,

@@ -4,13 +4,13 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::json::{self, ListJson};
 use super::{fail, open_service, output};
 use crate::model::Reason;
-use crate::service::{DesktopNotifier, ServiceError, clock_problem_for};
-use crate::store::Profile;
+use crate::service::{DesktopNotifier, clock_problem};
+use crate::store::{Profile, StateFile};
 use crate::words::{reasons, t_args};
 
 /// Checks every channel like `check`, then raises the desktop notifications that are due.
@@ -107,11 +107,12 @@ pub async fn snooze(profile: Option<PathBuf>, channel: String, days: u32, off: b
 }
 
 /// Prints the clock warning on standard error, if there is one; never fails the command.
-pub fn warn_about_clock(profile: Option<PathBuf>) {
-    let warning = Profile::resolve(profile)
-        .map_err(ServiceError::from)
-        .and_then(|p| Ok(clock_problem_for(&p, Utc::now())?));
-    if let Ok(Some(w)) = warning {
+/// `list` hands over the catalog's last check time, so the catalog is read once, not twice.
+pub fn warn_about_clock(profile: &Profile, last_check_at: Option<DateTime<Utc>>) {
+    let Ok(state) = StateFile::new(profile).load() else {
+        return;
+    };
+    if let Some(w) = clock_problem(last_check_at, state.server_clock, Utc::now()) {
         output::eprint_error(&crate::words::clock::warning(&w));
     }
 }

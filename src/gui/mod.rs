@@ -24,6 +24,7 @@ pub use worker::Startup;
 
 /// Opens the window on `profile` (or the default profile), or on the demo; returns the exit code.
 pub fn run(profile: Option<PathBuf>, demo: bool) -> i32 {
+    crate::process::limit_malloc_arenas();
     // One window per profile; the demo's throw-away profile needs no lock.
     let _instance = match instance_lock(profile.clone(), demo) {
         Ok(lock) => lock,

@@ -158,25 +158,25 @@ pub struct Channel {
     pub id: String,
     pub name: String,
     pub kind: ChannelKind,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// The Page id (for WhatsApp: the WABA id), learnt from the token when it was added.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_name: Option<String>,
     pub token: StoredToken,
     /// The token that was replaced last, kept for rollback.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_token: Option<StoredToken>,
     /// The previous token's last known facts: its last check before it was replaced, or the
     /// check of a rollback that was refused. Shown next to Roll back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_report: Option<TokenReport>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_report: Option<TokenReport>,
     /// Set when the latest check could not be made; the last report stays as last known facts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_failure: Option<CheckFailure>,
     pub added_at: DateTime<Utc>,
 }
@@ -202,7 +202,7 @@ pub struct MetaApp {
     pub id: String,
     pub name: String,
     /// `{app-id}|{client-token}` is used for device login; the client token is not a secret.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_token: Option<String>,
     #[serde(default)]
     pub has_secret: bool,

@@ -77,14 +77,14 @@ pub struct GranularScope {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GraphErrorInfo {
     pub code: i64,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subcode: Option<i64>,
     pub message: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_title: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_message: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fbtrace_id: Option<String>,
 }
 
@@ -99,34 +99,49 @@ pub struct WebhookState {
 /// The debugger facts of one token at one moment. `None` = not learnt (shown as unknown).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct TokenReport {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub checked_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub check_method: Option<CheckMethod>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_valid: Option<bool>,
     #[serde(rename = "type")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub token_type: Option<TokenType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub application: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub profile_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub issued_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<DateTime<Utc>>,
     /// `expires_at: 0` in Graph: the Debugger shows "Never".
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub never_expires: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data_access_expires_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub granular_scopes: Option<Vec<GranularScope>>,
     /// Why `is_valid` is false, as Meta said it.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<GraphErrorInfo>,
     /// `None` when not checked (not a messaging channel, or not allowed to look).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook: Option<WebhookState>,
     /// The Instagram account linked to the Page (Instagram channels); `instagram_*` grants
     /// name this account as their target, not the Page.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instagram_account_id: Option<String>,
 }
 
@@ -179,9 +194,9 @@ pub struct CheckFailure {
     pub at: DateTime<Utc>,
     /// What happened, in words; no token in it.
     pub detail: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub graph_error: Option<GraphErrorInfo>,
     /// For rate limits: when Meta said access comes back.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_minutes: Option<i64>,
 }

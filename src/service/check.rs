@@ -128,7 +128,7 @@ impl Service {
         let batched = selector.is_none()
             && channels.iter().filter(|c| batchable(&app_of(c))).count() >= BATCH_FROM;
         let mut batch = Vec::new();
-        // All tokens in one trip to the blocking pool, not one trip per channel.
+        // All tokens in one trip to the blocking pool and one read of the store (see `get_all`).
         let (secrets, refs) = (
             self.secrets(),
             channels
@@ -136,12 +136,7 @@ impl Service {
                 .map(|c| c.token.secret.clone())
                 .collect::<Vec<_>>(),
         );
-        let tokens = blocking(move || {
-            refs.iter()
-                .map(|r| secrets.get(r))
-                .collect::<Result<Vec<Secret>, _>>()
-        })
-        .await??;
+        let tokens: Vec<Secret> = blocking(move || secrets.get_all(&refs)).await??;
         for (channel, token) in channels.into_iter().zip(tokens) {
             let app = app_of(&channel);
             if batched && batchable(&app) {

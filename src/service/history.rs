@@ -49,15 +49,6 @@ impl Service {
     }
 
     /// `before` is the channel as it was; `outcome` what the renewal made of it.
-    pub(crate) async fn record_replaced(&self, before: &Channel, outcome: &RenewOutcome) {
-        let event = HistoryEvent::Replaced {
-            old_fingerprint: before.token.fingerprint.clone(),
-            new_fingerprint: outcome.view.channel.token.fingerprint.clone(),
-            derived_from: outcome.derived.as_ref().map(|_| "user_token".to_string()),
-        };
-        self.record_event(&outcome.view.channel, event).await;
-    }
-
     /// `before` is the channel as it was before its previous token was put back.
     pub(crate) async fn record_rolled_back(&self, before: &Channel) {
         let Some(previous) = &before.previous_token else {
@@ -182,6 +173,16 @@ pub fn describe(entry: &HistoryEntry) -> String {
         entry.at.format("%Y-%m-%d %H:%M UTC"),
         entry.os_user
     )
+}
+
+/// The history line of a replaced token.
+pub(crate) fn replaced_entry(before: &Channel, outcome: &RenewOutcome) -> HistoryEntry {
+    let event = HistoryEvent::Replaced {
+        old_fingerprint: before.token.fingerprint.clone(),
+        new_fingerprint: outcome.view.channel.token.fingerprint.clone(),
+        derived_from: outcome.derived.as_ref().map(|_| "user_token".to_string()),
+    };
+    HistoryEntry::now(&outcome.view.channel.id, &outcome.view.channel.name, event)
 }
 
 #[cfg(test)]

@@ -158,7 +158,9 @@ impl Service {
 
     /// Renews `selector` with `token` (a Page token, or a User token turned into the Page's
     /// token); with `group`, every channel of its root-cause group from the same login. Each
-    /// channel is validated like any renewal. One result per channel.
+    /// channel is validated like any renewal and a refused one keeps its token; the accepted
+    /// ones are saved together (`save_all`: the vault is written once for the new tokens, not
+    /// once per channel). One result per channel.
     pub async fn renew_with(
         &self,
         selector: &str,
@@ -170,20 +172,45 @@ impl Service {
         } else {
             vec![self.channel(selector).await?]
         };
-        let mut results = Vec::with_capacity(channels.len());
+        let mut checked = Vec::with_capacity(channels.len());
         for channel in channels {
-            let outcome = self.renew_one(&channel, token, opts).await;
+            let admitted = self.admit_renewal(&channel, token, opts).await;
+            checked.push((channel, admitted));
+        }
+        let mut admitted = Vec::new();
+        let checked: Vec<(Channel, Result<(), ServiceError>)> = checked
+            .into_iter()
+            .map(|(c, v)| match v {
+                Ok(v) => {
+                    admitted.push((c.clone(), v));
+                    (c, Ok(()))
+                }
+                Err(e) => (c, Err(e)),
+            })
+            .collect();
+        let mut saved = self.save_all(admitted).await?.into_iter();
+        let mut results = Vec::with_capacity(checked.len());
+        for (channel, admitted) in checked {
+            let outcome = match admitted {
+                Err(e) => Err(e),
+                Ok(()) => match saved.next() {
+                    Some(Ok(outcome)) => self.after_renewal(&channel, outcome, opts).await,
+                    Some(Err(e)) => Err(e),
+                    None => Err(ServiceError::Internal("no result for the channel".into())),
+                },
+            };
             results.push((channel, outcome));
         }
         Ok(results)
     }
 
-    async fn renew_one(
+    /// Validates `token` for `channel` and decides whether it may be saved.
+    async fn admit_renewal(
         &self,
         channel: &Channel,
         token: &Secret,
         opts: RenewOptions,
-    ) -> Result<RenewOutcome, ServiceError> {
+    ) -> Result<super::Validation, ServiceError> {
         let v = self
             .validate(Some(channel), channel.kind, None, token)
             .await?;
@@ -193,7 +220,16 @@ impl Service {
             .iter()
             .all(|w| w.code == ReasonCode::WebhookNotSubscribed);
         let accept = opts.accept_warnings || (opts.subscribe_webhook && only_webhook);
-        let mut outcome = self.save_validated(channel, v, accept).await?;
+        v.admit(accept)
+    }
+
+    /// Subscribes the webhook again after saving, when asked to and it is missing.
+    async fn after_renewal(
+        &self,
+        channel: &Channel,
+        mut outcome: RenewOutcome,
+        opts: RenewOptions,
+    ) -> Result<RenewOutcome, ServiceError> {
         if opts.subscribe_webhook && outcome.view.diagnosis.has(ReasonCode::WebhookNotSubscribed) {
             outcome.view = self.subscribe_webhook(&channel.id).await?;
             outcome.subscribed_webhook = true;

@@ -41,6 +41,24 @@ impl Validation {
     pub fn passes(&self) -> bool {
         self.refusals.is_empty()
     }
+
+    /// Whether it may be saved: refusals never; warnings only when the user confirmed them.
+    pub(crate) fn admit(self, accept_warnings: bool) -> Result<Validation, ServiceError> {
+        if !self.passes() {
+            return Err(ServiceError::Refused {
+                reasons: self.refusals,
+            });
+        }
+        if !self.warnings.is_empty() && !accept_warnings {
+            let mut reasons = self.warnings.clone();
+            reasons.push(Reason::new(
+                self.warnings[0].code,
+                "The token works but needs attention; confirm to save it anyway (--accept-warnings).",
+            ));
+            return Err(ServiceError::Refused { reasons });
+        }
+        Ok(self)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -418,86 +436,122 @@ impl Service {
         v: Validation,
         accept_warnings: bool,
     ) -> Result<RenewOutcome, ServiceError> {
-        if !v.passes() {
-            return Err(ServiceError::Refused {
-                reasons: v.refusals,
-            });
-        }
-        if !v.warnings.is_empty() && !accept_warnings {
-            let mut reasons = v.warnings.clone();
-            reasons.push(Reason::new(
-                v.warnings[0].code,
-                "The token works but needs attention; confirm to save it anyway (--accept-warnings).",
-            ));
-            return Err(ServiceError::Refused { reasons });
-        }
-        let mut outcome = self.swap_in(channel, &v.candidate, v.report).await?;
-        outcome.derived = v.derived;
-        self.record_replaced(channel, &outcome).await;
-        Ok(outcome)
+        let v = v.admit(accept_warnings)?;
+        let mut saved = self.save_all(vec![(channel.clone(), v)]).await?;
+        saved
+            .pop()
+            .unwrap_or_else(|| Err(ServiceError::Internal("no result for the channel".into())))
     }
 
-    /// Stores the validated token under a new entry, then swaps it in under the catalog lock.
-    pub(crate) async fn swap_in(
+    /// Swaps admitted tokens into their channels, however many: the new tokens go into the
+    /// secret store in one write before the catalog points at them, one catalog update swaps
+    /// each in (a channel someone changed meanwhile keeps its token and gets a conflict), then
+    /// the tokens that fell out of rollback's reach, and those of refused swaps, go in one more
+    /// write. A group renewal of 100 channels thus writes the vault twice, not 200 times. One
+    /// result per channel, in order; an error of the whole means nothing was swapped in.
+    pub(crate) async fn save_all(
         &self,
-        channel: &Channel,
-        token: &Secret,
-        report: TokenReport,
-    ) -> Result<RenewOutcome, ServiceError> {
+        admitted: Vec<(Channel, Validation)>,
+    ) -> Result<Vec<Result<RenewOutcome, ServiceError>>, ServiceError> {
         let now = Utc::now();
-        let new = StoredToken {
-            secret: SecretRef::new_token(),
-            fingerprint: token.fingerprint(),
-            saved_at: now,
-        };
-        self.put_secret(&new.secret, token).await?;
+        let new: Vec<StoredToken> = admitted
+            .iter()
+            .map(|(_, v)| StoredToken {
+                secret: SecretRef::new_token(),
+                fingerprint: v.candidate.fingerprint(),
+                saved_at: now,
+            })
+            .collect();
+        self.sweep().await;
+        let entries: Vec<(SecretRef, Secret)> = new
+            .iter()
+            .zip(&admitted)
+            .map(|(n, (_, v))| (n.secret.clone(), v.candidate.clone()))
+            .collect();
+        let secrets = self.secrets();
+        blocking(move || secrets.set_all(&entries)).await??;
+        if crate::env::test_panic_requested("after_secret_saved") {
+            // Test-only (TOKENWARDEN_TEST_PANIC): a crash between "store the new secret" and
+            // "swap it in", to prove the orphan entry is swept at a later change.
+            panic!("test panic after saving a secret");
+        }
+        let swaps: Vec<(String, StoredToken, StoredToken, TokenReport)> = admitted
+            .iter()
+            .zip(&new)
+            .map(|((c, v), n)| (c.id.clone(), c.token.clone(), n.clone(), v.report.clone()))
+            .collect();
         let store = self.store.clone();
-        let (id, expected, new_token) = (channel.id.clone(), channel.token.clone(), new.clone());
         let swapped = blocking(move || {
-            store.catalog.update(|c: &mut Catalog| -> Result<(Channel, Option<StoredToken>), ServiceError> {
-                let ch = c
-                    .channels
-                    .iter_mut()
-                    .find(|ch| ch.id == id)
-                    .ok_or_else(|| ServiceError::NotFound(id.clone()))?;
-                if ch.token != expected {
-                    return Err(ServiceError::Conflict(
-                        "This channel's token was changed by someone else a moment ago. Nothing was saved; look at the channel again and retry if it still needs a new token.".into(),
-                    ));
-                }
-                let dropped = ch.previous_token.replace(ch.token.clone());
-                // What was last known of the replaced token, for Roll back to show.
-                ch.previous_report = ch.last_report.take();
-                ch.token = new_token;
-                if ch.page_id.is_none() {
-                    ch.page_id = target_of(ch.kind, &report);
-                }
-                if report.profile_name.is_some() {
-                    ch.page_name = report.profile_name.clone();
-                }
-                ch.last_report = Some(report);
-                ch.last_failure = None;
-                Ok((ch.clone(), dropped))
+            store.catalog.update(|c: &mut Catalog| {
+                Ok::<_, ServiceError>(swaps.into_iter().map(|s| swap(c, s)).collect::<Vec<_>>())
             })
         })
         .await?;
-        match swapped {
-            Ok((updated, dropped)) => {
-                // The token before the previous one is no longer reachable by rollback.
-                if let Some(old) = dropped {
-                    self.forget_secret(&old.secret).await;
-                }
-                Ok(RenewOutcome {
-                    view: ChannelView::of(updated, Utc::now(), &self.thresholds),
-                    replaced: true,
-                    derived: None,
-                    subscribed_webhook: false,
-                })
-            }
+        let swapped = match swapped {
+            Ok(swapped) => swapped,
             Err(e) => {
-                self.forget_secret(&new.secret).await;
-                Err(e)
+                self.forget_secrets(new.into_iter().map(|n| n.secret).collect())
+                    .await;
+                return Err(e);
+            }
+        };
+        let mut unused = Vec::new();
+        let mut history = Vec::new();
+        let mut results = Vec::with_capacity(admitted.len());
+        for (((before, v), n), result) in admitted.into_iter().zip(new).zip(swapped) {
+            match result {
+                Ok((updated, dropped)) => {
+                    // The token before the previous one is no longer reachable by rollback.
+                    unused.extend(dropped.map(|old| old.secret));
+                    let outcome = RenewOutcome {
+                        view: ChannelView::of(updated, Utc::now(), &self.thresholds),
+                        replaced: true,
+                        derived: v.derived,
+                        subscribed_webhook: false,
+                    };
+                    history.push(super::history::replaced_entry(&before, &outcome));
+                    results.push(Ok(outcome));
+                }
+                Err(e) => {
+                    unused.push(n.secret);
+                    results.push(Err(e));
+                }
             }
         }
+        self.forget_secrets(unused).await;
+        self.record(history).await;
+        Ok(results)
     }
+}
+
+/// Swaps one stored token into its channel inside a catalog update, unless the channel's token
+/// is no longer the one validated against: the channel as saved, and the token that dropped out
+/// of rollback's reach.
+fn swap(
+    c: &mut Catalog,
+    (id, expected, new_token, report): (String, StoredToken, StoredToken, TokenReport),
+) -> Result<(Channel, Option<StoredToken>), ServiceError> {
+    let ch = c
+        .channels
+        .iter_mut()
+        .find(|ch| ch.id == id)
+        .ok_or_else(|| ServiceError::NotFound(id.clone()))?;
+    if ch.token != expected {
+        return Err(ServiceError::Conflict(
+            "This channel's token was changed by someone else a moment ago. Nothing was saved; look at the channel again and retry if it still needs a new token.".into(),
+        ));
+    }
+    let dropped = ch.previous_token.replace(ch.token.clone());
+    // What was last known of the replaced token, for Roll back to show.
+    ch.previous_report = ch.last_report.take();
+    ch.token = new_token;
+    if ch.page_id.is_none() {
+        ch.page_id = target_of(ch.kind, &report);
+    }
+    if report.profile_name.is_some() {
+        ch.page_name = report.profile_name.clone();
+    }
+    ch.last_report = Some(report);
+    ch.last_failure = None;
+    Ok((ch.clone(), dropped))
 }

@@ -16,6 +16,12 @@ pub trait SecretStore: Send + Sync {
     fn kind(&self) -> SecretStoreKind;
     /// The secret saved under `r`; `SecretError::Missing` when there is none.
     fn get(&self, r: &SecretRef) -> Result<Secret, SecretError>;
+    /// The secrets under `refs`, in order; fails as `get` does for the first one missing. A
+    /// store that keeps them in one file (the vault) reads and checks it once for all. The OS
+    /// keychains have no bulk read: one lookup per entry (`KeyringStore` remembers tokens).
+    fn get_all(&self, refs: &[SecretRef]) -> Result<Vec<Secret>, SecretError> {
+        refs.iter().map(|r| self.get(r)).collect()
+    }
     /// Saves `value` under `r`, replacing what was there.
     fn set(&self, r: &SecretRef, value: &Secret) -> Result<(), SecretError>;
     /// Saves several entries; a store that rewrites a whole file (the vault) writes it once,

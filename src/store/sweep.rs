@@ -79,6 +79,10 @@ impl SecretStore for TrackedSecrets {
         self.inner.get(r)
     }
 
+    fn get_all(&self, refs: &[SecretRef]) -> Result<Vec<Secret>, SecretError> {
+        self.inner.get_all(refs)
+    }
+
     fn set(&self, r: &SecretRef, value: &Secret) -> Result<(), SecretError> {
         self.write_down(std::slice::from_ref(r))?;
         self.inner.set(r, value)

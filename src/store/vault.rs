@@ -307,6 +307,20 @@ impl SecretStore for VaultStore {
             .ok_or_else(|| SecretError::Missing(r.clone()))
     }
 
+    /// One look at the file (and at most one decryption) for all of them.
+    fn get_all(&self, refs: &[SecretRef]) -> Result<Vec<Secret>, SecretError> {
+        let mut cache = self.cache();
+        let entries = self.current(&mut cache)?;
+        refs.iter()
+            .map(|r| {
+                entries
+                    .get(&r.0)
+                    .cloned()
+                    .ok_or_else(|| SecretError::Missing(r.clone()))
+            })
+            .collect()
+    }
+
     fn set(&self, r: &SecretRef, value: &Secret) -> Result<(), SecretError> {
         self.change(|entries| {
             let changed = entries.get(&r.0) != Some(value);

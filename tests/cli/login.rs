@@ -6,7 +6,12 @@ use crate::support;
 
 use support::Env;
 use support::login::{LoginRun, wait_for_polls};
+use tokenwarden::graph::GraphConfig;
+use tokenwarden::model::{Secret, SecretRef};
+use tokenwarden::service::login::RenewOptions;
+use tokenwarden::service::{Service, ServiceError};
 use tokenwarden::sim::scenario::*;
+use tokenwarden::store::{Profile, SecretBackend, SecretError, Store};
 
 #[test]
 fn a_short_login_becomes_a_never_expiring_page_token() {
@@ -404,4 +409,129 @@ fn the_walk_through_names_the_channels_app_and_page_and_holds_no_token() {
     for t in env.tokens_used.borrow().iter() {
         assert!(!text.contains(t.as_str()));
     }
+}
+
+/// The real secret store of a profile, counting the calls that change it: with the vault each
+/// is one rewrite of `vault.age`.
+struct CountingWrites {
+    inner: std::sync::Arc<dyn tokenwarden::store::SecretStore>,
+    writes: std::sync::atomic::AtomicUsize,
+}
+
+impl CountingWrites {
+    fn wrote(&self) {
+        self.writes
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl tokenwarden::store::SecretStore for CountingWrites {
+    fn kind(&self) -> tokenwarden::store::SecretStoreKind {
+        self.inner.kind()
+    }
+    fn get(&self, r: &SecretRef) -> Result<Secret, SecretError> {
+        self.inner.get(r)
+    }
+    fn get_all(&self, refs: &[SecretRef]) -> Result<Vec<Secret>, SecretError> {
+        self.inner.get_all(refs)
+    }
+    fn set(&self, r: &SecretRef, value: &Secret) -> Result<(), SecretError> {
+        self.wrote();
+        self.inner.set(r, value)
+    }
+    fn set_all(&self, entries: &[(SecretRef, Secret)]) -> Result<(), SecretError> {
+        self.wrote();
+        self.inner.set_all(entries)
+    }
+    fn delete(&self, r: &SecretRef) -> Result<(), SecretError> {
+        self.wrote();
+        self.inner.delete(r)
+    }
+    fn delete_all(&self, refs: &[SecretRef]) -> Result<(), SecretError> {
+        self.wrote();
+        self.inner.delete_all(refs)
+    }
+}
+
+#[test]
+fn a_group_renewal_writes_the_vault_once_and_a_refused_member_keeps_its_token() {
+    let env = Env::new();
+    env.add_acme_app();
+    let names = ["Carol Cafe", "Carol Crafts", "Carol Cakes", "Carol Candles"];
+    for (name, token) in
+        names
+            .iter()
+            .zip(["carol_cafe", "carol_crafts", "carol_cakes", "carol_candles"])
+    {
+        env.add_channel(name, "messenger", token);
+    }
+    env.control.change_password(CAROL_ID);
+    assert_eq!(env.run(&["check"], "").code, 2);
+    // Carol no longer manages the Candles Page: her new login cannot renew that one.
+    env.control.remove_page_role(CAROL_ID, CAROL_PAGES[3]);
+    let before = env.list_json();
+    let user = env.remember(&env.control.mint_user_token(
+        CAROL_ID,
+        ACME_APP_ID,
+        true,
+        &support::MESSENGER_SCOPES,
+    ));
+
+    // In process, on the same vault profile, to count the writes of the vault.
+    let profile = Profile::resolve(Some(env.profile_dir().into())).expect("profile");
+    let backend = SecretBackend::Vault {
+        passphrase: Secret::new(support::PASSPHRASE),
+    };
+    let mut store = Store::open(profile, backend).expect("vault opens");
+    let counting = std::sync::Arc::new(CountingWrites {
+        inner: store.secrets.clone(),
+        writes: Default::default(),
+    });
+    store.secrets = counting.clone();
+    let graph = GraphConfig::default()
+        .with_base_url(&env.base_url)
+        .expect("loopback URL");
+    let service = Service::new(store, graph).expect("service");
+    let opts = RenewOptions {
+        group: true,
+        ..Default::default()
+    };
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let results = rt
+        .block_on(service.renew_with("Carol Cakes", &Secret::new(user), opts))
+        .expect("the group renewal runs");
+
+    assert_eq!(results.len(), 4);
+    for (channel, result) in &results {
+        match (channel.name.as_str(), result) {
+            ("Carol Candles", Err(ServiceError::Refused { reasons })) => {
+                assert!(
+                    reasons[0].message.contains("does not manage"),
+                    "{reasons:?}"
+                )
+            }
+            ("Carol Candles", other) => panic!("Candles must be refused: {other:?}"),
+            (name, r) => assert!(r.is_ok(), "{name}: {r:?}"),
+        }
+    }
+    assert_eq!(
+        counting.writes.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "three new tokens, one write of the vault"
+    );
+    let after = env.list_json();
+    for name in &names[..3] {
+        assert_eq!(Env::channel(&after, name)["health"], "healthy", "{name}");
+    }
+    let candles = |list| {
+        let c = Env::channel(list, "Carol Candles");
+        (c["health"].clone(), c["token"]["fingerprint"].clone())
+    };
+    assert_eq!(
+        candles(&after),
+        candles(&before),
+        "the refused one is as it was"
+    );
+    assert_eq!(candles(&after).0, "broken");
+    env.assert_no_secret_leaked();
 }

@@ -119,6 +119,98 @@ fn the_first_update_assigns_a_profile_id_and_the_schema() {
     assert_eq!(saved.schema, CATALOG_SCHEMA);
 }
 
+/// A catalog as earlier versions wrote it: indented, every unknown fact as `null`.
+const OLD_STYLE_CATALOG: &str = r#"{
+  "schema": 1,
+  "profile_id": "0b7c6a54-3f0e-4a43-9d0e-8c1f5e2a7d10",
+  "apps": [
+    {
+      "id": "1000000000001",
+      "name": "Acme Support",
+      "has_secret": true,
+      "client_token": null
+    }
+  ],
+  "channels": [
+    {
+      "id": "c1",
+      "name": "Acme Shoes",
+      "kind": "messenger",
+      "app_id": "1000000000001",
+      "page_id": "500001",
+      "page_name": null,
+      "token": {
+        "secret": "token-1",
+        "fingerprint": "sha256:000000000001",
+        "saved_at": "2026-11-20T10:00:00Z"
+      },
+      "previous_token": null,
+      "previous_report": null,
+      "last_report": {
+        "checked_at": "2026-11-23T11:00:00Z",
+        "check_method": "debug_token",
+        "is_valid": false,
+        "type": "PAGE",
+        "app_id": "1000000000001",
+        "application": null,
+        "user_id": null,
+        "user_name": null,
+        "profile_id": "500001",
+        "profile_name": null,
+        "issued_at": null,
+        "expires_at": null,
+        "never_expires": true,
+        "data_access_expires_at": null,
+        "scopes": ["pages_messaging"],
+        "granular_scopes": null,
+        "error": {
+          "code": 190,
+          "subcode": 460,
+          "message": "password changed",
+          "user_title": null,
+          "user_message": null,
+          "fbtrace_id": null
+        },
+        "webhook": null,
+        "instagram_account_id": null
+      },
+      "last_failure": null,
+      "added_at": "2026-11-20T10:00:00Z"
+    }
+  ],
+  "last_check_at": "2026-11-23T11:00:00Z"
+}
+"#;
+
+#[test]
+fn an_old_style_catalog_loads_and_is_rewritten_smaller_with_the_same_content() {
+    let (_base, profile) = new_profile();
+    std::fs::write(profile.catalog_path(), OLD_STYLE_CATALOG).unwrap();
+    let file = CatalogFile::new(&profile);
+    let old = file.load().unwrap();
+    let shoes = old.channel("Acme Shoes").expect("the channel loads");
+    let report = shoes.last_report.as_ref().expect("its last report");
+    assert_eq!(report.is_valid, Some(false));
+    assert_eq!(report.error.as_ref().map(|e| e.subcode), Some(Some(460)));
+    assert_eq!(report.expires_at, None);
+    assert_eq!(shoes.page_name, None);
+
+    // Any change rewrites the file in the lean shape: no indentation, no nulls.
+    file.update(|c| {
+        c.apps[0].name = "Acme Helpdesk".into();
+        Ok::<_, StoreError>(())
+    })
+    .unwrap();
+    let text = std::fs::read_to_string(profile.catalog_path()).unwrap();
+    assert!(!text.contains("null") && !text.contains("\n  "), "{text}");
+    assert!(text.len() < OLD_STYLE_CATALOG.len() / 2, "{text}");
+    let new = file.load().unwrap();
+    assert_eq!(new.channels, old.channels, "the same channels");
+    assert_eq!(new.apps[0].name, "Acme Helpdesk");
+    assert_eq!(new.apps[0].client_token, None);
+    assert_eq!(new.last_check_at, old.last_check_at);
+}
+
 #[test]
 fn a_channel_is_found_by_id_before_its_exact_name() {
     let (first, mut second) = (channel("Shop"), channel("Other"));
