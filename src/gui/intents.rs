@@ -37,6 +37,8 @@ pub enum UiCommand {
     Rollback(RollbackUi),
     CopyToken(String),
     OpenUrl(String),
+    /// The profile folder, in the file manager.
+    OpenFolder(std::path::PathBuf),
     Unlock(Unlock),
     DismissUnlock,
     ShowUnlock,

@@ -6,5 +6,6 @@
 mod support;
 
 mod desktop;
+mod failures;
 mod login;
 mod window;

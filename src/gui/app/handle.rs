@@ -19,6 +19,7 @@ use crate::gui::views::groups::GroupDialog;
 use crate::gui::views::lifecycle::{LifecycleDialog, Target};
 use crate::gui::views::rollback::RollbackDialog;
 use crate::gui::views::{add, renew};
+use crate::gui::widgets::unopened_link;
 use crate::gui::worker::desktop_jobs::DesktopCommand;
 use crate::gui::worker::login_jobs::LoginCommand;
 use crate::gui::worker::{Command, Worker};
@@ -33,6 +34,16 @@ impl TokenwardenApp {
 
     fn handle(&mut self, command: UiCommand, ctx: &egui::Context) {
         let now = self.now();
+        // A link offered for copying belongs to the view that asked; moving on drops it.
+        if matches!(
+            command,
+            UiCommand::ShowPage(_)
+                | UiCommand::OpenRenew(_)
+                | UiCommand::OpenAdd
+                | UiCommand::Login(LoginUi::OpenGuide(_) | LoginUi::OpenGroup(_))
+        ) {
+            unopened_link::forget(ctx);
+        }
         let s = &mut self.state;
         match command {
             UiCommand::ShowPage(page) => s.page = page,
@@ -77,7 +88,17 @@ impl TokenwardenApp {
             } => self.remedy(channel, remedy, reason, ctx),
             UiCommand::Rollback(command) => rollback(s, command, &self.worker),
             UiCommand::CopyToken(id) => self.worker.send(Command::RevealToken { channel: id }),
-            UiCommand::OpenUrl(url) => self.open_url(&url),
+            UiCommand::OpenUrl(url) => self.open_url(&url, ctx),
+            UiCommand::OpenFolder(dir) => {
+                if self
+                    .options
+                    .browser
+                    .open(&dir.display().to_string())
+                    .is_err()
+                {
+                    s.notify(NoticeKind::Error, crate::words::t("gui-folder-not-opened"));
+                }
+            }
             UiCommand::Unlock(choice) => {
                 if let Lock::Locked { busy, .. } = &mut s.lock {
                     *busy = true;
@@ -148,14 +169,14 @@ impl TokenwardenApp {
         match remedy {
             Remedy::Renew => self.open_renew(id, Some(remedy), ctx),
             Remedy::Relogin => {
-                self.open_url(&settings.url);
+                self.open_url(&settings.url, ctx);
                 self.open_renew(id, Some(remedy), ctx);
             }
             Remedy::GrantPermission => {
                 let url = app_id
                     .as_deref()
                     .map_or(settings.url, |app| links::app_permissions(app).url);
-                self.open_url(&url);
+                self.open_url(&url, ctx);
                 self.open_renew(id, Some(remedy), ctx);
             }
             Remedy::SubscribeWebhook => {
@@ -164,14 +185,14 @@ impl TokenwardenApp {
             }
             Remedy::ClearCheckpoint => {
                 let help = links::help_for(reason).unwrap_or_else(links::business_integrations);
-                self.open_url(&help.url);
+                self.open_url(&help.url, ctx);
             }
             Remedy::RestorePageRole => {
                 let link = match page {
                     Some(p) => links::page_settings(&p),
                     None => links::help_for(reason).unwrap_or_else(links::business_integrations),
                 };
-                self.open_url(&link.url);
+                self.open_url(&link.url, ctx);
             }
             Remedy::WaitRetry | Remedy::CheckConnection | Remedy::None => {
                 self.handle(UiCommand::CheckOne(id), ctx);
@@ -179,9 +200,15 @@ impl TokenwardenApp {
         }
     }
 
-    pub(super) fn open_url(&mut self, url: &str) {
-        if let Err(e) = self.options.browser.open(url) {
-            self.state.notify(NoticeKind::Error, e);
+    /// Opens `url`; when the browser does not start, the view that asked offers the link to
+    /// copy instead (the launcher's own complaint means nothing to the user).
+    pub(super) fn open_url(&mut self, url: &str, ctx: &egui::Context) {
+        match self.options.browser.open(url) {
+            Ok(()) => unopened_link::forget(ctx),
+            Err(e) => {
+                tracing::info!("the browser did not open a page: {e}");
+                unopened_link::remember(ctx, url);
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::widgets::dialog::Dialog;
 use crate::gui::widgets::token_box::{self, TokenBox, ValidationSlot};
+use crate::gui::widgets::unopened_link;
 use crate::gui::worker::{Command, Failure};
 use crate::model::time::describe_in;
 use crate::model::{MetaApp, ReasonCode, Remedy, TokenReport};
@@ -145,6 +146,9 @@ impl RenewDialog {
                 out.push(UiCommand::OpenUrl(link.url));
             }
         });
+        // Any: the dialog is modal, so a failed page was asked here or by the remedy that
+        // opened it (a permissions page, say).
+        unopened_link::offer(ui, |_| true, out);
         step(
             ui,
             &format!("2. Generate a new token for the Page \"{page}\" and copy it."),

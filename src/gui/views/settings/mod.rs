@@ -44,7 +44,7 @@ pub fn show(
         if let Some(d) = input.profile_dir
             && ui.button("Open the profile folder").clicked()
         {
-            out.push(UiCommand::OpenUrl(d.display().to_string()));
+            out.push(UiCommand::OpenFolder(d.to_path_buf()));
         }
     });
 

@@ -567,3 +567,8 @@ help-heading-arguments = Arguments
 help-heading-options = Options
 help-flag-help = Print help
 help-flag-version = Print version
+
+## gui-failures
+gui-browser-not-opened = Your browser didn't open. Copy this link:
+gui-copy-link = Copy the link
+gui-folder-not-opened = The profile folder did not open. Its place is shown under Profile: copy it into your file manager.

@@ -594,3 +594,8 @@ help-heading-arguments = Argumentos
 help-heading-options = Opciones
 help-flag-help = Mostrar la ayuda
 help-flag-version = Mostrar la versión
+
+## gui-failures
+gui-browser-not-opened = Su navegador no se abrió. Copie este enlace:
+gui-copy-link = Copiar el enlace
+gui-folder-not-opened = La carpeta del perfil no se abrió. Su ubicación aparece en Perfil: cópiela en su explorador de archivos.
