@@ -41,6 +41,8 @@ pub enum UiCommand {
     OpenFolder(std::path::PathBuf),
     Unlock(Unlock),
     DismissUnlock,
+    /// The first-run checklist is done with.
+    HideFirstRun,
     ShowUnlock,
     Dismiss(usize),
     SetTheme(ThemeChoice),

@@ -7,5 +7,6 @@ mod support;
 
 mod desktop;
 mod failures;
+mod first_run;
 mod login;
 mod window;

@@ -86,6 +86,10 @@ impl AppState {
                 apps,
                 last_check_at,
             } => {
+                if !self.catalog_seen && channels.is_empty() && apps.is_empty() {
+                    self.first_run = Some(Default::default());
+                }
+                self.catalog_seen = true;
                 self.table.replace(channels, now, &th);
                 crate::process::return_freed_memory();
                 self.apps = apps;
@@ -154,7 +158,11 @@ impl AppState {
                         NoticeKind::Info,
                         "The check was cancelled. Channels not reached keep their last known facts.",
                     ),
-                    Ok(_) => {}
+                    Ok(_) => {
+                        if let Some(first_run) = &mut self.first_run {
+                            first_run.checked = true;
+                        }
+                    }
                     Err(f) => self.fail(&f),
                 }
             }

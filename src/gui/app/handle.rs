@@ -105,6 +105,7 @@ impl TokenwardenApp {
                 }
                 self.worker.send(Command::Unlock(choice));
             }
+            UiCommand::HideFirstRun => s.first_run = None,
             UiCommand::DismissUnlock => {
                 if let Lock::Locked { dismissed, .. } = &mut s.lock {
                     *dismissed = true;

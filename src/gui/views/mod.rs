@@ -5,6 +5,7 @@ pub mod add;
 pub mod apps;
 pub mod backup;
 pub mod details;
+pub mod first_run;
 pub mod groups;
 pub mod guide;
 pub mod lifecycle;
