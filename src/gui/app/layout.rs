@@ -368,7 +368,7 @@ fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
         theme::callout(ui, theme::Tone::Info, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label("The secret store is locked: you see the saved facts, but cannot check or renew.");
-                if ui.button("Unlock…").clicked() {
+                if ui.button(state.lock.open_words()).clicked() {
                     out.push(UiCommand::ShowUnlock);
                 }
             });

@@ -56,7 +56,7 @@ pub fn show(
         }
         Lock::Locked { .. } => {
             ui.label("Locked: channels can be looked at but not checked or renewed.");
-            if ui.button("Unlock…").clicked() {
+            if ui.button(input.lock.open_words()).clicked() {
                 out.push(UiCommand::ShowUnlock);
             }
         }

@@ -572,7 +572,10 @@ help-flag-version = Print version
 gui-browser-not-opened = Your browser didn't open. Copy this link:
 gui-copy-link = Copy the link
 gui-folder-not-opened = The profile folder did not open. Its place is shown under Profile: copy it into your file manager.
-
+gui-vault-forget-warning = If this passphrase is forgotten, the tokens in the vault are lost: nobody can open the vault without it, not even Tokenwarden. Write it down somewhere safe, and once your channels are added, make a backup (Settings > Back up…).
+gui-vault-creating = Creating the vault… this takes a few seconds.
+gui-vault-opening = Opening the vault… this takes a few seconds.
+gui-vault-create-button = Create the vault…
 ## gui-first-run
 first-run-title = Getting started
 first-run-intro = Three steps, then Tokenwarden keeps an eye on your tokens and warns you before one stops working.

@@ -599,7 +599,10 @@ help-flag-version = Mostrar la versión
 gui-browser-not-opened = Su navegador no se abrió. Copie este enlace:
 gui-copy-link = Copiar el enlace
 gui-folder-not-opened = La carpeta del perfil no se abrió. Su ubicación aparece en Perfil: cópiela en su explorador de archivos.
-
+gui-vault-forget-warning = Si olvida esta frase de contraseña, los tokens de la bóveda se pierden: nadie puede abrirla sin ella, ni siquiera Tokenwarden. Anótela en un lugar seguro y, cuando haya agregado sus canales, haga una copia de seguridad (Configuración > Copia de seguridad…).
+gui-vault-creating = Creando la bóveda… esto tarda unos segundos.
+gui-vault-opening = Abriendo la bóveda… esto tarda unos segundos.
+gui-vault-create-button = Crear la bóveda…
 ## gui-first-run
 first-run-title = Primeros pasos
 first-run-intro = Tres pasos, y Tokenwarden vigila sus tokens y le avisa antes de que uno deje de funcionar.
