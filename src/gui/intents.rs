@@ -74,6 +74,9 @@ pub enum LoginUi {
 #[derive(Debug)]
 pub enum DesktopAction {
     Pick(FileKind),
+    /// The typed path (no file dialog here) is the answer.
+    UseTypedPath,
+    CancelTypedPath,
     CloseReport,
     SelectInReport(String),
     /// Snooze for this many days; `None` turns the snooze off.

@@ -3,9 +3,12 @@
 
 use crate::support;
 
+use eframe::egui;
 use egui_kittest::kittest::{NodeT, Queryable};
 use support::gui::*;
+use tokenwarden::gui::DesktopOptions;
 use tokenwarden::gui::platform::browser::LAUNCHER_FAILURE;
+use tokenwarden::gui::platform::dialogs::{NoDialogs, documents_dir};
 use tokenwarden::model::ChannelKind;
 use tokenwarden::sim::scenario::{ACME_APP_ID, GARDEN_PAGE_ID};
 
@@ -78,4 +81,43 @@ fn a_browser_that_does_not_open_leaves_the_link_to_copy_where_the_user_clicked()
     );
     assert!(!has_text(&h, "browser"), "{}", shown(&h));
     no_launcher_words(&h);
+}
+
+/// Selects everything in the field labelled `field` and types `text` over it.
+fn retype(h: &mut App, field: &str, text: &str) {
+    h.get_by_label(field).click();
+    h.run_ok();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.event(egui::Event::Paste(text.to_string()));
+    h.run_ok();
+}
+
+#[test]
+fn without_a_file_dialog_the_path_is_typed_from_the_documents_folder_and_the_result_says_where() {
+    let env = Env::new(&[GARDEN]);
+    let desktop = DesktopOptions {
+        notifier: None,
+        files: Box::new(NoDialogs),
+    };
+    let mut h = env.window([1280.0, 860.0], desktop);
+    step_until(&mut h, "the channels", |h| {
+        h.state().state().is_open() && !h.state().state().table.is_empty()
+    });
+    press(&mut h, "Settings");
+    press(&mut h, "Export report…");
+    assert!(has_text(&h, "no file dialog"), "{}", shown(&h));
+    let suggested = documents_dir().join("tokenwarden-report.json");
+    let field = h.get_by_label("File").accesskit_node();
+    assert_eq!(
+        field.value().as_deref(),
+        Some(suggested.display().to_string().as_str())
+    );
+
+    let target = env.dir.path().join("for-support.json");
+    retype(&mut h, "File", &target.display().to_string());
+    press(&mut h, "Save here");
+    let said = format!("Report saved to {}.", target.display());
+    step_until(&mut h, "the saved report", |h| has_text(h, &said));
+    assert!(target.is_file(), "the report is where the window says");
+    assert!(!has_text(&h, "no file dialog"), "the path field is gone");
 }

@@ -9,12 +9,13 @@ use chrono::{DateTime, Duration, Utc};
 use crate::graph::links;
 use crate::gui::app::TokenwardenApp;
 use crate::gui::app::state::{AppState, CheckRun};
+use crate::gui::data::desktop::PathEntry;
 use crate::gui::data::lock::Lock;
 use crate::gui::data::notices::NoticeKind;
 use crate::gui::intents::{DesktopAction, LifecycleUi, LoginUi, Page, RollbackUi, UiCommand};
 use crate::gui::platform::clipboard::Clipboard;
-use crate::gui::platform::dialogs::FileDialogs;
-use crate::gui::views::backup::BackupDialog;
+use crate::gui::platform::dialogs::{FileDialogs, FileKind, documents_dir};
+use crate::gui::views::backup::{BackupDialog, RestoreDialog};
 use crate::gui::views::groups::GroupDialog;
 use crate::gui::views::lifecycle::{LifecycleDialog, Target};
 use crate::gui::views::rollback::RollbackDialog;
@@ -292,9 +293,36 @@ pub fn desktop(
                 true => crate::gui::views::settings::default_report_path(),
                 false => PathBuf::from(last),
             };
+            if !files.available() {
+                let path = match kind {
+                    FileKind::SaveReport => last,
+                    _ => documents_dir().join(kind.suggested_name()),
+                };
+                let text = path.display().to_string();
+                d.typing = Some(PathEntry { kind, text });
+                d.picking = None;
+                return;
+            }
             let folder = last.parent().map(Path::to_path_buf);
             let pick = files.pick(kind, folder);
             send_desktop(worker, DesktopCommand::Pick { kind, pick });
+        }
+        DesktopAction::UseTypedPath => {
+            let Some(entry) = d.typing.take() else { return };
+            let path = PathBuf::from(entry.text.trim());
+            if path.as_os_str().is_empty() {
+                d.typing = Some(entry);
+                return;
+            }
+            picked(entry.kind, path, state, worker);
+        }
+        DesktopAction::CancelTypedPath => {
+            if let Some(entry) = d.typing.take()
+                && entry.kind == FileKind::SaveBackup
+                && let Some(b) = &mut state.backup
+            {
+                b.busy = false;
+            }
         }
         DesktopAction::CloseReport => state.report = None,
         DesktopAction::SelectInReport(id) => {
@@ -332,6 +360,26 @@ pub fn desktop(
                 send_desktop(worker, command);
             }
         }
+    }
+}
+
+/// The user chose `path` (in a file dialog, or typed where there is none).
+pub fn picked(kind: FileKind, path: PathBuf, state: &mut AppState, worker: &Worker) {
+    match kind {
+        FileKind::SaveReport => {
+            state.prefs.export_path = path.display().to_string();
+            state.exporting = true;
+            worker.send(Command::Export { path });
+        }
+        FileKind::OpenReport => send_desktop(worker, DesktopCommand::ReadReport { path }),
+        FileKind::SaveBackup => {
+            if let Some(b) = &mut state.backup
+                && let Some(passphrase) = b.take_passphrase()
+            {
+                send_desktop(worker, DesktopCommand::Backup { path, passphrase });
+            }
+        }
+        FileKind::OpenBackup => state.restore = Some(RestoreDialog::new(path)),
     }
 }
 

@@ -100,6 +100,9 @@ fn dialogs(ui: &mut Ui, state: &mut AppState, now: DateTime<Utc>, out: &mut Vec<
     if let Some(dialog) = &mut state.restore {
         crate::gui::views::backup::show_restore(ui, dialog, out);
     }
+    if let Some(entry) = &mut state.desktop.typing {
+        crate::gui::views::path_entry::show(ui, entry, out);
+    }
     if let Some(dialog) = &mut state.lifecycle {
         crate::gui::views::lifecycle::show(ui, dialog, can_act, out);
     }

@@ -12,6 +12,7 @@ pub mod lifecycle;
 pub mod list;
 pub mod login;
 pub mod page_picker;
+pub mod path_entry;
 pub mod reminders;
 pub mod renew;
 pub mod report_view;

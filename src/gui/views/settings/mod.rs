@@ -107,12 +107,5 @@ fn store_words(kind: SecretStoreKind) -> &'static str {
 }
 
 pub fn default_report_path() -> PathBuf {
-    let base = directories::UserDirs::new()
-        .and_then(|u| {
-            u.document_dir()
-                .map(Path::to_path_buf)
-                .or(Some(u.home_dir().to_path_buf()))
-        })
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("tokenwarden-report.json")
+    crate::gui::platform::dialogs::documents_dir().join("tokenwarden-report.json")
 }

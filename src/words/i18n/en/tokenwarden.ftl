@@ -576,6 +576,11 @@ gui-vault-forget-warning = If this passphrase is forgotten, the tokens in the va
 gui-vault-creating = Creating the vault… this takes a few seconds.
 gui-vault-opening = Opening the vault… this takes a few seconds.
 gui-vault-create-button = Create the vault…
+gui-no-file-dialog-save = This computer has no file dialog to show. Type where the file should go (the folder must exist):
+gui-no-file-dialog-open = This computer has no file dialog to show. Type where the file is:
+gui-file-path = File
+gui-file-save-here = Save here
+gui-file-open = Open this file
 ## gui-first-run
 first-run-title = Getting started
 first-run-intro = Three steps, then Tokenwarden keeps an eye on your tokens and warns you before one stops working.

@@ -603,6 +603,11 @@ gui-vault-forget-warning = Si olvida esta frase de contraseña, los tokens de la
 gui-vault-creating = Creando la bóveda… esto tarda unos segundos.
 gui-vault-opening = Abriendo la bóveda… esto tarda unos segundos.
 gui-vault-create-button = Crear la bóveda…
+gui-no-file-dialog-save = Este equipo no tiene un cuadro de diálogo de archivos para mostrar. Escriba dónde guardar el archivo (la carpeta debe existir):
+gui-no-file-dialog-open = Este equipo no tiene un cuadro de diálogo de archivos para mostrar. Escriba dónde está el archivo:
+gui-file-path = Archivo
+gui-file-save-here = Guardar aquí
+gui-file-open = Abrir este archivo
 ## gui-first-run
 first-run-title = Primeros pasos
 first-run-intro = Tres pasos, y Tokenwarden vigila sus tokens y le avisa antes de que uno deje de funcionar.
