@@ -127,7 +127,7 @@ impl AddDialog {
         let busy = self.saving || self.picker.is_saving();
         let dialog = Dialog::new("add", "Add a channel")
             .closable(!busy)
-            .busy(busy, None)
+            .busy(busy, Some(&crate::words::t("gui-saving")))
             .show(ui, |d| {
                 // The form scrolls; Save and Cancel stay in sight below it.
                 d.body(|ui| self.contents(ui, apps, now, can_save, out));

@@ -80,7 +80,7 @@ impl RenewDialog {
         let title = format!("Renew the token of \"{}\"", input.view.channel.name);
         let dialog = Dialog::new("renew", title)
             .closable(!self.saving)
-            .busy(self.saving, Some("Saving…"))
+            .busy(self.saving, Some(&crate::words::t("gui-saving")))
             .show(ui, |d| {
                 // The steps scroll; Save and Cancel stay in sight below them.
                 d.body(|ui| self.contents(ui, input, out));
@@ -557,6 +557,8 @@ mod tests {
             Some(SECOND),
             "Save stores the validated text"
         );
+        // A vault takes seconds to save into: the dialog says it is working meanwhile.
+        assert!(shows(&h, "Saving… this can take a few seconds."));
     }
 
     #[test]

@@ -581,6 +581,9 @@ gui-no-file-dialog-open = This computer has no file dialog to show. Type where t
 gui-file-path = File
 gui-file-save-here = Save here
 gui-file-open = Open this file
+gui-saving = Saving… this can take a few seconds.
+gui-backup-writing = Locking the backup… this takes a few seconds.
+gui-restore-working = Working on the backup… this takes a few seconds.
 ## gui-first-run
 first-run-title = Getting started
 first-run-intro = Three steps, then Tokenwarden keeps an eye on your tokens and warns you before one stops working.

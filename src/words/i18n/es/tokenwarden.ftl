@@ -608,6 +608,9 @@ gui-no-file-dialog-open = Este equipo no tiene un cuadro de diálogo de archivos
 gui-file-path = Archivo
 gui-file-save-here = Guardar aquí
 gui-file-open = Abrir este archivo
+gui-saving = Guardando… puede tardar unos segundos.
+gui-backup-writing = Protegiendo la copia de seguridad… esto tarda unos segundos.
+gui-restore-working = Trabajando con la copia de seguridad… esto tarda unos segundos.
 ## gui-first-run
 first-run-title = Primeros pasos
 first-run-intro = Tres pasos, y Tokenwarden vigila sus tokens y le avisa antes de que uno deje de funcionar.
