@@ -32,6 +32,11 @@ fn valid(id: &str) -> Option<&str> {
     super::ids::node_id(id).ok().filter(|id| *id != "me")
 }
 
+/// Your apps on Meta's developer portal: where an app's id and secret are found.
+pub fn app_list() -> PortalLink {
+    link("Your apps", APP_LIST)
+}
+
 pub fn app_dashboard(app_id: &str) -> PortalLink {
     let url = valid(app_id).map_or(APP_LIST.to_string(), |id| format!("{APP_LIST}{id}/"));
     link("App dashboard", url)

@@ -37,8 +37,12 @@ pub enum UiCommand {
     Rollback(RollbackUi),
     CopyToken(String),
     OpenUrl(String),
+    /// The profile folder, in the file manager.
+    OpenFolder(std::path::PathBuf),
     Unlock(Unlock),
     DismissUnlock,
+    /// The first-run checklist is done with.
+    HideFirstRun,
     ShowUnlock,
     Dismiss(usize),
     SetTheme(ThemeChoice),
@@ -70,6 +74,9 @@ pub enum LoginUi {
 #[derive(Debug)]
 pub enum DesktopAction {
     Pick(FileKind),
+    /// The typed path (no file dialog here) is the answer.
+    UseTypedPath,
+    CancelTypedPath,
     CloseReport,
     SelectInReport(String),
     /// Snooze for this many days; `None` turns the snooze off.

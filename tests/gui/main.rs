@@ -6,5 +6,7 @@
 mod support;
 
 mod desktop;
+mod failures;
+mod first_run;
 mod login;
 mod window;

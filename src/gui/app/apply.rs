@@ -4,25 +4,23 @@
 //! selection and the clock once per frame.
 
 use eframe::egui;
-use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 
 use crate::gui::app::TokenwardenApp;
-use crate::gui::app::handle::send_desktop;
+use crate::gui::app::handle::{picked, send_desktop};
 use crate::gui::app::state::{AppState, CheckRun, Copied};
 use crate::gui::data::lock::Lock;
 use crate::gui::data::notices::NoticeKind;
 use crate::gui::platform::clipboard::CLEAR_AFTER;
 use crate::gui::platform::dialogs::FileKind;
 use crate::gui::views::apps::AppForm;
-use crate::gui::views::backup::RestoreDialog;
 use crate::gui::views::report_view::OpenReport;
 use crate::gui::worker::desktop_jobs::{DesktopCommand, DesktopEvent};
 use crate::gui::worker::login_jobs::LoginEvent;
 use crate::gui::worker::messages::lifecycle::LifecycleEvent;
-use crate::gui::worker::{Command, Event, Failure, Worker};
+use crate::gui::worker::{Event, Failure, Worker};
 use crate::model::ReasonCode;
 use crate::service::clock_warning;
 
@@ -86,6 +84,10 @@ impl AppState {
                 apps,
                 last_check_at,
             } => {
+                if !self.catalog_seen && channels.is_empty() && apps.is_empty() {
+                    self.first_run = Some(Default::default());
+                }
+                self.catalog_seen = true;
                 self.table.replace(channels, now, &th);
                 crate::process::return_freed_memory();
                 self.apps = apps;
@@ -154,7 +156,11 @@ impl AppState {
                         NoticeKind::Info,
                         "The check was cancelled. Channels not reached keep their last known facts.",
                     ),
-                    Ok(_) => {}
+                    Ok(_) => {
+                        if let Some(first_run) = &mut self.first_run {
+                            first_run.checked = true;
+                        }
+                    }
                     Err(f) => self.fail(&f),
                 }
             }
@@ -416,25 +422,6 @@ pub fn desktop(event: DesktopEvent, state: &mut AppState, worker: &Worker, now: 
 }
 
 /// A file dialog gave a path: go on with what it was for.
-fn picked(kind: FileKind, path: PathBuf, state: &mut AppState, worker: &Worker) {
-    match kind {
-        FileKind::SaveReport => {
-            state.prefs.export_path = path.display().to_string();
-            state.exporting = true;
-            worker.send(Command::Export { path });
-        }
-        FileKind::OpenReport => send_desktop(worker, DesktopCommand::ReadReport { path }),
-        FileKind::SaveBackup => {
-            if let Some(b) = &mut state.backup
-                && let Some(passphrase) = b.take_passphrase()
-            {
-                send_desktop(worker, DesktopCommand::Backup { path, passphrase });
-            }
-        }
-        FileKind::OpenBackup => state.restore = Some(RestoreDialog::new(path)),
-    }
-}
-
 /// Once per frame: keeps the history of the selected channel and the clock guard current.
 pub fn tend_desktop(state: &mut AppState, worker: &Worker, now: DateTime<Utc>) {
     let d = &mut state.desktop;

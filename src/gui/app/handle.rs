@@ -9,16 +9,18 @@ use chrono::{DateTime, Duration, Utc};
 use crate::graph::links;
 use crate::gui::app::TokenwardenApp;
 use crate::gui::app::state::{AppState, CheckRun};
+use crate::gui::data::desktop::PathEntry;
 use crate::gui::data::lock::Lock;
 use crate::gui::data::notices::NoticeKind;
 use crate::gui::intents::{DesktopAction, LifecycleUi, LoginUi, Page, RollbackUi, UiCommand};
 use crate::gui::platform::clipboard::Clipboard;
-use crate::gui::platform::dialogs::FileDialogs;
-use crate::gui::views::backup::BackupDialog;
+use crate::gui::platform::dialogs::{FileDialogs, FileKind, documents_dir};
+use crate::gui::views::backup::{BackupDialog, RestoreDialog};
 use crate::gui::views::groups::GroupDialog;
 use crate::gui::views::lifecycle::{LifecycleDialog, Target};
 use crate::gui::views::rollback::RollbackDialog;
 use crate::gui::views::{add, renew};
+use crate::gui::widgets::unopened_link;
 use crate::gui::worker::desktop_jobs::DesktopCommand;
 use crate::gui::worker::login_jobs::LoginCommand;
 use crate::gui::worker::{Command, Worker};
@@ -33,6 +35,16 @@ impl TokenwardenApp {
 
     fn handle(&mut self, command: UiCommand, ctx: &egui::Context) {
         let now = self.now();
+        // A link offered for copying belongs to the view that asked; moving on drops it.
+        if matches!(
+            command,
+            UiCommand::ShowPage(_)
+                | UiCommand::OpenRenew(_)
+                | UiCommand::OpenAdd
+                | UiCommand::Login(LoginUi::OpenGuide(_) | LoginUi::OpenGroup(_))
+        ) {
+            unopened_link::forget(ctx);
+        }
         let s = &mut self.state;
         match command {
             UiCommand::ShowPage(page) => s.page = page,
@@ -77,13 +89,24 @@ impl TokenwardenApp {
             } => self.remedy(channel, remedy, reason, ctx),
             UiCommand::Rollback(command) => rollback(s, command, &self.worker),
             UiCommand::CopyToken(id) => self.worker.send(Command::RevealToken { channel: id }),
-            UiCommand::OpenUrl(url) => self.open_url(&url),
+            UiCommand::OpenUrl(url) => self.open_url(&url, ctx),
+            UiCommand::OpenFolder(dir) => {
+                if self
+                    .options
+                    .browser
+                    .open(&dir.display().to_string())
+                    .is_err()
+                {
+                    s.notify(NoticeKind::Error, crate::words::t("gui-folder-not-opened"));
+                }
+            }
             UiCommand::Unlock(choice) => {
                 if let Lock::Locked { busy, .. } = &mut s.lock {
                     *busy = true;
                 }
                 self.worker.send(Command::Unlock(choice));
             }
+            UiCommand::HideFirstRun => s.first_run = None,
             UiCommand::DismissUnlock => {
                 if let Lock::Locked { dismissed, .. } = &mut s.lock {
                     *dismissed = true;
@@ -148,14 +171,14 @@ impl TokenwardenApp {
         match remedy {
             Remedy::Renew => self.open_renew(id, Some(remedy), ctx),
             Remedy::Relogin => {
-                self.open_url(&settings.url);
+                self.open_url(&settings.url, ctx);
                 self.open_renew(id, Some(remedy), ctx);
             }
             Remedy::GrantPermission => {
                 let url = app_id
                     .as_deref()
                     .map_or(settings.url, |app| links::app_permissions(app).url);
-                self.open_url(&url);
+                self.open_url(&url, ctx);
                 self.open_renew(id, Some(remedy), ctx);
             }
             Remedy::SubscribeWebhook => {
@@ -164,14 +187,14 @@ impl TokenwardenApp {
             }
             Remedy::ClearCheckpoint => {
                 let help = links::help_for(reason).unwrap_or_else(links::business_integrations);
-                self.open_url(&help.url);
+                self.open_url(&help.url, ctx);
             }
             Remedy::RestorePageRole => {
                 let link = match page {
                     Some(p) => links::page_settings(&p),
                     None => links::help_for(reason).unwrap_or_else(links::business_integrations),
                 };
-                self.open_url(&link.url);
+                self.open_url(&link.url, ctx);
             }
             Remedy::WaitRetry | Remedy::CheckConnection | Remedy::None => {
                 self.handle(UiCommand::CheckOne(id), ctx);
@@ -179,9 +202,15 @@ impl TokenwardenApp {
         }
     }
 
-    pub(super) fn open_url(&mut self, url: &str) {
-        if let Err(e) = self.options.browser.open(url) {
-            self.state.notify(NoticeKind::Error, e);
+    /// Opens `url`; when the browser does not start, the view that asked offers the link to
+    /// copy instead (the launcher's own complaint means nothing to the user).
+    pub(super) fn open_url(&mut self, url: &str, ctx: &egui::Context) {
+        match self.options.browser.open(url) {
+            Ok(()) => unopened_link::forget(ctx),
+            Err(e) => {
+                tracing::info!("the browser did not open a page: {e}");
+                unopened_link::remember(ctx, url);
+            }
         }
     }
 }
@@ -264,9 +293,36 @@ pub fn desktop(
                 true => crate::gui::views::settings::default_report_path(),
                 false => PathBuf::from(last),
             };
+            if !files.available() {
+                let path = match kind {
+                    FileKind::SaveReport => last,
+                    _ => documents_dir().join(kind.suggested_name()),
+                };
+                let text = path.display().to_string();
+                d.typing = Some(PathEntry { kind, text });
+                d.picking = None;
+                return;
+            }
             let folder = last.parent().map(Path::to_path_buf);
             let pick = files.pick(kind, folder);
             send_desktop(worker, DesktopCommand::Pick { kind, pick });
+        }
+        DesktopAction::UseTypedPath => {
+            let Some(entry) = d.typing.take() else { return };
+            let path = PathBuf::from(entry.text.trim());
+            if path.as_os_str().is_empty() {
+                d.typing = Some(entry);
+                return;
+            }
+            picked(entry.kind, path, state, worker);
+        }
+        DesktopAction::CancelTypedPath => {
+            if let Some(entry) = d.typing.take()
+                && entry.kind == FileKind::SaveBackup
+                && let Some(b) = &mut state.backup
+            {
+                b.busy = false;
+            }
         }
         DesktopAction::CloseReport => state.report = None,
         DesktopAction::SelectInReport(id) => {
@@ -304,6 +360,26 @@ pub fn desktop(
                 send_desktop(worker, command);
             }
         }
+    }
+}
+
+/// The user chose `path` (in a file dialog, or typed where there is none).
+pub fn picked(kind: FileKind, path: PathBuf, state: &mut AppState, worker: &Worker) {
+    match kind {
+        FileKind::SaveReport => {
+            state.prefs.export_path = path.display().to_string();
+            state.exporting = true;
+            worker.send(Command::Export { path });
+        }
+        FileKind::OpenReport => send_desktop(worker, DesktopCommand::ReadReport { path }),
+        FileKind::SaveBackup => {
+            if let Some(b) = &mut state.backup
+                && let Some(passphrase) = b.take_passphrase()
+            {
+                send_desktop(worker, DesktopCommand::Backup { path, passphrase });
+            }
+        }
+        FileKind::OpenBackup => state.restore = Some(RestoreDialog::new(path)),
     }
 }
 

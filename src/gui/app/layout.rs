@@ -7,6 +7,7 @@ use eframe::egui;
 use egui::{RichText, Ui};
 
 use crate::gui::app::state::AppState;
+use crate::gui::data::first_run::Steps;
 use crate::gui::data::lock::Lock;
 use crate::gui::data::notices::NoticeKind;
 use crate::gui::intents::{Page, UiCommand};
@@ -99,6 +100,9 @@ fn dialogs(ui: &mut Ui, state: &mut AppState, now: DateTime<Utc>, out: &mut Vec<
     if let Some(dialog) = &mut state.restore {
         crate::gui::views::backup::show_restore(ui, dialog, out);
     }
+    if let Some(entry) = &mut state.desktop.typing {
+        crate::gui::views::path_entry::show(ui, entry, out);
+    }
     if let Some(dialog) = &mut state.lifecycle {
         crate::gui::views::lifecycle::show(ui, dialog, can_act, out);
     }
@@ -141,8 +145,20 @@ fn channels_page(
         .selected
         .as_deref()
         .is_some_and(|id| state.table.get(id).is_some());
+    let first_run = state.first_run.map(|f| Steps {
+        app: !state.apps.is_empty(),
+        channel: !state.table.is_empty(),
+        checked: f.checked,
+    });
     let (table, filter, flows) = (&mut state.table, &mut state.prefs.filter, &state.flows);
     let mut list_column = |ui: &mut Ui, out: &mut Vec<UiCommand>| {
+        if let Some(steps) = first_run {
+            crate::gui::views::first_run::show(ui, steps, can_act, out);
+            if table.is_empty() {
+                // The checklist is the empty state.
+                return;
+            }
+        }
         crate::gui::views::groups::cards(ui, table, flows, can_act, out);
         list::show(ui, table, filter, &list_input, out);
     };
@@ -355,7 +371,7 @@ fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
         theme::callout(ui, theme::Tone::Info, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label("The secret store is locked: you see the saved facts, but cannot check or renew.");
-                if ui.button("Unlock…").clicked() {
+                if ui.button(state.lock.open_words()).clicked() {
                     out.push(UiCommand::ShowUnlock);
                 }
             });

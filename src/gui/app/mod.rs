@@ -100,6 +100,7 @@ impl FocusReturn {
         match (self.dialog_open, open) {
             (false, true) => self.opener = self.last,
             (true, false) => {
+                crate::gui::widgets::unopened_link::forget(ctx);
                 if let Some(id) = self.opener.take() {
                     ctx.memory_mut(|m| m.request_focus(id));
                 }

@@ -66,6 +66,10 @@ pub struct AppState {
     pub rollback: Option<crate::gui::views::rollback::RollbackDialog>,
     /// Previous tokens refused on a rollback this session: channel id → (fingerprint, why).
     pub dead_previous: HashMap<String, (String, String)>,
+    /// The first-run checklist, while it is shown (the profile was empty when first read).
+    pub first_run: Option<crate::gui::data::first_run::FirstRun>,
+    /// The catalog has been read once (the first reading decides on the checklist).
+    pub catalog_seen: bool,
 }
 
 impl AppState {
@@ -98,6 +102,8 @@ impl AppState {
             lifecycle: None,
             rollback: None,
             dead_previous: HashMap::new(),
+            first_run: None,
+            catalog_seen: false,
         }
     }
 

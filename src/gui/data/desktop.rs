@@ -18,6 +18,12 @@ pub struct HistoryView {
     pub stale: bool,
 }
 
+/// A path typed in place of a file dialog, for this kind of file.
+pub struct PathEntry {
+    pub kind: FileKind,
+    pub text: String,
+}
+
 /// The desktop facts the settings page, the details and the reminders read.
 #[derive(Default)]
 pub struct DesktopState {
@@ -30,6 +36,8 @@ pub struct DesktopState {
     pub clock_warning: Option<String>,
     /// A file dialog is open.
     pub picking: Option<FileKind>,
+    /// No file dialog can open: the path is typed instead.
+    pub typing: Option<PathEntry>,
     /// The reminder state is read again at the next frame.
     pub state_stale: bool,
 }

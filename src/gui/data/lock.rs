@@ -17,3 +17,18 @@ pub enum Lock {
     Open(SecretStoreKind),
     Failed(String),
 }
+
+impl Lock {
+    /// What a button that opens the store says: a vault not made yet is created, not unlocked.
+    pub fn open_words(&self) -> String {
+        match self {
+            Lock::Locked {
+                need:
+                    UnlockNeed::VaultPassphrase { exists: false }
+                    | UnlockNeed::KeychainUnavailable { .. },
+                ..
+            } => crate::words::t("gui-vault-create-button"),
+            _ => "Unlock…".into(),
+        }
+    }
+}

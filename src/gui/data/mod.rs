@@ -3,6 +3,7 @@
 
 pub mod desktop;
 pub mod facts;
+pub mod first_run;
 pub mod lock;
 pub mod notices;
 pub mod prefs;

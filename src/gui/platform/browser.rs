@@ -1,6 +1,7 @@
 //! Opening Meta's portal pages in the system browser, behind a small trait so tests record the
 //! addresses instead of starting a browser. No address ever carries a token.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// Something that shows a web page (or a folder) to the user.
@@ -21,13 +22,23 @@ impl Browser for SystemBrowser {
     }
 }
 
-/// Remembers what would have been opened; the test reads the list through a clone.
+/// Remembers what would have been opened; the test reads the list through a clone. After
+/// `fail_from_now` it fails the way a machine without a browser does (a launcher's complaint).
 #[derive(Debug, Clone, Default)]
 pub struct RecordingBrowser {
     pub opened: Arc<Mutex<Vec<String>>>,
+    failing: Arc<AtomicBool>,
 }
 
+/// What `RecordingBrowser` answers once failing: launcher jargon the user must never see.
+pub const LAUNCHER_FAILURE: &str = "xdg-open: no method available for opening (exit status 3)";
+
 impl RecordingBrowser {
+    /// Every later `open` fails (and records nothing), as on a machine with no browser.
+    pub fn fail_from_now(&self) {
+        self.failing.store(true, Ordering::SeqCst);
+    }
+
     pub fn urls(&self) -> Vec<String> {
         self.opened
             .lock()
@@ -39,6 +50,9 @@ impl RecordingBrowser {
 impl Browser for RecordingBrowser {
     fn open(&mut self, url: &str) -> Result<(), String> {
         refuse_tokens(url)?;
+        if self.failing.load(Ordering::SeqCst) {
+            return Err(LAUNCHER_FAILURE.into());
+        }
         self.opened
             .lock()
             .unwrap_or_else(PoisonError::into_inner)

@@ -57,6 +57,45 @@ impl FileKind {
 /// the worker.
 pub trait FileDialogs: Send {
     fn pick(&mut self, kind: FileKind, folder: Option<PathBuf>) -> PathPick;
+    /// Whether a dialog can be shown at all; without one the window asks for a path in a field
+    /// (a dialog that cannot open would look like a cancel: a silent no-op).
+    fn available(&self) -> bool {
+        true
+    }
+}
+
+/// Where files go unless the user says otherwise: the Documents folder (the home folder, the
+/// temporary folder when there is none).
+pub fn documents_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .map(|u| {
+            u.document_dir()
+                .unwrap_or_else(|| u.home_dir())
+                .to_path_buf()
+        })
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+/// A dialog service on Linux and the BSDs: rfd asks the desktop portal over the D-Bus session
+/// bus, and falls back to zenity. Elsewhere the system always has its own dialogs.
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+fn dialog_service() -> bool {
+    let on_path = |name: &str| {
+        std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(name).is_file()))
+    };
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|a| !a.is_empty()) || on_path("zenity")
+}
+
+#[cfg(not(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+)))]
+fn dialog_service() -> bool {
+    true
 }
 
 /// The system's dialogs through `rfd` (the desktop portal on Linux, zenity as a fallback).
@@ -79,6 +118,24 @@ impl FileDialogs for SystemDialogs {
             let pick = dialog.pick_file();
             Box::pin(async move { pick.await.map(|f| f.path().to_path_buf()) })
         }
+    }
+
+    fn available(&self) -> bool {
+        dialog_service()
+    }
+}
+
+/// For tests: a desktop with no file-dialog service (no portal, no zenity).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn pick(&mut self, _kind: FileKind, _folder: Option<PathBuf>) -> PathPick {
+        Box::pin(std::future::ready(None))
+    }
+
+    fn available(&self) -> bool {
+        false
     }
 }
 

@@ -14,6 +14,7 @@ use crate::gui::views::login::{self, DeviceLogin, LoginTarget};
 use crate::gui::views::page_picker::PagePicker;
 use crate::gui::widgets::dialog::Dialog;
 use crate::gui::widgets::token_box::{self, TokenBox, ValidationSlot};
+use crate::gui::widgets::unopened_link;
 use crate::gui::worker::login_jobs::{AfterLogin, LoginEvent};
 use crate::gui::worker::{Command, Failure};
 use crate::model::{ChannelKind, MetaApp};
@@ -126,7 +127,7 @@ impl AddDialog {
         let busy = self.saving || self.picker.is_saving();
         let dialog = Dialog::new("add", "Add a channel")
             .closable(!busy)
-            .busy(busy, None)
+            .busy(busy, Some(&crate::words::t("gui-saving")))
             .show(ui, |d| {
                 // The form scrolls; Save and Cancel stay in sight below it.
                 d.body(|ui| self.contents(ui, apps, now, can_save, out));
@@ -308,9 +309,10 @@ impl AddDialog {
         ui.horizontal_wrapped(|ui| {
             ui.label("Get the token from Meta's portal:");
             if ui.button(format!("Open {}", link.label)).clicked() {
-                out.push(UiCommand::OpenUrl(link.url));
+                out.push(UiCommand::OpenUrl(link.url.clone()));
             }
         });
+        unopened_link::offer(ui, |u| u == link.url, out);
         self.token.ui(ui, "Token");
 
         let key = self.key();

@@ -9,6 +9,7 @@ use crate::graph::links;
 use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::widgets::secret_field::SecretField;
+use crate::gui::widgets::unopened_link;
 use crate::gui::worker::{Command, Failure};
 use crate::model::{MetaApp, Secret};
 
@@ -100,6 +101,8 @@ pub fn show(
                     }
                 });
             });
+            let dashboard = links::app_dashboard(&app.id).url;
+            unopened_link::offer(ui, |u| u == dashboard, out);
         });
     }
 

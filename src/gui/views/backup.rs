@@ -123,7 +123,7 @@ fn problem(ui: &mut Ui, text: &Option<String>) {
 pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiCommand>) {
     let shell = Dialog::new("backup", "Back up your channels")
         .width(theme::NARROW_DIALOG_WIDTH)
-        .busy(dialog.busy, None);
+        .busy(dialog.busy, Some(&crate::words::t("gui-backup-writing")));
     let shown = shell.show(ui, |d| {
         let (submit, ready) = d.body(|ui| {
             ui.add(
@@ -164,7 +164,7 @@ pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiComma
 pub fn show_restore(ui: &mut Ui, dialog: &mut RestoreDialog, out: &mut Vec<UiCommand>) {
     let shell = Dialog::new("restore", "Restore from a backup")
         .width(theme::NARROW_DIALOG_WIDTH)
-        .busy(dialog.busy, None);
+        .busy(dialog.busy, Some(&crate::words::t("gui-restore-working")));
     let shown = shell.show(ui, |d| {
         let submit = d.body(|ui| {
             ui.horizontal_wrapped(|ui| {

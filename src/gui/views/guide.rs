@@ -10,6 +10,7 @@ use crate::gui::intents::LoginUi;
 use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::widgets::dialog::Dialog;
+use crate::gui::widgets::unopened_link;
 use crate::model::{Health, MetaApp};
 use crate::service::ChannelView;
 use crate::service::guide::{GuideStep, StepState, guide_for, guide_text};
@@ -79,6 +80,9 @@ fn step(ui: &mut Ui, n: usize, s: &GuideStep, out: &mut Vec<UiCommand>) {
             && ui.button(format!("Open {}", link.label)).clicked()
         {
             out.push(UiCommand::OpenUrl(link.url.clone()));
+        }
+        if let Some(link) = &s.link {
+            unopened_link::offer(ui, |u| u == link.url, out);
         }
     });
     ui.add_space(theme::TINY_GAP);

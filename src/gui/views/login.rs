@@ -12,6 +12,7 @@ use crate::gui::intents::LoginUi;
 use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::widgets::token_box;
+use crate::gui::widgets::unopened_link;
 use crate::gui::worker::login_jobs::{AfterLogin, LoginCommand, LoginEvent};
 use crate::gui::worker::{Command, Failure};
 use crate::model::ChannelKind;
@@ -253,6 +254,7 @@ fn waiting(ui: &mut Ui, user_code: &str, uri: &str, interval: u64, out: &mut Vec
             out.push(UiCommand::OpenUrl(uri.to_string()));
         }
     });
+    unopened_link::offer(ui, |u| u == uri, out);
     ui.add_space(theme::SMALL_GAP);
     ui.horizontal(|ui| {
         crate::gui::theme::spinner::still(ui);

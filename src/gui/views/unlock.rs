@@ -112,6 +112,25 @@ pub fn show(
             } else {
                 !form.passphrase.is_empty()
             };
+            if creating {
+                // A vault has no way back in without its passphrase: say so before it exists.
+                ui.add_space(theme::SMALL_GAP);
+                theme::callout(ui, theme::Tone::Warning, |ui| {
+                    ui.add(egui::Label::new(crate::words::t("gui-vault-forget-warning")).wrap());
+                });
+            }
+            if busy {
+                // Deriving the vault's key takes seconds on purpose (it slows guessing down).
+                ui.horizontal(|ui| {
+                    crate::gui::theme::spinner::spinner(ui);
+                    let words = if creating {
+                        "gui-vault-creating"
+                    } else {
+                        "gui-vault-opening"
+                    };
+                    ui.label(crate::words::t(words));
+                });
+            }
             (submit, ready)
         });
         d.buttons(|ui| {
@@ -140,5 +159,75 @@ pub fn show(
     if shown.close {
         form.wipe(ui.ctx());
         out.push(UiCommand::DismissUnlock);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    struct Open {
+        form: UnlockForm,
+        need: UnlockNeed,
+        busy: bool,
+        out: Vec<UiCommand>,
+    }
+
+    fn dialog(need: UnlockNeed, busy: bool) -> Harness<'static, Open> {
+        let open = Open {
+            form: UnlockForm::default(),
+            need,
+            busy,
+            out: vec![],
+        };
+        let mut h = Harness::builder()
+            .with_size([1000.0, 800.0])
+            .with_max_steps(16)
+            .build_ui_state(
+                |ui, o: &mut Open| show(ui, &mut o.form, &o.need, None, o.busy, &mut o.out),
+                open,
+            );
+        h.run_ok();
+        h
+    }
+
+    fn shows(h: &Harness<'static, Open>, text: &str) -> bool {
+        h.query_all_by_label_contains(text).next().is_some()
+    }
+
+    #[test]
+    fn a_new_vault_is_created_asked_twice_with_a_warning_about_a_forgotten_passphrase() {
+        let h = dialog(UnlockNeed::VaultPassphrase { exists: false }, false);
+        assert!(shows(&h, "Create an encrypted vault"));
+        assert!(h.query_by_label("Create the vault").is_some());
+        assert!(
+            h.query_by_label("Unlock").is_none(),
+            "nothing to unlock yet"
+        );
+        assert!(h.query_by_label("Passphrase").is_some());
+        assert!(
+            h.query_by_label("Passphrase again").is_some(),
+            "asked twice"
+        );
+        assert!(shows(&h, "the tokens in the vault are lost"));
+        assert!(shows(&h, "make a backup"));
+    }
+
+    #[test]
+    fn an_existing_vault_is_unlocked_without_the_warning() {
+        let h = dialog(UnlockNeed::VaultPassphrase { exists: true }, false);
+        assert!(h.query_by_label("Unlock").is_some());
+        assert!(h.query_by_label("Passphrase again").is_none());
+        assert!(!shows(&h, "are lost"));
+    }
+
+    #[test]
+    fn creating_the_vault_shows_that_it_is_working() {
+        let h = dialog(UnlockNeed::VaultPassphrase { exists: false }, true);
+        assert!(shows(&h, "Creating the vault"));
+        let h = dialog(UnlockNeed::VaultPassphrase { exists: true }, true);
+        assert!(shows(&h, "Opening the vault"));
     }
 }

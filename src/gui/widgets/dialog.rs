@@ -20,7 +20,7 @@ pub struct Dialog {
     /// Whether the close and dismiss buttons (and Escape) may close it now.
     closable: bool,
     dismiss: &'static str,
-    busy: Option<Option<&'static str>>,
+    busy: Option<Option<String>>,
 }
 
 /// What a dialog gave back this frame.
@@ -37,7 +37,7 @@ pub struct DialogUi<'u> {
     key: &'static str,
     closable: bool,
     dismiss: &'static str,
-    busy: Option<Option<&'static str>>,
+    busy: Option<Option<String>>,
     dismissed: bool,
 }
 
@@ -62,8 +62,8 @@ impl Dialog {
     }
 
     /// Something runs: a spinner (and `words`, if any) after the buttons.
-    pub fn busy(mut self, busy: bool, words: Option<&'static str>) -> Self {
-        self.busy = busy.then_some(words);
+    pub fn busy(mut self, busy: bool, words: Option<&str>) -> Self {
+        self.busy = busy.then(|| words.map(str::to_string));
         self
     }
 
@@ -150,7 +150,7 @@ impl DialogUi<'_> {
         let top = self.ui.cursor().top();
         self.ui.add_space(theme::SMALL_GAP);
         self.ui.separator();
-        let (closable, dismiss, busy) = (self.closable, self.dismiss, self.busy);
+        let (closable, dismiss, busy) = (self.closable, self.dismiss, self.busy.clone());
         let (inner, dismissed) = self
             .ui
             .horizontal_wrapped(|ui| {

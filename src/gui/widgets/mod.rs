@@ -3,6 +3,7 @@
 pub mod dialog;
 pub mod secret_field;
 pub mod token_box;
+pub mod unopened_link;
 
 use eframe::egui;
 

@@ -13,6 +13,7 @@ use crate::graph::links;
 use crate::gui::data::facts;
 use crate::gui::intents::UiCommand;
 use crate::gui::theme;
+use crate::gui::widgets::unopened_link;
 use crate::model::status;
 use crate::model::time::describe_at;
 use crate::model::{CheckMethod, Health, MetaApp, Remedy};
@@ -382,6 +383,7 @@ fn portal(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
         links.push(help);
     }
     theme::section_title(ui, "Open in the browser");
+    let urls: Vec<String> = links.iter().map(|l| l.url.clone()).collect();
     ui.horizontal_wrapped(|ui| {
         for link in links {
             if ui.button(link.label).clicked() {
@@ -389,4 +391,5 @@ fn portal(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
             }
         }
     });
+    unopened_link::offer(ui, |u| urls.iter().any(|l| l == u), out);
 }

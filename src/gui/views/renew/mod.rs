@@ -16,6 +16,7 @@ use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::widgets::dialog::Dialog;
 use crate::gui::widgets::token_box::{self, TokenBox, ValidationSlot};
+use crate::gui::widgets::unopened_link;
 use crate::gui::worker::{Command, Failure};
 use crate::model::time::describe_in;
 use crate::model::{MetaApp, ReasonCode, Remedy, TokenReport};
@@ -79,7 +80,7 @@ impl RenewDialog {
         let title = format!("Renew the token of \"{}\"", input.view.channel.name);
         let dialog = Dialog::new("renew", title)
             .closable(!self.saving)
-            .busy(self.saving, Some("Saving…"))
+            .busy(self.saving, Some(&crate::words::t("gui-saving")))
             .show(ui, |d| {
                 // The steps scroll; Save and Cancel stay in sight below them.
                 d.body(|ui| self.contents(ui, input, out));
@@ -145,6 +146,9 @@ impl RenewDialog {
                 out.push(UiCommand::OpenUrl(link.url));
             }
         });
+        // Any: the dialog is modal, so a failed page was asked here or by the remedy that
+        // opened it (a permissions page, say).
+        unopened_link::offer(ui, |_| true, out);
         step(
             ui,
             &format!("2. Generate a new token for the Page \"{page}\" and copy it."),
@@ -553,6 +557,8 @@ mod tests {
             Some(SECOND),
             "Save stores the validated text"
         );
+        // A vault takes seconds to save into: the dialog says it is working meanwhile.
+        assert!(shows(&h, "Saving… this can take a few seconds."));
     }
 
     #[test]

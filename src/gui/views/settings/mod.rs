@@ -44,7 +44,7 @@ pub fn show(
         if let Some(d) = input.profile_dir
             && ui.button("Open the profile folder").clicked()
         {
-            out.push(UiCommand::OpenUrl(d.display().to_string()));
+            out.push(UiCommand::OpenFolder(d.to_path_buf()));
         }
     });
 
@@ -56,7 +56,7 @@ pub fn show(
         }
         Lock::Locked { .. } => {
             ui.label("Locked: channels can be looked at but not checked or renewed.");
-            if ui.button("Unlock…").clicked() {
+            if ui.button(input.lock.open_words()).clicked() {
                 out.push(UiCommand::ShowUnlock);
             }
         }
@@ -107,12 +107,5 @@ fn store_words(kind: SecretStoreKind) -> &'static str {
 }
 
 pub fn default_report_path() -> PathBuf {
-    let base = directories::UserDirs::new()
-        .and_then(|u| {
-            u.document_dir()
-                .map(Path::to_path_buf)
-                .or(Some(u.home_dir().to_path_buf()))
-        })
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("tokenwarden-report.json")
+    crate::gui::platform::dialogs::documents_dir().join("tokenwarden-report.json")
 }

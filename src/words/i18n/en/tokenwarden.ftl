@@ -567,3 +567,37 @@ help-heading-arguments = Arguments
 help-heading-options = Options
 help-flag-help = Print help
 help-flag-version = Print version
+
+## gui-failures
+gui-browser-not-opened = Your browser didn't open. Copy this link:
+gui-copy-link = Copy the link
+gui-folder-not-opened = The profile folder did not open. Its place is shown under Profile: copy it into your file manager.
+gui-vault-forget-warning = If this passphrase is forgotten, the tokens in the vault are lost: nobody can open the vault without it, not even Tokenwarden. Write it down somewhere safe, and once your channels are added, make a backup (Settings > Back up…).
+gui-vault-creating = Creating the vault… this takes a few seconds.
+gui-vault-opening = Opening the vault… this takes a few seconds.
+gui-vault-create-button = Create the vault…
+gui-no-file-dialog-save = This computer has no file dialog to show. Type where the file should go (the folder must exist):
+gui-no-file-dialog-open = This computer has no file dialog to show. Type where the file is:
+gui-file-path = File
+gui-file-save-here = Save here
+gui-file-open = Open this file
+gui-saving = Saving… this can take a few seconds.
+gui-backup-writing = Locking the backup… this takes a few seconds.
+gui-restore-working = Working on the backup… this takes a few seconds.
+## gui-first-run
+first-run-title = Getting started
+first-run-intro = Three steps, then Tokenwarden keeps an eye on your tokens and warns you before one stops working.
+first-run-app-title = 1. Your Meta app
+first-run-app-what = Your tokens are made with a Meta app, created at developers.facebook.com by you or your developer. Open it there: its App ID and App secret are under App settings > Basic (the secret shows after "Show"). Then save them here, on the Apps page.
+first-run-app-open = Open your apps on Meta
+first-run-app-add = Save the app here…
+first-run-channel-title = 2. Add a channel
+first-run-channel-what = A channel is a Page's Messenger, Instagram or WhatsApp connection and its token. Paste the token: Tokenwarden checks it with Facebook before saving it.
+first-run-channel-add = Add the first channel…
+first-run-check-title = 3. Check
+first-run-check-what = Ask Facebook whether each token works and when it expires.
+first-run-check-now = Check the tokens now
+first-run-done = Done
+first-run-to-do = To do
+first-run-all-set = All set: Tokenwarden checks your tokens and warns you before one stops working.
+first-run-hide = Hide this list

@@ -594,3 +594,37 @@ help-heading-arguments = Argumentos
 help-heading-options = Opciones
 help-flag-help = Mostrar la ayuda
 help-flag-version = Mostrar la versión
+
+## gui-failures
+gui-browser-not-opened = Su navegador no se abrió. Copie este enlace:
+gui-copy-link = Copiar el enlace
+gui-folder-not-opened = La carpeta del perfil no se abrió. Su ubicación aparece en Perfil: cópiela en su explorador de archivos.
+gui-vault-forget-warning = Si olvida esta frase de contraseña, los tokens de la bóveda se pierden: nadie puede abrirla sin ella, ni siquiera Tokenwarden. Anótela en un lugar seguro y, cuando haya agregado sus canales, haga una copia de seguridad (Configuración > Copia de seguridad…).
+gui-vault-creating = Creando la bóveda… esto tarda unos segundos.
+gui-vault-opening = Abriendo la bóveda… esto tarda unos segundos.
+gui-vault-create-button = Crear la bóveda…
+gui-no-file-dialog-save = Este equipo no tiene un cuadro de diálogo de archivos para mostrar. Escriba dónde guardar el archivo (la carpeta debe existir):
+gui-no-file-dialog-open = Este equipo no tiene un cuadro de diálogo de archivos para mostrar. Escriba dónde está el archivo:
+gui-file-path = Archivo
+gui-file-save-here = Guardar aquí
+gui-file-open = Abrir este archivo
+gui-saving = Guardando… puede tardar unos segundos.
+gui-backup-writing = Protegiendo la copia de seguridad… esto tarda unos segundos.
+gui-restore-working = Trabajando con la copia de seguridad… esto tarda unos segundos.
+## gui-first-run
+first-run-title = Primeros pasos
+first-run-intro = Tres pasos, y Tokenwarden vigila sus tokens y le avisa antes de que uno deje de funcionar.
+first-run-app-title = 1. Su app de Meta
+first-run-app-what = Sus tokens se crean con una app de Meta, que usted o su desarrollador crearon en developers.facebook.com. Ábrala allí: su identificador (App ID) y su clave secreta (App secret) están en Configuración de la app > Básica (la clave aparece al pulsar "Mostrar"). Luego guárdelos aquí, en la página Apps.
+first-run-app-open = Abrir sus apps en Meta
+first-run-app-add = Guardar la app aquí…
+first-run-channel-title = 2. Agregue un canal
+first-run-channel-what = Un canal es la conexión de Messenger, Instagram o WhatsApp de una página, con su token. Pegue el token: Tokenwarden lo comprueba con Facebook antes de guardarlo.
+first-run-channel-add = Agregar el primer canal…
+first-run-check-title = 3. Revise
+first-run-check-what = Pregunte a Facebook si cada token funciona y cuándo vence.
+first-run-check-now = Revisar los tokens ahora
+first-run-done = Listo
+first-run-to-do = Pendiente
+first-run-all-set = Todo listo: Tokenwarden revisa sus tokens y le avisa antes de que uno deje de funcionar.
+first-run-hide = Ocultar esta lista
