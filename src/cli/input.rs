@@ -4,6 +4,7 @@
 
 use std::io::{IsTerminal, Read};
 
+use crate::model::secret::MIN_NEW_PASSPHRASE_CHARS;
 use crate::model::{PastedToken, Secret, parse_pasted_token};
 use crate::service::ServiceError;
 use crate::words::{t, t_args};
@@ -11,8 +12,6 @@ use crate::words::{t, t_args};
 /// Far more than any token, app secret or pasted redirect address; more is a mistake (a file
 /// piped in by accident) that must not be read into memory whole.
 pub const STDIN_LIMIT: usize = 64 * 1024;
-/// As the desktop app asks of a new vault or backup passphrase.
-pub const MIN_NEW_PASSPHRASE_CHARS: usize = 8;
 
 /// Reads everything on stdin (or asks on a terminal, without echo) and finds the token in it.
 pub fn read_token() -> Result<PastedToken, ServiceError> {

@@ -7,6 +7,9 @@ use sha2::{Digest, Sha256};
 use std::fmt;
 use zeroize::Zeroizing;
 
+/// The least length of a new passphrase (a vault's, a backup's), in the window and the CLI.
+pub const MIN_NEW_PASSPHRASE_CHARS: usize = 8;
+
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(Zeroizing<String>);
 

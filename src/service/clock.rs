@@ -89,17 +89,7 @@ fn span_words(secs: u64) -> String {
     }
 }
 
-/// The problem for a profile from its files alone: no secret store, no network (`list`).
-pub fn clock_problem_for(
-    profile: &Profile,
-    now: DateTime<Utc>,
-) -> Result<Option<ClockProblem>, StoreError> {
-    let last_check = CatalogFile::new(profile).load()?.last_check_at;
-    let server = StateFile::new(profile).load()?.server_clock;
-    Ok(clock_problem(last_check, server, now))
-}
-
-/// The warning for a profile from its files alone: no secret store, no network (`list`).
+/// The warning for a profile from its files alone: no secret store, no network.
 pub fn clock_warning_for(
     profile: &Profile,
     now: DateTime<Utc>,

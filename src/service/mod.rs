@@ -40,9 +40,7 @@ pub use backup::{
     RestorePlan,
 };
 pub use check::{CheckProgress, CheckSummary, health_exit_code, monitoring_exit_code};
-pub use clock::{
-    ClockProblem, MAX_SKEW, clock_problem, clock_problem_for, clock_warning, clock_warning_for,
-};
+pub use clock::{ClockProblem, MAX_SKEW, clock_problem, clock_warning, clock_warning_for};
 pub use error::ServiceError;
 pub use history::{channel_history, describe as describe_history};
 pub use lifecycle::{Removal, refuse_app_in_use, rename_app_in, rename_channel_in};

@@ -13,6 +13,7 @@ use zeroize::Zeroize;
 
 use crate::gui::theme;
 use crate::model::Secret;
+use crate::model::secret::MIN_NEW_PASSPHRASE_CHARS;
 
 /// Text kept in one zero-filled allocation: bytes past the text are always zero, and an
 /// allocation is wiped before it is given back (on growth and on drop).
@@ -218,10 +219,6 @@ impl SecretField {
         response
     }
 }
-
-/// The least length of a new passphrase (a vault's, a backup's): the CLI's rule too
-/// (`cli::input::MIN_NEW_PASSPHRASE_CHARS`).
-pub const MIN_NEW_PASSPHRASE_CHARS: usize = 8;
 
 /// Under a new passphrase typed twice: says what is wrong with it (not the same twice, too
 /// short); whether it is ready to use.
