@@ -332,14 +332,7 @@ fn renewing_with_subscribe_webhook_restores_the_missing_fields() {
 fn one_login_renews_all_four_pages_broken_by_one_password_change() {
     let env = Env::new();
     env.add_acme_app_with_client_token();
-    let names = ["Carol Cafe", "Carol Crafts", "Carol Cakes", "Carol Candles"];
-    for (name, token) in
-        names
-            .iter()
-            .zip(["carol_cafe", "carol_crafts", "carol_cakes", "carol_candles"])
-    {
-        env.add_channel(name, "messenger", token);
-    }
+    let names = add_carols_four_pages(&env);
     env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
     env.control.change_password(CAROL_ID);
     let out = env.run(&["check"], "");
@@ -457,14 +450,7 @@ impl tokenwarden::store::SecretStore for CountingWrites {
 fn a_group_renewal_writes_the_vault_once_and_a_refused_member_keeps_its_token() {
     let env = Env::new();
     env.add_acme_app();
-    let names = ["Carol Cafe", "Carol Crafts", "Carol Cakes", "Carol Candles"];
-    for (name, token) in
-        names
-            .iter()
-            .zip(["carol_cafe", "carol_crafts", "carol_cakes", "carol_candles"])
-    {
-        env.add_channel(name, "messenger", token);
-    }
+    let names = add_carols_four_pages(&env);
     env.control.change_password(CAROL_ID);
     assert_eq!(env.run(&["check"], "").code, 2);
     // Carol no longer manages the Candles Page: her new login cannot renew that one.
@@ -534,4 +520,17 @@ fn a_group_renewal_writes_the_vault_once_and_a_refused_member_keeps_its_token() 
     );
     assert_eq!(candles(&after).0, "broken");
     env.assert_no_secret_leaked();
+}
+
+/// Carol's four Pages as Messenger channels (one password change breaks them all); their names.
+fn add_carols_four_pages(env: &Env) -> [&'static str; 4] {
+    let names = ["Carol Cafe", "Carol Crafts", "Carol Cakes", "Carol Candles"];
+    for (name, token) in
+        names
+            .iter()
+            .zip(["carol_cafe", "carol_crafts", "carol_cakes", "carol_candles"])
+    {
+        env.add_channel(name, "messenger", token);
+    }
+    names
 }
