@@ -10,23 +10,44 @@ use super::locale::{Lang, lang};
 /// One named value of a message (`$count`, `$name`).
 pub type Arg<'a> = (&'a str, FluentValue<'a>);
 
-pub(super) const SOURCES: [(Lang, &str); 2] = [
-    (Lang::En, include_str!("i18n/en/tokenwarden.ftl")),
-    (Lang::Es, include_str!("i18n/es/tokenwarden.ftl")),
+/// Each language's files, one per area so that areas can grow apart: the CLI and shared facts
+/// (`tokenwarden.ftl`), the main window (`window.ftl`), its dialogs (`dialogs.ftl`) and the
+/// service's refusals and notices (`service.ftl`). An id lives in exactly one file.
+pub(super) const SOURCES: [(Lang, &[&str]); 2] = [
+    (
+        Lang::En,
+        &[
+            include_str!("i18n/en/tokenwarden.ftl"),
+            include_str!("i18n/en/window.ftl"),
+            include_str!("i18n/en/dialogs.ftl"),
+            include_str!("i18n/en/service.ftl"),
+        ],
+    ),
+    (
+        Lang::Es,
+        &[
+            include_str!("i18n/es/tokenwarden.ftl"),
+            include_str!("i18n/es/window.ftl"),
+            include_str!("i18n/es/dialogs.ftl"),
+            include_str!("i18n/es/service.ftl"),
+        ],
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
 
 static BUNDLES: LazyLock<Vec<Bundle>> = LazyLock::new(|| SOURCES.iter().map(build).collect());
 
-fn build((lang, source): &(Lang, &str)) -> Bundle {
-    // A syntax error in an embedded file is caught by the completeness test; keep what parsed.
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+fn build((lang, sources): &(Lang, &[&str])) -> Bundle {
     let id = lang.tag().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No U+2068/U+2069 isolation marks: they would show as garbage in terminals and logs.
     bundle.set_use_isolating(false);
-    let _ = bundle.add_resource(resource);
+    for source in sources.iter() {
+        // A syntax error or an id in two files is caught by the completeness test; keep the rest.
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 

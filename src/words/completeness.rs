@@ -26,6 +26,19 @@ fn messages(lang: &str, source: &str) -> BTreeMap<String, BTreeSet<String>> {
     out
 }
 
+/// The messages of all of a language's files; an id in two files is an error (the bundle would
+/// keep only the first).
+fn all_messages(lang: &str, sources: &[&str]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out = BTreeMap::new();
+    for source in sources {
+        for (id, vars) in messages(lang, source) {
+            let twice = out.insert(id.clone(), vars).is_some();
+            assert!(!twice, "{lang}: {id} is in two .ftl files");
+        }
+    }
+    out
+}
+
 fn variables(p: &Pattern<&str>) -> BTreeSet<String> {
     let mut vars = BTreeSet::new();
     walk_pattern(p, &mut vars);
@@ -74,7 +87,7 @@ fn walk_inline(i: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
 fn every_message_exists_in_every_language_with_the_same_variables() {
     let all: Vec<_> = SOURCES
         .iter()
-        .map(|(lang, source)| (lang.tag(), messages(lang.tag(), source)))
+        .map(|(lang, sources)| (lang.tag(), all_messages(lang.tag(), sources)))
         .collect();
     let (base_lang, base) = &all[0];
     let mut problems = Vec::new();
@@ -149,7 +162,7 @@ fn ids_in_code() -> BTreeSet<(String, String)> {
 
 #[test]
 fn every_id_the_code_uses_exists() {
-    let en = messages("en", SOURCES[0].1);
+    let en = all_messages("en", SOURCES[0].1);
     let ids = ids_in_code();
     let missing: Vec<String> = ids
         .iter()

@@ -66,9 +66,10 @@ pub fn set_lang(lang: Lang) {
     CURRENT.store(lang as u8, Ordering::Relaxed);
 }
 
+/// The language of the calling thread: its own choice (`set_thread_lang`) where it made one,
+/// else the process's.
 pub fn lang() -> Lang {
-    #[cfg(test)]
-    if let Some(l) = TEST_LANG.get() {
+    if let Some(l) = THREAD_LANG.get() {
         return l;
     }
     match CURRENT.load(Ordering::Relaxed) {
@@ -77,17 +78,21 @@ pub fn lang() -> Lang {
     }
 }
 
-#[cfg(test)]
 thread_local! {
-    static TEST_LANG: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+    static THREAD_LANG: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// The language of this thread only (`None`: the process's again). The window phrases on its
+/// own thread, so a test window in Spanish leaves the English tests beside it in English.
+pub fn set_thread_lang(lang: Option<Lang>) {
+    THREAD_LANG.set(lang);
 }
 
 /// Runs `f` with `lang` on this thread only, so parallel tests do not change each other's words.
-#[cfg(test)]
 pub fn with_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
-    let before = TEST_LANG.replace(Some(lang));
+    let before = THREAD_LANG.replace(Some(lang));
     let out = f();
-    TEST_LANG.set(before);
+    THREAD_LANG.set(before);
     out
 }
 

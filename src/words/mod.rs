@@ -20,7 +20,7 @@ mod completeness;
 
 pub use bundle::{Arg, t, t_args};
 pub use fluent_bundle::FluentValue;
-pub use locale::{Lang, lang, set_lang};
+pub use locale::{Lang, lang, set_lang, set_thread_lang, with_lang};
 
 /// The English message `id`, for tests that compare it with text kept elsewhere.
 #[cfg(test)]

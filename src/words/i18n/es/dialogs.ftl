@@ -1,0 +1,1 @@
+### dialogs: español latinoamericano neutro

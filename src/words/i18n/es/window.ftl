@@ -1,0 +1,1 @@
+### window: español latinoamericano neutro
