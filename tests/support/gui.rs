@@ -402,3 +402,54 @@ pub fn snapshot(h: &mut App, name: &str) {
     h.run_ok();
     h.snapshot(name);
 }
+
+/// Fails naming every piece of text a user would find cut or covered in the window as it is
+/// now: a label, button or field whose box reaches past the window's left or right edge, or two
+/// of them drawn over each other. Text scrolled out of sight above or below is not cut. With a
+/// dialog open, only the dialog counts: the window behind it is covered on purpose.
+pub fn assert_words_fit(h: &App) {
+    use egui::accesskit::Rect;
+    let size = h.ctx.content_rect();
+    let (width, height) = (f64::from(size.width()), f64::from(size.height()));
+    let visible = |r: &Rect| r.y1 > 0.0 && r.y0 < height;
+    let mut boxes: Vec<(String, Rect)> = Vec::new();
+    let root = h.root();
+    let top = root
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() == Role::Dialog)
+        .last()
+        .unwrap_or(root);
+    for node in top.children_recursive() {
+        let n = node.accesskit_node();
+        if n.is_hidden() || n.children().next().is_some() || n.role() == Role::Splitter {
+            continue;
+        }
+        let text = n.label().or_else(|| n.value()).unwrap_or_default();
+        let Some(r) = n.bounding_box() else { continue };
+        if text.trim().is_empty() || !visible(&r) || r.width() < 1.0 {
+            continue;
+        }
+        boxes.push((text, r));
+    }
+    let mut problems = Vec::new();
+    for (text, r) in &boxes {
+        if r.x0 < -0.5 || r.x1 > width + 0.5 {
+            problems.push(format!("{text:?} reaches past the window's side: {r:?}"));
+        }
+    }
+    for (i, (a, ra)) in boxes.iter().enumerate() {
+        for (b, rb) in &boxes[i + 1..] {
+            let overlap_w = ra.x1.min(rb.x1) - ra.x0.max(rb.x0);
+            let overlap_h = ra.y1.min(rb.y1) - ra.y0.max(rb.y0);
+            if overlap_w > 2.0 && overlap_h > 2.0 {
+                problems.push(format!("{a:?} and {b:?} overlap: {ra:?} / {rb:?}"));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} word(s) cut or covered at {width}×{height}:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
