@@ -25,6 +25,9 @@ pub use worker::Startup;
 /// Opens the window on `profile` (or the default profile), or on the demo; returns the exit code.
 pub fn run(profile: Option<PathBuf>, demo: bool) -> i32 {
     crate::process::limit_malloc_arenas();
+    // This window's language setting is the whole process's: a notification phrased off the
+    // window's thread speaks it too.
+    app::speak_for_the_process();
     // One window per profile; the demo's throw-away profile needs no lock.
     let _instance = match instance_lock(profile.clone(), demo) {
         Ok(lock) => lock,
@@ -60,10 +63,9 @@ pub fn run(profile: Option<PathBuf>, demo: bool) -> i32 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!(
-                "tokenwarden: the window could not be opened ({e}). The command line still works: \
-                 see `tokenwarden --help`."
-            );
+            let detail = e.to_string();
+            let words = crate::words::t_args("window-could-not-open", &[("detail", detail.into())]);
+            eprintln!("{}", crate::words::errors::prefixed(&words));
             3
         }
     }

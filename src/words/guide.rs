@@ -96,7 +96,7 @@ fn ids(say: &Say, k: ChannelKind) -> Option<(&'static str, &'static str)> {
     })
 }
 
-fn block(b: Block) -> String {
+pub fn block(b: Block) -> String {
     t(match b {
         Block::AccountCheck => "guide-block-account-check",
         Block::PageRole => "guide-block-page-role",
@@ -107,7 +107,7 @@ fn block(b: Block) -> String {
 }
 
 /// A portal link's label; one these words do not know stays as the link gives it.
-fn link_label(l: &PortalLink) -> String {
+pub fn link_label(l: &PortalLink) -> String {
     let id = match l.label {
         "Access Token Debugger" => "link-token-debugger",
         "App dashboard" => "link-app-dashboard",
@@ -128,6 +128,16 @@ fn link_label(l: &PortalLink) -> String {
         other => return other.to_string(),
     };
     t(id)
+}
+
+/// One step's title and detail in words, for the window's guide.
+pub fn step_words(
+    channel: &Channel,
+    app: Option<&MetaApp>,
+    s: &GuideStep,
+    now: DateTime<Utc>,
+) -> (String, String) {
+    phrase(channel, &names(channel, app), s, now)
 }
 
 /// One step's title and detail in words; a step without facts keeps the service's English.

@@ -15,7 +15,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use support::gui::*;
 use tokenwarden::gui::DesktopOptions;
 use tokenwarden::gui::platform::dialogs::{FileKind, QueuedDialogs};
-use tokenwarden::gui::platform::instance::{self, ALREADY_OPEN, InstanceError};
+use tokenwarden::gui::platform::instance::{self, InstanceError, already_open};
 use tokenwarden::model::{
     Channel, ChannelKind, CheckMethod, Secret, SecretRef, StoredToken, TokenReport, TokenType,
 };
@@ -314,7 +314,7 @@ fn a_second_window_on_the_same_profile_is_refused() {
 
     let mut h = Harness::new_ui(instance::show_already_open);
     h.run();
-    assert!(h.query_by_label(ALREADY_OPEN).is_some());
+    assert!(h.query_by_label(&already_open()).is_some());
     h.get_by_label("OK").click();
     h.run();
 }

@@ -22,7 +22,13 @@ use crate::gui::worker::login_jobs::LoginEvent;
 use crate::gui::worker::messages::lifecycle::LifecycleEvent;
 use crate::gui::worker::{Event, Failure, Worker};
 use crate::model::ReasonCode;
-use crate::service::clock_warning;
+use crate::service::clock_problem;
+use crate::words::{t, t_args};
+
+/// `"name"`, as notices quote a channel or an app.
+fn named(id: &str, name: &str) -> String {
+    t_args(id, &[("name", name.into())])
+}
 
 impl TokenwardenApp {
     /// Applies every event the worker has sent since the last frame.
@@ -43,11 +49,8 @@ impl TokenwardenApp {
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                     if !self.worker_gone {
                         self.worker_gone = true;
-                        self.state.notify(
-                            NoticeKind::Error,
-                            "Tokenwarden's background work stopped. Close and reopen the window; \
-                             your saved channels are not affected.",
-                        );
+                        self.state
+                            .notify(NoticeKind::Error, t("notice-worker-stopped"));
                     }
                     break;
                 }
@@ -152,10 +155,9 @@ impl AppState {
                     }
                 }
                 match result {
-                    Ok(done) if done.cancelled => self.notify(
-                        NoticeKind::Info,
-                        "The check was cancelled. Channels not reached keep their last known facts.",
-                    ),
+                    Ok(done) if done.cancelled => {
+                        self.notify(NoticeKind::Info, t("notice-check-cancelled"))
+                    }
                     Ok(_) => {
                         if let Some(first_run) = &mut self.first_run {
                             first_run.checked = true;
@@ -174,19 +176,13 @@ impl AppState {
             }
             Event::Renewed { channel, result } => match result {
                 Ok(updated) => {
-                    let name = format!("\"{}\"", updated.name);
+                    let name = updated.name.clone();
                     self.table.upsert(*updated, now, &th, true);
                     self.flows.offer_webhook(&self.table, &channel);
                     if let Some(mut d) = self.renew.take() {
                         d.wipe(ctx);
                     }
-                    self.notify(
-                        NoticeKind::Success,
-                        format!(
-                            "The new token of {name} is saved and being checked. The old one is \
-                             kept: \"Roll back\" in the channel's details puts it back."
-                        ),
-                    );
+                    self.notify(NoticeKind::Success, named("notice-renewed", &name));
                 }
                 Err(f) => match &mut self.renew {
                     Some(d) if d.channel_id == channel => d.on_save_failed(f),
@@ -209,7 +205,7 @@ impl AppState {
                     if let Some(mut d) = self.add.take() {
                         d.wipe(ctx);
                     }
-                    self.notify(NoticeKind::Success, format!("\"{name}\" is saved."));
+                    self.notify(NoticeKind::Success, named("notice-saved", &name));
                 }
                 Err(f) => match &mut self.add {
                     Some(d) => d.on_save_failed(f),
@@ -238,20 +234,20 @@ impl AppState {
                     d.on_pages_added(outcome);
                 }
                 if !saved.is_empty() {
-                    let what = match saved.len() {
-                        1 => format!("{} is saved.", saved[0]),
-                        n => format!("{n} channels are saved: {}.", saved.join(", ")),
-                    };
+                    let what = t_args(
+                        "notice-pages-saved",
+                        &[
+                            ("count", saved.len().into()),
+                            ("names", saved.join(", ").into()),
+                        ],
+                    );
                     self.notify(NoticeKind::Success, what);
                 }
             }
             Event::AppAdded { result } => match result {
                 Ok(app) => {
                     self.app_form = AppForm::default();
-                    self.notify(
-                        NoticeKind::Success,
-                        format!("The app \"{}\" is saved.", app.name),
-                    );
+                    self.notify(NoticeKind::Success, named("notice-app-saved", &app.name));
                 }
                 Err(f) => self.app_form.on_failed(f),
             },
@@ -260,9 +256,9 @@ impl AppState {
                 match result {
                     Ok(path) => self.notify(
                         NoticeKind::Success,
-                        format!(
-                            "Report saved to {}. It has no tokens or secrets in it.",
-                            path.display()
+                        t_args(
+                            "notice-report-saved",
+                            &[("path", path.display().to_string().into())],
                         ),
                     ),
                     Err(f) => self.fail(&f),
@@ -311,23 +307,10 @@ pub fn login(state: &mut AppState, event: LoginEvent, now: DateTime<Utc>) {
                         .get(&channel)
                         .is_some_and(|v| v.diagnosis.has(ReasonCode::WebhookNotSubscribed));
                     if still {
-                        state.notify(
-                            NoticeKind::Error,
-                            format!(
-                                "Facebook accepted the subscription of \"{name}\", but the Page \
-                                 still lacks the messages field. Open the app's webhook settings \
-                                 and check that the Page is selected there."
-                            ),
-                        );
+                        state.notify(NoticeKind::Error, named("notice-webhook-still-off", &name));
                     } else {
                         state.flows.webhook_offer = None;
-                        state.notify(
-                            NoticeKind::Success,
-                            format!(
-                                "The Page of \"{name}\" is subscribed to the webhook: messages \
-                                 arrive again."
-                            ),
-                        );
+                        state.notify(NoticeKind::Success, named("notice-webhook-on", &name));
                     }
                 }
                 Err(f) => state.notify(NoticeKind::Error, f.message),
@@ -381,7 +364,7 @@ pub fn desktop(event: DesktopEvent, state: &mut AppState, worker: &Worker, now: 
             match result {
                 Ok(_) => {
                     d.reminder_form = None;
-                    state.notify(NoticeKind::Success, "Reminder settings saved.");
+                    state.notify(NoticeKind::Success, t("notice-reminders-saved"));
                 }
                 Err(e) => state.notify(NoticeKind::Error, e.message),
             }
@@ -425,7 +408,7 @@ pub fn desktop(event: DesktopEvent, state: &mut AppState, worker: &Worker, now: 
 /// Once per frame: keeps the history of the selected channel and the clock guard current.
 pub fn tend_desktop(state: &mut AppState, worker: &Worker, now: DateTime<Utc>) {
     let d = &mut state.desktop;
-    d.clock_warning = clock_warning(state.last_check_at, d.local.server_clock, now);
+    d.clock_warning = clock_problem(state.last_check_at, d.local.server_clock, now);
     if d.state_stale {
         d.state_stale = false;
         send_desktop(worker, DesktopCommand::LoadReminderState);
@@ -475,13 +458,7 @@ pub fn rollback(state: &mut AppState, channel: String, result: Result<String, Fa
             {
                 state.rollback = None;
             }
-            state.notify(
-                NoticeKind::Success,
-                format!(
-                    "The previous token of \"{name}\" is back in use. Facebook confirmed it still \
-                     works; the replaced token is kept, so you can roll back again."
-                ),
-            );
+            state.notify(NoticeKind::Success, named("notice-rolled-back", &name));
         }
         Err(f) => {
             let prev = state
@@ -497,7 +474,7 @@ pub fn rollback(state: &mut AppState, channel: String, result: Result<String, Fa
                     .reasons
                     .get(1)
                     .or(f.reasons.first())
-                    .map(|r| r.message.clone())
+                    .map(|r| crate::words::reasons::sentence(r, Utc::now()))
                     .unwrap_or_default();
                 state.dead_previous.insert(channel.clone(), (prev, why));
             }

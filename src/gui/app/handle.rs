@@ -240,8 +240,7 @@ pub fn login(
                 }
                 _ => state.notify(
                     NoticeKind::Error,
-                    "The app these channels use is not known, so Tokenwarden cannot log in for \
-                     them. Renew them one by one.",
+                    crate::words::t("notice-group-app-unknown"),
                 ),
             }
         }
@@ -256,7 +255,7 @@ pub fn login(
         }
         LoginUi::DismissWebhookOffer => flows.webhook_offer = None,
         LoginUi::CopyText(text) => match clipboard.put_text(&text) {
-            Ok(()) => state.notify(NoticeKind::Info, "Copied."),
+            Ok(()) => state.notify(NoticeKind::Info, crate::words::t("notice-copied")),
             Err(e) => state.notify(NoticeKind::Error, e),
         },
         LoginUi::OpenApps => {

@@ -19,6 +19,7 @@ use crate::gui::views::renew::RenewInput;
 use crate::gui::views::settings::{self, SettingsInput};
 use crate::gui::views::unlock;
 use crate::model::FailureKind;
+use crate::words::{t, t_args};
 
 pub fn show(
     ui: &mut Ui,
@@ -92,7 +93,7 @@ fn dialogs(ui: &mut Ui, state: &mut AppState, now: DateTime<Utc>, out: &mut Vec<
     }
     let guide = state.flows.guide.as_deref();
     if let Some(view) = guide.and_then(|id| state.table.get(id)) {
-        crate::gui::views::guide::show(ui, view, &state.apps, out);
+        crate::gui::views::guide::show(ui, view, &state.apps, now, out);
     }
     if let Some(dialog) = &mut state.backup {
         crate::gui::views::backup::show_backup(ui, dialog, out);
@@ -227,14 +228,14 @@ fn top_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
                 .size(theme::BRAND_SIZE),
         );
         if state.lock == Lock::Open(crate::store::SecretStoreKind::Memory) {
-            ui.label(theme::weak(ui, "demo: nothing is kept"))
-                .on_hover_text("Tokens live in memory only and are gone when the window closes");
+            ui.label(theme::weak(ui, t("top-demo")))
+                .on_hover_text(t("top-demo-hover"));
         }
         ui.add_space(theme::WIDE_GAP);
         for (page, words) in [
-            (Page::Channels, "Channels"),
-            (Page::Apps, "Apps"),
-            (Page::Settings, "Settings"),
+            (Page::Channels, t("page-channels")),
+            (Page::Apps, t("page-apps")),
+            (Page::Settings, t("page-settings")),
         ] {
             if ui.selectable_label(state.page == page, words).clicked() {
                 out.push(UiCommand::ShowPage(page));
@@ -264,7 +265,7 @@ fn top_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
 fn top_bar_actions(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
     let can_act = state.is_open();
     if ui
-        .add_enabled(can_act, egui::Button::new("Add channel…"))
+        .add_enabled(can_act, egui::Button::new(t("top-add-channel")))
         .clicked()
     {
         out.push(UiCommand::OpenAdd);
@@ -276,13 +277,16 @@ fn top_bar_actions(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
             } else {
                 run.done as f32 / run.total as f32
             };
-            let text = format!("Checking {} of {}…", run.done, run.total);
+            let text = t_args(
+                "top-checking",
+                &[("done", run.done.into()), ("total", run.total.into())],
+            );
             ui.add(
                 egui::ProgressBar::new(fraction)
                     .desired_width(theme::PROGRESS_WIDTH)
                     .text(text),
             );
-            let cancel = ui.add_enabled(!run.cancelling, egui::Button::new("Cancel"));
+            let cancel = ui.add_enabled(!run.cancelling, egui::Button::new(t("top-cancel")));
             if cancel.clicked() {
                 out.push(UiCommand::CancelCheck);
             }
@@ -291,9 +295,9 @@ fn top_bar_actions(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
             let check = ui
                 .add_enabled(
                     can_act && !state.table.is_empty(),
-                    egui::Button::new("Check all"),
+                    egui::Button::new(t("top-check-all")),
                 )
-                .on_hover_text("Ask Facebook about every channel's token now");
+                .on_hover_text(t("top-check-all-hover"));
             if check.clicked() {
                 out.push(UiCommand::CheckAll);
             }
@@ -321,39 +325,35 @@ fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
         theme::callout(ui, theme::Tone::Info, |ui| {
             ui.horizontal(|ui| {
                 crate::gui::theme::spinner::spinner(ui);
-                ui.label("Opening your channels…");
+                ui.label(t("banner-opening"));
             });
         });
     }
-    if let Some(warning) = &state.desktop.clock_warning {
+    if let Some(problem) = &state.desktop.clock_warning {
         theme::callout(ui, theme::Tone::Warning, |ui| {
-            ui.label(RichText::new("Countdowns may be wrong").strong());
-            ui.add(egui::Label::new(warning.as_str()).wrap());
+            ui.label(RichText::new(t("banner-clock-title")).strong());
+            ui.add(egui::Label::new(crate::words::clock::warning(problem)).wrap());
         });
     }
     if let Some((kind, n)) = state.table.failed_checks() {
         let (headline, advice) = match kind {
-            FailureKind::Network => (
-                "Could not reach Facebook — showing the last known facts.",
-                "Check the internet connection, then check again.",
-            ),
-            FailureKind::RateLimited => (
-                "Facebook asked us to slow down — showing the last known facts.",
-                "Wait a few minutes, then check again.",
-            ),
-            FailureKind::Service => (
-                "Facebook's servers had a problem — showing the last known facts.",
-                "This is not your tokens' fault; try again in a few minutes.",
-            ),
+            FailureKind::Network => ("banner-offline-network", "banner-advice-network"),
+            FailureKind::RateLimited => {
+                ("banner-offline-rate-limited", "banner-advice-rate-limited")
+            }
+            FailureKind::Service => ("banner-offline-service", "banner-advice-service"),
         };
+        let (headline, advice) = (t(headline), t(advice));
         theme::callout(ui, theme::Tone::Warning, |ui| {
             ui.label(RichText::new(headline).strong());
-            let channels = if n == 1 { "channel" } else { "channels" };
             ui.horizontal_wrapped(|ui| {
-                ui.label(format!("{n} {channels} could not be checked. {advice}"));
+                ui.label(t_args(
+                    "banner-not-checked",
+                    &[("count", n.into()), ("advice", advice.into())],
+                ));
                 let can = state.is_open() && state.check_all.is_none();
                 if ui
-                    .add_enabled(can, egui::Button::new("Check again"))
+                    .add_enabled(can, egui::Button::new(t("remedy-check-again")))
                     .clicked()
                 {
                     out.push(UiCommand::CheckAll);
@@ -370,7 +370,7 @@ fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
     ) {
         theme::callout(ui, theme::Tone::Info, |ui| {
             ui.horizontal_wrapped(|ui| {
-                ui.label("The secret store is locked: you see the saved facts, but cannot check or renew.");
+                ui.label(t("banner-locked"));
                 if ui.button(state.lock.open_words()).clicked() {
                     out.push(UiCommand::ShowUnlock);
                 }
@@ -394,7 +394,7 @@ fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
                         ui.add(egui::Label::new(&notice.text).wrap());
                     });
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.button("Dismiss").clicked() {
+                        if ui.button(t("banner-dismiss")).clicked() {
                             out.push(UiCommand::Dismiss(i));
                         }
                     });

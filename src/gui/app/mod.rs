@@ -20,6 +20,16 @@ use crate::gui::platform::browser::{Browser, SystemBrowser};
 use crate::gui::platform::clipboard::{Clipboard, SystemClipboard};
 use crate::gui::theme;
 use crate::gui::worker::{Command, Startup, Worker};
+use crate::words::Lang;
+
+/// Set by `gui::run`: the window's language is also the process's (`words::set_lang`). A test
+/// window leaves it alone and speaks on its own thread only.
+static PROCESS_LANG: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The real window's language setting applies to the whole process.
+pub fn speak_for_the_process() {
+    PROCESS_LANG.store(true, std::sync::atomic::Ordering::Relaxed);
+}
 
 /// The window's idea of "now"; tests pin it so texts like "checked 3 hours ago" stay put.
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
@@ -80,6 +90,11 @@ pub struct TokenwardenApp {
     last_tick: Instant,
     worker_gone: bool,
     focus: FocusReturn,
+    /// The language "System language" means: the thread's (the environment's, as `main`
+    /// chose it) when the window was made.
+    system_lang: Lang,
+    /// The language the process was last told to speak.
+    spoken: Option<Lang>,
 }
 
 /// Gives the keyboard focus back to what had it (the button that opened a dialog) when the
@@ -150,7 +165,26 @@ impl TokenwardenApp {
             last_tick: Instant::now(),
             focus: FocusReturn::default(),
             worker_gone: false,
+            system_lang: crate::words::lang(),
+            spoken: None,
         }
+    }
+
+    /// The language chosen in Settings (or the system's).
+    pub fn language(&self) -> Lang {
+        self.state.prefs.language.lang(self.system_lang)
+    }
+
+    /// Speaks the chosen language on this thread from now on: called at the start of each
+    /// frame, so a change in Settings shows in the next one. The real window also sets it for
+    /// the whole process when it changes.
+    fn speak(&mut self) {
+        let lang = self.language();
+        crate::words::set_thread_lang(Some(lang));
+        if PROCESS_LANG.load(std::sync::atomic::Ordering::Relaxed) && self.spoken != Some(lang) {
+            crate::words::set_lang(lang);
+        }
+        self.spoken = Some(lang);
     }
 
     pub fn state(&self) -> &AppState {
@@ -182,6 +216,7 @@ impl TokenwardenApp {
 
 impl eframe::App for TokenwardenApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.speak();
         self.drain_events(ctx);
         if self.last_tick.elapsed() >= TICK {
             self.last_tick = Instant::now();
@@ -202,6 +237,7 @@ impl eframe::App for TokenwardenApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.speak();
         let now = self.now();
         let copied_left = self.state.copied.as_ref().map(|c| {
             (

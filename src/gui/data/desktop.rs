@@ -7,12 +7,12 @@ use crate::gui::platform::dialogs::FileKind;
 use crate::gui::worker::Event;
 use crate::store::{LocalState, ReminderSettings};
 
-/// The history lines of one channel, newest first.
+/// The history of one channel, newest first; phrased when shown (`words::history`).
 #[derive(Default)]
 pub struct HistoryView {
     /// The channel the lines are (or are being read) for.
     pub channel: Option<String>,
-    pub lines: Option<Result<Vec<String>, String>>,
+    pub lines: Option<Result<Vec<crate::store::HistoryEntry>, String>>,
     pub in_flight: bool,
     /// Read again at the next frame (`app::apply::tend_desktop`).
     pub stale: bool,
@@ -33,7 +33,8 @@ pub struct DesktopState {
     pub reminder_form: Option<ReminderSettings>,
     pub saving_reminders: bool,
     pub history: HistoryView,
-    pub clock_warning: Option<String>,
+    /// What is wrong with this computer's clock, phrased when shown (`words::clock`).
+    pub clock_warning: Option<crate::service::ClockProblem>,
     /// A file dialog is open.
     pub picking: Option<FileKind>,
     /// No file dialog can open: the path is typed instead.

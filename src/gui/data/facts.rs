@@ -1,15 +1,19 @@
 //! A token's facts in words, as Meta's Access Token Debugger lists them, plus what a messaging
 //! channel needs. Shared by the details panel and the side-by-side view of the renew dialog, so
 //! both say the same thing the same way. Anything not learnt reads "unknown".
+//!
+//! A fact's `label` is its English name, a key the dialogs compare with ("Issued"); `grid`
+//! shows it in the user's language. Values are phrased when built, on the window's thread.
 
 use chrono::{DateTime, Utc};
 use eframe::egui;
 use egui::{Grid, RichText, Ui};
 
 use crate::gui::theme;
-use crate::model::time::describe_in;
 use crate::model::{ChannelKind, TokenReport};
+use crate::words::{t, t_args};
 
+/// The value of a fact that was not learnt; `grid` shows it as "unknown" in the user's language.
 pub const UNKNOWN: &str = "unknown";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,22 +29,37 @@ fn fact(label: &'static str, value: impl Into<String>) -> Fact {
     }
 }
 
-/// "2026-11-28 12:00 UTC (in 5 days)".
-pub fn when(at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
+/// A fact's label in the user's language; a label these words do not know stays as it is.
+pub fn label_words(label: &str) -> String {
+    let id = match label {
+        "Valid" => "facts-valid",
+        "Type" => "facts-type",
+        "App" => "fact-app",
+        "Page" => "fact-page",
+        "User" => "fact-user",
+        "Issued" => "facts-issued",
+        "Expires" => "facts-expires",
+        "Data access expires" => "facts-data-access-expires",
+        "Permissions" => "fact-permissions",
+        "Webhook" => "facts-webhook",
+        "Fingerprint" => "facts-fingerprint",
+        other => return other.to_string(),
+    };
+    t(id)
+}
+
+/// "2026-11-28 09:00 UTC-03:00 (in 5 days)" in this computer's zone, or `UNKNOWN`.
+fn when(at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
     match at {
-        Some(at) => format!(
-            "{} ({})",
-            at.format("%Y-%m-%d %H:%M UTC"),
-            describe_in(at, now)
-        ),
+        Some(_) => crate::words::time::when(at, now),
         None => UNKNOWN.into(),
     }
 }
 
 fn yes_no(v: Option<bool>) -> String {
     match v {
-        Some(true) => "Yes".into(),
-        Some(false) => "No".into(),
+        Some(true) => t("fact-yes"),
+        Some(false) => t("fact-no"),
         None => UNKNOWN.into(),
     }
 }
@@ -57,7 +76,7 @@ fn named(name: Option<&str>, id: Option<&str>) -> String {
 /// The debugger's facts, in its order.
 pub fn debugger_facts(r: &TokenReport, now: DateTime<Utc>) -> Vec<Fact> {
     let expires = match (r.never_expires, r.expires_at) {
-        (Some(true), _) => "Never".to_string(),
+        (Some(true), _) => t("facts-never"),
         (_, at @ Some(_)) => when(at, now),
         _ => UNKNOWN.into(),
     };
@@ -67,7 +86,7 @@ pub fn debugger_facts(r: &TokenReport, now: DateTime<Utc>) -> Vec<Fact> {
             "Type",
             r.token_type
                 .as_ref()
-                .map_or(UNKNOWN.into(), |t| t.label().to_string()),
+                .map_or(UNKNOWN.into(), crate::words::reasons::token_type),
         ),
         fact("App", named(r.application.as_deref(), r.app_id.as_deref())),
         fact(
@@ -82,7 +101,7 @@ pub fn debugger_facts(r: &TokenReport, now: DateTime<Utc>) -> Vec<Fact> {
             "Permissions",
             r.scopes.as_ref().map_or(UNKNOWN.into(), |s| {
                 if s.is_empty() {
-                    "none".into()
+                    t("fact-none")
                 } else {
                     s.join(", ")
                 }
@@ -99,7 +118,7 @@ pub fn granular_lines(r: &TokenReport) -> Option<Vec<String>> {
             .iter()
             .map(|g| match &g.target_ids {
                 Some(ids) => format!("{}: {}", g.scope, ids.join(", ")),
-                None => format!("{}: all", g.scope),
+                None => format!("{}: {}", g.scope, t("facts-all")),
             })
             .collect(),
     )
@@ -120,13 +139,16 @@ pub fn required_permissions(
 /// Whether messages reach the app: the webhook fields this kind needs, and what is subscribed.
 pub fn webhook_summary(r: Option<&TokenReport>, kind: ChannelKind) -> String {
     if !kind.needs_webhook() {
-        return "not needed for this kind of channel".into();
+        return t("webhook-not-needed");
     }
     match r.and_then(|r| r.webhook.as_ref()) {
         None => UNKNOWN.into(),
-        Some(w) if !w.app_subscribed => "the app is not subscribed to the Page".into(),
-        Some(w) if w.fields.is_empty() => "subscribed, no fields".into(),
-        Some(w) => format!("subscribed: {}", w.fields.join(", ")),
+        Some(w) if !w.app_subscribed => t("webhook-app-not-subscribed"),
+        Some(w) if w.fields.is_empty() => t("webhook-no-fields"),
+        Some(w) => t_args(
+            "facts-webhook-subscribed",
+            &[("fields", w.fields.join(", ").into())],
+        ),
     }
 }
 
@@ -138,9 +160,9 @@ pub fn grid(ui: &mut Ui, id: &str, facts: &[Fact]) {
         .striped(false)
         .show(ui, |ui| {
             for f in facts {
-                ui.label(theme::weak(ui, f.label));
+                ui.label(theme::weak(ui, label_words(f.label)));
                 let text = if f.value == UNKNOWN {
-                    theme::weak(ui, UNKNOWN).italics()
+                    theme::weak(ui, t("unknown")).italics()
                 } else {
                     RichText::new(&f.value)
                 };

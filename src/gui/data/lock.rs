@@ -28,7 +28,7 @@ impl Lock {
                     | UnlockNeed::KeychainUnavailable { .. },
                 ..
             } => crate::words::t("gui-vault-create-button"),
-            _ => "Unlock…".into(),
+            _ => crate::words::t("lock-unlock"),
         }
     }
 }

@@ -151,19 +151,9 @@ impl ChannelTable {
         self.views.get(position)
     }
 
-    /// "2 broken, 1 needs attention, 5 healthy".
+    /// "2 broken, 1 needs attention, 5 healthy", in the same words as the command line.
     pub fn summary(&self) -> String {
-        if self.views.is_empty() {
-            return "No channels yet".into();
-        }
-        let parts: Vec<String> = Health::ALL
-            .iter()
-            .filter_map(|&h| {
-                let n = self.count(h);
-                (n > 0).then(|| format!("{n} {}", health_words(h)))
-            })
-            .collect();
-        parts.join(", ")
+        crate::words::reasons::summary(self.views.iter().map(|v| v.diagnosis.health))
     }
 
     /// Channels whose latest check could not be made, and the most common cause.
@@ -188,16 +178,6 @@ impl ChannelTable {
 
     pub fn views(&self) -> &[ChannelView] {
         &self.views
-    }
-}
-
-/// Lower-case words for the summary line.
-pub fn health_words(h: Health) -> &'static str {
-    match h {
-        Health::Broken => "broken",
-        Health::NeedsAttention => "need attention",
-        Health::Unknown => "not checked",
-        Health::Healthy => "healthy",
     }
 }
 
@@ -231,7 +211,8 @@ mod tests {
         );
         let names: Vec<&str> = t.views().iter().map(|v| v.channel.name.as_str()).collect();
         assert_eq!(names, ["Broken one", "Fresh", "Alpha", "Zeta"]);
-        assert_eq!(t.summary(), "1 broken, 1 not checked, 2 healthy");
+        let summary = crate::words::with_lang(crate::words::Lang::En, || t.summary());
+        assert_eq!(summary, "1 broken, 1 not checked, 2 healthy");
         let f = Filter {
             health: Some(Health::Healthy),
             ..Default::default()

@@ -64,7 +64,7 @@ impl Browser for RecordingBrowser {
 /// A last guard: a token in an address would end up in the browser's history.
 fn refuse_tokens(url: &str) -> Result<(), String> {
     if url.contains("access_token") || url.contains("input_token") {
-        return Err("Refused to open an address that contains a token.".into());
+        return Err(crate::words::t("browser-refused-token"));
     }
     Ok(())
 }

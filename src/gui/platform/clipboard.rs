@@ -34,14 +34,23 @@ pub struct SystemClipboard {
 impl SystemClipboard {
     fn get(&mut self) -> Result<&mut arboard::Clipboard, String> {
         if self.inner.is_none() {
-            let clipboard = arboard::Clipboard::new()
-                .map_err(|e| format!("The clipboard is not available here ({e})."))?;
+            let clipboard = arboard::Clipboard::new().map_err(|e| unavailable(&e))?;
             self.inner = Some(clipboard);
         }
         self.inner
             .as_mut()
-            .ok_or_else(|| "The clipboard is not available here.".to_string())
+            .ok_or_else(|| crate::words::t("clipboard-unavailable"))
     }
+}
+
+fn unavailable(e: &arboard::Error) -> String {
+    let detail = e.to_string();
+    crate::words::t_args("clipboard-unavailable-why", &[("detail", detail.into())])
+}
+
+fn not_copied(e: &arboard::Error) -> String {
+    let detail = e.to_string();
+    crate::words::t_args("clipboard-not-copied", &[("detail", detail.into())])
 }
 
 impl Clipboard for SystemClipboard {
@@ -58,14 +67,13 @@ impl Clipboard for SystemClipboard {
         let set = arboard::SetExtWindows::exclude_from_monitoring(set);
         #[cfg(target_os = "macos")]
         let set = arboard::SetExtApple::exclude_from_history(set);
-        set.text(text.to_string())
-            .map_err(|e| format!("Could not copy to the clipboard ({e})."))
+        set.text(text.to_string()).map_err(|e| not_copied(&e))
     }
 
     fn put_text(&mut self, text: &str) -> Result<(), String> {
         self.get()?
             .set_text(text.to_string())
-            .map_err(|e| format!("Could not copy to the clipboard ({e})."))
+            .map_err(|e| not_copied(&e))
     }
 
     fn clear_if_holds(&mut self, fingerprint: &str) {

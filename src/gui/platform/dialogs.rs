@@ -25,23 +25,27 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    pub fn title(self) -> &'static str {
-        match self {
-            FileKind::SaveReport => "Save the support report",
-            FileKind::OpenReport => "Open a support report",
-            FileKind::SaveBackup => "Save the backup",
-            FileKind::OpenBackup => "Open a backup",
-        }
+    pub fn title(self) -> String {
+        crate::words::t(match self {
+            FileKind::SaveReport => "file-save-report",
+            FileKind::OpenReport => "file-open-report",
+            FileKind::SaveBackup => "file-save-backup",
+            FileKind::OpenBackup => "file-open-backup",
+        })
     }
 
     pub fn saves(self) -> bool {
         matches!(self, FileKind::SaveReport | FileKind::SaveBackup)
     }
 
-    fn filter(self) -> (&'static str, &'static str) {
+    fn filter(self) -> (String, &'static str) {
         match self {
-            FileKind::SaveReport | FileKind::OpenReport => ("Tokenwarden report", "json"),
-            FileKind::SaveBackup | FileKind::OpenBackup => ("Tokenwarden backup", "age"),
+            FileKind::SaveReport | FileKind::OpenReport => {
+                (crate::words::t("file-filter-report"), "json")
+            }
+            FileKind::SaveBackup | FileKind::OpenBackup => {
+                (crate::words::t("file-filter-backup"), "age")
+            }
         }
     }
 

@@ -8,8 +8,10 @@ use std::path::Path;
 
 use eframe::egui;
 
-pub const ALREADY_OPEN: &str =
-    "Tokenwarden is already open for this profile. Switch to its window.";
+/// "Tokenwarden is already open for this profile…", in the user's language.
+pub fn already_open() -> String {
+    crate::words::t("instance-already-open")
+}
 
 /// Held while the window is open.
 #[derive(Debug)]
@@ -62,16 +64,16 @@ impl eframe::App for AlreadyOpenApp {
 /// The contents of that window (also used by tests).
 pub fn show_already_open(ui: &mut egui::Ui) {
     ui.add_space(8.0);
-    ui.add(egui::Label::new(ALREADY_OPEN).wrap());
+    ui.add(egui::Label::new(already_open()).wrap());
     ui.add_space(12.0);
-    if ui.button("OK").clicked() {
+    if ui.button(crate::words::t("instance-ok")).clicked() {
         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
     }
 }
 
 /// Says that the profile is already open (stderr and a small window); returns exit code 1.
 pub fn refuse() -> i32 {
-    eprintln!("tokenwarden: {ALREADY_OPEN}");
+    eprintln!("tokenwarden: {}", already_open());
     let viewport = egui::ViewportBuilder::default()
         .with_title("Tokenwarden")
         .with_app_id(crate::gui::theme::APP_ID)

@@ -47,8 +47,9 @@ pub fn apply(ctx: &egui::Context) {
 pub fn status_icon(ui: &mut Ui, health: Health, size: f32) -> Response {
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(size), Sense::hover());
     paint_status(ui, rect, health);
-    name_image(ui, &response, health.label());
-    response.on_hover_text(health.label())
+    let words = crate::words::reasons::health(health);
+    name_image(ui, &response, &words);
+    response.on_hover_text(words)
 }
 
 /// A ✔ or ✖ mark for one requirement (a permission, a webhook field).
@@ -58,14 +59,14 @@ pub fn requirement_mark(ui: &mut Ui, ok: Option<bool>) -> Response {
         Some(false) => Health::Broken,
         None => Health::Unknown,
     };
-    let words = match ok {
-        Some(true) => "Present",
-        Some(false) => "Missing",
-        None => "Unknown",
-    };
+    let words = crate::words::t(match ok {
+        Some(true) => "mark-present",
+        Some(false) => "mark-missing",
+        None => "mark-unknown",
+    });
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(SMALL_ICON_SIZE), Sense::hover());
     paint_status(ui, rect, health);
-    name_image(ui, &response, words);
+    name_image(ui, &response, &words);
     response
 }
 

@@ -12,6 +12,7 @@ use crate::gui::widgets::secret_field::SecretField;
 use crate::gui::widgets::unopened_link;
 use crate::gui::worker::{Command, Failure};
 use crate::model::{MetaApp, Secret};
+use crate::words::{t, t_args};
 
 pub struct AppForm {
     id: String,
@@ -28,7 +29,7 @@ impl Default for AppForm {
             id: String::new(),
             name: String::new(),
             secret: SecretField::new(Id::unique("app-secret-field"))
-                .hint("optional, kept in the secret store")
+                .hint("apps-secret-hint")
                 .width(theme::FORM_FIELD_WIDTH),
             client_token: String::new(),
             saving: false,
@@ -51,36 +52,36 @@ pub fn show(
     can_save: bool,
     out: &mut Vec<UiCommand>,
 ) {
-    ui.heading("Apps");
-    ui.label(
-        "The Meta apps your channels' tokens were made with. With an app's secret, Tokenwarden \
-         checks tokens the way Meta's Access Token Debugger does.",
-    );
+    ui.heading(t("page-apps"));
+    ui.add(egui::Label::new(t("apps-intro")).wrap());
     ui.add_space(theme::GAP);
     if apps.is_empty() {
-        ui.label(theme::weak(ui, "No app saved yet."));
+        ui.label(theme::weak(ui, t("apps-none")));
     }
     for app in apps {
         theme::card(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.vertical(|ui| {
                     ui.label(RichText::new(&app.name).strong());
-                    ui.label(theme::weak(ui, format!("App id {}", app.id)));
-                    let secret = if app.has_secret {
-                        "App secret saved in the secret store"
+                    let id = t_args("apps-id", &[("id", app.id.as_str().into())]);
+                    ui.label(theme::weak(ui, id));
+                    let secret = t(if app.has_secret {
+                        "apps-secret-saved"
                     } else {
-                        "No app secret saved: some facts can only be checked by the token itself"
-                    };
-                    ui.label(secret);
-                    if let Some(t) = &app.client_token {
-                        ui.label(theme::weak(ui, format!("Client token {t}")));
+                        "apps-no-secret"
+                    });
+                    ui.add(egui::Label::new(secret).wrap());
+                    if let Some(token) = &app.client_token {
+                        let words =
+                            t_args("apps-client-token-is", &[("token", token.as_str().into())]);
+                        ui.label(theme::weak(ui, words));
                     }
                 });
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                     use crate::gui::intents::LifecycleUi;
                     if ui
-                        .add_enabled(can_save, egui::Button::new("Remove…"))
-                        .on_hover_text("Delete this app and its secret from this computer")
+                        .add_enabled(can_save, egui::Button::new(t("apps-remove")))
+                        .on_hover_text(t("apps-remove-hover"))
                         .clicked()
                     {
                         out.push(UiCommand::Lifecycle(LifecycleUi::AskRemoveApp(
@@ -88,7 +89,7 @@ pub fn show(
                         )));
                     }
                     if ui
-                        .add_enabled(can_save, egui::Button::new("Rename…"))
+                        .add_enabled(can_save, egui::Button::new(t("apps-rename")))
                         .clicked()
                     {
                         out.push(UiCommand::Lifecycle(LifecycleUi::AskRenameApp(
@@ -96,7 +97,7 @@ pub fn show(
                         )));
                     }
                     let link = links::app_dashboard(&app.id);
-                    if ui.button("Open the app's dashboard").clicked() {
+                    if ui.button(t("apps-dashboard")).clicked() {
                         out.push(UiCommand::OpenUrl(link.url));
                     }
                 });
@@ -107,23 +108,29 @@ pub fn show(
     }
 
     ui.add_space(theme::SECTION_GAP);
-    theme::section_title(ui, "Add an app");
-    ui.label(theme::weak(
-        ui,
-        "You find these on the app's dashboard at developers.facebook.com, under Settings > Basic \
-         (secret) and Settings > Advanced (client token).",
-    ));
+    theme::section_title(ui, &t("apps-add"));
+    ui.add(egui::Label::new(theme::weak(ui, t("apps-add-where"))).wrap());
     theme::form_grid(ui, "app-form", |ui| {
-        field(ui, "App id", &mut form.id, "e.g. 1000000000001");
-        field(ui, "Name", &mut form.name, "e.g. Acme Support");
-        let label = ui.label("App secret");
+        field(
+            ui,
+            &t("apps-field-id"),
+            &mut form.id,
+            &t("apps-field-id-hint"),
+        );
+        field(
+            ui,
+            &t("apps-field-name"),
+            &mut form.name,
+            &t("apps-field-name-hint"),
+        );
+        let label = ui.label(t("apps-field-secret"));
         form.secret.ui(ui, &label);
         ui.end_row();
         field(
             ui,
-            "Client token",
+            &t("apps-field-client-token"),
             &mut form.client_token,
-            "optional, for logging in with a code",
+            &t("apps-field-client-token-hint"),
         );
     });
     if let Some(f) = &form.error {
@@ -134,7 +141,7 @@ pub fn show(
         if ui
             .add_enabled(
                 ready && can_save && !form.saving,
-                egui::Button::new("Save app"),
+                egui::Button::new(t("apps-save")),
             )
             .clicked()
         {
@@ -154,7 +161,7 @@ pub fn show(
         }
         if form.saving {
             crate::gui::theme::spinner::spinner(ui);
-            ui.label("Checking the app with Facebook…");
+            ui.label(t("apps-checking"));
         }
     });
 }

@@ -10,12 +10,13 @@ use egui::{
     Align2, FontId, Id, Rect, RichText, Sense, TextFormat, Ui, UiBuilder, WidgetInfo, pos2, vec2,
 };
 
-use crate::gui::data::table::{ChannelTable, Filter, health_words};
+use crate::gui::data::table::{ChannelTable, Filter};
 use crate::gui::intents::UiCommand;
 use crate::gui::theme;
-use crate::model::status;
 use crate::model::{ChannelKind, Health};
 use crate::service::ChannelView;
+use crate::words::reasons::{health as health_label, kind as kind_label};
+use crate::words::{t, t_args};
 
 /// Everything the list shows besides the table itself.
 pub struct ListInput<'a> {
@@ -35,7 +36,7 @@ pub fn show(
     toolbar(ui, table, filter);
     ui.add_space(theme::TINY_GAP);
     ui.label(RichText::new(table.summary()).strong())
-        .on_hover_text("How many channels are in each state");
+        .on_hover_text(t("list-summary-hover"));
     ui.separator();
 
     if table.is_empty() {
@@ -45,8 +46,8 @@ pub fn show(
     let rows = table.visible(filter).to_vec();
     if rows.is_empty() {
         ui.add_space(theme::SECTION_GAP);
-        ui.label(theme::weak(ui, "No channel matches these filters."));
-        if ui.button("Show all channels").clicked() {
+        ui.label(theme::weak(ui, t("list-no-match")));
+        if ui.button(t("list-show-all")).clicked() {
             *filter = Filter::default();
         }
         return;
@@ -90,12 +91,12 @@ fn search_id() -> Id {
 /// whether the details pane is open or not: opening it never moves the row under the pointer.
 fn toolbar(ui: &mut Ui, table: &ChannelTable, filter: &mut Filter) {
     ui.horizontal(|ui| {
-        let label = ui.label("Search");
+        let label = ui.label(t("list-search"));
         let search = ui
             .add(
                 egui::TextEdit::singleline(&mut filter.search)
                     .id(search_id())
-                    .hint_text("Channel name")
+                    .hint_text(t("list-search-hint"))
                     .desired_width(theme::SEARCH_WIDTH),
             )
             .labelled_by(label.id)
@@ -107,29 +108,32 @@ fn toolbar(ui: &mut Ui, table: &ChannelTable, filter: &mut Filter) {
         }
 
         ui.add_space(theme::GAP);
-        let label = ui.label("Kind");
+        let label = ui.label(t("list-kind"));
         egui::ComboBox::from_id_salt("kind-filter")
-            .selected_text(filter.kind.map_or("All kinds", ChannelKind::label))
+            .selected_text(filter.kind.map_or_else(|| t("list-all-kinds"), kind_label))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.kind, None, "All kinds");
+                ui.selectable_value(&mut filter.kind, None, t("list-all-kinds"));
                 for k in ChannelKind::ALL {
-                    ui.selectable_value(&mut filter.kind, Some(k), k.label());
+                    ui.selectable_value(&mut filter.kind, Some(k), kind_label(k));
                 }
             })
             .response
             .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        let all = ui.selectable_label(filter.health.is_none(), format!("All ({})", table.len()));
+        let all = ui.selectable_label(
+            filter.health.is_none(),
+            t_args("list-all", &[("count", table.len().into())]),
+        );
         if all.clicked() {
             filter.health = None;
         }
         for h in Health::ALL {
             let n = table.count(h);
-            let text = format!("{} ({n})", h.label());
+            let text = format!("{} ({n})", health_label(h));
             if ui
                 .selectable_label(filter.health == Some(h), text)
-                .on_hover_text(format!("Show only channels that are {}", health_words(h)))
+                .on_hover_text(t(filter_hover(h)))
                 .clicked()
             {
                 filter.health = if filter.health == Some(h) {
@@ -180,17 +184,14 @@ fn empty_state(ui: &mut Ui, can_add: bool, out: &mut Vec<UiCommand>) {
     ui.add_space(theme::EMPTY_STATE_GAP);
     ui.vertical_centered(|ui| {
         ui.label(
-            RichText::new("No channels yet")
+            RichText::new(t("list-empty-title"))
                 .size(theme::EMPTY_TITLE_SIZE)
                 .strong(),
         );
-        ui.label(
-            "Add the Facebook Page, Messenger, Instagram or WhatsApp channels whose tokens you \
-             look after. Tokenwarden then tells you before one stops working.",
-        );
+        ui.add(egui::Label::new(t("list-empty-text")).wrap());
         ui.add_space(theme::GAP);
         if ui
-            .add_enabled(can_add, egui::Button::new("Add a channel…"))
+            .add_enabled(can_add, egui::Button::new(t("list-empty-add")))
             .clicked()
         {
             out.push(UiCommand::OpenAdd);
@@ -206,14 +207,36 @@ pub struct RowText {
 }
 
 pub fn row_text(view: &ChannelView, now: DateTime<Utc>) -> RowText {
-    let reason = match status::headline(&view.diagnosis) {
-        Some(r) => r.message.clone(),
-        None => "Working. Nothing to do.".into(),
+    use crate::words::reasons;
+    let reason = match crate::model::status::headline(&view.diagnosis) {
+        Some(r) => reasons::sentence(r, now),
+        None => t("list-working"),
     };
     RowText {
         reason,
-        expiry: status::expiry_or_problem(&view.channel, &view.diagnosis, now),
-        checked: status::checked_words(&view.channel, now),
+        expiry: reasons::expiry_or_problem(&view.channel, &view.diagnosis, now),
+        checked: checked_words(&view.channel, now),
+    }
+}
+
+/// "checked 3 hours ago", "check failed just now", "never checked".
+pub fn checked_words(channel: &crate::model::Channel, now: DateTime<Utc>) -> String {
+    let relative = |at| crate::words::time::relative(at, now);
+    let checked_at = channel.last_report.as_ref().and_then(|r| r.checked_at);
+    match (&channel.last_failure, checked_at) {
+        (Some(f), _) => t_args("list-check-failed", &[("when", relative(f.at).into())]),
+        (None, Some(at)) => t_args("list-checked", &[("when", relative(at).into())]),
+        (None, None) => t("list-never-checked"),
+    }
+}
+
+/// The hover text of a status filter.
+fn filter_hover(h: Health) -> &'static str {
+    match h {
+        Health::Broken => "list-filter-broken",
+        Health::NeedsAttention => "list-filter-attention",
+        Health::Unknown => "list-filter-unknown",
+        Health::Healthy => "list-filter-healthy",
     }
 }
 
@@ -233,7 +256,7 @@ fn row(ui: &mut Ui, view: &ChannelView, input: &ListInput<'_>, out: &mut Vec<UiC
     ui.ctx().accesskit_node_builder(id, |node| {
         node.set_description(format!(
             "{}. {} {}, {}.",
-            health.label(),
+            health_label(health),
             text.reason,
             text.expiry,
             text.checked
@@ -297,7 +320,11 @@ fn row(ui: &mut Ui, view: &ChannelView, input: &ListInput<'_>, out: &mut Vec<UiC
         ui,
         vec![
             (channel.name.clone(), body.clone(), strong),
-            (format!("   {}", channel.kind.label()), small.clone(), weak),
+            (
+                format!("   {}", kind_label(channel.kind)),
+                small.clone(),
+                weak,
+            ),
         ],
         text_width,
     );

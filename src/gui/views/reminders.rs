@@ -10,6 +10,7 @@ use crate::gui::data::desktop::DesktopState;
 use crate::gui::intents::UiCommand;
 use crate::gui::intents::{DesktopAction, desktop as act};
 use crate::gui::theme;
+use crate::words::{t, t_args};
 
 /// The snooze row under a channel's diagnosis.
 pub fn snooze_row(
@@ -29,24 +30,25 @@ pub fn snooze_row(
     ui.add_space(theme::SMALL_GAP);
     ui.horizontal_wrapped(|ui| match desktop.snoozed_until(channel, now) {
         Some(until) => {
-            ui.label(format!(
-                "Reminders snoozed until {}",
-                until.format("%Y-%m-%d %H:%M UTC")
+            ui.label(t_args(
+                "snooze-until",
+                &[("until", crate::words::time::at(until).into())],
             ));
             if ui
-                .add_enabled(can_act, egui::Button::new("Snooze off"))
-                .on_hover_text("Remind me about this channel again from now on")
+                .add_enabled(can_act, egui::Button::new(t("snooze-off")))
+                .on_hover_text(t("snooze-off-hover"))
                 .clicked()
             {
                 out.push(snooze(None));
             }
         }
         None => {
-            ui.label(theme::weak(ui, "Reminders:"));
-            for (days, words) in [(1, "Snooze 1 day"), (7, "Snooze 7 days")] {
+            ui.label(theme::weak(ui, t("snooze-label")));
+            for days in [1, 7] {
+                let words = t_args("snooze-days", &[("count", days.into())]);
                 if ui
                     .add_enabled(can_act, egui::Button::new(words))
-                    .on_hover_text("No desktop reminder about this channel for a while")
+                    .on_hover_text(t("snooze-hover"))
                     .clicked()
                 {
                     out.push(snooze(Some(days)));
@@ -63,20 +65,17 @@ pub fn settings_card(
     can_act: bool,
     out: &mut Vec<UiCommand>,
 ) {
-    theme::section_title(ui, "Reminders");
+    theme::section_title(ui, &t("reminders-title"));
     theme::card(ui, |ui| {
-        ui.label(
-            "While Tokenwarden is open it checks every channel on a schedule and shows a \
-             desktop notification when one breaks or needs attention.",
-        );
+        ui.add(egui::Label::new(t("reminders-intro")).wrap());
         let saved = desktop.local.reminders;
         let form = desktop.reminder_form.get_or_insert(saved);
         theme::form_grid(ui, "reminder-settings", |ui| {
-            let label = ui.label("Check every (hours)");
+            let label = ui.label(t("reminders-interval"));
             ui.add(egui::DragValue::new(&mut form.interval_hours).range(1..=168))
                 .labelled_by(label.id);
             ui.end_row();
-            let label = ui.label("Remind before expiry (days)");
+            let label = ui.label(t("reminders-lead"));
             ui.add(egui::DragValue::new(&mut form.lead_days).range(1..=60))
                 .labelled_by(label.id);
             ui.end_row();
@@ -86,7 +85,7 @@ pub fn settings_card(
         ui.horizontal(|ui| {
             let enabled = can_act && changed && !desktop.saving_reminders;
             if ui
-                .add_enabled(enabled, egui::Button::new("Save reminder settings"))
+                .add_enabled(enabled, egui::Button::new(t("reminders-save")))
                 .clicked()
             {
                 out.push(act(DesktopAction::SaveReminders(settings)));
@@ -95,9 +94,6 @@ pub fn settings_card(
                 crate::gui::theme::spinner::spinner(ui);
             }
         });
-        ui.label(theme::weak(
-            ui,
-            "A channel's details can snooze its reminders for a day or a week.",
-        ));
+        ui.add(egui::Label::new(theme::weak(ui, t("reminders-snooze-note"))).wrap());
     });
 }

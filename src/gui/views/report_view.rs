@@ -15,6 +15,7 @@ use crate::gui::views::list::{self, ListInput};
 use crate::model::{MetaApp, Thresholds};
 use crate::service::ChannelView;
 use crate::service::report_file::SupportReport;
+use crate::words::t;
 
 pub struct OpenReport {
     pub made_by: String,
@@ -50,11 +51,14 @@ impl OpenReport {
         }
     }
 
+    /// Whose report, made when (in this computer's zone).
     pub fn banner(&self) -> String {
-        format!(
-            "Report from {}, made {} — read-only; countdowns recomputed to today",
-            self.made_by,
-            self.made_at.format("%Y-%m-%d %H:%M UTC")
+        crate::words::t_args(
+            "report-banner",
+            &[
+                ("by", self.made_by.as_str().into()),
+                ("made", crate::words::time::at(self.made_at).into()),
+            ],
         )
     }
 }
@@ -70,9 +74,9 @@ pub fn show(ui: &mut Ui, report: &mut OpenReport, now: DateTime<Utc>, out: &mut 
                         .size(theme::BRAND_SIZE),
                 );
                 ui.add_space(theme::WIDE_GAP);
-                ui.label("Support report");
+                ui.label(t("report-title"));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button("Close report").clicked() {
+                    if ui.button(t("report-close")).clicked() {
                         out.push(act(DesktopAction::CloseReport));
                     }
                 });
@@ -84,10 +88,7 @@ pub fn show(ui: &mut Ui, report: &mut OpenReport, now: DateTime<Utc>, out: &mut 
             ui.add_space(theme::SMALL_GAP);
             theme::callout(ui, theme::Tone::Info, |ui| {
                 ui.add(egui::Label::new(RichText::new(report.banner()).strong()).wrap());
-                ui.label(
-                    "This is what the report's computer knew. It holds no tokens, so nothing can \
-                     be checked or renewed from here.",
-                );
+                ui.add(egui::Label::new(t("report-read-only")).wrap());
             });
             ui.add_space(theme::SMALL_GAP);
         });
@@ -132,20 +133,12 @@ pub fn show(ui: &mut Ui, report: &mut OpenReport, now: DateTime<Utc>, out: &mut 
 fn read_only_details(ui: &mut Ui, view: &ChannelView, apps: &[MetaApp], now: DateTime<Utc>) {
     let channel = &view.channel;
     crate::gui::views::details::header(ui, view, now);
-    crate::gui::views::details::diagnosis_callout(ui, view);
-    theme::section_title(ui, "Token");
+    crate::gui::views::details::diagnosis_callout(ui, view, now);
+    theme::section_title(ui, &t("report-token"));
     theme::card(ui, |ui| {
-        ui.label(format!(
-            "Current token: {} (saved {})",
-            channel.token.fingerprint,
-            channel.token.saved_at.format("%Y-%m-%d %H:%M UTC")
-        ));
+        ui.label(details::token_line("details-current-token", &channel.token));
         if let Some(prev) = &channel.previous_token {
-            ui.label(format!(
-                "Previous token: {} (saved {})",
-                prev.fingerprint,
-                prev.saved_at.format("%Y-%m-%d %H:%M UTC")
-            ));
+            ui.label(details::token_line("details-previous-token", prev));
         }
     });
     let input = DetailsInput {

@@ -11,7 +11,9 @@ use egui::{Rect, RichText, Sense, Stroke, Ui, Vec2};
 use crate::gui::theme;
 
 /// The accessible name (and tooltip) of the close button in every dialog's title row.
-pub const CLOSE_LABEL: &str = "Close this dialog";
+pub fn close_label() -> String {
+    crate::words::t("dialog-close-label")
+}
 
 pub struct Dialog {
     key: &'static str,
@@ -19,7 +21,7 @@ pub struct Dialog {
     width: f32,
     /// Whether the close and dismiss buttons (and Escape) may close it now.
     closable: bool,
-    dismiss: &'static str,
+    dismiss: String,
     busy: Option<Option<String>>,
 }
 
@@ -36,7 +38,7 @@ pub struct DialogUi<'u> {
     ui: &'u mut Ui,
     key: &'static str,
     closable: bool,
-    dismiss: &'static str,
+    dismiss: String,
     busy: Option<Option<String>>,
     dismissed: bool,
 }
@@ -50,14 +52,14 @@ impl Dialog {
             title: title.into(),
             width: theme::DIALOG_WIDTH,
             closable: true,
-            dismiss: "Cancel",
+            dismiss: crate::words::t("dialog-cancel"),
             busy: None,
         }
     }
 
     /// The words of the button that ends the row and closes the dialog ("Cancel" unless set).
-    pub fn dismiss(mut self, words: &'static str) -> Self {
-        self.dismiss = words;
+    pub fn dismiss(mut self, words: impl Into<String>) -> Self {
+        self.dismiss = words.into();
         self
     }
 
@@ -150,7 +152,7 @@ impl DialogUi<'_> {
         let top = self.ui.cursor().top();
         self.ui.add_space(theme::SMALL_GAP);
         self.ui.separator();
-        let (closable, dismiss, busy) = (self.closable, self.dismiss, self.busy.clone());
+        let (closable, dismiss, busy) = (self.closable, self.dismiss.clone(), self.busy.clone());
         let (inner, dismissed) = self
             .ui
             .horizontal_wrapped(|ui| {
@@ -217,7 +219,7 @@ fn title_row(ui: &mut Ui, title: &str, enabled: bool) -> bool {
     .inner
 }
 
-/// A painted ✕ (no font needs the glyph), named `CLOSE_LABEL` for screen readers and tests.
+/// A painted ✕ (no font needs the glyph), named `close_label()` for screen readers and tests.
 fn close_button(ui: &mut Ui, side: f32, enabled: bool) -> bool {
     let sense = if enabled {
         Sense::click()
@@ -225,7 +227,8 @@ fn close_button(ui: &mut Ui, side: f32, enabled: bool) -> bool {
         Sense::hover()
     };
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(side), sense);
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, CLOSE_LABEL));
+    let label = close_label();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &label));
     let visuals = if enabled {
         *ui.style().interact(&response)
     } else {
@@ -243,7 +246,7 @@ fn close_button(ui: &mut Ui, side: f32, enabled: bool) -> bool {
     let painter = ui.painter();
     painter.line_segment([cross.left_top(), cross.right_bottom()], stroke);
     painter.line_segment([cross.right_top(), cross.left_bottom()], stroke);
-    response.on_hover_text(CLOSE_LABEL).clicked()
+    response.on_hover_text(label).clicked()
 }
 
 #[cfg(test)]

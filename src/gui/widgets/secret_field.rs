@@ -113,6 +113,7 @@ pub struct SecretField {
     text: SecretText,
     /// `Some(shown)` when the field has a Show/Hide button.
     shown: Option<bool>,
+    /// The Fluent id of the hint shown in the empty field.
     hint: Option<&'static str>,
     width: f32,
     /// The text was wiped where egui could not be reached: drop egui's copy when next drawn.
@@ -146,8 +147,9 @@ impl SecretField {
         self
     }
 
-    pub fn hint(mut self, hint: &'static str) -> Self {
-        self.hint = Some(hint);
+    /// The empty field's hint: the id of its message, phrased when drawn.
+    pub fn hint(mut self, id: &'static str) -> Self {
+        self.hint = Some(id);
         self
     }
 
@@ -202,15 +204,15 @@ impl SecretField {
             .id(self.id)
             .password(masked)
             .desired_width(self.width.min(ui.available_width() - toggle_room));
-        if let Some(hint) = self.hint {
-            edit = edit.hint_text(hint);
+        if let Some(id) = self.hint {
+            edit = edit.hint_text(crate::words::t(id));
         }
         let response = ui.add(edit).labelled_by(label.id);
         if let Some(shown) = &mut self.shown {
-            let words = if *shown { "Hide" } else { "Show" };
+            let words = crate::words::t(if *shown { "secret-hide" } else { "secret-show" });
             if ui
                 .button(words)
-                .on_hover_text("Show or hide the text")
+                .on_hover_text(crate::words::t("secret-show-hover"))
                 .clicked()
             {
                 *shown = !*shown;
@@ -228,9 +230,13 @@ pub fn new_passphrase_ready(ui: &mut Ui, passphrase: &SecretField, again: &Secre
     let short = !pass.is_empty() && pass.chars().count() < MIN_NEW_PASSPHRASE_CHARS;
     if mismatch {
         let red = theme::health_color(ui.visuals(), crate::model::Health::Broken);
-        ui.label(egui::RichText::new("The two passphrases are not the same.").color(red));
+        let words = crate::words::t("secret-passphrases-differ");
+        ui.label(egui::RichText::new(words).color(red));
     } else if short {
-        let words = format!("Use at least {MIN_NEW_PASSPHRASE_CHARS} characters.");
+        let words = crate::words::t_args(
+            "secret-passphrase-short",
+            &[("count", MIN_NEW_PASSPHRASE_CHARS.into())],
+        );
         ui.label(theme::weak(ui, words));
     }
     !pass.is_empty() && pass == again && !short

@@ -13,6 +13,7 @@ use crate::gui::worker::Failure;
 use crate::model::secret::fingerprint_of;
 use crate::model::{PasteError, PastedToken, Secret, parse_pasted_token};
 use crate::service::Validation;
+use crate::words::t;
 
 static NEXT_TICKET: AtomicU64 = AtomicU64::new(1);
 
@@ -30,7 +31,7 @@ impl TokenBox {
     pub fn new(id: Id) -> Self {
         let field = SecretField::new(id)
             .with_toggle()
-            .hint("Paste the token here (it usually starts with EAA)")
+            .hint("token-paste-hint")
             .width(f32::INFINITY);
         TokenBox { field }
     }
@@ -138,8 +139,8 @@ pub fn validate_row(
     ui.horizontal(|ui| {
         let can = parsed.is_ok() && !slot.is_pending() && enabled;
         if ui
-            .add_enabled(can, egui::Button::new("Validate"))
-            .on_disabled_hover_text("Paste a token first")
+            .add_enabled(can, egui::Button::new(t("token-validate")))
+            .on_disabled_hover_text(t("token-paste-first"))
             .clicked()
             && let Ok(p) = &parsed
         {
@@ -149,7 +150,7 @@ pub fn validate_row(
         }
         if slot.is_pending() {
             crate::gui::theme::spinner::spinner(ui);
-            ui.label("Checking with Facebook…");
+            ui.label(t("token-checking"));
         }
     });
     asked
@@ -161,9 +162,9 @@ pub fn refusals(ui: &mut Ui, v: &Validation) {
         return;
     }
     theme::callout(ui, theme::Tone::Error, |ui| {
-        ui.label(RichText::new("This token cannot be saved:").strong());
+        ui.label(RichText::new(t("token-cannot-save")).strong());
         for r in &v.refusals {
-            ui.add(egui::Label::new(format!("• {}", r.message)).wrap());
+            ui.add(egui::Label::new(format!("• {}", sentence(r))).wrap());
         }
     });
 }
@@ -175,9 +176,14 @@ pub fn failure(ui: &mut Ui, f: &Failure) {
             ui.add(egui::Label::new(&f.message).wrap());
             return;
         }
-        ui.label(RichText::new("Not saved:").strong());
+        ui.label(RichText::new(t("token-not-saved")).strong());
         for r in &f.reasons {
-            ui.add(egui::Label::new(format!("• {}", r.message)).wrap());
+            ui.add(egui::Label::new(format!("• {}", sentence(r))).wrap());
         }
     });
+}
+
+/// A refusal in the user's language; its times are relative to the moment it is read.
+fn sentence(r: &crate::model::Reason) -> String {
+    crate::words::reasons::sentence(r, chrono::Utc::now())
 }

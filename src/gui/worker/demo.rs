@@ -11,9 +11,9 @@ use crate::sim::scenario::ALICE_ID;
 /// Starts the demo on the current runtime: the service to use, and what must stay alive (the
 /// simulator and the temporary profile, removed when it is dropped).
 pub async fn start() -> Result<(Arc<Service>, Box<dyn Send>), String> {
-    let env = DemoEnv::start()
-        .await
-        .map_err(|e| format!("The demo could not start: {e}"))?;
+    let env = DemoEnv::start().await.map_err(|e| {
+        crate::words::t_args("worker-demo-failed", &[("detail", e.to_string().into())])
+    })?;
     // Nobody is on the other device in a demo: Alice, who manages the Acme Pages, approves
     // each "Log in with Facebook" after a few seconds.
     env.sim

@@ -13,10 +13,13 @@ use crate::gui::worker::messages::Sink;
 pub use crate::gui::worker::messages::desktop::{DesktopCommand, DesktopEvent};
 use crate::gui::worker::messages::{Event, Failure};
 use crate::service::report_file::read_report;
-use crate::service::{Notifier, Reminders, Service, channel_history, describe_history};
+use crate::service::{Notifier, Reminders, Service, channel_history};
 use crate::store::{Profile, ReminderSettings, StateFile};
 
-const LOCKED: &str = "Unlock the secret store first: this needs your tokens.";
+/// What a job that needs the tokens says while the secret store is locked.
+fn locked() -> String {
+    crate::words::t("worker-locked")
+}
 
 /// Kept by the worker: the notifier and the running schedule.
 #[derive(Default)]
@@ -114,7 +117,7 @@ impl DesktopWorker {
                     None => send(
                         &sink,
                         DesktopEvent::SettingsSaved {
-                            result: Err(Failure::new(LOCKED)),
+                            result: Err(Failure::new(locked())),
                         },
                     ),
                 }
@@ -161,7 +164,7 @@ impl DesktopWorker {
 /// The answer to a command that needs the open service when it is not open.
 fn locked_answer(command: &DesktopCommand) -> DesktopEvent {
     fn no<T>() -> Result<T, Failure> {
-        Err(Failure::new(LOCKED))
+        Err(Failure::new(locked()))
     }
     match command {
         DesktopCommand::Backup { .. } => DesktopEvent::BackedUp { result: no() },
@@ -213,7 +216,7 @@ async fn history(profile: Profile, channel: String, sink: Sink) {
     let selector = channel.clone();
     let read = tokio::task::spawn_blocking(move || channel_history(&profile, &selector)).await;
     let result = match read {
-        Ok(Ok(entries)) => Ok(entries.iter().rev().map(describe_history).collect()),
+        Ok(Ok(entries)) => Ok(entries.into_iter().rev().collect()),
         Ok(Err(e)) => Err(Failure::new(e.to_string())),
         Err(e) => Err(Failure::new(e.to_string())),
     };

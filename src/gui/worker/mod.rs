@@ -43,7 +43,10 @@ impl Worker {
             .spawn(move || run_thread(startup, commands, sink.clone()));
         if let Err(e) = spawned {
             // The window notices the closed channel and says the worker is gone.
-            eprintln!("tokenwarden: could not start the background worker: {e}");
+            let detail = e.to_string();
+            let words =
+                crate::words::t_args("worker-could-not-start", &[("detail", detail.into())]);
+            eprintln!("{}", crate::words::errors::prefixed(&words));
         }
         Worker { tx, rx }
     }
@@ -67,8 +70,9 @@ fn run_thread(startup: Startup, commands: mpsc::UnboundedReceiver<Command>, sink
     {
         Ok(rt) => rt,
         Err(e) => {
-            sink.send(Event::StartFailed(Failure::new(format!(
-                "Tokenwarden could not start its background work: {e}"
+            sink.send(Event::StartFailed(Failure::new(crate::words::t_args(
+                "worker-could-not-start",
+                &[("detail", e.to_string().into())],
             ))));
             return;
         }
@@ -219,31 +223,28 @@ impl WorkerLoop {
             Ok(Err(StoreError::Secret(SecretError::WrongPassphrase))) => {
                 return self.ask(
                     UnlockNeed::VaultPassphrase { exists: true },
-                    Some(
-                        "That passphrase does not open the vault. Check it (capital letters \
-                         count) and try again."
-                            .into(),
-                    ),
+                    Some(crate::words::t("worker-wrong-passphrase")),
                 );
             }
             Ok(Err(StoreError::Secret(SecretError::Unavailable { detail }))) => {
                 return self.ask(UnlockNeed::KeychainUnavailable { detail }, None);
             }
             Ok(Err(e)) if is_vault => {
-                return self.ask(UnlockNeed::VaultPassphrase { exists }, Some(e.to_string()));
+                let why = crate::words::errors::store(&e);
+                return self.ask(UnlockNeed::VaultPassphrase { exists }, Some(why));
             }
             Ok(Err(e)) => {
                 return self.ask(
                     UnlockNeed::KeychainUnavailable {
                         detail: String::new(),
                     },
-                    Some(e.to_string()),
+                    Some(crate::words::errors::store(&e)),
                 );
             }
             Err(e) => {
-                return self.sink.send(Event::StartFailed(Failure::new(format!(
-                    "A background task failed: {e}"
-                ))));
+                return self
+                    .sink
+                    .send(Event::StartFailed(Failure::new(task_failed(&e))));
             }
         };
         let graph = match GraphConfig::from_env() {
@@ -357,6 +358,10 @@ async fn blocking<T: Send + 'static, E: Send + 'static + std::fmt::Display>(
     match tokio::task::spawn_blocking(f).await {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(Failure::new(e.to_string())),
-        Err(e) => Err(Failure::new(format!("A background task failed: {e}"))),
+        Err(e) => Err(Failure::new(task_failed(&e))),
     }
+}
+
+fn task_failed(e: &tokio::task::JoinError) -> String {
+    crate::words::t_args("worker-task-failed", &[("detail", e.to_string().into())])
 }

@@ -15,9 +15,10 @@ use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::widgets::unopened_link;
 use crate::model::status;
-use crate::model::time::describe_at;
 use crate::model::{CheckMethod, Health, MetaApp, Remedy};
 use crate::service::ChannelView;
+use crate::words::reasons::{health as health_label, kind as kind_label, sentence};
+use crate::words::{t, t_args};
 use technical::technical;
 
 pub struct DetailsInput<'a> {
@@ -53,9 +54,12 @@ pub(super) fn header(ui: &mut Ui, view: &ChannelView, now: DateTime<Utc>) {
         (None, Some(id)) => format!(" · {id}"),
         _ => String::new(),
     };
-    ui.label(theme::weak(ui, format!("{}{page}", channel.kind.label())));
+    ui.label(theme::weak(
+        ui,
+        format!("{}{page}", kind_label(channel.kind)),
+    ));
     ui.label(
-        RichText::new(health.label())
+        RichText::new(health_label(health))
             .strong()
             .color(theme::health_color(ui.visuals(), health)),
     );
@@ -64,9 +68,9 @@ pub(super) fn header(ui: &mut Ui, view: &ChannelView, now: DateTime<Utc>) {
         && let Some(f) = &channel.last_failure
     {
         ui.label(
-            RichText::new(format!(
-                "The last check failed ({}): these are the last known facts.",
-                describe_at(f.at, now)
+            RichText::new(t_args(
+                "details-last-check-failed",
+                &[("when", crate::words::time::relative(f.at, now).into())],
             ))
             .color(theme::health_color(ui.visuals(), Health::NeedsAttention)),
         );
@@ -75,7 +79,7 @@ pub(super) fn header(ui: &mut Ui, view: &ChannelView, now: DateTime<Utc>) {
 }
 
 /// The diagnosis in words, coloured by health; shared with the read-only report view.
-pub(super) fn diagnosis_callout(ui: &mut Ui, view: &ChannelView) {
+pub(super) fn diagnosis_callout(ui: &mut Ui, view: &ChannelView, now: DateTime<Utc>) {
     let check_failed = view.channel.last_failure.is_some();
     let tone = match view.diagnosis.health {
         Health::Healthy if check_failed => theme::Tone::Warning,
@@ -86,12 +90,12 @@ pub(super) fn diagnosis_callout(ui: &mut Ui, view: &ChannelView) {
     };
     theme::callout(ui, tone, |ui| match status::headline(&view.diagnosis) {
         None => {
-            ui.label("This channel's token works. Nothing to do.");
+            ui.label(t("details-works"));
         }
         Some(main) => {
-            ui.add(egui::Label::new(RichText::new(&main.message).strong()).wrap());
+            ui.add(egui::Label::new(RichText::new(sentence(main, now)).strong()).wrap());
             for r in view.diagnosis.reasons.iter().filter(|r| *r != main) {
-                ui.add(egui::Label::new(format!("• {}", r.message)).wrap());
+                ui.add(egui::Label::new(format!("• {}", sentence(r, now))).wrap());
             }
         }
     });
@@ -121,7 +125,7 @@ pub fn show(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
 fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
     let view = input.view;
     let id = &view.channel.id;
-    diagnosis_callout(ui, view);
+    diagnosis_callout(ui, view, input.now);
     ui.add_space(theme::GAP);
     let busy = input.checking || input.checking_all;
     let main = view.diagnosis.main_reason();
@@ -141,10 +145,10 @@ fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
     ui.horizontal_wrapped(|ui| {
         if let Some(reason) = main {
             let words = match reason.remedy {
-                Remedy::SubscribeWebhook => "Subscribe the Page to the webhook",
-                other => other.action_label(),
+                Remedy::SubscribeWebhook => t("details-subscribe-webhook"),
+                other => crate::words::reasons::remedy(other),
             };
-            let primary = theme::primary(ui, words);
+            let primary = theme::primary(ui, &words);
             // Opening a portal page needs no secret; checking and renewing do.
             let only_opens_a_page = matches!(
                 reason.remedy,
@@ -161,48 +165,51 @@ fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
         }
         if !primary_checks
             && ui
-                .add_enabled(input.can_act && !busy, egui::Button::new("Check now"))
+                .add_enabled(
+                    input.can_act && !busy,
+                    egui::Button::new(t("remedy-check-now")),
+                )
                 .clicked()
         {
             out.push(UiCommand::CheckOne(id.clone()));
         }
         if !primary_renews
             && ui
-                .add_enabled(input.can_act, egui::Button::new("Renew token…"))
+                .add_enabled(input.can_act, egui::Button::new(t("details-renew")))
                 .clicked()
         {
             out.push(UiCommand::OpenRenew(id.clone()));
         }
         if input.checking {
             crate::gui::theme::spinner::spinner(ui);
-            ui.label("Checking…");
+            ui.label(t("details-checking"));
         }
     });
     ui.horizontal(|ui| {
         if ui
-            .add_enabled(input.can_act, egui::Button::new("Copy token"))
-            .on_hover_text("For support: copies the token; the clipboard is cleared after 30 s")
+            .add_enabled(input.can_act, egui::Button::new(t("details-copy-token")))
+            .on_hover_text(t("details-copy-token-hover"))
             .clicked()
         {
             out.push(UiCommand::CopyToken(id.clone()));
         }
         if ui
-            .button("Guide")
-            .on_hover_text("The renewal step by step for this channel, to follow or to send")
+            .button(t("details-guide"))
+            .on_hover_text(t("details-guide-hover"))
             .clicked()
         {
             let guide = crate::gui::intents::LoginUi::OpenGuide(id.clone());
             out.push(UiCommand::Login(guide));
         }
         if let Some(secs) = input.copied_for {
-            ui.label(format!("Copied — clears in {secs} s"));
+            ui.label(t_args("details-copied", &[("seconds", secs.into())]));
         }
     });
     ui.horizontal(|ui| {
         use crate::gui::intents::LifecycleUi;
         if ui
-            .add_enabled(input.can_act, egui::Button::new("Rename…"))
-            .on_hover_text("Give this channel another name; its token stays")
+            .add_enabled(input.can_act, egui::Button::new(t("details-rename")))
+            .on_hover_text(t("details-rename-hover"))
             .clicked()
         {
             out.push(UiCommand::Lifecycle(LifecycleUi::AskRenameChannel(
@@ -210,8 +217,11 @@ fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
             )));
         }
         if ui
-            .add_enabled(input.can_act && !busy, egui::Button::new("Remove…"))
-            .on_hover_text("Delete this channel and its tokens from this computer")
+            .add_enabled(
+                input.can_act && !busy,
+                egui::Button::new(t("details-remove")),
+            )
+            .on_hover_text(t("details-remove-hover"))
             .clicked()
         {
             out.push(UiCommand::Lifecycle(LifecycleUi::AskRemoveChannel(
@@ -223,26 +233,22 @@ fn diagnosis(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
 
 pub(super) fn token_facts(ui: &mut Ui, input: &DetailsInput<'_>) {
     let channel = &input.view.channel;
-    theme::section_title(ui, "Token facts");
+    theme::section_title(ui, &t("details-token-facts"));
     theme::card(ui, |ui| {
         let Some(report) = channel.last_report.as_ref() else {
-            ui.label(theme::weak(
-                ui,
-                "Not checked yet: the facts appear after the first check.",
-            ));
+            ui.label(theme::weak(ui, t("details-not-checked-yet")));
             return;
         };
         let method = report
             .check_method
-            .map_or(facts::UNKNOWN, CheckMethod::label);
-        let checked = facts::when(report.checked_at, input.now);
-        ui.label(theme::weak(ui, format!("Checked with: {method}")));
-        ui.label(theme::weak(ui, format!("Checked: {checked}")));
+            .map_or_else(|| t("unknown"), crate::words::reasons::check_method);
+        let checked = crate::words::time::when(report.checked_at, input.now);
+        let method = t_args("details-checked-with", &[("method", method.into())]);
+        ui.add(egui::Label::new(theme::weak(ui, method)).wrap());
+        let checked = t_args("details-checked-at", &[("when", checked.into())]);
+        ui.add(egui::Label::new(theme::weak(ui, checked)).wrap());
         if report.check_method == Some(CheckMethod::SelfProbe) {
-            ui.label(theme::weak(
-                ui,
-                "Without the app's secret some facts cannot be learnt; they show as unknown.",
-            ));
+            ui.add(egui::Label::new(theme::weak(ui, t("details-self-check"))).wrap());
         }
         ui.add_space(theme::SMALL_GAP);
         let mut rows = facts::debugger_facts(report, input.now);
@@ -258,10 +264,7 @@ pub(super) fn token_facts(ui: &mut Ui, input: &DetailsInput<'_>) {
         facts::grid(ui, "details-facts", &rows);
         if let Some(lines) = facts::granular_lines(report) {
             ui.add_space(theme::SMALL_GAP);
-            ui.label(theme::weak(
-                ui,
-                "Granular permissions (permission: the Pages or accounts it covers)",
-            ));
+            ui.add(egui::Label::new(theme::weak(ui, t("details-granular"))).wrap());
             for l in lines {
                 ui.label(RichText::new(l).monospace());
             }
@@ -272,9 +275,9 @@ pub(super) fn token_facts(ui: &mut Ui, input: &DetailsInput<'_>) {
 pub(super) fn readiness(ui: &mut Ui, input: &DetailsInput<'_>) {
     let channel = &input.view.channel;
     let report = channel.last_report.as_ref();
-    theme::section_title(ui, "Ready for messages");
+    theme::section_title(ui, &t("details-ready"));
     theme::card(ui, |ui| {
-        ui.label(theme::weak(ui, "Permissions this kind of channel needs:"));
+        ui.label(theme::weak(ui, t("details-permissions-needed")));
         for (p, ok) in facts::required_permissions(report, channel.kind, channel.page_id.as_deref())
         {
             ui.horizontal(|ui| {
@@ -284,7 +287,7 @@ pub(super) fn readiness(ui: &mut Ui, input: &DetailsInput<'_>) {
         }
         if channel.kind.needs_webhook() {
             ui.add_space(theme::SMALL_GAP);
-            ui.label(theme::weak(ui, "Webhook fields that must be subscribed:"));
+            ui.label(theme::weak(ui, t("details-webhook-fields")));
             let webhook = report.and_then(|r| r.webhook.as_ref());
             for field in channel.kind.required_webhook_fields() {
                 let ok = webhook.map(|w| w.app_subscribed && w.fields.iter().any(|f| f == field));
@@ -296,43 +299,37 @@ pub(super) fn readiness(ui: &mut Ui, input: &DetailsInput<'_>) {
         }
         ui.label(theme::weak(
             ui,
-            format!("Webhook: {}", facts::webhook_summary(report, channel.kind)),
+            t_args(
+                "details-webhook",
+                &[("state", facts::webhook_summary(report, channel.kind).into())],
+            ),
         ));
     });
 }
 
 fn history(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
     let channel = &input.view.channel;
-    theme::section_title(ui, "Token history");
+    theme::section_title(ui, &t("details-token-history"));
     theme::card(ui, |ui| {
-        ui.label(format!(
-            "Current token: {} (saved {})",
-            channel.token.fingerprint,
-            channel.token.saved_at.format("%Y-%m-%d %H:%M UTC")
-        ));
+        ui.label(token_line("details-current-token", &channel.token));
         match &channel.previous_token {
             Some(prev) => {
-                ui.label(format!(
-                    "Previous token: {} (saved {})",
-                    prev.fingerprint,
-                    prev.saved_at.format("%Y-%m-%d %H:%M UTC")
-                ));
+                ui.label(token_line("details-previous-token", prev));
                 let dead = input.previous.as_ref().is_some_and(|p| p.dead.is_some());
                 if let Some(p) = &input.previous {
                     ui.add(egui::Label::new(theme::weak(ui, p.summary.as_str())).wrap());
                 }
                 ui.horizontal(|ui| {
                     let enabled = input.can_act && !input.rolling_back && !dead;
-                    let hover = if dead {
-                        "Off: Facebook said the previous token no longer works, so putting it \
-                         back would break the channel. Renew the token instead."
+                    let hover = t(if dead {
+                        "details-rollback-dead"
                     } else {
-                        "Put the previous token back in use (Facebook is asked first)"
-                    };
+                        "details-rollback-hover"
+                    });
                     if ui
-                        .add_enabled(enabled, egui::Button::new("Roll back"))
-                        .on_hover_text(hover)
-                        .on_disabled_hover_text(hover)
+                        .add_enabled(enabled, egui::Button::new(t("details-rollback")))
+                        .on_hover_text(&hover)
+                        .on_disabled_hover_text(&hover)
                         .clicked()
                     {
                         out.push(UiCommand::Rollback(crate::gui::intents::RollbackUi::Ask(
@@ -345,16 +342,10 @@ fn history(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
                 });
             }
             None => {
-                ui.label(theme::weak(
-                    ui,
-                    "No earlier token: it was never renewed here.",
-                ));
+                ui.label(theme::weak(ui, t("details-no-previous")));
             }
         }
-        ui.label(theme::weak(
-            ui,
-            "Fingerprints let two people compare tokens without showing them.",
-        ));
+        ui.add(egui::Label::new(theme::weak(ui, t("details-fingerprints"))).wrap());
     });
 }
 
@@ -382,14 +373,25 @@ fn portal(ui: &mut Ui, input: &DetailsInput<'_>, out: &mut Vec<UiCommand>) {
     {
         links.push(help);
     }
-    theme::section_title(ui, "Open in the browser");
+    theme::section_title(ui, &t("details-open-in-browser"));
     let urls: Vec<String> = links.iter().map(|l| l.url.clone()).collect();
     ui.horizontal_wrapped(|ui| {
         for link in links {
-            if ui.button(link.label).clicked() {
+            if ui.button(crate::words::guide::link_label(&link)).clicked() {
                 out.push(UiCommand::OpenUrl(link.url));
             }
         }
     });
     unopened_link::offer(ui, |u| urls.iter().any(|l| l == u), out);
+}
+
+/// "Current token: sha256:… (saved 2026-11-20 09:00 UTC-03:00)", in this computer's zone.
+pub(super) fn token_line(id: &str, token: &crate::model::StoredToken) -> String {
+    t_args(
+        id,
+        &[
+            ("fingerprint", token.fingerprint.as_str().into()),
+            ("saved", crate::words::time::at(token.saved_at).into()),
+        ],
+    )
 }

@@ -10,6 +10,7 @@ use crate::gui::intents::{DesktopAction, desktop as act};
 use crate::gui::platform::dialogs::FileKind;
 use crate::gui::theme;
 use crate::gui::views::reminders;
+use crate::words::t;
 
 pub fn show(
     ui: &mut Ui,
@@ -21,25 +22,22 @@ pub fn show(
     reminders::settings_card(ui, desktop, can_act, out);
     let picking = desktop.picking.is_some();
 
-    theme::section_title(ui, "Support report");
+    theme::section_title(ui, &t("settings-report"));
     theme::card(ui, |ui| {
-        ui.label(
-            "A report of every channel's facts, reasons and fingerprints for whoever helps you. \
-             It never contains a token or a secret.",
-        );
+        ui.add(egui::Label::new(t("settings-report-text")).wrap());
         ui.horizontal(|ui| {
             if ui
                 .add_enabled(
                     can_act && !exporting && !picking,
-                    egui::Button::new("Export report…"),
+                    egui::Button::new(t("settings-export-report")),
                 )
                 .clicked()
             {
                 out.push(act(DesktopAction::Pick(FileKind::SaveReport)));
             }
             if ui
-                .add_enabled(!picking, egui::Button::new("Open report…"))
-                .on_hover_text("Look at a report someone sent you, read-only")
+                .add_enabled(!picking, egui::Button::new(t("settings-open-report")))
+                .on_hover_text(t("settings-open-report-hover"))
                 .clicked()
             {
                 out.push(act(DesktopAction::Pick(FileKind::OpenReport)));
@@ -50,15 +48,15 @@ pub fn show(
         });
     });
 
-    theme::section_title(ui, "Backup and restore");
+    theme::section_title(ui, &t("settings-backup"));
     theme::card(ui, |ui| {
-        ui.label(
-            "Move your channels, apps and tokens to another computer, or hand them over, in one \
-             file locked with a passphrase.",
-        );
+        ui.add(egui::Label::new(t("settings-backup-text")).wrap());
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(can_act && !picking, egui::Button::new("Back up…"))
+                .add_enabled(
+                    can_act && !picking,
+                    egui::Button::new(t("settings-back-up")),
+                )
                 .clicked()
             {
                 out.push(act(DesktopAction::OpenBackup));
@@ -66,7 +64,7 @@ pub fn show(
             if ui
                 .add_enabled(
                     can_act && !picking,
-                    egui::Button::new("Restore from a backup…"),
+                    egui::Button::new(t("settings-restore")),
                 )
                 .clicked()
             {

@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use crate::gui::data::lock::Lock;
-use crate::gui::data::prefs::{Prefs, ThemeChoice};
+use crate::gui::data::prefs::{LanguageChoice, Prefs, ThemeChoice};
 use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::store::SecretStoreKind;
+use crate::words::{t, t_args};
 
 pub struct SettingsInput<'a> {
     pub profile_dir: Option<&'a Path>,
@@ -27,53 +28,70 @@ pub fn show(
     input: &SettingsInput<'_>,
     out: &mut Vec<UiCommand>,
 ) {
-    ui.heading("Settings");
+    ui.heading(t("page-settings"));
     ui.add_space(theme::GAP);
 
-    theme::section_title(ui, "Profile");
+    theme::section_title(ui, &t("settings-profile"));
     theme::card(ui, |ui| {
         let dir = input
             .profile_dir
-            .map_or_else(|| "not opened".to_string(), |d| d.display().to_string());
-        ui.label("Your channels and their last known facts are saved in this folder:");
+            .map_or_else(|| t("settings-not-opened"), |d| d.display().to_string());
+        ui.add(egui::Label::new(t("settings-profile-text")).wrap());
         ui.add(egui::Label::new(RichText::new(&dir).monospace()).selectable(true));
-        ui.label(theme::weak(
-            ui,
-            "It holds no token in clear text: tokens are kept in the secret store below.",
-        ));
+        ui.add(egui::Label::new(theme::weak(ui, t("settings-profile-no-token"))).wrap());
         if let Some(d) = input.profile_dir
-            && ui.button("Open the profile folder").clicked()
+            && ui.button(t("settings-open-folder")).clicked()
         {
             out.push(UiCommand::OpenFolder(d.to_path_buf()));
         }
     });
 
-    theme::section_title(ui, "Secret store");
+    theme::section_title(ui, &t("settings-store"));
     theme::card(ui, |ui| match input.lock {
         Lock::Open(kind) => {
-            ui.label(format!("{} — unlocked", kind.label()));
-            ui.label(theme::weak(ui, store_words(*kind)));
+            ui.label(t_args(
+                "settings-store-unlocked",
+                &[("store", t(store_name(*kind)).into())],
+            ));
+            ui.add(egui::Label::new(theme::weak(ui, t(store_words(*kind)))).wrap());
         }
         Lock::Locked { .. } => {
-            ui.label("Locked: channels can be looked at but not checked or renewed.");
+            ui.add(egui::Label::new(t("settings-store-locked")).wrap());
             if ui.button(input.lock.open_words()).clicked() {
                 out.push(UiCommand::ShowUnlock);
             }
         }
         Lock::Opening => {
-            ui.label("Opening…");
+            ui.label(t("settings-store-opening"));
         }
         Lock::Failed(message) => {
             ui.add(egui::Label::new(message).wrap());
         }
     });
 
-    theme::section_title(ui, "Appearance");
-    ui.horizontal(|ui| {
+    theme::section_title(ui, &t("settings-language"));
+    ui.horizontal_wrapped(|ui| {
+        for choice in LanguageChoice::ALL {
+            // Each language is named in its own language, so it can be found in any.
+            let words = match choice {
+                LanguageChoice::System => t("settings-language-system"),
+                LanguageChoice::English => "English".to_string(),
+                LanguageChoice::Spanish => "Español".to_string(),
+            };
+            // Applied from the next frame on (`TokenwardenApp::speak`), saved with the prefs.
+            if ui.radio(prefs.language == choice, words).clicked() {
+                prefs.language = choice;
+                ui.ctx().request_repaint();
+            }
+        }
+    });
+
+    theme::section_title(ui, &t("settings-appearance"));
+    ui.horizontal_wrapped(|ui| {
         for (choice, words) in [
-            (ThemeChoice::System, "Follow the system"),
-            (ThemeChoice::Light, "Light"),
-            (ThemeChoice::Dark, "Dark"),
+            (ThemeChoice::System, t("settings-theme-system")),
+            (ThemeChoice::Light, t("settings-theme-light")),
+            (ThemeChoice::Dark, t("settings-theme-dark")),
         ] {
             if ui.radio(prefs.theme == choice, words).clicked() && prefs.theme != choice {
                 out.push(UiCommand::SetTheme(choice));
@@ -85,24 +103,29 @@ pub fn show(
     let can_act = matches!(input.lock, Lock::Open(_));
     crate::gui::views::settings::desktop::show(ui, desktop, can_act, input.exporting, out);
 
-    theme::section_title(ui, "About");
-    ui.label(format!(
-        "Tokenwarden {} — keeps the access tokens of your channels alive.",
-        env!("CARGO_PKG_VERSION")
-    ));
+    theme::section_title(ui, &t("settings-about"));
+    ui.add(
+        egui::Label::new(t_args(
+            "settings-about-text",
+            &[("version", env!("CARGO_PKG_VERSION").into())],
+        ))
+        .wrap(),
+    );
+}
+
+fn store_name(kind: SecretStoreKind) -> &'static str {
+    match kind {
+        SecretStoreKind::Keyring => "settings-store-keyring",
+        SecretStoreKind::Vault => "settings-store-vault",
+        SecretStoreKind::Memory => "settings-store-memory",
+    }
 }
 
 fn store_words(kind: SecretStoreKind) -> &'static str {
     match kind {
-        SecretStoreKind::Keyring => {
-            "Tokens are kept by your system's keychain (Keychain, Credential Manager or Secret Service)."
-        }
-        SecretStoreKind::Vault => {
-            "Tokens are kept in vault.age in the profile folder, encrypted with your passphrase."
-        }
-        SecretStoreKind::Memory => {
-            "Tokens are kept in memory only and are gone when the window closes (demo)."
-        }
+        SecretStoreKind::Keyring => "settings-store-keyring-text",
+        SecretStoreKind::Vault => "settings-store-vault-text",
+        SecretStoreKind::Memory => "settings-store-memory-text",
     }
 }
 

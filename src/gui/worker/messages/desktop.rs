@@ -53,7 +53,7 @@ pub enum DesktopEvent {
     },
     History {
         channel: String,
-        result: Result<Vec<String>, Failure>,
+        result: Result<Vec<crate::store::HistoryEntry>, Failure>,
     },
     ReminderState(Box<LocalState>),
     Snoozed {
