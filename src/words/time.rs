@@ -2,7 +2,7 @@
 //! relative times ("in 2 days", "hace 3 horas") in the user's language. Machines (JSON, reports,
 //! backups) keep RFC 3339 UTC and never come through here.
 
-use chrono::{DateTime, Local, Offset, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, Local, Offset, TimeZone, Utc};
 
 use super::bundle::{t, t_args};
 
@@ -27,14 +27,30 @@ pub fn local_date<Tz: TimeZone>(at: DateTime<Utc>, tz: &Tz) -> String {
         .to_string()
 }
 
-/// `at` in this computer's time zone (`TZ` where set).
+/// `at` in this computer's time zone (`TZ` where set), or this thread's (`set_thread_zone`).
 pub fn at(at: DateTime<Utc>) -> String {
-    local_time(at, &Local)
+    match THREAD_ZONE.get() {
+        Some(zone) => local_time(at, &zone),
+        None => local_time(at, &Local),
+    }
 }
 
-/// The day of `at` in this computer's time zone.
+/// The day of `at` in this computer's time zone, or this thread's.
 pub fn date(at: DateTime<Utc>) -> String {
-    local_date(at, &Local)
+    match THREAD_ZONE.get() {
+        Some(zone) => local_date(at, &zone),
+        None => local_date(at, &Local),
+    }
+}
+
+thread_local! {
+    static THREAD_ZONE: std::cell::Cell<Option<FixedOffset>> = const { std::cell::Cell::new(None) };
+}
+
+/// Times on this thread read in `zone` (`None`: the computer's again). For tests: a window's
+/// snapshot shows the same times on every machine, without touching the process's `TZ`.
+pub fn set_thread_zone(zone: Option<FixedOffset>) {
+    THREAD_ZONE.set(zone);
 }
 
 /// "2026-04-04 23:30 UTC-03:00 (in 2 days)", or "unknown".
@@ -89,7 +105,7 @@ pub fn days(n: u64) -> String {
 mod tests {
     use super::super::locale::{Lang, with_lang};
     use super::*;
-    use chrono::{Duration, FixedOffset};
+    use chrono::Duration;
 
     #[test]
     fn relative_times_in_both_languages() {

@@ -3,7 +3,6 @@
 
 use crate::support;
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use eframe::egui;
@@ -13,14 +12,11 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use support::gui::*;
 use tokenwarden::gui::data::lock::Lock;
 use tokenwarden::gui::{DesktopOptions, Startup, TokenwardenApp};
-use tokenwarden::model::{
-    Channel, ChannelKind, CheckMethod, MetaApp, Secret, SecretRef, StoredToken, TokenReport,
-    TokenType, WebhookState,
-};
+use tokenwarden::model::{ChannelKind, Secret, SecretRef, TokenType};
 use tokenwarden::sim::Fault;
 use tokenwarden::sim::scenario::{
-    ACME_APP_ID, ACME_APP_NAME, BOOKS_PAGE_ID, GARDEN_PAGE_ID, OTHER_APP_ID, OTHER_APP_SECRET,
-    SHOES_PAGE_ID, TOYS_PAGE_ID, TRAVEL_PAGE_ID,
+    ACME_APP_ID, BOOKS_PAGE_ID, GARDEN_PAGE_ID, OTHER_APP_ID, OTHER_APP_SECRET, SHOES_PAGE_ID,
+    TOYS_PAGE_ID, TRAVEL_PAGE_ID,
 };
 use tokenwarden::store::{Catalog, CatalogFile, Profile, SecretStoreKind, StoreError, VaultStore};
 
@@ -528,124 +524,8 @@ fn a_vault_asks_for_its_passphrase_and_shows_the_saved_channels_meanwhile() {
 
 // ---- snapshots: a fixed catalog and a pinned clock, so every pixel is reproducible ----
 
-fn report(valid: bool, page: (&str, &str), hours_ago: i64) -> TokenReport {
-    let now = pinned();
-    TokenReport {
-        checked_at: Some(now - chrono::Duration::hours(hours_ago)),
-        check_method: Some(CheckMethod::DebugToken),
-        is_valid: Some(valid),
-        token_type: Some(TokenType::Page),
-        app_id: Some(ACME_APP_ID.into()),
-        application: Some(ACME_APP_NAME.into()),
-        user_id: Some("100000000000001".into()),
-        user_name: Some("Alice Admin".into()),
-        profile_id: Some(page.0.into()),
-        profile_name: Some(page.1.into()),
-        issued_at: Some(now - chrono::Duration::days(40)),
-        expires_at: None,
-        never_expires: Some(true),
-        data_access_expires_at: Some(now + chrono::Duration::days(80)),
-        scopes: Some(messenger_scopes()),
-        granular_scopes: None,
-        error: None,
-        webhook: Some(WebhookState {
-            app_subscribed: true,
-            fields: vec!["messages".into(), "messaging_postbacks".into()],
-        }),
-        // Facts added to the report later stay unknown here.
-        ..Default::default()
-    }
-}
-
-fn stored(tag: &str, days_ago: i64) -> StoredToken {
-    StoredToken {
-        secret: SecretRef(format!("token-{tag}")),
-        fingerprint: Secret::new(format!("EAA-{tag}")).fingerprint(),
-        saved_at: pinned() - chrono::Duration::days(days_ago),
-    }
-}
-
-fn channel(name: &str, page: (&str, &str), report: Option<TokenReport>) -> Channel {
-    Channel {
-        id: format!("id-{}", name.to_lowercase().replace(' ', "-")),
-        name: name.into(),
-        kind: ChannelKind::Messenger,
-        app_id: Some(ACME_APP_ID.into()),
-        page_id: Some(page.0.into()),
-        page_name: Some(page.1.into()),
-        token: stored(name, 40),
-        previous_token: None,
-        previous_report: None,
-        last_report: report,
-        last_failure: None,
-        added_at: pinned() - chrono::Duration::days(90),
-    }
-}
-
-/// A channel in every state, with fixed times.
-fn fixture() -> Vec<Channel> {
-    let now = pinned();
-    let shoes = (SHOES_PAGE_ID, "Acme Shoes");
-    let mut healthy = channel("Acme Shoes", shoes, Some(report(true, shoes, 3)));
-    healthy.previous_token = Some(stored("shoes-old", 120));
-    let books = (BOOKS_PAGE_ID, "Acme Books");
-    let mut expiring = report(true, books, 3);
-    expiring.never_expires = Some(false);
-    expiring.expires_at = Some(now + chrono::Duration::days(5) + chrono::Duration::hours(2));
-    let travel = (TRAVEL_PAGE_ID, "Acme Travel");
-    let mut expired = report(false, travel, 3);
-    expired.never_expires = Some(false);
-    expired.expires_at = Some(now - chrono::Duration::days(2));
-    expired.scopes = None;
-    expired.webhook = None;
-    expired.error = Some(session_expired());
-    let toys = (TOYS_PAGE_ID, "Acme Toys");
-    let mut webhook = report(true, toys, 26);
-    webhook.webhook = Some(WebhookState {
-        app_subscribed: true,
-        fields: vec!["feed".into()],
-    });
-    let mut whatsapp = channel(
-        "Acme WhatsApp",
-        ("800000000000001", "Acme WhatsApp Business"),
-        None,
-    );
-    whatsapp.kind = ChannelKind::Whatsapp;
-    vec![
-        healthy,
-        channel("Acme Books", books, Some(expiring)),
-        channel("Acme Travel", travel, Some(expired)),
-        channel("Acme Toys", toys, Some(webhook)),
-        whatsapp,
-    ]
-}
-
-/// A window on the fixed catalog; the Graph address leads nowhere, and nothing asks it.
-fn snapshot_harness(theme: egui::Theme) -> (App, tempfile::TempDir) {
-    let acme = MetaApp {
-        id: ACME_APP_ID.into(),
-        name: ACME_APP_NAME.into(),
-        client_token: None,
-        has_secret: true,
-    };
-    let (profile, dir) = fixed_profile(fixture(), vec![acme]);
-    let mut h = pinned_window(
-        profile,
-        "http://127.0.0.1:9",
-        theme,
-        DesktopOptions::quiet(),
-        WAIT,
-    );
-    // Paths differ per machine; show the same ones in every snapshot.
-    let state = h.state_mut().state_mut();
-    state.profile_dir = Some(Path::new("/home/you/.local/share/tokenwarden").into());
-    state.prefs.export_path = "/home/you/Documents/tokenwarden-report.json".into();
-    h.run_ok();
-    (h, dir)
-}
-
 fn snapshots_in(theme: egui::Theme, suffix: &str) {
-    let (mut h, _dir) = snapshot_harness(theme);
+    let (mut h, _dir) = fixed_window(theme, DesktopOptions::quiet());
     snapshot(&mut h, &format!("list_{suffix}"));
 
     select(&mut h, "Acme Travel");

@@ -16,10 +16,14 @@ use tokenwarden::gui::platform::clipboard::MemoryClipboard;
 use tokenwarden::gui::platform::dialogs::QueuedDialogs;
 use tokenwarden::gui::{DesktopOptions, GuiOptions, Startup, TokenwardenApp};
 use tokenwarden::model::{
-    Channel, ChannelKind, GraphErrorInfo, MetaApp, Secret, SecretRef, StoredToken,
+    Channel, ChannelKind, CheckMethod, GraphErrorInfo, MetaApp, Secret, SecretRef, StoredToken,
+    TokenReport, TokenType, WebhookState,
 };
 use tokenwarden::service::{RecordingNotifier, Service};
-use tokenwarden::sim::scenario::{ACME_APP_ID, ACME_APP_NAME, ACME_APP_SECRET};
+use tokenwarden::sim::scenario::{
+    ACME_APP_ID, ACME_APP_NAME, ACME_APP_SECRET, BOOKS_PAGE_ID, SHOES_PAGE_ID, TOYS_PAGE_ID,
+    TRAVEL_PAGE_ID,
+};
 use tokenwarden::sim::{Scenario, SimControl, SimHandle, Simulator};
 use tokenwarden::store::{Catalog, CatalogFile, Profile, SecretBackend, Store, StoreError};
 use tokio_util::sync::CancellationToken;
@@ -234,8 +238,10 @@ pub fn pinned() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
 }
 
-/// The pinned clock, a recording browser and a memory clipboard.
+/// The pinned clock, a recording browser and a memory clipboard. Times on this (the window's)
+/// thread read in UTC, so snapshots show the same times on every machine.
 pub fn pinned_options() -> GuiOptions {
+    tokenwarden::words::time::set_thread_zone(Some(chrono::FixedOffset::east_opt(0).unwrap()));
     let now = pinned();
     GuiOptions {
         clock: Arc::new(move || now),
@@ -253,6 +259,20 @@ pub fn pinned_window(
     desktop: DesktopOptions,
     wait: Duration,
 ) -> App {
+    pinned_window_until(profile, base_url, theme, desktop, wait, |h| {
+        !h.state().state().table.is_empty()
+    })
+}
+
+/// `pinned_window`, waiting (at most `wait`) until `ready` holds instead.
+pub fn pinned_window_until(
+    profile: Profile,
+    base_url: &str,
+    theme: egui::Theme,
+    desktop: DesktopOptions,
+    wait: Duration,
+    ready: impl Fn(&App) -> bool,
+) -> App {
     let store = Store::open(profile, SecretBackend::Memory).unwrap();
     let graph = GraphConfig::default().with_base_url(base_url).unwrap();
     let service = Arc::new(Service::new(store, graph).unwrap());
@@ -265,10 +285,121 @@ pub fn pinned_window(
         .build_eframe(move |cc| {
             TokenwardenApp::with_desktop(cc, Startup::Service(service), options, desktop)
         });
-    step_until_within(&mut h, wait, "the channels to load", |h| {
-        !h.state().state().table.is_empty()
-    });
+    step_until_within(&mut h, wait, "the window to be ready", ready);
     h
+}
+
+// ---- the fixed catalog of the main window's snapshots ----
+
+fn fixed_report(valid: bool, page: (&str, &str), hours_ago: i64) -> TokenReport {
+    let now = pinned();
+    TokenReport {
+        checked_at: Some(now - chrono::Duration::hours(hours_ago)),
+        check_method: Some(CheckMethod::DebugToken),
+        is_valid: Some(valid),
+        token_type: Some(TokenType::Page),
+        app_id: Some(ACME_APP_ID.into()),
+        application: Some(ACME_APP_NAME.into()),
+        user_id: Some("100000000000001".into()),
+        user_name: Some("Alice Admin".into()),
+        profile_id: Some(page.0.into()),
+        profile_name: Some(page.1.into()),
+        issued_at: Some(now - chrono::Duration::days(40)),
+        expires_at: None,
+        never_expires: Some(true),
+        data_access_expires_at: Some(now + chrono::Duration::days(80)),
+        scopes: Some(messenger_scopes()),
+        granular_scopes: None,
+        error: None,
+        webhook: Some(WebhookState {
+            app_subscribed: true,
+            fields: vec!["messages".into(), "messaging_postbacks".into()],
+        }),
+        // Facts added to the report later stay unknown here.
+        ..Default::default()
+    }
+}
+
+fn fixed_token(tag: &str, days_ago: i64) -> StoredToken {
+    StoredToken {
+        secret: SecretRef(format!("token-{tag}")),
+        fingerprint: Secret::new(format!("EAA-{tag}")).fingerprint(),
+        saved_at: pinned() - chrono::Duration::days(days_ago),
+    }
+}
+
+fn fixed_channel(name: &str, page: (&str, &str), report: Option<TokenReport>) -> Channel {
+    Channel {
+        id: format!("id-{}", name.to_lowercase().replace(' ', "-")),
+        name: name.into(),
+        kind: ChannelKind::Messenger,
+        app_id: Some(ACME_APP_ID.into()),
+        page_id: Some(page.0.into()),
+        page_name: Some(page.1.into()),
+        token: fixed_token(name, 40),
+        previous_token: None,
+        previous_report: None,
+        last_report: report,
+        last_failure: None,
+        added_at: pinned() - chrono::Duration::days(90),
+    }
+}
+
+/// A channel in every state, with fixed times: the main window's snapshots, in each language.
+pub fn fixture() -> Vec<Channel> {
+    let now = pinned();
+    let shoes = (SHOES_PAGE_ID, "Acme Shoes");
+    let mut healthy = fixed_channel("Acme Shoes", shoes, Some(fixed_report(true, shoes, 3)));
+    healthy.previous_token = Some(fixed_token("shoes-old", 120));
+    let books = (BOOKS_PAGE_ID, "Acme Books");
+    let mut expiring = fixed_report(true, books, 3);
+    expiring.never_expires = Some(false);
+    expiring.expires_at = Some(now + chrono::Duration::days(5) + chrono::Duration::hours(2));
+    let travel = (TRAVEL_PAGE_ID, "Acme Travel");
+    let mut expired = fixed_report(false, travel, 3);
+    expired.never_expires = Some(false);
+    expired.expires_at = Some(now - chrono::Duration::days(2));
+    expired.scopes = None;
+    expired.webhook = None;
+    expired.error = Some(session_expired());
+    let toys = (TOYS_PAGE_ID, "Acme Toys");
+    let mut webhook = fixed_report(true, toys, 26);
+    webhook.webhook = Some(WebhookState {
+        app_subscribed: true,
+        fields: vec!["feed".into()],
+    });
+    let mut whatsapp = fixed_channel(
+        "Acme WhatsApp",
+        ("800000000000001", "Acme WhatsApp Business"),
+        None,
+    );
+    whatsapp.kind = ChannelKind::Whatsapp;
+    vec![
+        healthy,
+        fixed_channel("Acme Books", books, Some(expiring)),
+        fixed_channel("Acme Travel", travel, Some(expired)),
+        fixed_channel("Acme Toys", toys, Some(webhook)),
+        whatsapp,
+    ]
+}
+
+/// A window on the fixed catalog (`fixture`) with the pinned clock, at 1200×760; the Graph
+/// address leads nowhere, and nothing asks it. Files are asked through `desktop`.
+pub fn fixed_window(theme: egui::Theme, desktop: DesktopOptions) -> (App, tempfile::TempDir) {
+    let acme = MetaApp {
+        id: ACME_APP_ID.into(),
+        name: ACME_APP_NAME.into(),
+        client_token: None,
+        has_secret: true,
+    };
+    let (profile, dir) = fixed_profile(fixture(), vec![acme]);
+    let mut h = pinned_window(profile, "http://127.0.0.1:9", theme, desktop, WAIT);
+    // Paths differ per machine; show the same ones in every snapshot.
+    let state = h.state_mut().state_mut();
+    state.profile_dir = Some(std::path::Path::new("/home/you/.local/share/tokenwarden").into());
+    state.prefs.export_path = "/home/you/Documents/tokenwarden-report.json".into();
+    h.run_ok();
+    (h, dir)
 }
 
 /// The error Graph gives for a token whose session expired.
@@ -425,8 +556,21 @@ pub fn assert_words_fit(h: &App) {
             continue;
         }
         let text = n.label().or_else(|| n.value()).unwrap_or_default();
-        let Some(r) = n.bounding_box() else { continue };
-        if text.trim().is_empty() || !visible(&r) || r.width() < 1.0 {
+        let Some(mut r) = n.bounding_box() else {
+            continue;
+        };
+        // Text scrolled past the edge of a scroll view is hidden there, not cut: only the part
+        // in sight counts.
+        let mut up = n.parent();
+        while let Some(p) = up {
+            if p.role() == Role::ScrollView
+                && let Some(seen) = p.bounding_box()
+            {
+                r = r.intersect(seen);
+            }
+            up = p.parent();
+        }
+        if text.trim().is_empty() || !visible(&r) || r.width() < 1.0 || r.height() < 1.0 {
             continue;
         }
         boxes.push((text, r));

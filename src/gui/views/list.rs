@@ -130,7 +130,7 @@ fn toolbar(ui: &mut Ui, table: &ChannelTable, filter: &mut Filter) {
         }
         for h in Health::ALL {
             let n = table.count(h);
-            let text = format!("{} ({n})", health_label(h));
+            let text = format!("{} ({n})", t(filter_words(h)));
             if ui
                 .selectable_label(filter.health == Some(h), text)
                 .on_hover_text(t(filter_hover(h)))
@@ -227,6 +227,16 @@ pub fn checked_words(channel: &crate::model::Channel, now: DateTime<Utc>) -> Str
         (Some(f), _) => t_args("list-check-failed", &[("when", relative(f.at).into())]),
         (None, Some(at)) => t_args("list-checked", &[("when", relative(at).into())]),
         (None, None) => t("list-never-checked"),
+    }
+}
+
+/// A status filter's words: the health's name, shortened where a language needs the room.
+fn filter_words(h: Health) -> &'static str {
+    match h {
+        Health::Broken => "list-chip-broken",
+        Health::NeedsAttention => "list-chip-attention",
+        Health::Unknown => "list-chip-unknown",
+        Health::Healthy => "list-chip-healthy",
     }
 }
 

@@ -139,6 +139,18 @@ impl DialogUi<'_> {
         }
         scroll
             .show(self.ui, |ui| {
+                // A scroll view to assistive technology, bounded by the part in sight: text
+                // scrolled past its edge is hidden there, not cut.
+                let seen = ui.clip_rect();
+                ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+                    node.set_role(egui::accesskit::Role::ScrollView);
+                    node.set_bounds(egui::accesskit::Rect {
+                        x0: seen.min.x.into(),
+                        y0: seen.min.y.into(),
+                        x1: seen.max.x.into(),
+                        y1: seen.max.y.into(),
+                    });
+                });
                 let inner = add(ui);
                 theme::follow_focus(ui);
                 inner

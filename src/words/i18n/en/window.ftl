@@ -277,3 +277,8 @@ worker-task-failed = A background task failed: { $detail }
 worker-demo-failed = The demo could not start: { $detail }
 window-could-not-open = the window could not be opened ({ $detail }). The command line still works: see `tokenwarden --help`.
 instance-ok = OK
+# The status filters above the list (a short form of the health's name where a language needs it).
+list-chip-broken = Broken
+list-chip-attention = Needs attention
+list-chip-unknown = Not checked
+list-chip-healthy = Healthy

@@ -277,3 +277,8 @@ worker-task-failed = Falló una tarea en segundo plano: { $detail }
 worker-demo-failed = La demostración no pudo iniciar: { $detail }
 window-could-not-open = no se pudo abrir la ventana ({ $detail }). La línea de comandos sigue funcionando: vea `tokenwarden --help`.
 instance-ok = Aceptar
+# Los filtros de estado sobre la lista (una forma corta del nombre del estado).
+list-chip-broken = No funciona
+list-chip-attention = Atención
+list-chip-unknown = Sin revisar
+list-chip-healthy = Funciona
