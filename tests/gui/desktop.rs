@@ -20,7 +20,6 @@ use tokenwarden::model::{
     Channel, ChannelKind, CheckMethod, Secret, SecretRef, StoredToken, TokenReport, TokenType,
 };
 use tokenwarden::service::Notifier;
-use tokenwarden::service::report_file::{REPORT_FORMAT, REPORT_VERSION, ReportApp, SupportReport};
 use tokenwarden::sim::scenario::{
     ACME_APP_ID, ACME_APP_NAME, GARDEN_PAGE_ID, SHOES_PAGE_ID, TRAVEL_PAGE_ID,
 };
@@ -380,21 +379,7 @@ fn fixed_channels() -> Vec<Channel> {
 
 fn snapshots_in(theme: egui::Theme, suffix: &str) {
     let (profile, dir) = fixed_profile(fixed_channels(), vec![]);
-    let report = SupportReport {
-        format: REPORT_FORMAT.into(),
-        version: REPORT_VERSION,
-        made_at: pinned() - Duration::days(3),
-        made_by: "ann on support-laptop".into(),
-        tokenwarden_version: "0.1.0".into(),
-        apps: vec![ReportApp {
-            id: ACME_APP_ID.into(),
-            name: ACME_APP_NAME.into(),
-            has_secret: true,
-        }],
-        channels: fixed_channels(),
-    };
-    let report_path = dir.path().join("report.json");
-    std::fs::write(&report_path, serde_json::to_vec(&report).unwrap()).unwrap();
+    let report_path = write_report(dir.path(), fixed_channels());
     let dialogs = QueuedDialogs::default();
     let mut h = pinned_harness(profile, theme, &dialogs);
     settings(&mut h);

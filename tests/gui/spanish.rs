@@ -19,7 +19,6 @@ use tokenwarden::gui::platform::dialogs::QueuedDialogs;
 use tokenwarden::gui::{DesktopOptions, Startup, TokenwardenApp};
 use tokenwarden::model::MetaApp;
 use tokenwarden::service::Service;
-use tokenwarden::service::report_file::{REPORT_FORMAT, REPORT_VERSION, ReportApp, SupportReport};
 use tokenwarden::sim::scenario::{ACME_APP_ID, ACME_APP_NAME};
 use tokenwarden::store::{Profile, SecretBackend, Store};
 use tokenwarden::words::{self, Lang};
@@ -82,22 +81,8 @@ fn main_screens_in(theme: egui::Theme, suffix: &str) {
     press(&mut h, &es("page-settings"));
     look(&mut h, &format!("es_settings_{suffix}"));
 
-    // A report someone sent: the same fixed channels, made three days before the clock.
-    let report = SupportReport {
-        format: REPORT_FORMAT.into(),
-        version: REPORT_VERSION,
-        made_at: pinned() - Duration::days(3),
-        made_by: "ann on support-laptop".into(),
-        tokenwarden_version: "0.1.0".into(),
-        apps: vec![ReportApp {
-            id: ACME_APP_ID.into(),
-            name: ACME_APP_NAME.into(),
-            has_secret: true,
-        }],
-        channels: fixture(),
-    };
-    let path = dir.path().join("report.json");
-    std::fs::write(&path, serde_json::to_vec(&report).unwrap()).unwrap();
+    // A report someone sent: the same fixed channels.
+    let path = write_report(dir.path(), fixture());
     dialogs.answer(&path);
     press(&mut h, &es("settings-open-report"));
     step_until(&mut h, "the report", |h| has_label(h, &es("report-close")));

@@ -402,6 +402,30 @@ pub fn fixed_window(theme: egui::Theme, desktop: DesktopOptions) -> (App, tempfi
     (h, dir)
 }
 
+/// Writes into `dir` the support report Ann made of `channels` three days before the pinned
+/// clock (the Acme app with its secret); returns its path.
+pub fn write_report(dir: &std::path::Path, channels: Vec<Channel>) -> std::path::PathBuf {
+    use tokenwarden::service::report_file::{
+        REPORT_FORMAT, REPORT_VERSION, ReportApp, SupportReport,
+    };
+    let report = SupportReport {
+        format: REPORT_FORMAT.into(),
+        version: REPORT_VERSION,
+        made_at: pinned() - chrono::Duration::days(3),
+        made_by: "ann on support-laptop".into(),
+        tokenwarden_version: "0.1.0".into(),
+        apps: vec![ReportApp {
+            id: ACME_APP_ID.into(),
+            name: ACME_APP_NAME.into(),
+            has_secret: true,
+        }],
+        channels,
+    };
+    let path = dir.join("report.json");
+    std::fs::write(&path, serde_json::to_vec(&report).unwrap()).unwrap();
+    path
+}
+
 /// The error Graph gives for a token whose session expired.
 pub fn session_expired() -> GraphErrorInfo {
     GraphErrorInfo {
