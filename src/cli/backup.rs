@@ -25,7 +25,7 @@ fn passphrase(confirm: bool) -> Result<Secret, ServiceError> {
         return Ok(p);
     }
     if !std::io::stdin().is_terminal() {
-        return Err(ServiceError::Usage(t_args(
+        return Err(ServiceError::said(t_args(
             "backup-needs-passphrase",
             &[("variable", BACKUP_PASSPHRASE_ENV.into())],
         )));
@@ -35,7 +35,7 @@ fn passphrase(confirm: bool) -> Result<Secret, ServiceError> {
     }
     let typed = input::read_secret_text(&t("backup-passphrase-prompt"))?;
     if typed.is_empty() {
-        return Err(ServiceError::Usage(t("backup-passphrase-empty")));
+        return Err(ServiceError::said(t("backup-passphrase-empty")));
     }
     Ok(typed)
 }

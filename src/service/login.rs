@@ -7,6 +7,7 @@ use chrono::{Duration, Utc};
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
+use super::refusal::Usage;
 use super::{RenewOutcome, Service, ServiceError};
 
 /// How a renewal goes: accept warnings, re-subscribe the webhook, renew the whole group.
@@ -300,9 +301,9 @@ impl Service {
             .app(app_id)
             .and_then(|a| a.client_token.clone())
             .ok_or_else(|| {
-                ServiceError::Usage(format!(
-                    "Logging in needs the app's client token (Meta's app dashboard: Settings > Advanced > Security > Client token). Save it with: tokenwarden app add --id {app_id} --name NAME --client-token TOKEN"
-                ))
+                ServiceError::Usage(Usage::NoClientToken {
+                    app_id: app_id.to_string(),
+                })
             })
     }
 }

@@ -8,6 +8,7 @@ mod error;
 mod history;
 pub mod import;
 mod notifier;
+pub mod refusal;
 mod reminders;
 mod renew;
 mod restore;
@@ -45,6 +46,7 @@ pub use error::ServiceError;
 pub use history::{channel_history, describe as describe_history};
 pub use lifecycle::{Removal, refuse_app_in_use, rename_app_in, rename_channel_in};
 pub use notifier::{DesktopNotifier, Notifier, RecordingNotifier, SentNotification};
+pub use refusal::{AppInUse, Conflict, Named, Usage};
 pub use reminders::{Notice, NotifyOutcome, Reminders, lead_thresholds};
 pub use renew::{RenewOutcome, Validation};
 
@@ -227,12 +229,10 @@ impl Service {
     ) -> Result<MetaApp, ServiceError> {
         let id = id.trim();
         if id.is_empty() || !id.chars().all(|c| c.is_ascii_digit()) {
-            return Err(ServiceError::Usage(format!(
-                "The app id must be the number shown on the app's dashboard, not {id:?}."
-            )));
+            return Err(ServiceError::Usage(Usage::BadAppId { id: id.into() }));
         }
         if name.trim().is_empty() {
-            return Err(ServiceError::Usage("Give the app a name.".into()));
+            return Err(ServiceError::Usage(Usage::AppNameMissing));
         }
         if let Some(s) = &secret {
             crate::graph::check::verify_app_secret(&self.graph, id, s)

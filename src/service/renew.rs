@@ -8,6 +8,7 @@ use chrono::Utc;
 use super::confirm::{target_of, unconfirmed};
 use super::login::Derivation;
 use super::login_pages::{LoginPages, login_pages, which_page_message};
+use super::refusal::{Conflict, Usage};
 use super::{ChannelView, Service, ServiceError, blocking};
 use crate::graph::check::name_of_me;
 use crate::model::{
@@ -365,15 +366,11 @@ impl Service {
     ) -> Result<(ChannelView, Option<Derivation>), ServiceError> {
         let name = crate::model::text::inert(name.trim());
         if name.is_empty() {
-            return Err(ServiceError::Usage(
-                "Give the channel a name, e.g. \"Acme Shoes Messenger\".".into(),
-            ));
+            return Err(ServiceError::Usage(Usage::ChannelNameMissing));
         }
         let catalog = self.catalog().await?;
         if catalog.channels.iter().any(|c| c.name == name) {
-            return Err(ServiceError::Usage(format!(
-                "A channel called {name:?} exists already. Pick another name, or renew that channel instead."
-            )));
+            return Err(ServiceError::Usage(Usage::ChannelExists { name }));
         }
         let v = self
             .validate_for_page(None, kind, app_id, page_id, token)
@@ -390,17 +387,18 @@ impl Service {
         let store = self.store.clone();
         let saved = channel.clone();
         let result = blocking(move || {
-            store.catalog.update(|c: &mut Catalog| -> Result<(), ServiceError> {
-                if c.channels.iter().any(|x| x.name == saved.name) {
-                    return Err(ServiceError::Conflict(format!(
-                        "A channel called {:?} was just added by someone else, so nothing was saved. Pick another name and try again.",
-                        saved.name
-                    )));
-                }
-                super::twins::refuse_twin(c, saved.kind, saved.page_id.as_deref())?;
-                c.channels.push(saved);
-                Ok(())
-            })
+            store
+                .catalog
+                .update(|c: &mut Catalog| -> Result<(), ServiceError> {
+                    if c.channels.iter().any(|x| x.name == saved.name) {
+                        return Err(ServiceError::Conflict(Conflict::NameAdded {
+                            name: saved.name.clone(),
+                        }));
+                    }
+                    super::twins::refuse_twin(c, saved.kind, saved.page_id.as_deref())?;
+                    c.channels.push(saved);
+                    Ok(())
+                })
         })
         .await?;
         if let Err(e) = result {
@@ -537,9 +535,7 @@ fn swap(
         .find(|ch| ch.id == id)
         .ok_or_else(|| ServiceError::NotFound(id.clone()))?;
     if ch.token != expected {
-        return Err(ServiceError::Conflict(
-            "This channel's token was changed by someone else a moment ago. Nothing was saved; look at the channel again and retry if it still needs a new token.".into(),
-        ));
+        return Err(ServiceError::Conflict(Conflict::TokenChanged));
     }
     let dropped = ch.previous_token.replace(ch.token.clone());
     // What was last known of the replaced token, for Roll back to show.

@@ -5,6 +5,7 @@
 
 use chrono::Utc;
 
+use super::refusal::{Conflict, Usage};
 use super::{ChannelView, Service, ServiceError, blocking};
 use crate::model::{Channel, Reason, ReasonCode, Secret, StoredToken, TokenReport};
 use crate::store::{Catalog, SecretError};
@@ -30,10 +31,9 @@ impl Service {
             return Err(conflict(&channel.name));
         }
         let Some(previous) = channel.previous_token.clone() else {
-            return Err(ServiceError::Usage(format!(
-                "{:?} has no earlier token to go back to: it was never renewed here.",
-                channel.name
-            )));
+            return Err(ServiceError::Usage(Usage::NoEarlierToken {
+                name: channel.name.clone(),
+            }));
         };
         // Read before anything changes: a token that is gone cannot be put back.
         let token = self.previous_secret(&channel, &previous).await?;
@@ -180,7 +180,5 @@ impl Service {
 }
 
 fn conflict(name: &str) -> ServiceError {
-    ServiceError::Conflict(format!(
-        "The tokens of {name:?} were changed by someone else a moment ago (a renewal, a restore or another rollback). Nothing was changed; look at the channel again and retry if it still needs its earlier token."
-    ))
+    ServiceError::Conflict(Conflict::TokensChanged { name: name.into() })
 }

@@ -1,6 +1,7 @@
 //! Re-subscribing a Page to the app's webhook: after a reconnect, Messenger stays silent when
 //! the Page's `subscribed_apps` lacks the app or the `messages` field.
 
+use super::refusal::Usage;
 use super::{ChannelView, Service, ServiceError};
 use crate::graph::{GraphError, Method};
 use crate::model::ChannelKind;
@@ -19,19 +20,16 @@ impl Service {
     pub async fn subscribe_webhook(&self, selector: &str) -> Result<ChannelView, ServiceError> {
         let channel = self.channel(selector).await?;
         if !channel.kind.needs_webhook() {
-            return Err(ServiceError::Usage(format!(
-                "{:?} is a {} channel; it does not use a webhook.",
-                channel.name,
-                channel.kind.label()
-            )));
+            return Err(ServiceError::Usage(Usage::NoWebhook {
+                name: channel.name.clone(),
+                kind: channel.kind,
+            }));
         }
         let target = channel
             .page_id
             .clone()
             .or_else(|| channel.last_report.as_ref()?.profile_id.clone())
-            .ok_or_else(|| {
-                ServiceError::Usage("The channel's Page is not known yet; check it first.".into())
-            })?;
+            .ok_or_else(|| ServiceError::Usage(Usage::PageUnknown))?;
         let token = self.get_secret(&channel.token.secret).await?;
         let catalog = self.catalog().await?;
         let creds = self

@@ -5,14 +5,13 @@ use fluent_bundle::FluentValue;
 use std::path::Path;
 
 use super::bundle::{t, t_args};
-use super::reasons::sentences;
+use super::reasons::{kind, sentences};
 use crate::graph::{ConfigError, GraphError};
 use crate::model::PasteError;
-use crate::service::ServiceError;
+use crate::service::{Conflict, Named, ServiceError, Usage};
 use crate::store::{BackupError, SecretError, StoreError};
 
-/// The sentence for a failed command. Errors that still carry a service's English sentence
-/// (usage, conflicts, "in use") keep it; see the report of issue 11.
+/// The sentence for a failed command, phrased from the error's facts.
 pub fn error(e: &ServiceError) -> String {
     match e {
         ServiceError::Refused { reasons } => t_args(
@@ -27,8 +26,105 @@ pub fn error(e: &ServiceError) -> String {
         ServiceError::Secret(e) => secret(e),
         ServiceError::Backup(e) => backup(e),
         ServiceError::Config(e) => config(e),
-        // Usage, conflicts and "in use" still carry a service's English sentence.
-        other => other.to_string(),
+        ServiceError::Usage(u) => usage(u),
+        ServiceError::Conflict(c) => conflict(c),
+        ServiceError::InUse(u) => t_args(
+            "error-app-in-use",
+            &[
+                ("app", quoted(&u.app)),
+                ("count", u.channels.len().into()),
+                ("names", quoted_list(&u.channels)),
+            ],
+        ),
+    }
+}
+
+/// A name as the sentences show it: in quotes, so a name with spaces reads as one.
+fn quoted(name: &str) -> FluentValue<'static> {
+    format!("{name:?}").into()
+}
+
+fn quoted_list(names: &[String]) -> FluentValue<'static> {
+    names
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+        .into()
+}
+
+fn named(what: Named) -> FluentValue<'static> {
+    match what {
+        Named::Channel => "channel",
+        Named::App => "app",
+    }
+    .into()
+}
+
+/// What was asked makes no sense as given.
+pub fn usage(u: &Usage) -> String {
+    match u {
+        Usage::Said(sentence) => sentence.clone(),
+        Usage::BadAppId { id } => t_args("usage-bad-app-id", &[("id", quoted(id))]),
+        Usage::AppNameMissing => t("usage-app-name-missing"),
+        Usage::ChannelNameMissing => t("usage-channel-name-missing"),
+        Usage::NameNotPlain { what } => t_args("usage-name-not-plain", &[("what", named(*what))]),
+        Usage::ChannelExists { name } => t_args("usage-channel-exists", &[("name", quoted(name))]),
+        Usage::LineNameTaken { name } => t_args("usage-line-name-taken", &[("name", quoted(name))]),
+        Usage::NameTaken { what, name, id } => t_args(
+            "usage-name-taken",
+            &[
+                ("what", named(*what)),
+                ("name", quoted(name)),
+                ("id", id.into()),
+            ],
+        ),
+        Usage::NoSuchApp { id } => t_args("cli-no-such-app", &[("id", quoted(id))]),
+        Usage::NoEarlierToken { name } => {
+            t_args("usage-no-earlier-token", &[("name", quoted(name))])
+        }
+        Usage::NoWebhook { name, kind: k } => t_args(
+            "usage-no-webhook",
+            &[("name", quoted(name)), ("kind", kind(*k).into())],
+        ),
+        Usage::PageUnknown => t("usage-page-unknown"),
+        Usage::NoClientToken { app_id } => {
+            t_args("usage-no-client-token", &[("app", app_id.into())])
+        }
+        Usage::ReportNotWritten { path: p, detail } => t_args(
+            "usage-report-not-written",
+            &[("path", path(p)), ("detail", detail.into())],
+        ),
+        Usage::ReportNotOpened { path: p, detail } => t_args(
+            "usage-report-not-opened",
+            &[("path", path(p)), ("detail", detail.into())],
+        ),
+        Usage::NotAReport {
+            path: p,
+            detail: Some(detail),
+        } => t_args(
+            "usage-report-damaged",
+            &[("path", path(p)), ("detail", detail.into())],
+        ),
+        Usage::NotAReport { path: p, .. } => t_args("usage-not-a-report", &[("path", path(p))]),
+        Usage::NewerReport { path: p, version } => t_args(
+            "usage-newer-report",
+            &[("path", path(p)), ("version", version.into())],
+        ),
+    }
+}
+
+/// Someone else changed the same thing a moment ago.
+pub fn conflict(c: &Conflict) -> String {
+    match c {
+        Conflict::NameAdded { name } => t_args("conflict-name-added", &[("name", quoted(name))]),
+        Conflict::LineNameAdded { name } => {
+            t_args("conflict-line-name-added", &[("name", quoted(name))])
+        }
+        Conflict::TokenChanged => t("conflict-token-changed"),
+        Conflict::TokensChanged { name } => {
+            t_args("conflict-tokens-changed", &[("name", quoted(name))])
+        }
     }
 }
 

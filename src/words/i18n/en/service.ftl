@@ -1,1 +1,42 @@
 ### service: English
+
+## Requests that make no sense as given (exit 2); nothing was changed
+
+usage-bad-app-id = The app id must be the number shown on the app's dashboard, not { $id }.
+usage-app-name-missing = Give the app a name.
+usage-channel-name-missing = Give the channel a name, e.g. "Acme Shoes Messenger".
+usage-name-not-plain = Give the { $what ->
+        [app] app
+       *[channel] channel
+    } a name of plain text, e.g. "Acme Shoes Messenger".
+usage-channel-exists = A channel called { $name } exists already. Pick another name, or renew that channel instead.
+usage-line-name-taken = A channel called { $name } exists already (saved, or on an earlier line). Pick another name.
+usage-name-taken = Another { $what ->
+        [app] app
+       *[channel] channel
+    } is called { $name } already (id { $id }). Pick another name.
+usage-no-earlier-token = { $name } has no earlier token to go back to: it was never renewed here.
+usage-no-webhook = { $name } is a { $kind } channel; it does not use a webhook.
+usage-page-unknown = The channel's Page is not known yet; check it first.
+usage-no-client-token = Logging in needs the app's client token (Meta's app dashboard: Settings > Advanced > Security > Client token). Save it with: tokenwarden app add --id { $app } --name NAME --client-token TOKEN
+usage-report-not-written = Could not write the report to { $path }: { $detail }
+usage-report-not-opened = Could not open { $path }: { $detail }
+usage-report-damaged = { $path } is not a Tokenwarden report, or it is damaged ({ $detail }).
+usage-not-a-report = { $path } is not a Tokenwarden report.
+usage-newer-report = { $path } was made by a newer Tokenwarden ({ $version }); update to open it.
+input-paste-app-secret = Paste the app secret and press Enter (it will not be shown):{" "}
+input-app-secret-bad = The app secret is empty or has spaces inside. Copy it from the app's Settings > Basic page.
+
+## Someone else changed the same thing a moment ago (exit 3); nothing was changed
+
+conflict-name-added = A channel called { $name } was just added by someone else, so nothing was saved. Pick another name and try again.
+conflict-line-name-added = A channel called { $name } was just added by someone else, so this line was not saved.
+conflict-token-changed = This channel's token was changed by someone else a moment ago. Nothing was saved; look at the channel again and retry if it still needs a new token.
+conflict-tokens-changed = The tokens of { $name } were changed by someone else a moment ago (a renewal, a restore or another rollback). Nothing was changed; look at the channel again and retry if it still needs its earlier token.
+
+## Still in use (exit 1); nothing was removed
+
+error-app-in-use = The app { $app } is used by { $count ->
+        [one] 1 channel: { $names }. Remove it first; nothing was removed.
+       *[other] { $count } channels: { $names }. Remove them first; nothing was removed.
+    }

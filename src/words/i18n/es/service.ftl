@@ -1,1 +1,42 @@
-### service: español latinoamericano neutro
+### service: Spanish
+
+## Pedidos que no tienen sentido tal como vienen (salida 2); no se cambió nada
+
+usage-bad-app-id = El id de la app debe ser el número que aparece en el panel de la app, no { $id }.
+usage-app-name-missing = Póngale un nombre a la app.
+usage-channel-name-missing = Póngale un nombre al canal, por ejemplo "Acme Shoes Messenger".
+usage-name-not-plain = Póngale { $what ->
+        [app] a la app
+       *[channel] al canal
+    } un nombre de texto simple, por ejemplo "Acme Shoes Messenger".
+usage-channel-exists = Ya existe un canal llamado { $name }. Elija otro nombre, o renueve ese canal.
+usage-line-name-taken = Ya existe un canal llamado { $name } (guardado, o en una línea anterior). Elija otro nombre.
+usage-name-taken = { $what ->
+        [app] Otra app
+       *[channel] Otro canal
+    } ya se llama { $name } (id { $id }). Elija otro nombre.
+usage-no-earlier-token = { $name } no tiene un token anterior al cual volver: nunca se renovó aquí.
+usage-no-webhook = { $name } es un canal de { $kind }; no usa un webhook.
+usage-page-unknown = Todavía no se conoce la Página del canal; revíselo primero.
+usage-no-client-token = Para iniciar sesión hace falta el token de cliente de la app (panel de apps de Meta: Configuración > Avanzada > Seguridad > Token de cliente). Guárdelo con: tokenwarden app add --id { $app } --name NOMBRE --client-token TOKEN
+usage-report-not-written = No se pudo escribir el informe en { $path }: { $detail }
+usage-report-not-opened = No se pudo abrir { $path }: { $detail }
+usage-report-damaged = { $path } no es un informe de Tokenwarden, o está dañado ({ $detail }).
+usage-not-a-report = { $path } no es un informe de Tokenwarden.
+usage-newer-report = { $path } lo hizo un Tokenwarden más nuevo ({ $version }); actualice Tokenwarden para abrirlo.
+input-paste-app-secret = Pegue la clave secreta de la app y presione Enter (no se mostrará):{" "}
+input-app-secret-bad = La clave secreta de la app está vacía o tiene espacios. Cópiela de la página Configuración > Básica de la app.
+
+## Alguien más cambió lo mismo hace un momento (salida 3); no se cambió nada
+
+conflict-name-added = Alguien más acaba de agregar un canal llamado { $name }, así que no se guardó nada. Elija otro nombre e intente de nuevo.
+conflict-line-name-added = Alguien más acaba de agregar un canal llamado { $name }, así que esta línea no se guardó.
+conflict-token-changed = Alguien más cambió el token de este canal hace un momento. No se guardó nada; vuelva a mirar el canal e intente de nuevo si todavía necesita un token nuevo.
+conflict-tokens-changed = Alguien más cambió los tokens de { $name } hace un momento (una renovación, una restauración u otra vuelta atrás). No se cambió nada; vuelva a mirar el canal e intente de nuevo si todavía necesita su token anterior.
+
+## Todavía en uso (salida 1); no se quitó nada
+
+error-app-in-use = La app { $app } la usa { $count ->
+        [one] 1 canal: { $names }. Quítelo primero; no se quitó nada.
+       *[other] { $count } canales: { $names }. Quítelos primero; no se quitó nada.
+    }
