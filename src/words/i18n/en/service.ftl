@@ -40,3 +40,9 @@ error-app-in-use = The app { $app } is used by { $count ->
         [one] 1 channel: { $names }. Remove it first; nothing was removed.
        *[other] { $count } channels: { $names }. Remove them first; nothing was removed.
     }
+
+## The window's background work
+
+failure-locked = Unlock the secret store first: this needs your tokens.
+failure-task = A background task failed: { $detail }
+failure-demo = The demo could not start: { $detail }

@@ -40,3 +40,9 @@ error-app-in-use = La app { $app } la usa { $count ->
         [one] 1 canal: { $names }. Quítelo primero; no se quitó nada.
        *[other] { $count } canales: { $names }. Quítelos primero; no se quitó nada.
     }
+
+## El trabajo de fondo de la ventana
+
+failure-locked = Primero desbloquee el almacén de secretos: esto necesita sus tokens.
+failure-task = Falló una tarea de fondo: { $detail }
+failure-demo = No se pudo iniciar la demostración: { $detail }
