@@ -46,3 +46,17 @@ error-app-in-use = The app { $app } is used by { $count ->
 failure-locked = Unlock the secret store first: this needs your tokens.
 failure-task = A background task failed: { $detail }
 failure-demo = The demo could not start: { $detail }
+
+## Clap's parse errors (English is clap's own text; these ids are phrased only in other languages)
+
+clap-error = error: { $sentence }
+clap-unknown-argument = unexpected argument '{ $arg }' found
+clap-missing-argument = the following required arguments were not provided: { $args }
+clap-value-missing = a value is required for '{ $arg }' but none was supplied
+clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-possible-values = {" "}[possible values: { $values }]
+clap-unknown-subcommand = unrecognized subcommand '{ $command }'
+clap-missing-subcommand = '{ $command }' requires a subcommand but one was not provided
+clap-did-you-mean = tip: similar: { $similar }
+clap-usage = Usage: { $usage }
+clap-more-information = For more information, try '--help'.

@@ -46,3 +46,17 @@ error-app-in-use = La app { $app } la usa { $count ->
 failure-locked = Primero desbloquee el almacén de secretos: esto necesita sus tokens.
 failure-task = Falló una tarea de fondo: { $detail }
 failure-demo = No se pudo iniciar la demostración: { $detail }
+
+## Errores de lectura de la línea de comandos (los de clap)
+
+clap-error = error: { $sentence }
+clap-unknown-argument = argumento inesperado '{ $arg }'
+clap-missing-argument = faltan argumentos obligatorios: { $args }
+clap-value-missing = '{ $arg }' necesita un valor y no se dio ninguno
+clap-invalid-value = valor no válido '{ $value }' para '{ $arg }'
+clap-possible-values = {" "}[valores posibles: { $values }]
+clap-unknown-subcommand = subcomando desconocido '{ $command }'
+clap-missing-subcommand = '{ $command }' necesita un subcomando y no se dio ninguno
+clap-did-you-mean = consejo: quizás quiso decir { $similar }
+clap-usage = Uso: { $usage }
+clap-more-information = Para más información, pruebe '--help'.
