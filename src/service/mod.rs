@@ -45,7 +45,10 @@ pub use clock::{ClockProblem, MAX_SKEW, clock_problem, clock_warning, clock_warn
 pub use error::ServiceError;
 pub use history::{channel_history, describe as describe_history};
 pub use lifecycle::{Removal, refuse_app_in_use, rename_app_in, rename_channel_in};
-pub use notifier::{DesktopNotifier, Notifier, RecordingNotifier, SentNotification};
+pub use notifier::{
+    DesktopNotifier, NoticeWords, Notifier, RecordingNotifier, SentNotification,
+    phrase_notices_with,
+};
 pub use refusal::{AppInUse, Conflict, Named, Usage};
 pub use reminders::{Notice, NotifyOutcome, Reminders, lead_thresholds};
 pub use renew::{RenewOutcome, Validation};
