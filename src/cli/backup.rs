@@ -142,6 +142,7 @@ pub async fn restore(
                 if let RestoreAction::Refused { why, .. } | RestoreAction::Skipped { why, .. } =
                     &item.action
                 {
+                    let why = crate::words::errors::restore_why(why);
                     super::output::eprint_error(&format!("{}: {why}", item.channel_name));
                 }
             }
@@ -234,6 +235,7 @@ fn item_line(item: &RestoreItem, overwrite_newer: bool) -> String {
         ),
         RestoreAction::Unchanged { .. } => say("restore-item-same", "", ""),
         RestoreAction::Refused { why, .. } | RestoreAction::Skipped { why, .. } => {
+            let why = crate::words::errors::restore_why(why);
             format!("{}: {why}", say("restore-item-refused", "", ""))
         }
     }

@@ -37,8 +37,8 @@ use crate::model::{Channel, Diagnosis, MetaApp, Secret, SecretRef, Thresholds, c
 use crate::store::{Catalog, SecretStore, Store};
 
 pub use backup::{
-    AppRestoreAction, AppRestoreItem, BackupSummary, RestoreAction, RestoreItem, RestoreOutcome,
-    RestorePlan,
+    AppRestoreAction, AppRestoreItem, BackupId, BackupSummary, RestoreAction, RestoreItem,
+    RestoreOutcome, RestorePlan, RestoreWhy,
 };
 pub use check::{CheckProgress, CheckSummary, health_exit_code, monitoring_exit_code};
 pub use clock::{ClockProblem, MAX_SKEW, clock_problem, clock_warning, clock_warning_for};

@@ -8,7 +8,7 @@ use super::bundle::{t, t_args};
 use super::reasons::{kind, sentences};
 use crate::graph::{ConfigError, GraphError};
 use crate::model::PasteError;
-use crate::service::{Conflict, Named, ServiceError, Usage};
+use crate::service::{BackupId, Conflict, Named, RestoreWhy, ServiceError, Usage};
 use crate::store::{BackupError, SecretError, StoreError};
 
 /// The sentence for a failed command, phrased from the error's facts.
@@ -325,6 +325,32 @@ pub fn paste(e: &PasteError) -> String {
             };
             t_args("paste-not-a-token", &[("detail", why.into())])
         }
+    }
+}
+
+/// Why a backup's channel was not restored.
+pub fn restore_why(why: &RestoreWhy) -> String {
+    match why {
+        RestoreWhy::BadId(what) => t_args(
+            "restore-why-bad-id",
+            &[(
+                "what",
+                match what {
+                    BackupId::App => "app",
+                    BackupId::Page => "page",
+                    BackupId::InstagramAccount => "instagram",
+                }
+                .into(),
+            )],
+        ),
+        RestoreWhy::FailedCheck(reasons) => t_args(
+            "restore-why-failed-check",
+            &[("reasons", sentences(reasons, Utc::now()).into())],
+        ),
+        RestoreWhy::PersonalToken => t("restore-why-personal-token"),
+        RestoreWhy::Unchecked(e) => t_args("restore-why-unchecked", &[("detail", graph(e).into())]),
+        RestoreWhy::StartedWorking => t("restore-why-started-working"),
+        RestoreWhy::Said(sentence) => sentence.clone(),
     }
 }
 

@@ -60,3 +60,15 @@ clap-missing-subcommand = '{ $command }' necesita un subcomando y no se dio ning
 clap-did-you-mean = consejo: quizás quiso decir { $similar }
 clap-usage = Uso: { $usage }
 clap-more-information = Para más información, pruebe '--help'.
+
+## Por qué no se restauró un canal de la copia de seguridad
+
+restore-why-bad-id = No se restauró: la copia de seguridad le da a este canal { $what ->
+        [app] un id de app
+        [instagram] un id de cuenta de Instagram
+       *[page] un id de Página
+    } que no es un id de Facebook (esos son solo dígitos). Puede que la copia se haya editado o dañado; el canal quedó como estaba.
+restore-why-failed-check = No se restauró: el token actual de este canal funciona, y el token de la copia no pasó la revisión que exige una renovación: { $reasons } El canal conserva su token actual.
+restore-why-personal-token = No se restauró: el token actual de este canal funciona, y el token de la copia no pasó la revisión que exige una renovación: es un token personal (de usuario), no el token propio del canal. El canal conserva su token actual.
+restore-why-unchecked = Se omitió: el token actual de este canal funciona, y el token de la copia no se pudo revisar con Facebook ({ $detail }). Ejecute la restauración de nuevo cuando tenga conexión, o agregue --overwrite-newer para restaurarlo sin revisarlo.
+restore-why-started-working = Se omitió: este canal empezó a funcionar mientras corría la restauración, así que el token de la copia no se revisó contra él. Ejecute la restauración de nuevo.
