@@ -9,7 +9,7 @@ use super::reasons::{kind, sentences};
 use crate::graph::{ConfigError, GraphError};
 use crate::model::PasteError;
 use crate::service::{BackupId, Conflict, Named, RestoreWhy, ServiceError, Usage};
-use crate::store::{BackupError, SecretError, StoreError};
+use crate::store::{BackupError, Expected, SecretError, StoreError, Unsafe, shell_quote};
 
 /// The sentence for a failed command, phrased from the error's facts.
 pub fn error(e: &ServiceError) -> String {
@@ -188,18 +188,34 @@ pub fn store(e: &StoreError) -> String {
             &[("path", path(p)), ("detail", source.to_string().into())],
         ),
         StoreError::NoProfileDir => t("store-no-profile-dir"),
-        StoreError::UnsafeProfile {
-            path: p,
-            problem,
-            fix,
-        } => t_args(
-            "store-unsafe-profile",
-            &[
-                ("path", path(p)),
-                ("problem", problem.into()),
-                ("fix", fix.into()),
-            ],
-        ),
+        StoreError::UnsafeProfile { path: p, problem } => {
+            let quoted = shell_quote(&p.display().to_string());
+            let (problem, fix) = match problem {
+                Unsafe::Link => (
+                    t("unsafe-link"),
+                    t_args("unsafe-link-fix", &[("path", quoted.into())]),
+                ),
+                Unsafe::OtherOwner { owner, me } => (
+                    t_args(
+                        "unsafe-other-owner",
+                        &[("owner", (*owner).into()), ("me", (*me).into())],
+                    ),
+                    t("unsafe-other-owner-fix"),
+                ),
+                Unsafe::OpenToOthers { mode } => (
+                    t_args("unsafe-open", &[("mode", format!("{mode:o}").into())]),
+                    t_args("unsafe-open-fix", &[("path", quoted.into())]),
+                ),
+            };
+            t_args(
+                "store-unsafe-profile",
+                &[
+                    ("path", path(p)),
+                    ("problem", problem.into()),
+                    ("fix", fix.into()),
+                ],
+            )
+        }
         StoreError::Secret(e) => secret(e),
     }
 }
@@ -228,12 +244,27 @@ pub fn secret(e: &SecretError) -> String {
             &[
                 ("name", (*name).into()),
                 ("value", value.into()),
-                ("expected", (*expected).into()),
+                ("expected", expected_value(expected).into()),
             ],
         ),
         SecretError::Io { path: p, source } => t_args(
             "secret-io",
             &[("path", path(p)), ("detail", source.to_string().into())],
+        ),
+    }
+}
+
+/// What a setting takes.
+fn expected_value(e: &Expected) -> String {
+    match e {
+        Expected::SecretStore => t("expected-secret-store"),
+        Expected::WorkFactor { min, max, default } => t_args(
+            "expected-work-factor",
+            &[
+                ("min", (*min).into()),
+                ("max", (*max).into()),
+                ("default", (*default).into()),
+            ],
         ),
     }
 }
@@ -395,10 +426,125 @@ mod tests {
                 status: 502,
                 detail: "an HTML page".into(),
             }),
+            ServiceError::Usage(Usage::BadAppId { id: "x1".into() }),
+            ServiceError::Usage(Usage::AppNameMissing),
+            ServiceError::Usage(Usage::ChannelNameMissing),
+            ServiceError::Usage(Usage::NameNotPlain { what: Named::App }),
+            ServiceError::Usage(Usage::ChannelExists {
+                name: "Acme".into(),
+            }),
+            ServiceError::Usage(Usage::LineNameTaken {
+                name: "Acme".into(),
+            }),
+            ServiceError::Usage(Usage::NameTaken {
+                what: Named::Channel,
+                name: "Acme".into(),
+                id: "c1".into(),
+            }),
+            ServiceError::Usage(Usage::NoSuchApp { id: "42".into() }),
+            ServiceError::Usage(Usage::NoEarlierToken {
+                name: "Acme".into(),
+            }),
+            ServiceError::Usage(Usage::PageUnknown),
+            ServiceError::Usage(Usage::NoClientToken {
+                app_id: "42".into(),
+            }),
+            ServiceError::Usage(Usage::NotAReport {
+                path: "/r.json".into(),
+                detail: Some("EOF".into()),
+            }),
+            ServiceError::Usage(Usage::NotAReport {
+                path: "/r.json".into(),
+                detail: None,
+            }),
+            ServiceError::Usage(Usage::NewerReport {
+                path: "/r.json".into(),
+                version: "9.0".into(),
+            }),
+            ServiceError::Conflict(Conflict::NameAdded {
+                name: "Acme".into(),
+            }),
+            ServiceError::Conflict(Conflict::LineNameAdded {
+                name: "Acme".into(),
+            }),
+            ServiceError::Conflict(Conflict::TokenChanged),
+            ServiceError::Conflict(Conflict::TokensChanged {
+                name: "Acme".into(),
+            }),
+            ServiceError::InUse(crate::service::AppInUse {
+                app: "Acme Support".into(),
+                channels: vec!["Shoes".into()],
+            }),
+            ServiceError::InUse(crate::service::AppInUse {
+                app: "Acme Support".into(),
+                channels: vec!["Shoes".into(), "Books".into()],
+            }),
+            ServiceError::Store(StoreError::UnsafeProfile {
+                path: "/p q".into(),
+                problem: Unsafe::OpenToOthers { mode: 0o777 },
+            }),
+            ServiceError::Store(StoreError::UnsafeProfile {
+                path: "/p".into(),
+                problem: Unsafe::OtherOwner { owner: 0, me: 1000 },
+            }),
+            ServiceError::Store(StoreError::UnsafeProfile {
+                path: "/p/catalog.json".into(),
+                problem: Unsafe::Link,
+            }),
+            ServiceError::Secret(SecretError::BadSetting {
+                name: "TOKENWARDEN_SECRETS",
+                value: "x".into(),
+                expected: Expected::SecretStore,
+            }),
+            ServiceError::Secret(SecretError::BadSetting {
+                name: "TOKENWARDEN_VAULT_WORK_FACTOR",
+                value: "99".into(),
+                expected: Expected::WorkFactor {
+                    min: 10,
+                    max: 20,
+                    default: 18,
+                },
+            }),
         ] {
             assert_eq!(with_lang(Lang::En, || error(&e)), e.to_string());
         }
         let es = with_lang(Lang::Es, || error(&ServiceError::NotFound("Acme".into())));
         assert!(es.starts_with("Ningún canal"), "{es}");
+    }
+
+    #[test]
+    fn refusals_read_in_spanish_with_their_facts() {
+        let es = |e: ServiceError| with_lang(Lang::Es, || error(&e));
+        let taken = es(ServiceError::Usage(Usage::NameTaken {
+            what: Named::Channel,
+            name: "Acme Books".into(),
+            id: "c2".into(),
+        }));
+        assert_eq!(
+            taken,
+            "Otro canal ya se llama \"Acme Books\" (id c2). Elija otro nombre."
+        );
+        let in_use = es(ServiceError::InUse(crate::service::AppInUse {
+            app: "Acme Support".into(),
+            channels: vec!["Shoes".into(), "Books".into()],
+        }));
+        assert!(
+            in_use.contains("2 canales: \"Shoes\", \"Books\". Quítelos primero"),
+            "{in_use}"
+        );
+        let conflict = es(ServiceError::Conflict(Conflict::TokenChanged));
+        assert!(conflict.starts_with("Alguien más cambió"), "{conflict}");
+        let open = es(ServiceError::Store(StoreError::UnsafeProfile {
+            path: "/p q".into(),
+            problem: Unsafe::OpenToOthers { mode: 0o777 },
+        }));
+        assert!(open.contains("permisos 777"), "{open}");
+        assert!(open.ends_with("chmod 700 '/p q'"), "{open}");
+        let why = with_lang(Lang::Es, || {
+            restore_why(&RestoreWhy::BadId(BackupId::InstagramAccount))
+        });
+        assert!(why.contains("un id de cuenta de Instagram"), "{why}");
+        let en = with_lang(Lang::En, || restore_why(&RestoreWhy::StartedWorking));
+        assert_eq!(en, RestoreWhy::StartedWorking.to_string());
     }
 }

@@ -72,3 +72,14 @@ restore-why-failed-check = Not restored: this channel's current token works, and
 restore-why-personal-token = Not restored: this channel's current token works, and the backup's token did not pass the check a renewal needs: it is a personal (User) token, not the channel's own token. The channel keeps its current token.
 restore-why-unchecked = Skipped: this channel's current token works, and the backup's token could not be checked with Facebook ({ $detail }). Run the restore again when online, or add --overwrite-newer to restore it without checking.
 restore-why-started-working = Skipped: this channel started working while the restore ran, so the backup's token was not checked against it. Run the restore again.
+
+## Why a profile folder is not used, and what a setting takes
+
+unsafe-link = it is a symbolic link, which could point Tokenwarden at a file that is not yours
+unsafe-link-fix = Replace the link with the real file (for example: mv the file it points to over { $path }), then try again.
+unsafe-other-owner = the folder belongs to another user (user id { $owner }, you are { $me })
+unsafe-other-owner-fix = Use a folder of your own with --profile DIR, or have its owner hand it over to you (chown).
+unsafe-open = other users may change files in it (permissions { $mode }), so they could replace your catalog or vault
+unsafe-open-fix = Make it yours alone with: chmod 700 { $path }
+expected-secret-store = Use "keyring" (the system keychain, the default) or "vault" (an encrypted file in the profile folder, protected by a passphrase).
+expected-work-factor = It must be a whole number from { $min } to { $max } (for tests and slow machines); leave it unset for the safe default of { $default }.

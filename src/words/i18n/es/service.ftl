@@ -72,3 +72,14 @@ restore-why-failed-check = No se restauró: el token actual de este canal funcio
 restore-why-personal-token = No se restauró: el token actual de este canal funciona, y el token de la copia no pasó la revisión que exige una renovación: es un token personal (de usuario), no el token propio del canal. El canal conserva su token actual.
 restore-why-unchecked = Se omitió: el token actual de este canal funciona, y el token de la copia no se pudo revisar con Facebook ({ $detail }). Ejecute la restauración de nuevo cuando tenga conexión, o agregue --overwrite-newer para restaurarlo sin revisarlo.
 restore-why-started-working = Se omitió: este canal empezó a funcionar mientras corría la restauración, así que el token de la copia no se revisó contra él. Ejecute la restauración de nuevo.
+
+## Por qué no se usa una carpeta de perfil, y qué valores acepta un ajuste
+
+unsafe-link = es un enlace simbólico, que podría hacer que Tokenwarden use un archivo que no es suyo
+unsafe-link-fix = Reemplace el enlace por el archivo real (por ejemplo: mueva con mv el archivo al que apunta sobre { $path }) e intente de nuevo.
+unsafe-other-owner = la carpeta pertenece a otro usuario (id de usuario { $owner }; usted es { $me })
+unsafe-other-owner-fix = Use una carpeta propia con --profile CARPETA, o pida a su dueño que se la pase a usted (chown).
+unsafe-open = otros usuarios pueden cambiar archivos en ella (permisos { $mode }), así que podrían reemplazar su catálogo o su bóveda
+unsafe-open-fix = Déjela solo para usted con: chmod 700 { $path }
+expected-secret-store = Use "keyring" (el llavero del sistema, lo predeterminado) o "vault" (un archivo cifrado en la carpeta del perfil, protegido con una frase de contraseña).
+expected-work-factor = Debe ser un número entero de { $min } a { $max } (para pruebas y computadoras lentas); déjelo sin definir para usar el valor seguro predeterminado, { $default }.
