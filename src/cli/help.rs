@@ -71,32 +71,29 @@ fn translate(mut cmd: Command, path: &str) -> Command {
     cmd = cmd
         .help_template(t("help-template"))
         .subcommand_help_heading(once(t("help-heading-commands")));
-    let headings: Vec<(String, bool)> = cmd
-        .get_arguments()
-        .map(|a| (a.get_id().to_string(), a.is_positional()))
-        .collect();
-    for (a, positional) in headings {
-        let heading = once(t(if positional {
-            "help-heading-arguments"
+    // In place: `mut_arg` would move each changed argument to the end, and positional
+    // arguments take their order from that list (Spanish `rename A B` would rename B).
+    let arguments = once(t("help-heading-arguments"));
+    let options = once(t("help-heading-options"));
+    cmd = cmd.mut_args(|arg| {
+        let heading = if arg.is_positional() {
+            arguments
         } else {
-            "help-heading-options"
-        }));
-        cmd = cmd.mut_arg(a, |arg| arg.help_heading(heading));
-    }
+            options
+        };
+        let arg = arg.help_heading(heading);
+        if arg.get_help().is_some() {
+            let text = t(&id(path, Some(arg.get_id().as_str())));
+            arg.help(text).long_help(None)
+        } else {
+            arg
+        }
+    });
     if cmd.get_about().is_some() {
         cmd = cmd.about(t(&id(path, None))).long_about(None);
     }
     if path.is_empty() && cmd.get_after_help().is_some() {
         cmd = cmd.after_help(t("help-root-after"));
-    }
-    let args: Vec<String> = cmd
-        .get_arguments()
-        .filter(|a| a.get_help().is_some())
-        .map(|a| a.get_id().to_string())
-        .collect();
-    for a in args {
-        let text = t(&id(path, Some(&a)));
-        cmd = cmd.mut_arg(a, |arg| arg.help(text).long_help(None));
     }
     // Clap's help and version flags, in words (added after the loop above: they have theirs).
     cmd = cmd.disable_help_flag(true).arg(
@@ -276,6 +273,23 @@ mod tests {
                 "{id}"
             );
         }
+    }
+
+    #[test]
+    fn spanish_help_keeps_the_order_of_positional_arguments() {
+        let es = crate::words::locale::with_lang(Lang::Es, || localized(Cli::command()));
+        let m = es
+            .try_get_matches_from(["tokenwarden", "rename", "Acme Shoes", "Acme Books"])
+            .expect("parses");
+        let (_, rename) = m.subcommand().expect("rename");
+        assert_eq!(
+            rename.get_one::<String>("channel").map(String::as_str),
+            Some("Acme Shoes")
+        );
+        assert_eq!(
+            rename.get_one::<String>("new_name").map(String::as_str),
+            Some("Acme Books")
+        );
     }
 
     #[test]
