@@ -40,6 +40,7 @@ impl Derivation {
                 ReasonCode::ExpiresSoon,
                 "This Page token comes from a short login and stops working when that login ends (usually within two hours). Save the app's secret in Tokenwarden (Apps, or `tokenwarden app add --secret-stdin`) so it can turn the login into a lasting one, then renew again.",
             )
+            .with("refusal", crate::model::Fact::Text("short_login".into()))
         })
     }
 }

@@ -14,7 +14,7 @@ mod renew;
 mod restore;
 mod restore_plan;
 mod rollback;
-mod twins;
+pub(crate) mod twins;
 
 pub mod backup;
 pub mod demo;
@@ -241,13 +241,22 @@ impl Service {
             crate::graph::check::verify_app_secret(&self.graph, id, s)
                 .await
                 .map_err(|e| match e.graph_error() {
-                    Some(g) if !e.is_transient() && !e.is_rate_limit() => ServiceError::refused_one(
-                        crate::model::ReasonCode::WrongApp,
-                        format!(
-                            "Facebook did not accept this app secret for app {id} ({}). Copy it again from the app's Settings > Basic page.",
-                            g.message
-                        ),
-                    ),
+                    Some(g) if !e.is_transient() && !e.is_rate_limit() => {
+                        use crate::model::{Fact, Reason, ReasonCode};
+                        let reason = Reason::new(
+                            ReasonCode::WrongApp,
+                            format!(
+                                "Facebook did not accept this app secret for app {id} ({}). Copy it again from the app's Settings > Basic page.",
+                                g.message
+                            ),
+                        )
+                        .with("refusal", Fact::Text("app_secret".into()))
+                        .with("app", Fact::Text(id.to_string()))
+                        .with("detail", Fact::Text(g.message.clone()));
+                        ServiceError::Refused {
+                            reasons: vec![reason],
+                        }
+                    }
                     _ => ServiceError::Graph(e),
                 })?;
             self.put_secret(&SecretRef::app_secret(id), s).await?;

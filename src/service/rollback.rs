@@ -7,7 +7,7 @@ use chrono::Utc;
 
 use super::refusal::{Conflict, Usage};
 use super::{ChannelView, Service, ServiceError, blocking};
-use crate::model::{Channel, Reason, ReasonCode, Secret, StoredToken, TokenReport};
+use crate::model::{Channel, Fact, Reason, ReasonCode, Secret, StoredToken, TokenReport};
 use crate::store::{Catalog, SecretError};
 
 impl Service {
@@ -116,30 +116,42 @@ impl Service {
         let mut refusals = v.refusals;
         // A rollback puts back exactly the token it kept, never one derived from it.
         if v.derived.is_some() {
-            refusals.push(Reason::new(
-                ReasonCode::WrongPage,
-                "The earlier token is a personal (User) token, not this channel's Page token.",
-            ));
+            refusals.push(
+                Reason::new(
+                    ReasonCode::WrongPage,
+                    "The earlier token is a personal (User) token, not this channel's Page token.",
+                )
+                .with("refusal", Fact::Text("rollback_user_token".into())),
+            );
         }
         if refusals.is_empty() {
             return Ok(v.report);
         }
         let code = refusals[0].code;
-        let mut reasons = vec![Reason::new(
-            code,
-            format!(
-                "The earlier token of {:?} was not put back, and the channel keeps its current token, because the earlier token no longer passes a renewal's checks.",
-                channel.name
-            ),
-        )];
+        let name = || Fact::Text(channel.name.clone());
+        let mut reasons = vec![
+            Reason::new(
+                code,
+                format!(
+                    "The earlier token of {:?} was not put back, and the channel keeps its current token, because the earlier token no longer passes a renewal's checks.",
+                    channel.name
+                ),
+            )
+            .with("refusal", Fact::Text("rollback_not_put_back".into()))
+            .with("name", name()),
+        ];
         reasons.append(&mut refusals);
-        reasons.push(Reason::new(
-            code,
-            format!(
-                "To put it back anyway (for example without internet), run: tokenwarden rollback {:?} --force",
-                channel.name
-            ),
-        ));
+        reasons.push(
+            Reason::new(
+                code,
+                format!(
+                    "To put it back anyway (for example without internet), run: tokenwarden rollback {:?} --force",
+                    channel.name
+                ),
+            )
+            .with("refusal", Fact::Text("rollback_force".into()))
+            .with("name", name()),
+        );
         Err(ServiceError::Refused { reasons })
     }
 }

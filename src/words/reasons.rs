@@ -146,6 +146,11 @@ fn who(r: &Reason) -> String {
 /// One reason in a sentence, phrased from its facts. A reason without facts (one a service
 /// made for a refusal) keeps its own English sentence and says its code's meaning otherwise.
 pub fn sentence(r: &Reason, now: DateTime<Utc>) -> String {
+    if let Some(which) = text(r, "refusal")
+        && let Some(said) = refusal(r, which)
+    {
+        return said;
+    }
     if r.facts.is_empty() {
         return match lang() {
             Lang::En => r.message.clone(),
@@ -277,6 +282,105 @@ pub fn sentence(r: &Reason, now: DateTime<Utc>) -> String {
     }
 }
 
+/// A name as refusals show it: in quotes, so a name with spaces reads as one.
+fn quoted(name: &str) -> String {
+    format!("{name:?}")
+}
+
+/// A refusal a use case made (not a health reason), from its facts; `None` for one this layer
+/// does not know, which then keeps its code's meaning.
+fn refusal(r: &Reason, which: &str) -> Option<String> {
+    let name = || quoted(text(r, "name").unwrap_or_default());
+    let kind_of = || text(r, "kind").and_then(ChannelKind::from_code);
+    Some(match which {
+        "twin" => {
+            let k = kind_of()?;
+            let page = match (text(r, "page_name"), text(r, "page_id")) {
+                (Some(n), Some(id)) => {
+                    t_args("twin-page-named", &[("name", n.into()), ("id", id.into())])
+                }
+                (_, Some(id)) => t_args("id-of", &[("id", id.into())]),
+                _ => t("twin-page-same"),
+            };
+            let target = match k {
+                ChannelKind::Whatsapp => "whatsapp",
+                ChannelKind::Instagram => "instagram",
+                _ => "page",
+            };
+            t_args(
+                "refusal-twin",
+                &[
+                    ("target", target.into()),
+                    ("page", page.into()),
+                    ("kind", kind(k).into()),
+                    ("name", name().into()),
+                ],
+            )
+        }
+        "confirm_warnings" => t("refusal-confirm-warnings"),
+        "not_page_token" => {
+            let k = kind_of()?;
+            let ty = match text(r, "token_type") {
+                Some(code) => token_type(&TokenType::from_graph(code)),
+                None => t("token-type-different"),
+            };
+            t_args(
+                "refusal-not-page-token",
+                &[("type", ty.into()), ("kind", kind(k).into())],
+            )
+        }
+        "same_token" => t("refusal-same-token"),
+        "rollback_user_token" => t("refusal-rollback-user-token"),
+        "rollback_not_put_back" => {
+            t_args("refusal-rollback-not-put-back", &[("name", name().into())])
+        }
+        "rollback_force" => t_args("refusal-rollback-force", &[("name", name().into())]),
+        "short_login" => t("refusal-short-login"),
+        "app_secret" => t_args(
+            "refusal-app-secret",
+            &[
+                ("app", text(r, "app").unwrap_or_default().into()),
+                ("detail", text(r, "detail").unwrap_or_default().into()),
+            ],
+        ),
+        "which_page" => {
+            let who = text(r, "who").unwrap_or_default();
+            let names = list(r, "page_names").unwrap_or_default();
+            if names.is_empty() {
+                return Some(t_args("refusal-which-page-none", &[("who", who.into())]));
+            }
+            let ids = list(r, "page_ids").unwrap_or_default();
+            let saved = list(r, "page_saved").unwrap_or_default();
+            let pages: Vec<String> = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let id = ids.get(i).cloned().unwrap_or_default();
+                    match saved.get(i).filter(|s| !s.is_empty()) {
+                        Some(s) => t_args(
+                            "which-page-entry-saved",
+                            &[
+                                ("name", n.as_str().into()),
+                                ("id", id.into()),
+                                ("saved", quoted(s).into()),
+                            ],
+                        ),
+                        None => t_args(
+                            "which-page-entry",
+                            &[("name", n.as_str().into()), ("id", id.into())],
+                        ),
+                    }
+                })
+                .collect();
+            t_args(
+                "refusal-which-page",
+                &[("who", who.into()), ("pages", pages.join(", ").into())],
+            )
+        }
+        _ => return None,
+    })
+}
+
 /// Several channels broken by one cause of one person, and what one login does about it.
 pub fn group(g: &RootCauseGroup) -> String {
     let cause = t(match g.reason {
@@ -405,6 +509,59 @@ mod tests {
                 "1 no funciona, 2 necesitan atención"
             ]
         );
+    }
+
+    #[test]
+    fn a_use_case_s_refusals_read_the_same_in_english_and_keep_their_facts_in_spanish() {
+        use crate::model::channel::sample_channel;
+        use crate::service::ServiceError;
+        use crate::service::login_pages::{LoginPages, PageChoice, which_page_refusal};
+        let now = Utc::now();
+        let saved = Channel {
+            name: "Shoes".into(),
+            kind: ChannelKind::Messenger,
+            page_id: Some("500001".into()),
+            page_name: Some("Acme Shoes".into()),
+            ..sample_channel(None, None)
+        };
+        let catalog = crate::store::Catalog {
+            channels: vec![saved],
+            ..Default::default()
+        };
+        let Err(ServiceError::Refused { reasons }) =
+            crate::service::twins::refuse_twin(&catalog, ChannelKind::Messenger, Some("500001"))
+        else {
+            panic!("a twin is refused");
+        };
+        let twin = &reasons[0];
+        assert_eq!(with_lang(Lang::En, || sentence(twin, now)), twin.message);
+        let es = with_lang(Lang::Es, || sentence(twin, now));
+        assert!(
+            es.starts_with("Esta Página (Acme Shoes, id 500001) ya está guardada como el canal de Messenger \"Shoes\""),
+            "{es}"
+        );
+        let page = |id: &str, name: &str, saved: Option<&str>| PageChoice {
+            id: id.into(),
+            name: name.into(),
+            tasks: Vec::new(),
+            can_message: true,
+            saved_as: saved.map(str::to_string),
+        };
+        for pages in [
+            vec![],
+            vec![
+                page("500001", "Acme Shoes", Some("Shoes")),
+                page("500002", "Acme Books", None),
+            ],
+        ] {
+            let r = which_page_refusal(&LoginPages {
+                person: "Alice".into(),
+                pages,
+            });
+            assert_eq!(with_lang(Lang::En, || sentence(&r, now)), r.message);
+            let es = with_lang(Lang::Es, || sentence(&r, now));
+            assert!(es.starts_with("Este es el token personal"), "{es}");
+        }
     }
 
     #[test]

@@ -83,3 +83,26 @@ unsafe-open = other users may change files in it (permissions { $mode }), so the
 unsafe-open-fix = Make it yours alone with: chmod 700 { $path }
 expected-secret-store = Use "keyring" (the system keychain, the default) or "vault" (an encrypted file in the profile folder, protected by a passphrase).
 expected-work-factor = It must be a whole number from { $min } to { $max } (for tests and slow machines); leave it unset for the safe default of { $default }.
+
+## Refusals a use case makes (shown as a refused add, renewal or rollback's reasons)
+
+refusal-twin = This { $target ->
+        [whatsapp] WhatsApp Business Account
+        [instagram] Instagram account's Page
+       *[page] Page
+    } ({ $page }) is already saved as the { $kind } channel { $name }. Renew that channel instead of adding it twice (tokenwarden renew { $name }).
+twin-page-named = { $name }, id { $id }
+twin-page-same = the same one
+refusal-confirm-warnings = The token works but needs attention; confirm to save it anyway (--accept-warnings).
+refusal-not-page-token = This is a { $type } token, not a Page token. A { $kind } channel needs the Page's own token: generate it for the Page in the app's { $kind } settings.
+token-type-different = different
+refusal-same-token = This is the token the channel already has. Get a new token from Facebook and paste that one.
+refusal-rollback-user-token = The earlier token is a personal (User) token, not this channel's Page token.
+refusal-rollback-not-put-back = The earlier token of { $name } was not put back, and the channel keeps its current token, because the earlier token no longer passes a renewal's checks.
+refusal-rollback-force = To put it back anyway (for example without internet), run: tokenwarden rollback { $name } --force
+refusal-short-login = This Page token comes from a short login and stops working when that login ends (usually within two hours). Save the app's secret in Tokenwarden (Apps, or `tokenwarden app add --secret-stdin`) so it can turn the login into a lasting one, then renew again.
+refusal-app-secret = Facebook did not accept this app secret for app { $app } ({ $detail }). Copy it again from the app's Settings > Basic page.
+refusal-which-page-none = This is the personal (User) token of { $who }, who manages no Page for this app. Paste the Page's own token, or log in with an account that manages the Page.
+refusal-which-page = This is the personal (User) token of { $who }. Say which Page the channel is for: { $pages }.
+which-page-entry = { $name } (--page { $id })
+which-page-entry-saved = { $name } (--page { $id }, already saved as { $saved })

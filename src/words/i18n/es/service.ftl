@@ -83,3 +83,26 @@ unsafe-open = otros usuarios pueden cambiar archivos en ella (permisos { $mode }
 unsafe-open-fix = Déjela solo para usted con: chmod 700 { $path }
 expected-secret-store = Use "keyring" (el llavero del sistema, lo predeterminado) o "vault" (un archivo cifrado en la carpeta del perfil, protegido con una frase de contraseña).
 expected-work-factor = Debe ser un número entero de { $min } a { $max } (para pruebas y computadoras lentas); déjelo sin definir para usar el valor seguro predeterminado, { $default }.
+
+## Rechazos de un caso de uso (los motivos de un agregado, una renovación o una vuelta atrás rechazados)
+
+refusal-twin = { $target ->
+        [whatsapp] Esta cuenta de WhatsApp Business
+        [instagram] Esta Página de la cuenta de Instagram
+       *[page] Esta Página
+    } ({ $page }) ya está guardada como el canal de { $kind } { $name }. Renueve ese canal en lugar de agregarlo dos veces (tokenwarden renew { $name }).
+twin-page-named = { $name }, id { $id }
+twin-page-same = la misma
+refusal-confirm-warnings = El token funciona pero requiere atención; confirme para guardarlo de todos modos (--accept-warnings).
+refusal-not-page-token = Este es un token de { $type }, no un token de Página. Un canal de { $kind } necesita el token propio de la Página: genérelo para la Página en la configuración de { $kind } de la app.
+token-type-different = otro tipo
+refusal-same-token = Este es el token que el canal ya tiene. Consiga un token nuevo de Facebook y pegue ese.
+refusal-rollback-user-token = El token anterior es un token personal (de usuario), no el token de Página de este canal.
+refusal-rollback-not-put-back = El token anterior de { $name } no se volvió a poner, y el canal conserva su token actual, porque el token anterior ya no pasa las revisiones de una renovación.
+refusal-rollback-force = Para ponerlo de todos modos (por ejemplo, sin internet), ejecute: tokenwarden rollback { $name } --force
+refusal-short-login = Este token de Página viene de un inicio de sesión corto y deja de funcionar cuando esa sesión termina (normalmente en menos de dos horas). Guarde la clave secreta de la app en Tokenwarden (Apps, o `tokenwarden app add --secret-stdin`) para que pueda convertir la sesión en una duradera, y renueve de nuevo.
+refusal-app-secret = Facebook no aceptó esta clave secreta para la app { $app } ({ $detail }). Cópiela de nuevo de la página Configuración > Básica de la app.
+refusal-which-page-none = Este es el token personal (de usuario) de { $who }, que no administra ninguna Página para esta app. Pegue el token propio de la Página, o inicie sesión con una cuenta que administre la Página.
+refusal-which-page = Este es el token personal (de usuario) de { $who }. Indique para qué Página es el canal: { $pages }.
+which-page-entry = { $name } (--page { $id })
+which-page-entry-saved = { $name } (--page { $id }, ya guardada como { $saved })
