@@ -8,7 +8,7 @@ use std::io::{self, Read};
 use std::path::Path;
 
 use super::StoreError;
-use super::error::Unsafe;
+use super::Unsafe;
 
 /// Options for a file in the profile: owner-only when created, never through a link.
 #[cfg_attr(not(unix), allow(unused_mut))]
