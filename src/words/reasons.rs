@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::bundle::{Arg, t, t_args};
 use super::locale::{Lang, lang};
 use super::time;
-use crate::model::report::CheckMethod;
+use crate::model::report::{CheckMethod, FailureCause};
 use crate::model::status::{ExpiryColumn, expiry_column, headline};
 use crate::model::{
     Channel, ChannelKind, Diagnosis, Fact, Health, Reason, ReasonCode, Remedy, TokenType,
@@ -188,7 +188,8 @@ pub fn sentence(r: &Reason, now: DateTime<Utc>) -> String {
         }
         ReasonCode::NetworkError | ReasonCode::ServiceError | ReasonCode::RateLimited => {
             let when = at(r, "at").map(rel).unwrap_or_default();
-            let detail = text(r, "detail").unwrap_or_default().to_string();
+            let detail = failure_detail(r)
+                .unwrap_or_else(|| text(r, "detail").unwrap_or_default().to_string());
             match r.code {
                 ReasonCode::NetworkError => say(
                     "reason-network-error-at",
@@ -280,6 +281,44 @@ pub fn sentence(r: &Reason, now: DateTime<Utc>) -> String {
         },
         code => plain(code),
     }
+}
+
+/// What stopped a check, from its facts; `None` when only the English `detail` is known (a
+/// catalog saved by an earlier version).
+fn failure_detail(r: &Reason) -> Option<String> {
+    let Some(Fact::Failure(cause)) = r.fact("cause") else {
+        return None;
+    };
+    Some(match cause {
+        FailureCause::SlowedDown => t("failure-slowed-down"),
+        FailureCause::NearRateLimit { percent } => {
+            t_args("failure-near-rate-limit", &[("percent", (*percent).into())])
+        }
+        FailureCause::NotScheduled => t("failure-not-scheduled"),
+        FailureCause::Timeout { seconds } => {
+            t_args("graph-timeout", &[("count", (*seconds).into())])
+        }
+        FailureCause::Network { detail } => {
+            t_args("graph-network", &[("detail", detail.as_str().into())])
+        }
+        FailureCause::Http { status, detail } => t_args(
+            "graph-http",
+            &[
+                ("status", (*status).into()),
+                ("detail", detail.as_str().into()),
+            ],
+        ),
+        FailureCause::BadBody { detail } => {
+            t_args("graph-bad-body", &[("detail", detail.as_str().into())])
+        }
+        FailureCause::Api => t_args(
+            "graph-api",
+            &[
+                ("message", text(r, "meta_message")?.into()),
+                ("code", text(r, "meta_code")?.into()),
+            ],
+        ),
+    })
 }
 
 /// A name as refusals show it: in quotes, so a name with spaces reads as one.
@@ -562,6 +601,26 @@ mod tests {
             let es = with_lang(Lang::Es, || sentence(&r, now));
             assert!(es.starts_with("Este es el token personal"), "{es}");
         }
+    }
+
+    #[test]
+    fn a_check_that_was_not_made_says_why_in_the_language() {
+        use crate::graph::GraphError;
+        let now = Utc::now();
+        for e in [
+            GraphError::Timeout(20),
+            GraphError::Network("connection refused".into()),
+            GraphError::Http {
+                status: 502,
+                detail: "an HTML page".into(),
+            },
+        ] {
+            let r = crate::model::health::failure_reason(&e.to_failure(now), now);
+            assert_eq!(with_lang(Lang::En, || sentence(&r, now)), r.message);
+        }
+        let r = crate::model::health::failure_reason(&GraphError::Timeout(20).to_failure(now), now);
+        let es = with_lang(Lang::Es, || sentence(&r, now));
+        assert!(es.contains("20 segundos"), "{es}");
     }
 
     #[test]

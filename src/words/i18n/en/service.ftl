@@ -106,3 +106,9 @@ refusal-which-page-none = This is the personal (User) token of { $who }, who man
 refusal-which-page = This is the personal (User) token of { $who }. Say which Page the channel is for: { $pages }.
 which-page-entry = { $name } (--page { $id })
 which-page-entry-saved = { $name } (--page { $id }, already saved as { $saved })
+
+## Why a check was not made (Tokenwarden's own decision)
+
+failure-slowed-down = not checked because Facebook asked to slow down
+failure-near-rate-limit = not checked: Facebook reported { $percent } % of its rate limit used, so Tokenwarden stopped before reaching it
+failure-not-scheduled = Tokenwarden could not schedule this check; try again

@@ -106,3 +106,9 @@ refusal-which-page-none = Este es el token personal (de usuario) de { $who }, qu
 refusal-which-page = Este es el token personal (de usuario) de { $who }. Indique para qué Página es el canal: { $pages }.
 which-page-entry = { $name } (--page { $id })
 which-page-entry-saved = { $name } (--page { $id }, ya guardada como { $saved })
+
+## Por qué no se hizo una revisión (decisión de Tokenwarden)
+
+failure-slowed-down = no se revisó porque Facebook pidió ir más despacio
+failure-near-rate-limit = no se revisó: Facebook informó que se usó el { $percent } % de su límite de consultas, así que Tokenwarden se detuvo antes de llegar a él
+failure-not-scheduled = Tokenwarden no pudo programar esta revisión; intente de nuevo
