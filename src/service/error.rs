@@ -3,7 +3,7 @@
 
 use super::refusal::{AppInUse, Conflict, Usage};
 use crate::graph::{ConfigError, GraphError};
-use crate::model::{PasteError, Reason, ReasonCode};
+use crate::model::{Fact, PasteError, Reason, ReasonCode};
 use crate::store::{SecretError, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +56,23 @@ impl ServiceError {
     pub fn refused_one(code: ReasonCode, message: impl Into<String>) -> Self {
         ServiceError::Refused {
             reasons: vec![Reason::new(code, message)],
+        }
+    }
+
+    /// Refused for one reason that names its refusal (`which`, a code the words layer knows)
+    /// and carries its facts, so it reads in the user's language; `message` is for logs.
+    pub fn refused_for(
+        code: ReasonCode,
+        message: impl Into<String>,
+        which: &str,
+        facts: Vec<(&'static str, Fact)>,
+    ) -> Self {
+        let mut reason = Reason::new(code, message).with("refusal", Fact::Text(which.into()));
+        for (name, fact) in facts {
+            reason = reason.with(name, fact);
+        }
+        ServiceError::Refused {
+            reasons: vec![reason],
         }
     }
 

@@ -231,11 +231,16 @@ fn refuse_twin_in_run(
     if seen.insert((kind, target.to_string())) {
         return Ok(());
     }
-    Err(ServiceError::refused_one(
+    Err(ServiceError::refused_for(
         crate::model::ReasonCode::AlreadySaved,
         format!(
             "An earlier line already adds this Page (id {target}) as a {} channel. One channel of each kind per Page.",
             kind.label()
         ),
+        "twin_in_run",
+        vec![
+            ("page_id", crate::model::Fact::Text(target.to_string())),
+            ("kind", crate::model::Fact::Text(kind.code().into())),
+        ],
     ))
 }

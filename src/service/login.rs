@@ -19,7 +19,7 @@ pub struct RenewOptions {
 }
 use crate::graph::device::{self, DeviceCode, DevicePoll};
 use crate::graph::oauth::{self, ManagedPage, Person};
-use crate::model::{Channel, ChannelKind, Reason, ReasonCode, Secret, TokenReport};
+use crate::model::{Channel, ChannelKind, Fact, Reason, ReasonCode, Secret, TokenReport};
 
 /// How a saved Page token was derived from a login; shown to the user and in `--json`.
 #[derive(Debug, Clone, Serialize)]
@@ -40,7 +40,7 @@ impl Derivation {
                 ReasonCode::ExpiresSoon,
                 "This Page token comes from a short login and stops working when that login ends (usually within two hours). Save the app's secret in Tokenwarden (Apps, or `tokenwarden app add --secret-stdin`) so it can turn the login into a lasting one, then renew again.",
             )
-            .with("refusal", crate::model::Fact::Text("short_login".into()))
+            .with("refusal", Fact::Text("short_login".into()))
         })
     }
 }
@@ -74,20 +74,34 @@ impl UserLogin {
             .map(|n| format!("Page {n}"))
             .unwrap_or_else(|| format!("the Page with id {page_id}"));
         let Some(page) = self.pages.iter().find(|p| p.id == page_id) else {
-            return Err(ServiceError::refused_one(
+            let mut facts = vec![
+                ("who", Fact::Text(who.clone())),
+                ("page_id", Fact::Text(page_id.to_string())),
+            ];
+            if let Some(n) = page_name {
+                facts.push(("page_name", Fact::Text(n.to_string())));
+            }
+            return Err(ServiceError::refused_for(
                 ReasonCode::WrongPage,
                 format!(
                     "You logged in as {who}; this channel belongs to {page_words}, which {who} does not manage. Log in with an account that manages it, or ask a Page admin to give {who} a role on it."
                 ),
+                "login_not_manager",
+                facts,
             ));
         };
         if kind != ChannelKind::FacebookPage && !can_message(&page.tasks) {
-            return Err(ServiceError::refused_one(
+            return Err(ServiceError::refused_for(
                 ReasonCode::PageRoleLost,
                 format!(
                     "{who} has a role on {} but not one that can answer messages (it needs Messaging, Moderate or full control). Ask a Page admin to give {who} that access, then log in again.",
                     page.name
                 ),
+                "login_cannot_message",
+                vec![
+                    ("who", Fact::Text(who.clone())),
+                    ("page_name", Fact::Text(page.name.clone())),
+                ],
             ));
         }
         Ok((
@@ -272,9 +286,11 @@ impl Service {
             on_wait(interval);
             tokio::select! {
                 _ = tokio::time::sleep(std::time::Duration::from_secs(interval)) => {}
-                _ = cancel.cancelled() => return Err(ServiceError::refused_one(
+                _ = cancel.cancelled() => return Err(ServiceError::refused_for(
                     ReasonCode::Unchecked,
                     "The login was cancelled. Nothing was changed.",
+                    "login_cancelled",
+                    Vec::new(),
                 )),
             }
             if tokio::time::Instant::now() > deadline {
@@ -285,9 +301,11 @@ impl Service {
                 // Facebook's SDK doubles the interval when told to slow down; so do we.
                 DevicePoll::SlowDown => interval = (interval * 2).min(60),
                 DevicePoll::Declined => {
-                    return Err(ServiceError::refused_one(
+                    return Err(ServiceError::refused_for(
                         ReasonCode::AppNotInstalled,
                         "The login was declined on Facebook, so there is no new token. Nothing was changed; start the login again and choose Continue.",
+                        "login_declined",
+                        Vec::new(),
                     ));
                 }
                 DevicePoll::Expired => return Err(expired_code()),
@@ -310,8 +328,10 @@ impl Service {
 }
 
 fn expired_code() -> ServiceError {
-    ServiceError::refused_one(
+    ServiceError::refused_for(
         ReasonCode::Expired,
         "The login code expired before it was used. Nothing was changed; start the login again and enter the new code within a few minutes.",
+        "login_code_expired",
+        Vec::new(),
     )
 }

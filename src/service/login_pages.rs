@@ -24,6 +24,7 @@ pub struct PageChoice {
 
 impl PageChoice {
     /// Why this Page can't become a channel of `kind` here, if it can't.
+    // TODO(issue 11): GUI moves to words (`words::reasons::page_unavailable`)
     pub fn unavailable(&self, kind: ChannelKind) -> Option<String> {
         if let Some(name) = &self.saved_as {
             return Some(format!(

@@ -84,12 +84,14 @@ impl Service {
         previous: &StoredToken,
     ) -> Result<Secret, ServiceError> {
         let gone = || {
-            ServiceError::refused_one(
+            ServiceError::refused_for(
                 ReasonCode::InvalidToken,
                 format!(
                     "The earlier token of {:?} is missing from the secret store (it was removed outside Tokenwarden), so there is nothing to go back to. Nothing was changed: the channel keeps its current token.",
                     channel.name
                 ),
+                "rollback_gone",
+                vec![("name", Fact::Text(channel.name.clone()))],
             )
         };
         match self.get_secret(&previous.secret).await {

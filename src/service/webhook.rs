@@ -4,7 +4,7 @@
 use super::refusal::Usage;
 use super::{ChannelView, Service, ServiceError};
 use crate::graph::{GraphError, Method};
-use crate::model::ChannelKind;
+use crate::model::{ChannelKind, Fact};
 
 /// Fields subscribed for a messaging channel, beyond those it already has.
 fn fields_for(kind: ChannelKind) -> &'static [&'static str] {
@@ -29,7 +29,7 @@ impl Service {
             .page_id
             .clone()
             .or_else(|| channel.last_report.as_ref()?.profile_id.clone())
-            .ok_or_else(|| ServiceError::Usage(Usage::PageUnknown))?;
+            .ok_or(ServiceError::Usage(Usage::PageUnknown))?;
         let token = self.get_secret(&channel.token.secret).await?;
         let catalog = self.catalog().await?;
         let creds = self
@@ -57,13 +57,18 @@ impl Service {
             .call(Method::Post, &format!("{target}/subscribed_apps"), &params, &token, secret)
             .await
             .map_err(|e: GraphError| match e.graph_error() {
-                Some(g) if !e.is_transient() && !e.is_rate_limit() => ServiceError::refused_one(
+                Some(g) if !e.is_transient() && !e.is_rate_limit() => ServiceError::refused_for(
                     crate::model::ReasonCode::WebhookNotSubscribed,
                     format!(
                         "Facebook did not accept the subscription ({}). The token may lack pages_manage_metadata, or the app has no webhook set up: open the app's {} settings.",
                         g.message,
                         channel.kind.label()
                     ),
+                    "webhook_refused",
+                    vec![
+                        ("detail", Fact::Text(g.message.clone())),
+                        ("kind", Fact::Text(channel.kind.code().into())),
+                    ],
                 ),
                 _ => ServiceError::Graph(e),
             })?;

@@ -375,6 +375,77 @@ fn refusal(r: &Reason, which: &str) -> Option<String> {
         }
         "rollback_force" => t_args("refusal-rollback-force", &[("name", name().into())]),
         "short_login" => t("refusal-short-login"),
+        "rollback_gone" => t_args("refusal-rollback-gone", &[("name", name().into())]),
+        "webhook_refused" => t_args(
+            "refusal-webhook",
+            &[
+                ("detail", text(r, "detail").unwrap_or_default().into()),
+                ("kind", kind(kind_of()?).into()),
+            ],
+        ),
+        "login_not_manager" => {
+            let page = match text(r, "page_name") {
+                Some(n) => t_args("login-page-named", &[("name", n.into())]),
+                None => t_args(
+                    "login-page-id",
+                    &[("id", text(r, "page_id").unwrap_or_default().into())],
+                ),
+            };
+            t_args(
+                "refusal-login-not-manager",
+                &[
+                    ("who", text(r, "who").unwrap_or_default().into()),
+                    ("page", page.into()),
+                ],
+            )
+        }
+        "login_cannot_message" => t_args(
+            "refusal-login-cannot-message",
+            &[
+                ("who", text(r, "who").unwrap_or_default().into()),
+                ("page", text(r, "page_name").unwrap_or_default().into()),
+            ],
+        ),
+        "login_cancelled" => t("refusal-login-cancelled"),
+        "login_declined" => t("refusal-login-declined"),
+        "login_code_expired" => t("refusal-login-code-expired"),
+        "twin_in_run" => t_args(
+            "refusal-twin-in-run",
+            &[
+                ("id", text(r, "page_id").unwrap_or_default().into()),
+                ("kind", kind(kind_of()?).into()),
+            ],
+        ),
+        "unconfirmed_valid" | "unconfirmed_app" | "unconfirmed_target" | "other_account" => {
+            let probe = match text(r, "probe") {
+                Some("yes") => t("refusal-probe-words"),
+                _ => String::new(),
+            };
+            let want = text(r, "want")
+                .map(|id| t_args("paren-id", &[("id", id.into())]))
+                .unwrap_or_default();
+            let target = match kind_of() {
+                Some(ChannelKind::Whatsapp) => "whatsapp",
+                Some(ChannelKind::Instagram) => "instagram",
+                _ => "page",
+            };
+            let id = match which {
+                "unconfirmed_valid" => "refusal-unconfirmed-valid",
+                "unconfirmed_app" => "refusal-unconfirmed-app",
+                "unconfirmed_target" => "refusal-unconfirmed-target",
+                _ => "refusal-other-account",
+            };
+            t_args(
+                id,
+                &[
+                    ("probe", probe.into()),
+                    ("want", want.into()),
+                    ("target", target.into()),
+                    ("got", text(r, "got").unwrap_or_default().into()),
+                    ("id", text(r, "want").unwrap_or_default().into()),
+                ],
+            )
+        }
         "app_secret" => t_args(
             "refusal-app-secret",
             &[
@@ -418,6 +489,17 @@ fn refusal(r: &Reason, which: &str) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+/// Why a Page a login found cannot become a channel of `k` here, if it cannot.
+pub fn page_unavailable(
+    page: &crate::service::login_pages::PageChoice,
+    k: ChannelKind,
+) -> Option<String> {
+    if let Some(name) = &page.saved_as {
+        return Some(t_args("page-saved-as", &[("name", quoted(name).into())]));
+    }
+    (k != ChannelKind::FacebookPage && !page.can_message).then(|| t("page-cannot-message"))
 }
 
 /// Several channels broken by one cause of one person, and what one login does about it.
@@ -600,6 +682,18 @@ mod tests {
             assert_eq!(with_lang(Lang::En, || sentence(&r, now)), r.message);
             let es = with_lang(Lang::Es, || sentence(&r, now));
             assert!(es.starts_with("Este es el token personal"), "{es}");
+        }
+        for p in [
+            page("500001", "Acme Shoes", Some("Shoes")),
+            PageChoice {
+                can_message: false,
+                ..page("500002", "Acme Books", None)
+            },
+        ] {
+            for k in ChannelKind::ALL {
+                let en = with_lang(Lang::En, || page_unavailable(&p, k));
+                assert_eq!(en, p.unavailable(k), "{k:?}");
+            }
         }
     }
 

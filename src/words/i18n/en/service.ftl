@@ -112,3 +112,41 @@ which-page-entry-saved = { $name } (--page { $id }, already saved as { $saved })
 failure-slowed-down = not checked because Facebook asked to slow down
 failure-near-rate-limit = not checked: Facebook reported { $percent } % of its rate limit used, so Tokenwarden stopped before reaching it
 failure-not-scheduled = Tokenwarden could not schedule this check; try again
+refusal-rollback-gone = The earlier token of { $name } is missing from the secret store (it was removed outside Tokenwarden), so there is nothing to go back to. Nothing was changed: the channel keeps its current token.
+refusal-webhook = Facebook did not accept the subscription ({ $detail }). The token may lack pages_manage_metadata, or the app has no webhook set up: open the app's { $kind } settings.
+refusal-login-not-manager = You logged in as { $who }; this channel belongs to { $page }, which { $who } does not manage. Log in with an account that manages it, or ask a Page admin to give { $who } a role on it.
+login-page-named = Page { $name }
+login-page-id = the Page with id { $id }
+refusal-login-cannot-message = { $who } has a role on { $page } but not one that can answer messages (it needs Messaging, Moderate or full control). Ask a Page admin to give { $who } that access, then log in again.
+refusal-login-cancelled = The login was cancelled. Nothing was changed.
+refusal-login-declined = The login was declined on Facebook, so there is no new token. Nothing was changed; start the login again and choose Continue.
+refusal-login-code-expired = The login code expired before it was used. Nothing was changed; start the login again and enter the new code within a few minutes.
+refusal-twin-in-run = An earlier line already adds this Page (id { $id }) as a { $kind } channel. One channel of each kind per Page.
+refusal-probe-words = {" "}(Facebook would not show the token's details, and the token itself could not tell)
+paren-id = {" "}(id { $id })
+refusal-unconfirmed-valid = Facebook did not confirm this token. Its answer did not say that the token works{ $probe }. Try again in a few minutes; if this keeps happening, get a new token.
+refusal-unconfirmed-app = Facebook did not confirm this token. Its answer did not say which app the token was made for{ $probe }, so it cannot be matched with the channel's app{ $want }. Try again in a few minutes, or save the app's secret in Tokenwarden so the token can be checked fully.
+refusal-unconfirmed-target = Facebook did not confirm this token. Its answer did not say which { $target ->
+        [whatsapp] WhatsApp Business Account
+        [instagram] Page linked to the Instagram account
+       *[page] Page
+    } the token is for{ $probe }, so it cannot be matched with the channel's { $target ->
+        [whatsapp] WhatsApp Business Account
+        [instagram] Page linked to the Instagram account
+       *[page] Page
+    }{ $want }. Get the token of the right { $target ->
+        [whatsapp] WhatsApp Business Account
+        [instagram] Page linked to the Instagram account
+       *[page] Page
+    } and try again.
+refusal-other-account = This token is for another { $target ->
+        [whatsapp] WhatsApp Business Account
+        [instagram] Page linked to the Instagram account
+       *[page] Page
+    } (id { $got }) than this channel's (id { $id }). Get the token of the right { $target ->
+        [whatsapp] WhatsApp Business Account
+        [instagram] Page linked to the Instagram account
+       *[page] Page
+    }.
+page-saved-as = Already saved as { $name }: renew that channel instead.
+page-cannot-message = This login's role on the Page can't answer messages (it needs Messaging, Moderate or full control).

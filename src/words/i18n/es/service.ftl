@@ -112,3 +112,41 @@ which-page-entry-saved = { $name } (--page { $id }, ya guardada como { $saved })
 failure-slowed-down = no se revisó porque Facebook pidió ir más despacio
 failure-near-rate-limit = no se revisó: Facebook informó que se usó el { $percent } % de su límite de consultas, así que Tokenwarden se detuvo antes de llegar a él
 failure-not-scheduled = Tokenwarden no pudo programar esta revisión; intente de nuevo
+refusal-rollback-gone = Falta en el almacén de secretos el token anterior de { $name } (se quitó por fuera de Tokenwarden), así que no hay nada a qué volver. No se cambió nada: el canal conserva su token actual.
+refusal-webhook = Facebook no aceptó la suscripción ({ $detail }). Puede que al token le falte pages_manage_metadata, o que la app no tenga un webhook configurado: abra la configuración de { $kind } de la app.
+refusal-login-not-manager = Inició sesión como { $who }; este canal es de { $page }, que { $who } no administra. Inicie sesión con una cuenta que la administre, o pida a un administrador de la Página que le dé un rol a { $who }.
+login-page-named = la Página { $name }
+login-page-id = la Página con id { $id }
+refusal-login-cannot-message = { $who } tiene un rol en { $page }, pero no uno que pueda responder mensajes (hace falta Mensajes, Moderación o control total). Pida a un administrador de la Página que le dé ese acceso a { $who } y vuelva a iniciar sesión.
+refusal-login-cancelled = Se canceló el inicio de sesión. No se cambió nada.
+refusal-login-declined = El inicio de sesión se rechazó en Facebook, así que no hay un token nuevo. No se cambió nada; empiece de nuevo el inicio de sesión y elija Continuar.
+refusal-login-code-expired = El código de inicio de sesión venció antes de usarse. No se cambió nada; empiece de nuevo el inicio de sesión e ingrese el código nuevo en pocos minutos.
+refusal-twin-in-run = Una línea anterior ya agrega esta Página (id { $id }) como canal de { $kind }. Un solo canal de cada tipo por Página.
+refusal-probe-words = {" "}(Facebook no mostró los detalles del token, y el propio token no pudo decirlo)
+paren-id = {" "}(id { $id })
+refusal-unconfirmed-valid = Facebook no confirmó este token. Su respuesta no dijo que el token funcione{ $probe }. Intente de nuevo en unos minutos; si sigue pasando, consiga un token nuevo.
+refusal-unconfirmed-app = Facebook no confirmó este token. Su respuesta no dijo para qué app se hizo el token{ $probe }, así que no se puede comparar con la app del canal{ $want }. Intente de nuevo en unos minutos, o guarde la clave secreta de la app en Tokenwarden para que el token se pueda revisar por completo.
+refusal-unconfirmed-target = Facebook no confirmó este token. Su respuesta no dijo para qué { $target ->
+        [whatsapp] cuenta de WhatsApp Business
+        [instagram] Página vinculada a la cuenta de Instagram
+       *[page] Página
+    } es el token{ $probe }, así que no se puede comparar con la { $target ->
+        [whatsapp] cuenta de WhatsApp Business
+        [instagram] Página vinculada a la cuenta de Instagram
+       *[page] Página
+    } del canal{ $want }. Consiga el token de la { $target ->
+        [whatsapp] cuenta de WhatsApp Business
+        [instagram] Página vinculada a la cuenta de Instagram
+       *[page] Página
+    } correcta e intente de nuevo.
+refusal-other-account = Este token es de otra { $target ->
+        [whatsapp] cuenta de WhatsApp Business
+        [instagram] Página vinculada a la cuenta de Instagram
+       *[page] Página
+    } (id { $got }) distinta de la de este canal (id { $id }). Consiga el token de la { $target ->
+        [whatsapp] cuenta de WhatsApp Business
+        [instagram] Página vinculada a la cuenta de Instagram
+       *[page] Página
+    } correcta.
+page-saved-as = Ya está guardada como { $name }: renueve ese canal en su lugar.
+page-cannot-message = El rol de este inicio de sesión en la Página no puede responder mensajes (hace falta Mensajes, Moderación o control total).
