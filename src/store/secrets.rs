@@ -46,6 +46,7 @@ pub enum SecretStoreKind {
 
 impl SecretStoreKind {
     /// The name a user reads.
+    // TODO(issue 11): GUI moves to words (`words::secret_store::kind`)
     pub fn label(self) -> &'static str {
         match self {
             SecretStoreKind::Keyring => "System keychain",

@@ -13,6 +13,7 @@ pub mod history;
 pub mod locale;
 pub mod login;
 pub mod reasons;
+pub mod secret_store;
 pub mod time;
 
 #[cfg(test)]

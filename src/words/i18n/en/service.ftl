@@ -150,3 +150,9 @@ refusal-other-account = This token is for another { $target ->
     }.
 page-saved-as = Already saved as { $name }: renew that channel instead.
 page-cannot-message = This login's role on the Page can't answer messages (it needs Messaging, Moderate or full control).
+
+## The secret store
+
+secret-store-keyring = System keychain
+secret-store-vault = Encrypted vault
+secret-store-memory = Memory (demo)

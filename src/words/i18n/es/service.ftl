@@ -150,3 +150,9 @@ refusal-other-account = Este token es de otra { $target ->
     } correcta.
 page-saved-as = Ya está guardada como { $name }: renueve ese canal en su lugar.
 page-cannot-message = El rol de este inicio de sesión en la Página no puede responder mensajes (hace falta Mensajes, Moderación o control total).
+
+## El almacén de secretos
+
+secret-store-keyring = Llavero del sistema
+secret-store-vault = Bóveda cifrada
+secret-store-memory = Memoria (demostración)
