@@ -203,7 +203,7 @@ fn a_service_refusal_reads_in_spanish_with_its_exit_code() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr
-            .contains("la usa 2 canales: \"Acme Shoes\", \"Carol Cafe\"")
+            .contains("la usan 2 canales: \"Acme Shoes\", \"Carol Cafe\"")
             && out.stderr.contains("Quítelos primero; no se quitó nada."),
         "{}",
         out.stderr

@@ -36,9 +36,9 @@ conflict-tokens-changed = Alguien más cambió los tokens de { $name } hace un m
 
 ## Todavía en uso (salida 1); no se quitó nada
 
-error-app-in-use = La app { $app } la usa { $count ->
-        [one] 1 canal: { $names }. Quítelo primero; no se quitó nada.
-       *[other] { $count } canales: { $names }. Quítelos primero; no se quitó nada.
+error-app-in-use = La app { $app } { $count ->
+        [one] la usa 1 canal: { $names }. Quítelo primero; no se quitó nada.
+       *[other] la usan { $count } canales: { $names }. Quítelos primero; no se quitó nada.
     }
 
 ## El trabajo de fondo de la ventana
