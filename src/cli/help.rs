@@ -161,56 +161,32 @@ pub fn phrase_error(e: &clap::Error) -> Option<String> {
         return None;
     }
     let arg = string(e, ContextKind::InvalidArg).unwrap_or_default();
+    let value = string(e, ContextKind::InvalidValue).unwrap_or_default();
+    let command = string(e, ContextKind::InvalidSubcommand).unwrap_or_default();
     let sentence = match e.kind() {
         ErrorKind::UnknownArgument => t_args("clap-unknown-argument", &[("arg", arg.into())]),
         ErrorKind::MissingRequiredArgument => {
             t_args("clap-missing-argument", &[("args", arg.into())])
         }
-        ErrorKind::InvalidValue => {
-            let value = string(e, ContextKind::InvalidValue).unwrap_or_default();
-            let mut s = if value.is_empty() {
-                t_args("clap-value-missing", &[("arg", arg.into())])
-            } else {
-                t_args(
-                    "clap-invalid-value",
-                    &[("arg", arg.into()), ("value", value.into())],
-                )
-            };
+        ErrorKind::InvalidValue if value.is_empty() => {
+            t_args("clap-value-missing", &[("arg", arg.into())])
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let mut s = t_args(
+                "clap-invalid-value",
+                &[("arg", arg.into()), ("value", value.into())],
+            );
             if let Some(valid) = string(e, ContextKind::ValidValue) {
                 s.push_str(&t_args("clap-possible-values", &[("values", valid.into())]));
             }
             s
         }
-        ErrorKind::ValueValidation => t_args(
-            "clap-invalid-value",
-            &[
-                ("arg", arg.into()),
-                (
-                    "value",
-                    string(e, ContextKind::InvalidValue)
-                        .unwrap_or_default()
-                        .into(),
-                ),
-            ],
-        ),
-        ErrorKind::InvalidSubcommand => t_args(
-            "clap-unknown-subcommand",
-            &[(
-                "command",
-                string(e, ContextKind::InvalidSubcommand)
-                    .unwrap_or_default()
-                    .into(),
-            )],
-        ),
-        ErrorKind::MissingSubcommand => t_args(
-            "clap-missing-subcommand",
-            &[(
-                "command",
-                string(e, ContextKind::InvalidSubcommand)
-                    .unwrap_or_default()
-                    .into(),
-            )],
-        ),
+        ErrorKind::InvalidSubcommand => {
+            t_args("clap-unknown-subcommand", &[("command", command.into())])
+        }
+        ErrorKind::MissingSubcommand => {
+            t_args("clap-missing-subcommand", &[("command", command.into())])
+        }
         _ => return None,
     };
     let mut out = t_args("clap-error", &[("sentence", sentence.into())]);
