@@ -23,8 +23,9 @@ fn main() {
     tokenwarden::process::install_panic_hook();
     // Before clap: `--help` speaks the user's language too.
     tokenwarden::words::init_from_env();
-    let matches = tokenwarden::cli::help::localized(Cli::command()).get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches =
+        tokenwarden::cli::help::matches_or_exit(tokenwarden::cli::help::localized(Cli::command()));
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| tokenwarden::cli::help::exit(e));
     // SAFETY: still the only thread (no runtime, logger or GUI has started), and clap has
     // read its arguments: from here on our settings live in the snapshot, not the environment
     // that a browser or file dialog we start would inherit.

@@ -13,14 +13,12 @@ pub async fn add(
 ) -> i32 {
     let run = async {
         let secret = if secret_stdin {
-            let text = input::read_secret_text(
-                "Paste the app secret and press Enter (it will not be shown): ",
-            )?;
+            let text = input::read_secret_text(&crate::words::t("input-paste-app-secret"))?;
             let trimmed = text.expose().trim();
             if trimmed.is_empty() || trimmed.chars().any(char::is_whitespace) {
-                return Err(crate::service::ServiceError::Usage(
-                    "The app secret is empty or has spaces inside. Copy it from the app's Settings > Basic page.".into(),
-                ));
+                return Err(crate::service::ServiceError::said(crate::words::t(
+                    "input-app-secret-bad",
+                )));
             }
             Some(crate::model::Secret::new(trimmed))
         } else {

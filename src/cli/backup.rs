@@ -25,7 +25,7 @@ fn passphrase(confirm: bool) -> Result<Secret, ServiceError> {
         return Ok(p);
     }
     if !std::io::stdin().is_terminal() {
-        return Err(ServiceError::Usage(t_args(
+        return Err(ServiceError::said(t_args(
             "backup-needs-passphrase",
             &[("variable", BACKUP_PASSPHRASE_ENV.into())],
         )));
@@ -35,7 +35,7 @@ fn passphrase(confirm: bool) -> Result<Secret, ServiceError> {
     }
     let typed = input::read_secret_text(&t("backup-passphrase-prompt"))?;
     if typed.is_empty() {
-        return Err(ServiceError::Usage(t("backup-passphrase-empty")));
+        return Err(ServiceError::said(t("backup-passphrase-empty")));
     }
     Ok(typed)
 }
@@ -142,6 +142,7 @@ pub async fn restore(
                 if let RestoreAction::Refused { why, .. } | RestoreAction::Skipped { why, .. } =
                     &item.action
                 {
+                    let why = crate::words::errors::restore_why(why);
                     super::output::eprint_error(&format!("{}: {why}", item.channel_name));
                 }
             }
@@ -234,6 +235,7 @@ fn item_line(item: &RestoreItem, overwrite_newer: bool) -> String {
         ),
         RestoreAction::Unchanged { .. } => say("restore-item-same", "", ""),
         RestoreAction::Refused { why, .. } | RestoreAction::Skipped { why, .. } => {
+            let why = crate::words::errors::restore_why(why);
             format!("{}: {why}", say("restore-item-refused", "", ""))
         }
     }

@@ -20,7 +20,7 @@ use crate::words::{self, reasons, t, t_args};
 
 fn parse_kind(kind: &str) -> Result<ChannelKind, ServiceError> {
     ChannelKind::from_code(kind.trim()).ok_or_else(|| {
-        ServiceError::Usage(t_args(
+        ServiceError::said(t_args(
             "cli-unknown-kind",
             &[
                 ("kind", format!("{kind:?}").into()),

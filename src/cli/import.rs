@@ -148,7 +148,7 @@ fn refused_json(r: &ImportRefusal) -> RefusedJson {
 fn read_items() -> Result<(Vec<ImportItem>, Vec<ImportRefusal>), ServiceError> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        return Err(ServiceError::Usage(t("import-needs-stdin")));
+        return Err(ServiceError::said(t("import-needs-stdin")));
     }
     // Room for the limit up front, so growing the buffer leaves no stray copies of tokens.
     let mut all = Zeroizing::new(Vec::with_capacity(64 * 1024));
@@ -157,13 +157,13 @@ fn read_items() -> Result<(Vec<ImportItem>, Vec<ImportRefusal>), ServiceError> {
         .take(INPUT_LIMIT as u64 + 1)
         .read_to_end(&mut all)
         .map_err(|e| {
-            ServiceError::Usage(t_args(
+            ServiceError::said(t_args(
                 "input-stdin-unreadable",
                 &[("detail", e.to_string().into())],
             ))
         })?;
     if all.len() > INPUT_LIMIT {
-        return Err(ServiceError::Usage(t_args(
+        return Err(ServiceError::said(t_args(
             "import-too-long",
             &[("mib", (INPUT_LIMIT / (1024 * 1024)).into())],
         )));
@@ -194,7 +194,7 @@ type LineError = (Option<String>, ServiceError);
 
 fn parse_line(line: &[u8], line_no: usize) -> Result<ImportItem, LineError> {
     let usage =
-        |name: Option<&str>, why: String| (name.map(str::to_string), ServiceError::Usage(why));
+        |name: Option<&str>, why: String| (name.map(str::to_string), ServiceError::said(why));
     if line.len() > input::STDIN_LIMIT {
         return Err(usage(
             None,

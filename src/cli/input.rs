@@ -30,7 +30,7 @@ pub fn read_secret_text(prompt: &str) -> Result<Secret, ServiceError> {
         return rpassword::prompt_password(prompt)
             .map(Secret::new)
             .map_err(|e| {
-                ServiceError::Usage(t_args(
+                ServiceError::said(t_args(
                     "input-terminal-unreadable",
                     &[("detail", e.to_string().into())],
                 ))
@@ -43,13 +43,13 @@ pub fn read_secret_text(prompt: &str) -> Result<Secret, ServiceError> {
         .take(STDIN_LIMIT as u64 + 1)
         .read_to_string(&mut buf)
         .map_err(|e| {
-            ServiceError::Usage(t_args(
+            ServiceError::said(t_args(
                 "input-stdin-unreadable",
                 &[("detail", e.to_string().into())],
             ))
         })?;
     if buf.len() > STDIN_LIMIT {
-        return Err(ServiceError::Usage(t_args(
+        return Err(ServiceError::said(t_args(
             "input-stdin-too-long",
             &[("kib", (STDIN_LIMIT / 1024).into())],
         )));
@@ -80,7 +80,7 @@ pub fn ask_new_passphrase(what: &str) -> Result<Secret, ServiceError> {
     check_new_passphrase(&first, what)?;
     let again = read_secret_text(&t("input-passphrase-again"))?;
     if again != first {
-        return Err(ServiceError::Usage(t("input-passphrases-differ")));
+        return Err(ServiceError::said(t("input-passphrases-differ")));
     }
     Ok(first)
 }
@@ -94,7 +94,7 @@ pub fn is_yes(answer: &str) -> bool {
 /// Refuses a new passphrase that is empty or shorter than the desktop app allows.
 pub fn check_new_passphrase(passphrase: &Secret, what: &str) -> Result<(), ServiceError> {
     if passphrase.expose().chars().count() < MIN_NEW_PASSPHRASE_CHARS {
-        return Err(ServiceError::Usage(t_args(
+        return Err(ServiceError::said(t_args(
             "input-passphrase-too-short",
             &[
                 ("what", what.into()),

@@ -62,7 +62,7 @@ fn confirm(yes: bool, question: &str, command: &str) -> Result<(), i32> {
             println!("{}", t("cli-nothing-removed"));
             Err(1)
         }
-        None => Err(fail(&ServiceError::Usage(t_args(
+        None => Err(fail(&ServiceError::said(t_args(
             "cli-remove-needs-terminal",
             &[("command", command.into())],
         )))),
@@ -192,7 +192,7 @@ pub async fn app_remove(profile: Option<PathBuf>, app_id: String, yes: bool) -> 
     };
     let app = catalog.app(app_id.trim()).cloned();
     let Some(app) = app else {
-        return fail(&ServiceError::Usage(t_args(
+        return fail(&ServiceError::said(t_args(
             "cli-no-such-app",
             &[("id", format!("{app_id:?}").into())],
         )));

@@ -43,7 +43,7 @@ pub async fn login(
         Target::Add { kind, name, .. } => match ChannelKind::from_code(kind) {
             Some(k) => (k, name.clone()),
             None => {
-                return fail(&ServiceError::Usage(t_args(
+                return fail(&ServiceError::said(t_args(
                     "login-unknown-kind",
                     &[("kind", format!("{kind:?}").into())],
                 )));

@@ -378,7 +378,7 @@ pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
                         page: p,
                     },
                     _ => {
-                        return fail(&ServiceError::Usage(crate::words::t("cli-login-target")));
+                        return fail(&ServiceError::said(crate::words::t("cli-login-target")));
                     }
                 };
                 login::login(profile, app, target, opts, no_browser, json).await

@@ -8,10 +8,9 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::json::{self, ListJson};
 use super::{fail, open_service, output};
-use crate::model::Reason;
 use crate::service::{DesktopNotifier, clock_problem};
 use crate::store::{Profile, StateFile};
-use crate::words::{reasons, t_args};
+use crate::words::t_args;
 
 /// Checks every channel like `check`, then raises the desktop notifications that are due.
 /// Exit codes are those of `check`.
@@ -46,28 +45,14 @@ pub async fn check_notify(profile: Option<PathBuf>, as_json: bool, lead_days: Op
         output::print_table(&summary.views, Utc::now());
     }
     // Undelivered ones (no notification service here) are only logged: cron mails every line
-    // on standard error, and the next run tries again anyway.
-    // TODO(issue 11): the desktop notification itself is phrased by the service in English;
-    // the line here says it in the user's language from the same facts.
-    let now = Utc::now();
+    // on standard error, and the next run tries again anyway. The desktop showed the same words.
     for n in outcome.notices.iter().filter(|n| n.delivered) {
-        let reason = summary
-            .views
-            .iter()
-            .find(|v| v.channel.id == n.channel_id)
-            .and_then(|v| {
-                v.diagnosis
-                    .reasons
-                    .iter()
-                    .find(|r| Some(r.code) == n.reason_code)
-            })
-            .cloned()
-            // Judged with the reminder's own lead time: the code and the English sentence.
-            .or_else(|| n.reason_code.map(|c| Reason::new(c, n.body.clone())));
-        let (title, body) = reasons::notice(&n.channel_name, n.health, reason.as_ref(), now);
         output::eprint_error(&t_args(
             "cli-notified",
-            &[("title", title.into()), ("body", body.into())],
+            &[
+                ("title", n.title.as_str().into()),
+                ("body", n.body.as_str().into()),
+            ],
         ));
     }
     summary.exit_code()

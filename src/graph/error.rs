@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::model::reason::reason_for_graph_error;
-use crate::model::{CheckFailure, FailureKind, GraphErrorInfo, ReasonCode};
+use crate::model::{CheckFailure, FailureCause, FailureKind, GraphErrorInfo, ReasonCode};
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum GraphError {
@@ -87,10 +87,26 @@ impl GraphError {
             } => *retry_after_minutes,
             _ => None,
         };
+        let cause = match self {
+            GraphError::Api { .. } => Some(FailureCause::Api),
+            GraphError::Timeout(seconds) => Some(FailureCause::Timeout { seconds: *seconds }),
+            GraphError::Network(detail) => Some(FailureCause::Network {
+                detail: detail.clone(),
+            }),
+            GraphError::Http { status, detail } => Some(FailureCause::Http {
+                status: *status,
+                detail: detail.clone(),
+            }),
+            GraphError::BadBody(detail) => Some(FailureCause::BadBody {
+                detail: detail.clone(),
+            }),
+            GraphError::Unsafe(_) => None,
+        };
         CheckFailure {
             kind,
             at,
             detail: self.to_string(),
+            cause,
             graph_error: self.graph_error().cloned(),
             retry_after_minutes,
         }

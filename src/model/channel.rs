@@ -248,6 +248,7 @@ pub(crate) fn sample_channel(
             kind: super::report::FailureKind::Network,
             at,
             detail: "connection refused".into(),
+            cause: None,
             graph_error: None,
             retry_after_minutes: None,
         }),

@@ -178,9 +178,21 @@ fn invalid_message(code: ReasonCode, report: &TokenReport) -> String {
 
 pub fn failure_reason(failure: &CheckFailure, now: DateTime<Utc>) -> Reason {
     let when = describe_at(failure.at, now);
-    let reason = failure_reason_words(failure, &when)
+    let mut reason = failure_reason_words(failure, &when)
         .with("at", Fact::Time(failure.at))
         .with("detail", Fact::Text(failure.detail.clone()));
+    if let Some(cause) = &failure.cause {
+        reason = reason.with("cause", Fact::Failure(cause.clone()));
+    }
+    if let Some(e) = &failure.graph_error {
+        let code = match e.subcode {
+            Some(s) => format!("{}/{s}", e.code),
+            None => e.code.to_string(),
+        };
+        reason = reason
+            .with("meta_message", Fact::Text(e.message.clone()))
+            .with("meta_code", Fact::Text(code));
+    }
     match failure.retry_after_minutes {
         Some(m) if m > 0 => reason.with("minutes", Fact::Number(m)),
         _ => reason,
@@ -642,6 +654,7 @@ mod tests {
             kind: FailureKind::Network,
             at: now(),
             detail: "connection refused".into(),
+            cause: None,
             graph_error: None,
             retry_after_minutes: None,
         };

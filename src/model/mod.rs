@@ -16,6 +16,7 @@ pub use health::{Diagnosis, Health, Reason, Thresholds, classify};
 pub use paste::{PasteError, PasteSource, PastedToken, parse_pasted_token};
 pub use reason::{Fact, ReasonCode, Remedy};
 pub use report::{
-    CheckFailure, CheckMethod, FailureKind, GraphErrorInfo, TokenReport, TokenType, WebhookState,
+    CheckFailure, CheckMethod, FailureCause, FailureKind, GraphErrorInfo, TokenReport, TokenType,
+    WebhookState,
 };
 pub use secret::Secret;

@@ -11,6 +11,8 @@ pub enum Fact {
     Number(i64),
     Time(DateTime<Utc>),
     List(Vec<String>),
+    /// Why a check was not made.
+    Failure(super::report::FailureCause),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -188,12 +188,37 @@ pub enum FailureKind {
     RateLimited,
 }
 
+/// Why a check was not made, as facts the words layer phrases (`detail` keeps the English).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "code")]
+pub enum FailureCause {
+    /// Not sent: Facebook had asked another check of the same run to slow down.
+    SlowedDown,
+    /// Not sent: Facebook reported this share of its rate limit used.
+    NearRateLimit { percent: u8 },
+    /// The run could not schedule the check.
+    NotScheduled,
+    /// No answer within this many seconds.
+    Timeout { seconds: u64 },
+    /// No connection; `detail` is the system's own words.
+    Network { detail: String },
+    /// An answer that is not Graph JSON (an HTML error page).
+    Http { status: u16, detail: String },
+    /// An answer cut off or malformed.
+    BadBody { detail: String },
+    /// Facebook's own error (the failure's `graph_error` holds it).
+    Api,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckFailure {
     pub kind: FailureKind,
     pub at: DateTime<Utc>,
-    /// What happened, in words; no token in it.
+    /// What happened, in English (logs, older versions); no token in it.
     pub detail: String,
+    /// The same as facts, for the user's language (absent in catalogs of earlier versions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<FailureCause>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub graph_error: Option<GraphErrorInfo>,
     /// For rate limits: when Meta said access comes back.

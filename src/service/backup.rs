@@ -11,7 +11,8 @@ use chrono::Utc;
 use super::report_file::machine_and_user;
 use super::restore::{Vetted, apply, plan};
 pub use super::restore_plan::{
-    AppRestoreAction, AppRestoreItem, RestoreAction, RestoreItem, RestoreOutcome, RestorePlan,
+    AppRestoreAction, AppRestoreItem, BackupId, RestoreAction, RestoreItem, RestoreOutcome,
+    RestorePlan, RestoreWhy,
 };
 use super::{Service, ServiceError, blocking};
 use crate::model::{Secret, SecretRef};

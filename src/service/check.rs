@@ -12,7 +12,7 @@ use super::history::health_change;
 use super::{ChannelView, Service, ServiceError, blocking, sort_by_urgency};
 use crate::graph::check_all::{BatchCheck, Finished, check_all};
 use crate::graph::{AppCredentials, CheckRequest, GraphClient, GraphError, check_token};
-use crate::model::{Channel, CheckFailure, FailureKind, Health, Secret, TokenReport};
+use crate::model::{Channel, CheckFailure, FailureCause, FailureKind, Health, Secret, TokenReport};
 use crate::store::Catalog;
 
 /// How many checks run at once: enough to be quick, few enough not to trip Meta's limits.
@@ -161,6 +161,7 @@ impl Service {
                         kind: FailureKind::RateLimited,
                         at: Utc::now(),
                         detail: "not checked because Facebook asked to slow down".into(),
+                        cause: Some(FailureCause::SlowedDown),
                         graph_error: None,
                         retry_after_minutes: None,
                     })

@@ -3,7 +3,7 @@
 //! kind needs) and that target is the channel's. A fact that is missing, or came in a shape we
 //! do not understand, is a refusal: a doubt never replaces a working token.
 
-use crate::model::{ChannelKind, Reason, ReasonCode, Requirements, TokenReport};
+use crate::model::{ChannelKind, Fact, Reason, ReasonCode, Requirements, TokenReport};
 
 /// Every Page, Instagram-linked Page or WhatsApp Business Account Meta said the token is for.
 /// For WhatsApp the "Page" is a WhatsApp Business Account the token is granted on.
@@ -47,13 +47,17 @@ pub(super) fn unconfirmed(report: &TokenReport, req: &Requirements) -> Vec<Reaso
         Some(true) => {}
         // Without a plain "valid: true" the other facts prove nothing.
         None => {
-            return vec![Reason::new(
-                ReasonCode::InvalidToken,
-                format!(
-                    "{NOT_CONFIRMED} Its answer did not say that the token works{}. Try again in a few minutes; if this keeps happening, get a new token.",
-                    probe_words(report)
-                ),
-            )];
+            return vec![
+                Reason::new(
+                    ReasonCode::InvalidToken,
+                    format!(
+                        "{NOT_CONFIRMED} Its answer did not say that the token works{}. Try again in a few minutes; if this keeps happening, get a new token.",
+                        probe_words(report)
+                    ),
+                )
+                .with("refusal", Fact::Text("unconfirmed_valid".into()))
+                .with("probe", probed(report)),
+            ];
         }
     }
     let mut reasons = Vec::new();
@@ -63,36 +67,57 @@ pub(super) fn unconfirmed(report: &TokenReport, req: &Requirements) -> Vec<Reaso
             .as_deref()
             .map(|id| format!(" (id {id})"))
             .unwrap_or_default();
-        reasons.push(Reason::new(
+        let mut reason = Reason::new(
             ReasonCode::WrongApp,
             format!(
                 "{NOT_CONFIRMED} Its answer did not say which app the token was made for{}, so it cannot be matched with the channel's app{channel_app}. Try again in a few minutes, or save the app's secret in Tokenwarden so the token can be checked fully.",
                 probe_words(report)
             ),
-        ));
+        )
+        .with("refusal", Fact::Text("unconfirmed_app".into()))
+        .with("probe", probed(report));
+        if let Some(id) = &req.app_id {
+            reason = reason.with("want", Fact::Text(id.clone()));
+        }
+        reasons.push(reason);
     }
     let words = target_words(req.kind);
     let targets = targets_of(req.kind, report);
     match req.page_id.as_deref() {
-        _ if targets.is_empty() => reasons.push(Reason::new(
-            ReasonCode::WrongPage,
-            format!(
-                "{NOT_CONFIRMED} Its answer did not say which {words} the token is for{}, so it cannot be matched with the channel's {words}{}. Get the token of the right {words} and try again.",
-                probe_words(report),
-                req.page_id
-                    .as_deref()
-                    .map(|id| format!(" (id {id})"))
-                    .unwrap_or_default()
-            ),
-        )),
-        Some(want) if req.kind == ChannelKind::Whatsapp && !targets.iter().any(|t| t == want) => {
-            reasons.push(Reason::new(
+        _ if targets.is_empty() => {
+            let mut reason = Reason::new(
                 ReasonCode::WrongPage,
                 format!(
-                    "This token is for another {words} (id {}) than this channel's (id {want}). Get the token of the right {words}.",
-                    targets.join(", ")
+                    "{NOT_CONFIRMED} Its answer did not say which {words} the token is for{}, so it cannot be matched with the channel's {words}{}. Get the token of the right {words} and try again.",
+                    probe_words(report),
+                    req.page_id
+                        .as_deref()
+                        .map(|id| format!(" (id {id})"))
+                        .unwrap_or_default()
                 ),
-            ))
+            )
+            .with("refusal", Fact::Text("unconfirmed_target".into()))
+            .with("probe", probed(report))
+            .with("kind", Fact::Text(req.kind.code().into()));
+            if let Some(id) = &req.page_id {
+                reason = reason.with("want", Fact::Text(id.clone()));
+            }
+            reasons.push(reason)
+        }
+        Some(want) if req.kind == ChannelKind::Whatsapp && !targets.iter().any(|t| t == want) => {
+            reasons.push(
+                Reason::new(
+                    ReasonCode::WrongPage,
+                    format!(
+                        "This token is for another {words} (id {}) than this channel's (id {want}). Get the token of the right {words}.",
+                        targets.join(", ")
+                    ),
+                )
+                .with("refusal", Fact::Text("other_account".into()))
+                .with("kind", Fact::Text(req.kind.code().into()))
+                .with("got", Fact::Text(targets.join(", ")))
+                .with("want", Fact::Text(want.to_string())),
+            )
         }
         _ => {}
     }
@@ -100,6 +125,12 @@ pub(super) fn unconfirmed(report: &TokenReport, req: &Requirements) -> Vec<Reaso
 }
 
 /// When the facts came from a self-probe, says why they are thin.
+/// Whether the token itself answered (the debugger would not): "yes"/"no", for the words layer.
+fn probed(report: &TokenReport) -> Fact {
+    let yes = report.check_method == Some(crate::model::CheckMethod::SelfProbe);
+    Fact::Text(if yes { "yes" } else { "no" }.into())
+}
+
 fn probe_words(report: &TokenReport) -> &'static str {
     if report.check_method == Some(crate::model::CheckMethod::SelfProbe) {
         " (Facebook would not show the token's details, and the token itself could not tell)"

@@ -1,11 +1,12 @@
-//! Errors of the use cases, each with a message that says what happened and what to do next.
+//! Errors of the use cases: facts that `words::errors` phrases in the user's language. The
+//! English `Display` is what the logs say.
 
+use super::refusal::{AppInUse, Conflict, Usage};
 use crate::graph::{ConfigError, GraphError};
-use crate::model::{PasteError, Reason, ReasonCode};
+use crate::model::{Fact, PasteError, Reason, ReasonCode};
 use crate::store::{SecretError, StoreError};
 
 #[derive(Debug, thiserror::Error)]
-// TODO(issue 11): GUI moves to words
 pub enum ServiceError {
     /// Validation said no; nothing was changed.
     #[error("{}", refusal_text(.reasons))]
@@ -17,14 +18,14 @@ pub enum ServiceError {
     )]
     NotFound(String),
     #[error("{0}")]
-    Usage(String),
+    Usage(Usage),
     /// Someone else (another window, another copy of the app) changed the same channel a
     /// moment ago; nothing was changed here. A failure to retry, not a usage error.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Conflict),
     /// Still needed by something else (an app its channels use); nothing was changed.
     #[error("{0}")]
-    InUse(String),
+    InUse(AppInUse),
     #[error(
         "The check could not be made: {0}. Nothing was changed; check the internet connection and try again."
     )]
@@ -47,9 +48,31 @@ fn refusal_text(reasons: &[Reason]) -> String {
 }
 
 impl ServiceError {
+    /// A usage error a front end phrased itself, in the user's language.
+    pub fn said(sentence: impl Into<String>) -> Self {
+        ServiceError::Usage(Usage::Said(sentence.into()))
+    }
+
     pub fn refused_one(code: ReasonCode, message: impl Into<String>) -> Self {
         ServiceError::Refused {
             reasons: vec![Reason::new(code, message)],
+        }
+    }
+
+    /// Refused for one reason that names its refusal (`which`, a code the words layer knows)
+    /// and carries its facts, so it reads in the user's language; `message` is for logs.
+    pub fn refused_for(
+        code: ReasonCode,
+        message: impl Into<String>,
+        which: &str,
+        facts: Vec<(&'static str, Fact)>,
+    ) -> Self {
+        let mut reason = Reason::new(code, message).with("refusal", Fact::Text(which.into()));
+        for (name, fact) in facts {
+            reason = reason.with(name, fact);
+        }
+        ServiceError::Refused {
+            reasons: vec![reason],
         }
     }
 

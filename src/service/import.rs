@@ -10,6 +10,7 @@ use chrono::Utc;
 use futures_util::stream::{self, StreamExt};
 
 use super::confirm::target_of;
+use super::refusal::{Conflict, Usage};
 use super::renew::new_channel;
 use super::{ChannelView, Service, ServiceError, blocking};
 use crate::model::{Channel, ChannelKind, Secret, SecretRef};
@@ -72,12 +73,11 @@ impl Service {
         for mut item in items {
             item.name = crate::model::text::inert(item.name.trim());
             let refusal = if item.name.is_empty() {
-                Some("Give the channel a name, e.g. \"Acme Shoes Messenger\".".to_string())
+                Some(Usage::ChannelNameMissing)
             } else if !names.insert(item.name.clone()) {
-                Some(format!(
-                    "A channel called {:?} exists already (saved, or on an earlier line). Pick another name.",
-                    item.name
-                ))
+                Some(Usage::LineNameTaken {
+                    name: item.name.clone(),
+                })
             } else {
                 None
             };
@@ -148,10 +148,9 @@ impl Service {
                 let mut late = HashMap::new();
                 for ch in channels {
                     let conflict = if c.channels.iter().any(|x| x.name == ch.name) {
-                        Err(ServiceError::Conflict(format!(
-                            "A channel called {:?} was just added by someone else, so this line was not saved.",
-                            ch.name
-                        )))
+                        Err(ServiceError::Conflict(Conflict::LineNameAdded {
+                            name: ch.name.clone(),
+                        }))
                     } else {
                         super::twins::refuse_twin(c, ch.kind, ch.page_id.as_deref())
                     };
@@ -232,11 +231,16 @@ fn refuse_twin_in_run(
     if seen.insert((kind, target.to_string())) {
         return Ok(());
     }
-    Err(ServiceError::refused_one(
+    Err(ServiceError::refused_for(
         crate::model::ReasonCode::AlreadySaved,
         format!(
             "An earlier line already adds this Page (id {target}) as a {} channel. One channel of each kind per Page.",
             kind.label()
         ),
+        "twin_in_run",
+        vec![
+            ("page_id", crate::model::Fact::Text(target.to_string())),
+            ("kind", crate::model::Fact::Text(kind.code().into())),
+        ],
     ))
 }

@@ -5,6 +5,7 @@
 //! Renaming needs no secret, so it also works on the profile alone (`*_in` functions), without
 //! asking for the vault passphrase.
 
+use super::refusal::{AppInUse, Named, Usage};
 use super::{Service, ServiceError, blocking};
 use crate::model::{Channel, MetaApp, SecretRef};
 use crate::store::{
@@ -20,12 +21,10 @@ pub struct Removal {
 }
 
 /// A name a person typed: trimmed, not empty, no control characters.
-fn clean_name(name: &str, what: &str) -> Result<String, ServiceError> {
+fn clean_name(name: &str, what: Named) -> Result<String, ServiceError> {
     let name = name.trim();
     if name.is_empty() || name.chars().any(char::is_control) {
-        return Err(ServiceError::Usage(format!(
-            "Give the {what} a name of plain text, e.g. \"Acme Shoes Messenger\"."
-        )));
+        return Err(ServiceError::Usage(Usage::NameNotPlain { what }));
     }
     Ok(name.to_string())
 }
@@ -43,34 +42,28 @@ fn find_app(c: &Catalog, app_id: &str) -> Result<usize, ServiceError> {
         .iter()
         .position(|a| a.id == app_id.trim())
         .ok_or_else(|| {
-            ServiceError::Usage(format!(
-                "No saved app has the id {app_id:?}. The Apps page of the window lists the saved apps."
-            ))
+            ServiceError::Usage(Usage::NoSuchApp {
+                id: app_id.to_string(),
+            })
         })
 }
 
 /// Refuses (exit 1) while a channel uses the app: its checks and logins need the app.
 pub fn refuse_app_in_use(c: &Catalog, app_id: &str) -> Result<(), ServiceError> {
-    let users: Vec<String> = c
+    let channels: Vec<String> = c
         .channels
         .iter()
         .filter(|ch| ch.app_id.as_deref() == Some(app_id))
-        .map(|ch| format!("{:?}", ch.name))
+        .map(|ch| ch.name.clone())
         .collect();
-    if users.is_empty() {
+    if channels.is_empty() {
         return Ok(());
     }
-    let name = c.app(app_id).map_or(app_id, |a| a.name.as_str());
-    let (channels, them) = if users.len() == 1 {
-        ("channel", "it")
-    } else {
-        ("channels", "them")
-    };
-    Err(ServiceError::InUse(format!(
-        "The app {name:?} is used by {} {channels}: {}. Remove {them} first; nothing was removed.",
-        users.len(),
-        users.join(", "),
-    )))
+    let app = c
+        .app(app_id)
+        .map_or(app_id, |a| a.name.as_str())
+        .to_string();
+    Err(ServiceError::InUse(AppInUse { app, channels }))
 }
 
 /// Best effort, like every history write: the rename is saved already.
@@ -89,7 +82,7 @@ pub fn rename_channel_in(
     selector: &str,
     new_name: &str,
 ) -> Result<Channel, ServiceError> {
-    let new_name = clean_name(new_name, "channel")?;
+    let new_name = clean_name(new_name, Named::Channel)?;
     let (renamed, old_name) =
         CatalogFile::new(profile).update(|c: &mut Catalog| -> Result<_, ServiceError> {
             let i = find_channel(c, selector)?;
@@ -98,10 +91,11 @@ pub fn rename_channel_in(
                 .iter()
                 .find(|x| x.name == new_name && x.id != c.channels[i].id)
             {
-                return Err(ServiceError::Usage(format!(
-                    "Another channel is called {:?} already (id {}). Pick another name.",
-                    other.name, other.id
-                )));
+                return Err(ServiceError::Usage(Usage::NameTaken {
+                    what: Named::Channel,
+                    name: other.name.clone(),
+                    id: other.id.clone(),
+                }));
             }
             let old = std::mem::replace(&mut c.channels[i].name, new_name.clone());
             Ok((c.channels[i].clone(), old))
@@ -124,7 +118,7 @@ pub fn rename_app_in(
     app_id: &str,
     new_name: &str,
 ) -> Result<MetaApp, ServiceError> {
-    let new_name = clean_name(new_name, "app")?;
+    let new_name = clean_name(new_name, Named::App)?;
     CatalogFile::new(profile).update(|c: &mut Catalog| -> Result<_, ServiceError> {
         let i = find_app(c, app_id)?;
         if let Some(other) = c
@@ -132,10 +126,11 @@ pub fn rename_app_in(
             .iter()
             .find(|a| a.name == new_name && a.id != c.apps[i].id)
         {
-            return Err(ServiceError::Usage(format!(
-                "Another app is called {:?} already (id {}). Pick another name.",
-                other.name, other.id
-            )));
+            return Err(ServiceError::Usage(Usage::NameTaken {
+                what: Named::App,
+                name: other.name.clone(),
+                id: other.id.clone(),
+            }));
         }
         c.apps[i].name = new_name;
         Ok(c.apps[i].clone())

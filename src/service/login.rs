@@ -7,6 +7,7 @@ use chrono::{Duration, Utc};
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
+use super::refusal::Usage;
 use super::{RenewOutcome, Service, ServiceError};
 
 /// How a renewal goes: accept warnings, re-subscribe the webhook, renew the whole group.
@@ -18,7 +19,7 @@ pub struct RenewOptions {
 }
 use crate::graph::device::{self, DeviceCode, DevicePoll};
 use crate::graph::oauth::{self, ManagedPage, Person};
-use crate::model::{Channel, ChannelKind, Reason, ReasonCode, Secret, TokenReport};
+use crate::model::{Channel, ChannelKind, Fact, Reason, ReasonCode, Secret, TokenReport};
 
 /// How a saved Page token was derived from a login; shown to the user and in `--json`.
 #[derive(Debug, Clone, Serialize)]
@@ -39,6 +40,7 @@ impl Derivation {
                 ReasonCode::ExpiresSoon,
                 "This Page token comes from a short login and stops working when that login ends (usually within two hours). Save the app's secret in Tokenwarden (Apps, or `tokenwarden app add --secret-stdin`) so it can turn the login into a lasting one, then renew again.",
             )
+            .with("refusal", Fact::Text("short_login".into()))
         })
     }
 }
@@ -72,20 +74,34 @@ impl UserLogin {
             .map(|n| format!("Page {n}"))
             .unwrap_or_else(|| format!("the Page with id {page_id}"));
         let Some(page) = self.pages.iter().find(|p| p.id == page_id) else {
-            return Err(ServiceError::refused_one(
+            let mut facts = vec![
+                ("who", Fact::Text(who.clone())),
+                ("page_id", Fact::Text(page_id.to_string())),
+            ];
+            if let Some(n) = page_name {
+                facts.push(("page_name", Fact::Text(n.to_string())));
+            }
+            return Err(ServiceError::refused_for(
                 ReasonCode::WrongPage,
                 format!(
                     "You logged in as {who}; this channel belongs to {page_words}, which {who} does not manage. Log in with an account that manages it, or ask a Page admin to give {who} a role on it."
                 ),
+                "login_not_manager",
+                facts,
             ));
         };
         if kind != ChannelKind::FacebookPage && !can_message(&page.tasks) {
-            return Err(ServiceError::refused_one(
+            return Err(ServiceError::refused_for(
                 ReasonCode::PageRoleLost,
                 format!(
                     "{who} has a role on {} but not one that can answer messages (it needs Messaging, Moderate or full control). Ask a Page admin to give {who} that access, then log in again.",
                     page.name
                 ),
+                "login_cannot_message",
+                vec![
+                    ("who", Fact::Text(who.clone())),
+                    ("page_name", Fact::Text(page.name.clone())),
+                ],
             ));
         }
         Ok((
@@ -270,9 +286,11 @@ impl Service {
             on_wait(interval);
             tokio::select! {
                 _ = tokio::time::sleep(std::time::Duration::from_secs(interval)) => {}
-                _ = cancel.cancelled() => return Err(ServiceError::refused_one(
+                _ = cancel.cancelled() => return Err(ServiceError::refused_for(
                     ReasonCode::Unchecked,
                     "The login was cancelled. Nothing was changed.",
+                    "login_cancelled",
+                    Vec::new(),
                 )),
             }
             if tokio::time::Instant::now() > deadline {
@@ -283,9 +301,11 @@ impl Service {
                 // Facebook's SDK doubles the interval when told to slow down; so do we.
                 DevicePoll::SlowDown => interval = (interval * 2).min(60),
                 DevicePoll::Declined => {
-                    return Err(ServiceError::refused_one(
+                    return Err(ServiceError::refused_for(
                         ReasonCode::AppNotInstalled,
                         "The login was declined on Facebook, so there is no new token. Nothing was changed; start the login again and choose Continue.",
+                        "login_declined",
+                        Vec::new(),
                     ));
                 }
                 DevicePoll::Expired => return Err(expired_code()),
@@ -300,16 +320,18 @@ impl Service {
             .app(app_id)
             .and_then(|a| a.client_token.clone())
             .ok_or_else(|| {
-                ServiceError::Usage(format!(
-                    "Logging in needs the app's client token (Meta's app dashboard: Settings > Advanced > Security > Client token). Save it with: tokenwarden app add --id {app_id} --name NAME --client-token TOKEN"
-                ))
+                ServiceError::Usage(Usage::NoClientToken {
+                    app_id: app_id.to_string(),
+                })
             })
     }
 }
 
 fn expired_code() -> ServiceError {
-    ServiceError::refused_one(
+    ServiceError::refused_for(
         ReasonCode::Expired,
         "The login code expired before it was used. Nothing was changed; start the login again and enter the new code within a few minutes.",
+        "login_code_expired",
+        Vec::new(),
     )
 }

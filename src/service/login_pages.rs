@@ -6,7 +6,7 @@
 use super::login::{UserLogin, can_message};
 use super::{ChannelView, Service, ServiceError, twins};
 use crate::model::text::inert;
-use crate::model::{ChannelKind, Secret};
+use crate::model::{ChannelKind, Fact, Reason, ReasonCode, Secret};
 use crate::store::Catalog;
 
 /// One Page of a login, as the picker shows it.
@@ -24,6 +24,7 @@ pub struct PageChoice {
 
 impl PageChoice {
     /// Why this Page can't become a channel of `kind` here, if it can't.
+    // TODO(issue 11): GUI moves to words (`words::reasons::page_unavailable`)
     pub fn unavailable(&self, kind: ChannelKind) -> Option<String> {
         if let Some(name) = &self.saved_as {
             return Some(format!(
@@ -75,6 +76,21 @@ pub(crate) fn login_pages(login: &UserLogin, kind: ChannelKind, catalog: &Catalo
 }
 
 /// A User token without a Page: name the Pages this login manages, so the user can pick one.
+/// The refusal of a personal (User) token with no Page chosen: the sentence for logs, and the
+/// facts (who, each Page's name, id and the channel it is saved as) for the words layer.
+pub(crate) fn which_page_refusal(login: &LoginPages) -> Reason {
+    let list = |f: fn(&PageChoice) -> String| Fact::List(login.pages.iter().map(f).collect());
+    Reason::new(ReasonCode::WrongPage, which_page_message(login))
+        .with("refusal", Fact::Text("which_page".into()))
+        .with("who", Fact::Text(login.person.clone()))
+        .with("page_names", list(|p| p.name.clone()))
+        .with("page_ids", list(|p| p.id.clone()))
+        .with(
+            "page_saved",
+            list(|p| p.saved_as.clone().unwrap_or_default()),
+        )
+}
+
 pub(crate) fn which_page_message(login: &LoginPages) -> String {
     let who = &login.person;
     if login.pages.is_empty() {

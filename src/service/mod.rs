@@ -8,12 +8,13 @@ mod error;
 mod history;
 pub mod import;
 mod notifier;
+pub mod refusal;
 mod reminders;
 mod renew;
 mod restore;
 mod restore_plan;
 mod rollback;
-mod twins;
+pub(crate) mod twins;
 
 pub mod backup;
 pub mod demo;
@@ -36,15 +37,19 @@ use crate::model::{Channel, Diagnosis, MetaApp, Secret, SecretRef, Thresholds, c
 use crate::store::{Catalog, SecretStore, Store};
 
 pub use backup::{
-    AppRestoreAction, AppRestoreItem, BackupSummary, RestoreAction, RestoreItem, RestoreOutcome,
-    RestorePlan,
+    AppRestoreAction, AppRestoreItem, BackupId, BackupSummary, RestoreAction, RestoreItem,
+    RestoreOutcome, RestorePlan, RestoreWhy,
 };
 pub use check::{CheckProgress, CheckSummary, health_exit_code, monitoring_exit_code};
 pub use clock::{ClockProblem, MAX_SKEW, clock_problem, clock_warning, clock_warning_for};
 pub use error::ServiceError;
 pub use history::{channel_history, describe as describe_history};
 pub use lifecycle::{Removal, refuse_app_in_use, rename_app_in, rename_channel_in};
-pub use notifier::{DesktopNotifier, Notifier, RecordingNotifier, SentNotification};
+pub use notifier::{
+    DesktopNotifier, NoticeWords, Notifier, RecordingNotifier, SentNotification,
+    phrase_notices_with,
+};
+pub use refusal::{AppInUse, Conflict, Named, Usage};
 pub use reminders::{Notice, NotifyOutcome, Reminders, lead_thresholds};
 pub use renew::{RenewOutcome, Validation};
 
@@ -227,24 +232,31 @@ impl Service {
     ) -> Result<MetaApp, ServiceError> {
         let id = id.trim();
         if id.is_empty() || !id.chars().all(|c| c.is_ascii_digit()) {
-            return Err(ServiceError::Usage(format!(
-                "The app id must be the number shown on the app's dashboard, not {id:?}."
-            )));
+            return Err(ServiceError::Usage(Usage::BadAppId { id: id.into() }));
         }
         if name.trim().is_empty() {
-            return Err(ServiceError::Usage("Give the app a name.".into()));
+            return Err(ServiceError::Usage(Usage::AppNameMissing));
         }
         if let Some(s) = &secret {
             crate::graph::check::verify_app_secret(&self.graph, id, s)
                 .await
                 .map_err(|e| match e.graph_error() {
-                    Some(g) if !e.is_transient() && !e.is_rate_limit() => ServiceError::refused_one(
-                        crate::model::ReasonCode::WrongApp,
-                        format!(
-                            "Facebook did not accept this app secret for app {id} ({}). Copy it again from the app's Settings > Basic page.",
-                            g.message
-                        ),
-                    ),
+                    Some(g) if !e.is_transient() && !e.is_rate_limit() => {
+                        use crate::model::{Fact, Reason, ReasonCode};
+                        let reason = Reason::new(
+                            ReasonCode::WrongApp,
+                            format!(
+                                "Facebook did not accept this app secret for app {id} ({}). Copy it again from the app's Settings > Basic page.",
+                                g.message
+                            ),
+                        )
+                        .with("refusal", Fact::Text("app_secret".into()))
+                        .with("app", Fact::Text(id.to_string()))
+                        .with("detail", Fact::Text(g.message.clone()));
+                        ServiceError::Refused {
+                            reasons: vec![reason],
+                        }
+                    }
                     _ => ServiceError::Graph(e),
                 })?;
             self.put_secret(&SecretRef::app_secret(id), s).await?;

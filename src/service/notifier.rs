@@ -2,7 +2,40 @@
 //! tests. A desktop without a notification service is normal (servers, minimal sessions), so the
 //! real notifier's failure is reported back as text for a log line, never as an error to the user.
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
+
+use chrono::{DateTime, Utc};
+
+use crate::model::{Health, Reason};
+
+/// How a reminder is put in words: its title and text from the channel's name, its health and
+/// the reason, in the language of the moment. The words layer sits above the service (it phrases
+/// the service's facts), so it hands its phrasing down here once at start (`words::install`).
+pub type NoticeWords = fn(&str, Health, Option<&Reason>, DateTime<Utc>) -> (String, String);
+
+static NOTICE_WORDS: OnceLock<NoticeWords> = OnceLock::new();
+
+/// Sets how reminders are phrased; the first call wins (there is one words layer).
+pub fn phrase_notices_with(words: NoticeWords) {
+    let _ = NOTICE_WORDS.set(words);
+}
+
+/// A reminder's title and text. Without the words layer (a test of the service alone) the
+/// facts are said plainly: the name, the health's code and the reason's log sentence.
+pub(super) fn notice_words(
+    name: &str,
+    health: Health,
+    reason: Option<&Reason>,
+    now: DateTime<Utc>,
+) -> (String, String) {
+    match NOTICE_WORDS.get() {
+        Some(words) => words(name, health, reason, now),
+        None => (
+            format!("{name}: {}", health.code()),
+            reason.map(|r| r.message.clone()).unwrap_or_default(),
+        ),
+    }
+}
 
 /// Raises one desktop notification. May block (D-Bus round trip): call it from `spawn_blocking`.
 pub trait Notifier: Send + Sync {

@@ -11,7 +11,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::notifier::Notifier;
 use super::{ChannelView, CheckSummary, Service, ServiceError, blocking};
-use crate::model::{Health, ReasonCode, Thresholds};
+use crate::model::{Health, Reason, ReasonCode, Thresholds};
 use crate::store::{ChannelReminder, LocalState, NotifiedState, ReminderSettings, StateFile};
 
 /// A reminder that was due for one channel.
@@ -21,6 +21,9 @@ pub struct Notice {
     pub channel_name: String,
     pub health: Health,
     pub reason_code: Option<ReasonCode>,
+    /// The reason told, with its facts (its times, names), for a front end to phrase again.
+    pub reason: Option<Reason>,
+    /// Phrased when raised, in the language of the moment (`notifier::notice_words`).
     pub title: String,
     pub body: String,
     /// False when the desktop could not show it (no notification service); it is tried again
@@ -122,7 +125,7 @@ impl Service {
             let view = ChannelView::of(view.channel.clone(), now, &th);
             match decide(&view, state.channels.get(&view.channel.id), now) {
                 Decision::Notify { health, reason } => {
-                    notices.push(notice_for(&view, health, reason));
+                    notices.push(notice_for(&view, health, reason, now));
                 }
                 Decision::Forget => healthy.push(view.channel.id.clone()),
                 Decision::Nothing => {}
@@ -209,21 +212,22 @@ impl Service {
     }
 }
 
-fn notice_for(view: &ChannelView, health: Health, reason: ReasonCode) -> Notice {
+fn notice_for(view: &ChannelView, health: Health, code: ReasonCode, now: DateTime<Utc>) -> Notice {
     let name = &view.channel.name;
-    let body = view
+    let reason = view
         .diagnosis
         .reasons
         .iter()
-        .find(|r| r.code == reason)
-        .map(|r| r.message.clone())
-        .unwrap_or_default();
+        .find(|r| r.code == code)
+        .cloned();
+    let (title, body) = super::notifier::notice_words(name, health, reason.as_ref(), now);
     Notice {
         channel_id: view.channel.id.clone(),
         channel_name: name.clone(),
         health,
-        reason_code: Some(reason),
-        title: format!("{name}: {}", health.label().to_lowercase()),
+        reason_code: Some(code),
+        reason,
+        title,
         body,
         delivered: false,
     }

@@ -7,12 +7,13 @@ use chrono::Utc;
 
 use super::confirm::{target_of, unconfirmed};
 use super::login::Derivation;
-use super::login_pages::{LoginPages, login_pages, which_page_message};
+use super::login_pages::{LoginPages, login_pages, which_page_refusal};
+use super::refusal::{Conflict, Usage};
 use super::{ChannelView, Service, ServiceError, blocking};
 use crate::graph::check::name_of_me;
 use crate::model::{
-    Channel, ChannelKind, Diagnosis, MetaApp, Reason, ReasonCode, Requirements, Secret, SecretRef,
-    StoredToken, TokenReport, TokenType, classify,
+    Channel, ChannelKind, Diagnosis, Fact, MetaApp, Reason, ReasonCode, Requirements, Secret,
+    SecretRef, StoredToken, TokenReport, TokenType, classify,
 };
 use crate::store::Catalog;
 
@@ -51,10 +52,13 @@ impl Validation {
         }
         if !self.warnings.is_empty() && !accept_warnings {
             let mut reasons = self.warnings.clone();
-            reasons.push(Reason::new(
-                self.warnings[0].code,
-                "The token works but needs attention; confirm to save it anyway (--accept-warnings).",
-            ));
+            reasons.push(
+                Reason::new(
+                    self.warnings[0].code,
+                    "The token works but needs attention; confirm to save it anyway (--accept-warnings).",
+                )
+                .with("refusal", Fact::Text("confirm_warnings".into())),
+            );
             return Err(ServiceError::Refused { reasons });
         }
         Ok(self)
@@ -96,15 +100,25 @@ fn validation_from(
             .as_ref()
             .is_some_and(|t| *t != TokenType::Page)
     {
-        refusals.push(Reason::new(
-            ReasonCode::WrongPage,
-            format!(
-                "This is a {} token, not a Page token. A {} channel needs the Page's own token: generate it for the Page in the app's {} settings.",
-                report.token_type.as_ref().map(TokenType::label).unwrap_or("different"),
-                req.kind.label(),
-                req.kind.label()
-            ),
-        ));
+        let token_type = report
+            .token_type
+            .as_ref()
+            .map(TokenType::code)
+            .unwrap_or("");
+        refusals.push(
+            Reason::new(
+                ReasonCode::WrongPage,
+                format!(
+                    "This is a {} token, not a Page token. A {} channel needs the Page's own token: generate it for the Page in the app's {} settings.",
+                    report.token_type.as_ref().map(TokenType::label).unwrap_or("different"),
+                    req.kind.label(),
+                    req.kind.label()
+                ),
+            )
+            .with("refusal", Fact::Text("not_page_token".into()))
+            .with("token_type", Fact::Text(token_type.into()))
+            .with("kind", Fact::Text(req.kind.code().into())),
+        );
     }
     // Fail closed: a fact Meta did not confirm refuses, even when nothing contradicts it. An
     // answer that did not even say "valid" proves nothing either way: that alone is said.
@@ -284,7 +298,7 @@ impl Service {
                 // Nothing to save yet: the login's Pages, for the user to pick from.
                 let catalog = self.catalog().await?;
                 let pages = login_pages(&login, kind, &catalog);
-                let refusal = Reason::new(ReasonCode::WrongPage, which_page_message(&pages));
+                let refusal = which_page_refusal(&pages);
                 let req = Requirements {
                     kind,
                     app_id: app_id.clone(),
@@ -333,10 +347,13 @@ impl Service {
         if let Some(c) = channel
             && c.token.fingerprint == v.fingerprint
         {
-            v.refusals.push(Reason::new(
-                ReasonCode::InvalidToken,
-                "This is the token the channel already has. Get a new token from Facebook and paste that one.",
-            ));
+            v.refusals.push(
+                Reason::new(
+                    ReasonCode::InvalidToken,
+                    "This is the token the channel already has. Get a new token from Facebook and paste that one.",
+                )
+                .with("refusal", Fact::Text("same_token".into())),
+            );
         }
         Ok(v)
     }
@@ -365,15 +382,11 @@ impl Service {
     ) -> Result<(ChannelView, Option<Derivation>), ServiceError> {
         let name = crate::model::text::inert(name.trim());
         if name.is_empty() {
-            return Err(ServiceError::Usage(
-                "Give the channel a name, e.g. \"Acme Shoes Messenger\".".into(),
-            ));
+            return Err(ServiceError::Usage(Usage::ChannelNameMissing));
         }
         let catalog = self.catalog().await?;
         if catalog.channels.iter().any(|c| c.name == name) {
-            return Err(ServiceError::Usage(format!(
-                "A channel called {name:?} exists already. Pick another name, or renew that channel instead."
-            )));
+            return Err(ServiceError::Usage(Usage::ChannelExists { name }));
         }
         let v = self
             .validate_for_page(None, kind, app_id, page_id, token)
@@ -390,17 +403,18 @@ impl Service {
         let store = self.store.clone();
         let saved = channel.clone();
         let result = blocking(move || {
-            store.catalog.update(|c: &mut Catalog| -> Result<(), ServiceError> {
-                if c.channels.iter().any(|x| x.name == saved.name) {
-                    return Err(ServiceError::Conflict(format!(
-                        "A channel called {:?} was just added by someone else, so nothing was saved. Pick another name and try again.",
-                        saved.name
-                    )));
-                }
-                super::twins::refuse_twin(c, saved.kind, saved.page_id.as_deref())?;
-                c.channels.push(saved);
-                Ok(())
-            })
+            store
+                .catalog
+                .update(|c: &mut Catalog| -> Result<(), ServiceError> {
+                    if c.channels.iter().any(|x| x.name == saved.name) {
+                        return Err(ServiceError::Conflict(Conflict::NameAdded {
+                            name: saved.name.clone(),
+                        }));
+                    }
+                    super::twins::refuse_twin(c, saved.kind, saved.page_id.as_deref())?;
+                    c.channels.push(saved);
+                    Ok(())
+                })
         })
         .await?;
         if let Err(e) = result {
@@ -537,9 +551,7 @@ fn swap(
         .find(|ch| ch.id == id)
         .ok_or_else(|| ServiceError::NotFound(id.clone()))?;
     if ch.token != expected {
-        return Err(ServiceError::Conflict(
-            "This channel's token was changed by someone else a moment ago. Nothing was saved; look at the channel again and retry if it still needs a new token.".into(),
-        ));
+        return Err(ServiceError::Conflict(Conflict::TokenChanged));
     }
     let dropped = ch.previous_token.replace(ch.token.clone());
     // What was last known of the replaced token, for Roll back to show.

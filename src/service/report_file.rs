@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
+use super::refusal::Usage;
 use super::{ChannelView, Service, ServiceError, sort_by_urgency};
 use crate::model::{Channel, SecretRef, Thresholds};
 
@@ -94,10 +95,10 @@ impl Service {
         let json = serde_json::to_vec_pretty(&report)
             .map_err(|e| ServiceError::Internal(format!("could not write the report: {e}")))?;
         std::fs::write(path, json).map_err(|e| {
-            ServiceError::Usage(format!(
-                "Could not write the report to {}: {e}",
-                path.display()
-            ))
+            ServiceError::Usage(Usage::ReportNotWritten {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            })
         })?;
         Ok(report)
     }
@@ -105,34 +106,33 @@ impl Service {
 
 /// Reads a report made by `export`; works with no network and no profile.
 pub fn read_report(path: &Path) -> Result<SupportReport, ServiceError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| ServiceError::Usage(format!("Could not open {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        ServiceError::Usage(Usage::ReportNotOpened {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })
+    })?;
+    let damaged = |e: serde_json::Error| {
+        ServiceError::Usage(Usage::NotAReport {
+            path: path.to_path_buf(),
+            detail: Some(e.to_string()),
+        })
+    };
     // A report comes from another machine: its names and messages are shown here, inert.
-    let mut value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
-        ServiceError::Usage(format!(
-            "{} is not a Tokenwarden report, or it is damaged ({e}).",
-            path.display()
-        ))
-    })?;
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).map_err(damaged)?;
     crate::model::text::inert_json(&mut value, &[], crate::model::text::MAX_SHOWN);
-    let report: SupportReport = serde_json::from_value(value).map_err(|e| {
-        ServiceError::Usage(format!(
-            "{} is not a Tokenwarden report, or it is damaged ({e}).",
-            path.display()
-        ))
-    })?;
+    let report: SupportReport = serde_json::from_value(value).map_err(damaged)?;
     if report.format != REPORT_FORMAT {
-        return Err(ServiceError::Usage(format!(
-            "{} is not a Tokenwarden report.",
-            path.display()
-        )));
+        return Err(ServiceError::Usage(Usage::NotAReport {
+            path: path.to_path_buf(),
+            detail: None,
+        }));
     }
     if report.version > REPORT_VERSION {
-        return Err(ServiceError::Usage(format!(
-            "{} was made by a newer Tokenwarden ({}); update to open it.",
-            path.display(),
-            report.tokenwarden_version
-        )));
+        return Err(ServiceError::Usage(Usage::NewerReport {
+            path: path.to_path_buf(),
+            version: report.tokenwarden_version,
+        }));
     }
     Ok(report)
 }

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::restore_plan::{
-    AppRestoreAction, AppRestoreItem, RestoreAction, RestoreItem, RestoreOutcome,
+    AppRestoreAction, AppRestoreItem, BackupId, RestoreAction, RestoreItem, RestoreOutcome,
+    RestoreWhy,
 };
 use super::{Service, ServiceError};
 use crate::model::{Channel, Health, Secret, SecretRef, StoredToken, Thresholds, classify};
@@ -21,10 +22,10 @@ use crate::store::{BackupApp, BackupChannel, BackupContents, Catalog, SecretStor
 #[derive(Debug, Clone)]
 pub(super) enum Verdict {
     Confirmed,
-    /// Meta said no (or did not confirm): why, in words.
-    Refused(String),
-    /// The check could not be made (no network, Meta's servers): why, in words.
-    Unchecked(String),
+    /// Meta said no (or did not confirm): why.
+    Refused(RestoreWhy),
+    /// The check could not be made (no network, Meta's servers): why.
+    Unchecked(RestoreWhy),
 }
 
 /// The verdicts of one restore, by (profile channel id, backup token fingerprint).
@@ -73,24 +74,22 @@ fn is_facebook_id(id: &str) -> bool {
 }
 
 /// Why a backup channel's ids cannot be trusted (they end up in Graph URL paths), if they can't.
-fn bad_ids(b: &Channel) -> Option<String> {
+fn bad_ids(b: &Channel) -> Option<RestoreWhy> {
     let report = b.last_report.as_ref();
     let ids = [
-        ("app id", b.app_id.as_deref()),
-        ("Page id", b.page_id.as_deref()),
-        ("app id", report.and_then(|r| r.app_id.as_deref())),
-        ("Page id", report.and_then(|r| r.profile_id.as_deref())),
+        (BackupId::App, b.app_id.as_deref()),
+        (BackupId::Page, b.page_id.as_deref()),
+        (BackupId::App, report.and_then(|r| r.app_id.as_deref())),
+        (BackupId::Page, report.and_then(|r| r.profile_id.as_deref())),
         (
-            "Instagram account id",
+            BackupId::InstagramAccount,
             report.and_then(|r| r.instagram_account_id.as_deref()),
         ),
     ];
     let (what, _) = ids
         .iter()
         .find(|(_, id)| id.is_some_and(|id| !is_facebook_id(id)))?;
-    Some(format!(
-        "Not restored: the backup gives this channel an {what} that is not a Facebook id (those are digits only). The backup may have been edited or damaged; the channel was left as it is."
-    ))
+    Some(RestoreWhy::BadId(*what))
 }
 
 fn decide(
@@ -202,7 +201,7 @@ fn guarded(item: &mut RestoreItem, c: &Catalog, vetted: &Vetted) {
         },
         None => RestoreAction::Skipped {
             fingerprint,
-            why: "Skipped: this channel started working while the restore ran, so the backup's token was not checked against it. Run the restore again.".into(),
+            why: RestoreWhy::StartedWorking,
         },
     };
 }
@@ -336,36 +335,21 @@ impl Service {
         existing: &Channel,
         token: &Secret,
     ) -> Result<Verdict, ServiceError> {
-        let refused = |words: String| {
-            Verdict::Refused(format!(
-                "Not restored: this channel's current token works, and the backup's token did not pass the check a renewal needs: {words} The channel keeps its current token."
-            ))
-        };
+        let refused =
+            |reasons: Vec<crate::model::Reason>| Verdict::Refused(RestoreWhy::FailedCheck(reasons));
         match self
             .validate(Some(existing), existing.kind, None, token)
             .await
         {
             // Restore brings back exactly the backup's token, never one derived from it.
             Ok(v) if v.passes() && v.derived.is_none() => Ok(Verdict::Confirmed),
-            Ok(v) if v.derived.is_some() => Ok(refused(
-                "it is a personal (User) token, not the channel's own token.".into(),
-            )),
-            Ok(v) => Ok(refused(words_of(&v.refusals))),
-            Err(ServiceError::Refused { reasons }) => Ok(refused(words_of(&reasons))),
-            Err(ServiceError::Graph(e)) => Ok(Verdict::Unchecked(format!(
-                "Skipped: this channel's current token works, and the backup's token could not be checked with Facebook ({e}). Run the restore again when online, or add --overwrite-newer to restore it without checking."
-            ))),
+            Ok(v) if v.derived.is_some() => Ok(Verdict::Refused(RestoreWhy::PersonalToken)),
+            Ok(v) => Ok(refused(v.refusals)),
+            Err(ServiceError::Refused { reasons }) => Ok(refused(reasons)),
+            Err(ServiceError::Graph(e)) => Ok(Verdict::Unchecked(RestoreWhy::Unchecked(e))),
             Err(e) => Err(e),
         }
     }
-}
-
-fn words_of(reasons: &[crate::model::Reason]) -> String {
-    reasons
-        .iter()
-        .map(|r| r.message.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::ChannelKind;
+use crate::graph::GraphError;
+use crate::model::{ChannelKind, Reason};
 use crate::store::BackupContents;
 
 /// What restoring one channel does.
@@ -28,10 +29,98 @@ pub enum RestoreAction {
     Unchanged { fingerprint: String },
     /// Not restored, and `why` says so: the backup names an app or Page by something that is
     /// not a Facebook id, or its token failed the online check that protects a working channel.
-    Refused { fingerprint: String, why: String },
+    Refused {
+        fingerprint: String,
+        why: RestoreWhy,
+    },
     /// Not restored this time: its token would replace a working one and could not be checked
     /// online (no network, Meta's servers down). Restoring again later can bring it.
-    Skipped { fingerprint: String, why: String },
+    Skipped {
+        fingerprint: String,
+        why: RestoreWhy,
+    },
+}
+
+/// An id the backup gives a channel (they end up in Graph URL paths).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupId {
+    App,
+    Page,
+    InstagramAccount,
+}
+
+/// Why a backup's channel was not restored, as facts for `words::errors::restore_why`; the
+/// English `Display` is for logs.
+#[derive(Debug, Clone)]
+pub enum RestoreWhy {
+    /// The backup gives the channel an id that is not a Facebook id (digits only).
+    BadId(BackupId),
+    /// The channel's current token works and the backup's did not pass a renewal's check.
+    FailedCheck(Vec<Reason>),
+    /// The channel's current token works and the backup's is a personal (User) token.
+    PersonalToken,
+    /// The channel's current token works and the backup's could not be checked with Facebook.
+    Unchecked(GraphError),
+    /// The channel started working while the restore ran, after the checks were made.
+    StartedWorking,
+    /// A sentence given as is.
+    Said(String),
+}
+
+impl PartialEq for RestoreWhy {
+    fn eq(&self, other: &Self) -> bool {
+        use RestoreWhy::*;
+        match (self, other) {
+            (BadId(a), BadId(b)) => a == b,
+            (FailedCheck(a), FailedCheck(b)) => a == b,
+            (PersonalToken, PersonalToken) | (StartedWorking, StartedWorking) => true,
+            (Unchecked(a), Unchecked(b)) => a.to_string() == b.to_string(),
+            (Said(a), Said(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for RestoreWhy {}
+
+impl From<&str> for RestoreWhy {
+    fn from(sentence: &str) -> Self {
+        RestoreWhy::Said(sentence.to_string())
+    }
+}
+
+impl std::fmt::Display for RestoreWhy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let refused = "Not restored: this channel's current token works, and the backup's token did not pass the check a renewal needs:";
+        let keeps = "The channel keeps its current token.";
+        match self {
+            RestoreWhy::BadId(what) => write!(
+                f,
+                "Not restored: the backup gives this channel an {} that is not a Facebook id (those are digits only). The backup may have been edited or damaged; the channel was left as it is.",
+                match what {
+                    BackupId::App => "app id",
+                    BackupId::Page => "Page id",
+                    BackupId::InstagramAccount => "Instagram account id",
+                }
+            ),
+            RestoreWhy::FailedCheck(reasons) => {
+                let words: Vec<&str> = reasons.iter().map(|r| r.message.as_str()).collect();
+                write!(f, "{refused} {} {keeps}", words.join(" "))
+            }
+            RestoreWhy::PersonalToken => write!(
+                f,
+                "{refused} it is a personal (User) token, not the channel's own token. {keeps}"
+            ),
+            RestoreWhy::Unchecked(e) => write!(
+                f,
+                "Skipped: this channel's current token works, and the backup's token could not be checked with Facebook ({e}). Run the restore again when online, or add --overwrite-newer to restore it without checking."
+            ),
+            RestoreWhy::StartedWorking => f.write_str(
+                "Skipped: this channel started working while the restore ran, so the backup's token was not checked against it. Run the restore again.",
+            ),
+            RestoreWhy::Said(s) => f.write_str(s),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

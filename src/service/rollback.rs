@@ -5,8 +5,9 @@
 
 use chrono::Utc;
 
+use super::refusal::{Conflict, Usage};
 use super::{ChannelView, Service, ServiceError, blocking};
-use crate::model::{Channel, Reason, ReasonCode, Secret, StoredToken, TokenReport};
+use crate::model::{Channel, Fact, Reason, ReasonCode, Secret, StoredToken, TokenReport};
 use crate::store::{Catalog, SecretError};
 
 impl Service {
@@ -30,10 +31,9 @@ impl Service {
             return Err(conflict(&channel.name));
         }
         let Some(previous) = channel.previous_token.clone() else {
-            return Err(ServiceError::Usage(format!(
-                "{:?} has no earlier token to go back to: it was never renewed here.",
-                channel.name
-            )));
+            return Err(ServiceError::Usage(Usage::NoEarlierToken {
+                name: channel.name.clone(),
+            }));
         };
         // Read before anything changes: a token that is gone cannot be put back.
         let token = self.previous_secret(&channel, &previous).await?;
@@ -84,12 +84,14 @@ impl Service {
         previous: &StoredToken,
     ) -> Result<Secret, ServiceError> {
         let gone = || {
-            ServiceError::refused_one(
+            ServiceError::refused_for(
                 ReasonCode::InvalidToken,
                 format!(
                     "The earlier token of {:?} is missing from the secret store (it was removed outside Tokenwarden), so there is nothing to go back to. Nothing was changed: the channel keeps its current token.",
                     channel.name
                 ),
+                "rollback_gone",
+                vec![("name", Fact::Text(channel.name.clone()))],
             )
         };
         match self.get_secret(&previous.secret).await {
@@ -116,30 +118,42 @@ impl Service {
         let mut refusals = v.refusals;
         // A rollback puts back exactly the token it kept, never one derived from it.
         if v.derived.is_some() {
-            refusals.push(Reason::new(
-                ReasonCode::WrongPage,
-                "The earlier token is a personal (User) token, not this channel's Page token.",
-            ));
+            refusals.push(
+                Reason::new(
+                    ReasonCode::WrongPage,
+                    "The earlier token is a personal (User) token, not this channel's Page token.",
+                )
+                .with("refusal", Fact::Text("rollback_user_token".into())),
+            );
         }
         if refusals.is_empty() {
             return Ok(v.report);
         }
         let code = refusals[0].code;
-        let mut reasons = vec![Reason::new(
-            code,
-            format!(
-                "The earlier token of {:?} was not put back, and the channel keeps its current token, because the earlier token no longer passes a renewal's checks.",
-                channel.name
-            ),
-        )];
+        let name = || Fact::Text(channel.name.clone());
+        let mut reasons = vec![
+            Reason::new(
+                code,
+                format!(
+                    "The earlier token of {:?} was not put back, and the channel keeps its current token, because the earlier token no longer passes a renewal's checks.",
+                    channel.name
+                ),
+            )
+            .with("refusal", Fact::Text("rollback_not_put_back".into()))
+            .with("name", name()),
+        ];
         reasons.append(&mut refusals);
-        reasons.push(Reason::new(
-            code,
-            format!(
-                "To put it back anyway (for example without internet), run: tokenwarden rollback {:?} --force",
-                channel.name
-            ),
-        ));
+        reasons.push(
+            Reason::new(
+                code,
+                format!(
+                    "To put it back anyway (for example without internet), run: tokenwarden rollback {:?} --force",
+                    channel.name
+                ),
+            )
+            .with("refusal", Fact::Text("rollback_force".into()))
+            .with("name", name()),
+        );
         Err(ServiceError::Refused { reasons })
     }
 }
@@ -180,7 +194,5 @@ impl Service {
 }
 
 fn conflict(name: &str) -> ServiceError {
-    ServiceError::Conflict(format!(
-        "The tokens of {name:?} were changed by someone else a moment ago (a renewal, a restore or another rollback). Nothing was changed; look at the channel again and retry if it still needs its earlier token."
-    ))
+    ServiceError::Conflict(Conflict::TokensChanged { name: name.into() })
 }

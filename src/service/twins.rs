@@ -3,7 +3,7 @@
 //! separately and drift apart; the user almost always meant to renew the one already saved.
 
 use super::ServiceError;
-use crate::model::{Channel, ChannelKind, ReasonCode};
+use crate::model::{Channel, ChannelKind, Fact, Reason, ReasonCode};
 use crate::store::Catalog;
 
 /// The saved channel of `kind` on `target` (the Page id, or the WABA id for WhatsApp), if any.
@@ -40,7 +40,7 @@ pub(crate) fn refuse_twin(
         (_, Some(id)) => format!("id {id}"),
         _ => "the same one".into(),
     };
-    Err(ServiceError::refused_one(
+    let mut reason = Reason::new(
         ReasonCode::AlreadySaved,
         format!(
             "This {what} ({page}) is already saved as the {} channel {:?}. Renew that channel instead of adding it twice (tokenwarden renew {:?}).",
@@ -48,7 +48,18 @@ pub(crate) fn refuse_twin(
             twin.name,
             twin.name
         ),
-    ))
+    )
+    .with("refusal", Fact::Text("twin".into()))
+    .with("kind", Fact::Text(kind.code().into()))
+    .with("name", Fact::Text(twin.name.clone()));
+    for (fact, value) in [("page_name", &twin.page_name), ("page_id", &twin.page_id)] {
+        if let Some(v) = value {
+            reason = reason.with(fact, Fact::Text(v.clone()));
+        }
+    }
+    Err(ServiceError::Refused {
+        reasons: vec![reason],
+    })
 }
 
 #[cfg(test)]

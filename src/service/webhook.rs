@@ -1,9 +1,10 @@
 //! Re-subscribing a Page to the app's webhook: after a reconnect, Messenger stays silent when
 //! the Page's `subscribed_apps` lacks the app or the `messages` field.
 
+use super::refusal::Usage;
 use super::{ChannelView, Service, ServiceError};
 use crate::graph::{GraphError, Method};
-use crate::model::ChannelKind;
+use crate::model::{ChannelKind, Fact};
 
 /// Fields subscribed for a messaging channel, beyond those it already has.
 fn fields_for(kind: ChannelKind) -> &'static [&'static str] {
@@ -19,19 +20,16 @@ impl Service {
     pub async fn subscribe_webhook(&self, selector: &str) -> Result<ChannelView, ServiceError> {
         let channel = self.channel(selector).await?;
         if !channel.kind.needs_webhook() {
-            return Err(ServiceError::Usage(format!(
-                "{:?} is a {} channel; it does not use a webhook.",
-                channel.name,
-                channel.kind.label()
-            )));
+            return Err(ServiceError::Usage(Usage::NoWebhook {
+                name: channel.name.clone(),
+                kind: channel.kind,
+            }));
         }
         let target = channel
             .page_id
             .clone()
             .or_else(|| channel.last_report.as_ref()?.profile_id.clone())
-            .ok_or_else(|| {
-                ServiceError::Usage("The channel's Page is not known yet; check it first.".into())
-            })?;
+            .ok_or(ServiceError::Usage(Usage::PageUnknown))?;
         let token = self.get_secret(&channel.token.secret).await?;
         let catalog = self.catalog().await?;
         let creds = self
@@ -59,13 +57,18 @@ impl Service {
             .call(Method::Post, &format!("{target}/subscribed_apps"), &params, &token, secret)
             .await
             .map_err(|e: GraphError| match e.graph_error() {
-                Some(g) if !e.is_transient() && !e.is_rate_limit() => ServiceError::refused_one(
+                Some(g) if !e.is_transient() && !e.is_rate_limit() => ServiceError::refused_for(
                     crate::model::ReasonCode::WebhookNotSubscribed,
                     format!(
                         "Facebook did not accept the subscription ({}). The token may lack pages_manage_metadata, or the app has no webhook set up: open the app's {} settings.",
                         g.message,
                         channel.kind.label()
                     ),
+                    "webhook_refused",
+                    vec![
+                        ("detail", Fact::Text(g.message.clone())),
+                        ("kind", Fact::Text(channel.kind.code().into())),
+                    ],
                 ),
                 _ => ServiceError::Graph(e),
             })?;

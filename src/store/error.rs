@@ -48,16 +48,70 @@ pub enum StoreError {
     )]
     NoProfileDir,
     #[error(
-        "Tokenwarden will not use {}: {problem}. Nothing was read or written. {fix}",
-        path.display()
+        "Tokenwarden will not use {}: {problem}. Nothing was read or written. {}",
+        path.display(), problem.fix(path)
     )]
-    UnsafeProfile {
-        path: PathBuf,
-        problem: String,
-        fix: String,
-    },
+    UnsafeProfile { path: PathBuf, problem: Unsafe },
     #[error(transparent)]
     Secret(#[from] SecretError),
+}
+
+/// Why a profile folder or file is not used: others could swap what Tokenwarden reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsafe {
+    /// A symbolic link, which could point Tokenwarden at a file that is not the user's.
+    Link,
+    /// The folder belongs to another user (by user id).
+    OtherOwner { owner: u32, me: u32 },
+    /// Other users may change files in the folder (its permission bits).
+    OpenToOthers { mode: u32 },
+}
+
+impl std::fmt::Display for Unsafe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unsafe::Link => f.write_str(
+                "it is a symbolic link, which could point Tokenwarden at a file that is not yours",
+            ),
+            Unsafe::OtherOwner { owner, me } => write!(
+                f,
+                "the folder belongs to another user (user id {owner}, you are {me})"
+            ),
+            Unsafe::OpenToOthers { mode } => write!(
+                f,
+                "other users may change files in it (permissions {mode:o}), so they could \
+                 replace your catalog or vault"
+            ),
+        }
+    }
+}
+
+impl Unsafe {
+    /// What to do about it, in English for logs (`words::errors` phrases it for people).
+    pub fn fix(&self, path: &std::path::Path) -> String {
+        let path = shell_quote(&path.display().to_string());
+        match self {
+            Unsafe::Link => format!(
+                "Replace the link with the real file (for example: mv the file it points to over \
+                 {path}), then try again."
+            ),
+            Unsafe::OtherOwner { .. } => "Use a folder of your own with --profile DIR, or have \
+                                          its owner hand it over to you (chown)."
+                .into(),
+            Unsafe::OpenToOthers { .. } => format!("Make it yours alone with: chmod 700 {path}"),
+        }
+    }
+}
+
+/// A path as a person can paste it into a shell.
+pub fn shell_quote(s: &str) -> String {
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
 }
 
 impl StoreError {

@@ -24,13 +24,14 @@ pub use backup_file::{
     write_backup,
 };
 pub use catalog::{CATALOG_SCHEMA, Catalog, CatalogFile};
-pub use error::StoreError;
+pub use error::{StoreError, Unsafe, shell_quote};
 pub use history::{HistoryEntry, HistoryEvent, HistoryFile, os_user};
 pub use keyring_store::{KEYRING_SERVICE, KeyringStore};
 pub use memory::MemoryStore;
 pub use profile::{PROFILE_ENV, Profile};
 pub use secrets::{
-    SECRETS_ENV, SecretBackend, SecretError, SecretStore, SecretStoreKind, VAULT_PASSPHRASE_ENV,
+    Expected, SECRETS_ENV, SecretBackend, SecretError, SecretStore, SecretStoreKind,
+    VAULT_PASSPHRASE_ENV,
 };
 pub use state::{
     ChannelReminder, LocalState, NotifiedState, ReminderSettings, SecretLedger, ServerClockReading,

@@ -8,6 +8,7 @@ use std::io::{self, Read};
 use std::path::Path;
 
 use super::StoreError;
+use super::Unsafe;
 
 /// Options for a file in the profile: owner-only when created, never through a link.
 #[cfg_attr(not(unix), allow(unused_mut))]
@@ -68,14 +69,7 @@ pub(crate) fn explain_link(e: io::Error) -> io::Error {
 pub(crate) fn link_error(path: &Path) -> StoreError {
     StoreError::UnsafeProfile {
         path: path.to_path_buf(),
-        problem: "it is a symbolic link, which could point Tokenwarden at a file that is not \
-                  yours"
-            .into(),
-        fix: format!(
-            "Replace the link with the real file (for example: mv the file it points to over \
-             {}), then try again.",
-            path.display()
-        ),
+        problem: Unsafe::Link,
     }
 }
 
@@ -92,27 +86,17 @@ pub(crate) fn check_folder(dir: &Path) -> Result<(), StoreError> {
         if meta.uid() != me {
             return Err(StoreError::UnsafeProfile {
                 path: dir.to_path_buf(),
-                problem: format!(
-                    "the folder belongs to another user (user id {}, you are {me})",
-                    meta.uid()
-                ),
-                fix: "Use a folder of your own with --profile DIR, or have its owner hand it \
-                      over to you (chown)."
-                    .into(),
+                problem: Unsafe::OtherOwner {
+                    owner: meta.uid(),
+                    me,
+                },
             });
         }
         let mode = meta.mode() & 0o777;
         if mode & 0o022 != 0 {
             return Err(StoreError::UnsafeProfile {
                 path: dir.to_path_buf(),
-                problem: format!(
-                    "other users may change files in it (permissions {mode:o}), so they could \
-                     replace your catalog or vault"
-                ),
-                fix: format!(
-                    "Make it yours alone with: chmod 700 {}",
-                    shell_quote(&dir.display().to_string())
-                ),
+                problem: Unsafe::OpenToOthers { mode },
             });
         }
     }
@@ -165,18 +149,6 @@ pub(crate) fn tighten(dir: &Path) {
     }
     #[cfg(not(unix))]
     let _ = dir;
-}
-
-/// A path as a person can paste it into a shell.
-#[cfg(unix)]
-fn shell_quote(s: &str) -> String {
-    if s.chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c))
-    {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', r"'\''"))
-    }
 }
 
 #[cfg(all(test, unix))]

@@ -46,11 +46,37 @@ pub enum SecretStoreKind {
 
 impl SecretStoreKind {
     /// The name a user reads.
+    // TODO(issue 11): GUI moves to words (`words::secret_store::kind`)
     pub fn label(self) -> &'static str {
         match self {
             SecretStoreKind::Keyring => "System keychain",
             SecretStoreKind::Vault => "Encrypted vault",
             SecretStoreKind::Memory => "Memory (demo)",
+        }
+    }
+}
+
+/// What a setting takes, for the sentence that refuses another value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// `TOKENWARDEN_SECRETS`: "keyring" or "vault".
+    SecretStore,
+    /// `TOKENWARDEN_VAULT_WORK_FACTOR`: a whole number in a range, with a default.
+    WorkFactor { min: u8, max: u8, default: u8 },
+}
+
+impl std::fmt::Display for Expected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Expected::SecretStore => f.write_str(
+                "Use \"keyring\" (the system keychain, the default) or \"vault\" (an encrypted \
+                 file in the profile folder, protected by a passphrase).",
+            ),
+            Expected::WorkFactor { min, max, default } => write!(
+                f,
+                "It must be a whole number from {min} to {max} (for tests and slow machines); \
+                 leave it unset for the safe default of {default}."
+            ),
         }
     }
 }
@@ -86,7 +112,7 @@ pub enum SecretError {
     BadSetting {
         name: &'static str,
         value: String,
-        expected: &'static str,
+        expected: Expected,
     },
     #[error(
         "Could not read or write the secret file {}: {source}. Check that the profile folder \
@@ -154,8 +180,7 @@ impl SecretBackend {
             Some(_) => Err(SecretError::BadSetting {
                 name: SECRETS_ENV,
                 value: choice.unwrap_or_default().to_string(),
-                expected: "Use \"keyring\" (the system keychain, the default) or \"vault\" (an \
-                           encrypted file in the profile folder, protected by a passphrase).",
+                expected: Expected::SecretStore,
             }),
         }
     }

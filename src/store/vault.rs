@@ -19,7 +19,7 @@ use zeroize::Zeroizing;
 use super::Profile;
 use super::atomic::write_atomic;
 use super::lock::FileLock;
-use super::secrets::{SecretError, SecretStore, SecretStoreKind};
+use super::secrets::{Expected, SecretError, SecretStore, SecretStoreKind};
 use super::vault_key::{KdfCounter, KeepingIdentity, KeepingRecipient, UnlockedKey};
 use crate::model::{Secret, SecretRef};
 
@@ -437,8 +437,11 @@ fn parse_work_factor(value: Option<&str>) -> Result<u8, SecretError> {
         .ok_or_else(|| SecretError::BadSetting {
             name: WORK_FACTOR_ENV,
             value: text.to_string(),
-            expected: "It must be a whole number from 10 to 20 (for tests and slow machines); \
-                       leave it unset for the safe default of 18.",
+            expected: Expected::WorkFactor {
+                min: MIN_WORK_FACTOR,
+                max: MAX_WORK_FACTOR,
+                default: DEFAULT_WORK_FACTOR,
+            },
         })
 }
 

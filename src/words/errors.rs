@@ -5,14 +5,13 @@ use fluent_bundle::FluentValue;
 use std::path::Path;
 
 use super::bundle::{t, t_args};
-use super::reasons::sentences;
+use super::reasons::{kind, sentences};
 use crate::graph::{ConfigError, GraphError};
 use crate::model::PasteError;
-use crate::service::ServiceError;
-use crate::store::{BackupError, SecretError, StoreError};
+use crate::service::{BackupId, Conflict, Named, RestoreWhy, ServiceError, Usage};
+use crate::store::{BackupError, Expected, SecretError, StoreError, Unsafe, shell_quote};
 
-/// The sentence for a failed command. Errors that still carry a service's English sentence
-/// (usage, conflicts, "in use") keep it; see the report of issue 11.
+/// The sentence for a failed command, phrased from the error's facts.
 pub fn error(e: &ServiceError) -> String {
     match e {
         ServiceError::Refused { reasons } => t_args(
@@ -27,8 +26,105 @@ pub fn error(e: &ServiceError) -> String {
         ServiceError::Secret(e) => secret(e),
         ServiceError::Backup(e) => backup(e),
         ServiceError::Config(e) => config(e),
-        // Usage, conflicts and "in use" still carry a service's English sentence.
-        other => other.to_string(),
+        ServiceError::Usage(u) => usage(u),
+        ServiceError::Conflict(c) => conflict(c),
+        ServiceError::InUse(u) => t_args(
+            "error-app-in-use",
+            &[
+                ("app", quoted(&u.app)),
+                ("count", u.channels.len().into()),
+                ("names", quoted_list(&u.channels)),
+            ],
+        ),
+    }
+}
+
+/// A name as the sentences show it: in quotes, so a name with spaces reads as one.
+fn quoted(name: &str) -> FluentValue<'static> {
+    format!("{name:?}").into()
+}
+
+fn quoted_list(names: &[String]) -> FluentValue<'static> {
+    names
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+        .into()
+}
+
+fn named(what: Named) -> FluentValue<'static> {
+    match what {
+        Named::Channel => "channel",
+        Named::App => "app",
+    }
+    .into()
+}
+
+/// What was asked makes no sense as given.
+pub fn usage(u: &Usage) -> String {
+    match u {
+        Usage::Said(sentence) => sentence.clone(),
+        Usage::BadAppId { id } => t_args("usage-bad-app-id", &[("id", quoted(id))]),
+        Usage::AppNameMissing => t("usage-app-name-missing"),
+        Usage::ChannelNameMissing => t("usage-channel-name-missing"),
+        Usage::NameNotPlain { what } => t_args("usage-name-not-plain", &[("what", named(*what))]),
+        Usage::ChannelExists { name } => t_args("usage-channel-exists", &[("name", quoted(name))]),
+        Usage::LineNameTaken { name } => t_args("usage-line-name-taken", &[("name", quoted(name))]),
+        Usage::NameTaken { what, name, id } => t_args(
+            "usage-name-taken",
+            &[
+                ("what", named(*what)),
+                ("name", quoted(name)),
+                ("id", id.into()),
+            ],
+        ),
+        Usage::NoSuchApp { id } => t_args("cli-no-such-app", &[("id", quoted(id))]),
+        Usage::NoEarlierToken { name } => {
+            t_args("usage-no-earlier-token", &[("name", quoted(name))])
+        }
+        Usage::NoWebhook { name, kind: k } => t_args(
+            "usage-no-webhook",
+            &[("name", quoted(name)), ("kind", kind(*k).into())],
+        ),
+        Usage::PageUnknown => t("usage-page-unknown"),
+        Usage::NoClientToken { app_id } => {
+            t_args("usage-no-client-token", &[("app", app_id.into())])
+        }
+        Usage::ReportNotWritten { path: p, detail } => t_args(
+            "usage-report-not-written",
+            &[("path", path(p)), ("detail", detail.into())],
+        ),
+        Usage::ReportNotOpened { path: p, detail } => t_args(
+            "usage-report-not-opened",
+            &[("path", path(p)), ("detail", detail.into())],
+        ),
+        Usage::NotAReport {
+            path: p,
+            detail: Some(detail),
+        } => t_args(
+            "usage-report-damaged",
+            &[("path", path(p)), ("detail", detail.into())],
+        ),
+        Usage::NotAReport { path: p, .. } => t_args("usage-not-a-report", &[("path", path(p))]),
+        Usage::NewerReport { path: p, version } => t_args(
+            "usage-newer-report",
+            &[("path", path(p)), ("version", version.into())],
+        ),
+    }
+}
+
+/// Someone else changed the same thing a moment ago.
+pub fn conflict(c: &Conflict) -> String {
+    match c {
+        Conflict::NameAdded { name } => t_args("conflict-name-added", &[("name", quoted(name))]),
+        Conflict::LineNameAdded { name } => {
+            t_args("conflict-line-name-added", &[("name", quoted(name))])
+        }
+        Conflict::TokenChanged => t("conflict-token-changed"),
+        Conflict::TokensChanged { name } => {
+            t_args("conflict-tokens-changed", &[("name", quoted(name))])
+        }
     }
 }
 
@@ -92,18 +188,34 @@ pub fn store(e: &StoreError) -> String {
             &[("path", path(p)), ("detail", source.to_string().into())],
         ),
         StoreError::NoProfileDir => t("store-no-profile-dir"),
-        StoreError::UnsafeProfile {
-            path: p,
-            problem,
-            fix,
-        } => t_args(
-            "store-unsafe-profile",
-            &[
-                ("path", path(p)),
-                ("problem", problem.into()),
-                ("fix", fix.into()),
-            ],
-        ),
+        StoreError::UnsafeProfile { path: p, problem } => {
+            let quoted = shell_quote(&p.display().to_string());
+            let (problem, fix) = match problem {
+                Unsafe::Link => (
+                    t("unsafe-link"),
+                    t_args("unsafe-link-fix", &[("path", quoted.into())]),
+                ),
+                Unsafe::OtherOwner { owner, me } => (
+                    t_args(
+                        "unsafe-other-owner",
+                        &[("owner", (*owner).into()), ("me", (*me).into())],
+                    ),
+                    t("unsafe-other-owner-fix"),
+                ),
+                Unsafe::OpenToOthers { mode } => (
+                    t_args("unsafe-open", &[("mode", format!("{mode:o}").into())]),
+                    t_args("unsafe-open-fix", &[("path", quoted.into())]),
+                ),
+            };
+            t_args(
+                "store-unsafe-profile",
+                &[
+                    ("path", path(p)),
+                    ("problem", problem.into()),
+                    ("fix", fix.into()),
+                ],
+            )
+        }
         StoreError::Secret(e) => secret(e),
     }
 }
@@ -132,12 +244,27 @@ pub fn secret(e: &SecretError) -> String {
             &[
                 ("name", (*name).into()),
                 ("value", value.into()),
-                ("expected", (*expected).into()),
+                ("expected", expected_value(expected).into()),
             ],
         ),
         SecretError::Io { path: p, source } => t_args(
             "secret-io",
             &[("path", path(p)), ("detail", source.to_string().into())],
+        ),
+    }
+}
+
+/// What a setting takes.
+fn expected_value(e: &Expected) -> String {
+    match e {
+        Expected::SecretStore => t("expected-secret-store"),
+        Expected::WorkFactor { min, max, default } => t_args(
+            "expected-work-factor",
+            &[
+                ("min", (*min).into()),
+                ("max", (*max).into()),
+                ("default", (*default).into()),
+            ],
         ),
     }
 }
@@ -232,6 +359,32 @@ pub fn paste(e: &PasteError) -> String {
     }
 }
 
+/// Why a backup's channel was not restored.
+pub fn restore_why(why: &RestoreWhy) -> String {
+    match why {
+        RestoreWhy::BadId(what) => t_args(
+            "restore-why-bad-id",
+            &[(
+                "what",
+                match what {
+                    BackupId::App => "app",
+                    BackupId::Page => "page",
+                    BackupId::InstagramAccount => "instagram",
+                }
+                .into(),
+            )],
+        ),
+        RestoreWhy::FailedCheck(reasons) => t_args(
+            "restore-why-failed-check",
+            &[("reasons", sentences(reasons, Utc::now()).into())],
+        ),
+        RestoreWhy::PersonalToken => t("restore-why-personal-token"),
+        RestoreWhy::Unchecked(e) => t_args("restore-why-unchecked", &[("detail", graph(e).into())]),
+        RestoreWhy::StartedWorking => t("restore-why-started-working"),
+        RestoreWhy::Said(sentence) => sentence.clone(),
+    }
+}
+
 /// "tokenwarden: <sentence>", the way every command reports a failure on standard error.
 pub fn prefixed(sentence: &str) -> String {
     t_args("error-prefix", &[("sentence", sentence.into())])
@@ -273,10 +426,125 @@ mod tests {
                 status: 502,
                 detail: "an HTML page".into(),
             }),
+            ServiceError::Usage(Usage::BadAppId { id: "x1".into() }),
+            ServiceError::Usage(Usage::AppNameMissing),
+            ServiceError::Usage(Usage::ChannelNameMissing),
+            ServiceError::Usage(Usage::NameNotPlain { what: Named::App }),
+            ServiceError::Usage(Usage::ChannelExists {
+                name: "Acme".into(),
+            }),
+            ServiceError::Usage(Usage::LineNameTaken {
+                name: "Acme".into(),
+            }),
+            ServiceError::Usage(Usage::NameTaken {
+                what: Named::Channel,
+                name: "Acme".into(),
+                id: "c1".into(),
+            }),
+            ServiceError::Usage(Usage::NoSuchApp { id: "42".into() }),
+            ServiceError::Usage(Usage::NoEarlierToken {
+                name: "Acme".into(),
+            }),
+            ServiceError::Usage(Usage::PageUnknown),
+            ServiceError::Usage(Usage::NoClientToken {
+                app_id: "42".into(),
+            }),
+            ServiceError::Usage(Usage::NotAReport {
+                path: "/r.json".into(),
+                detail: Some("EOF".into()),
+            }),
+            ServiceError::Usage(Usage::NotAReport {
+                path: "/r.json".into(),
+                detail: None,
+            }),
+            ServiceError::Usage(Usage::NewerReport {
+                path: "/r.json".into(),
+                version: "9.0".into(),
+            }),
+            ServiceError::Conflict(Conflict::NameAdded {
+                name: "Acme".into(),
+            }),
+            ServiceError::Conflict(Conflict::LineNameAdded {
+                name: "Acme".into(),
+            }),
+            ServiceError::Conflict(Conflict::TokenChanged),
+            ServiceError::Conflict(Conflict::TokensChanged {
+                name: "Acme".into(),
+            }),
+            ServiceError::InUse(crate::service::AppInUse {
+                app: "Acme Support".into(),
+                channels: vec!["Shoes".into()],
+            }),
+            ServiceError::InUse(crate::service::AppInUse {
+                app: "Acme Support".into(),
+                channels: vec!["Shoes".into(), "Books".into()],
+            }),
+            ServiceError::Store(StoreError::UnsafeProfile {
+                path: "/p q".into(),
+                problem: Unsafe::OpenToOthers { mode: 0o777 },
+            }),
+            ServiceError::Store(StoreError::UnsafeProfile {
+                path: "/p".into(),
+                problem: Unsafe::OtherOwner { owner: 0, me: 1000 },
+            }),
+            ServiceError::Store(StoreError::UnsafeProfile {
+                path: "/p/catalog.json".into(),
+                problem: Unsafe::Link,
+            }),
+            ServiceError::Secret(SecretError::BadSetting {
+                name: "TOKENWARDEN_SECRETS",
+                value: "x".into(),
+                expected: Expected::SecretStore,
+            }),
+            ServiceError::Secret(SecretError::BadSetting {
+                name: "TOKENWARDEN_VAULT_WORK_FACTOR",
+                value: "99".into(),
+                expected: Expected::WorkFactor {
+                    min: 10,
+                    max: 20,
+                    default: 18,
+                },
+            }),
         ] {
             assert_eq!(with_lang(Lang::En, || error(&e)), e.to_string());
         }
         let es = with_lang(Lang::Es, || error(&ServiceError::NotFound("Acme".into())));
         assert!(es.starts_with("Ningún canal"), "{es}");
+    }
+
+    #[test]
+    fn refusals_read_in_spanish_with_their_facts() {
+        let es = |e: ServiceError| with_lang(Lang::Es, || error(&e));
+        let taken = es(ServiceError::Usage(Usage::NameTaken {
+            what: Named::Channel,
+            name: "Acme Books".into(),
+            id: "c2".into(),
+        }));
+        assert_eq!(
+            taken,
+            "Otro canal ya se llama \"Acme Books\" (id c2). Elija otro nombre."
+        );
+        let in_use = es(ServiceError::InUse(crate::service::AppInUse {
+            app: "Acme Support".into(),
+            channels: vec!["Shoes".into(), "Books".into()],
+        }));
+        assert!(
+            in_use.contains("2 canales: \"Shoes\", \"Books\". Quítelos primero"),
+            "{in_use}"
+        );
+        let conflict = es(ServiceError::Conflict(Conflict::TokenChanged));
+        assert!(conflict.starts_with("Alguien más cambió"), "{conflict}");
+        let open = es(ServiceError::Store(StoreError::UnsafeProfile {
+            path: "/p q".into(),
+            problem: Unsafe::OpenToOthers { mode: 0o777 },
+        }));
+        assert!(open.contains("permisos 777"), "{open}");
+        assert!(open.ends_with("chmod 700 '/p q'"), "{open}");
+        let why = with_lang(Lang::Es, || {
+            restore_why(&RestoreWhy::BadId(BackupId::InstagramAccount))
+        });
+        assert!(why.contains("un id de cuenta de Instagram"), "{why}");
+        let en = with_lang(Lang::En, || restore_why(&RestoreWhy::StartedWorking));
+        assert_eq!(en, RestoreWhy::StartedWorking.to_string());
     }
 }

@@ -13,6 +13,7 @@ pub mod history;
 pub mod locale;
 pub mod login;
 pub mod reasons;
+pub mod secret_store;
 pub mod time;
 
 #[cfg(test)]
@@ -28,7 +29,15 @@ pub fn bundle_phrase_en(id: &str) -> String {
     bundle::phrase(Lang::En, id, &[])
 }
 
-/// Chooses the language from the environment (and the system's UI language) once at start.
+/// Chooses the language from the environment (and the system's UI language) once at start, and
+/// installs the phrasing the service needs for what it says on its own (reminders).
 pub fn init_from_env() {
     set_lang(locale::from_env());
+    install();
+}
+
+/// Hands the service the words for what it raises itself: the desktop reminders, phrased in the
+/// language of the moment when they are raised.
+pub fn install() {
+    crate::service::phrase_notices_with(reasons::notice);
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::bundle::{Arg, t, t_args};
 use super::locale::{Lang, lang};
 use super::time;
-use crate::model::report::CheckMethod;
+use crate::model::report::{CheckMethod, FailureCause};
 use crate::model::status::{ExpiryColumn, expiry_column, headline};
 use crate::model::{
     Channel, ChannelKind, Diagnosis, Fact, Health, Reason, ReasonCode, Remedy, TokenType,
@@ -146,6 +146,11 @@ fn who(r: &Reason) -> String {
 /// One reason in a sentence, phrased from its facts. A reason without facts (one a service
 /// made for a refusal) keeps its own English sentence and says its code's meaning otherwise.
 pub fn sentence(r: &Reason, now: DateTime<Utc>) -> String {
+    if let Some(which) = text(r, "refusal")
+        && let Some(said) = refusal(r, which)
+    {
+        return said;
+    }
     if r.facts.is_empty() {
         return match lang() {
             Lang::En => r.message.clone(),
@@ -183,7 +188,8 @@ pub fn sentence(r: &Reason, now: DateTime<Utc>) -> String {
         }
         ReasonCode::NetworkError | ReasonCode::ServiceError | ReasonCode::RateLimited => {
             let when = at(r, "at").map(rel).unwrap_or_default();
-            let detail = text(r, "detail").unwrap_or_default().to_string();
+            let detail = failure_detail(r)
+                .unwrap_or_else(|| text(r, "detail").unwrap_or_default().to_string());
             match r.code {
                 ReasonCode::NetworkError => say(
                     "reason-network-error-at",
@@ -275,6 +281,225 @@ pub fn sentence(r: &Reason, now: DateTime<Utc>) -> String {
         },
         code => plain(code),
     }
+}
+
+/// What stopped a check, from its facts; `None` when only the English `detail` is known (a
+/// catalog saved by an earlier version).
+fn failure_detail(r: &Reason) -> Option<String> {
+    let Some(Fact::Failure(cause)) = r.fact("cause") else {
+        return None;
+    };
+    Some(match cause {
+        FailureCause::SlowedDown => t("failure-slowed-down"),
+        FailureCause::NearRateLimit { percent } => {
+            t_args("failure-near-rate-limit", &[("percent", (*percent).into())])
+        }
+        FailureCause::NotScheduled => t("failure-not-scheduled"),
+        FailureCause::Timeout { seconds } => {
+            t_args("graph-timeout", &[("count", (*seconds).into())])
+        }
+        FailureCause::Network { detail } => {
+            t_args("graph-network", &[("detail", detail.as_str().into())])
+        }
+        FailureCause::Http { status, detail } => t_args(
+            "graph-http",
+            &[
+                ("status", (*status).into()),
+                ("detail", detail.as_str().into()),
+            ],
+        ),
+        FailureCause::BadBody { detail } => {
+            t_args("graph-bad-body", &[("detail", detail.as_str().into())])
+        }
+        FailureCause::Api => t_args(
+            "graph-api",
+            &[
+                ("message", text(r, "meta_message")?.into()),
+                ("code", text(r, "meta_code")?.into()),
+            ],
+        ),
+    })
+}
+
+/// A name as refusals show it: in quotes, so a name with spaces reads as one.
+fn quoted(name: &str) -> String {
+    format!("{name:?}")
+}
+
+/// A refusal a use case made (not a health reason), from its facts; `None` for one this layer
+/// does not know, which then keeps its code's meaning.
+fn refusal(r: &Reason, which: &str) -> Option<String> {
+    let name = || quoted(text(r, "name").unwrap_or_default());
+    let kind_of = || text(r, "kind").and_then(ChannelKind::from_code);
+    Some(match which {
+        "twin" => {
+            let k = kind_of()?;
+            let page = match (text(r, "page_name"), text(r, "page_id")) {
+                (Some(n), Some(id)) => {
+                    t_args("twin-page-named", &[("name", n.into()), ("id", id.into())])
+                }
+                (_, Some(id)) => t_args("id-of", &[("id", id.into())]),
+                _ => t("twin-page-same"),
+            };
+            let target = match k {
+                ChannelKind::Whatsapp => "whatsapp",
+                ChannelKind::Instagram => "instagram",
+                _ => "page",
+            };
+            t_args(
+                "refusal-twin",
+                &[
+                    ("target", target.into()),
+                    ("page", page.into()),
+                    ("kind", kind(k).into()),
+                    ("name", name().into()),
+                ],
+            )
+        }
+        "confirm_warnings" => t("refusal-confirm-warnings"),
+        "not_page_token" => {
+            let k = kind_of()?;
+            let ty = match text(r, "token_type") {
+                Some(code) => token_type(&TokenType::from_graph(code)),
+                None => t("token-type-different"),
+            };
+            t_args(
+                "refusal-not-page-token",
+                &[("type", ty.into()), ("kind", kind(k).into())],
+            )
+        }
+        "same_token" => t("refusal-same-token"),
+        "rollback_user_token" => t("refusal-rollback-user-token"),
+        "rollback_not_put_back" => {
+            t_args("refusal-rollback-not-put-back", &[("name", name().into())])
+        }
+        "rollback_force" => t_args("refusal-rollback-force", &[("name", name().into())]),
+        "short_login" => t("refusal-short-login"),
+        "rollback_gone" => t_args("refusal-rollback-gone", &[("name", name().into())]),
+        "webhook_refused" => t_args(
+            "refusal-webhook",
+            &[
+                ("detail", text(r, "detail").unwrap_or_default().into()),
+                ("kind", kind(kind_of()?).into()),
+            ],
+        ),
+        "login_not_manager" => {
+            let page = match text(r, "page_name") {
+                Some(n) => t_args("login-page-named", &[("name", n.into())]),
+                None => t_args(
+                    "login-page-id",
+                    &[("id", text(r, "page_id").unwrap_or_default().into())],
+                ),
+            };
+            t_args(
+                "refusal-login-not-manager",
+                &[
+                    ("who", text(r, "who").unwrap_or_default().into()),
+                    ("page", page.into()),
+                ],
+            )
+        }
+        "login_cannot_message" => t_args(
+            "refusal-login-cannot-message",
+            &[
+                ("who", text(r, "who").unwrap_or_default().into()),
+                ("page", text(r, "page_name").unwrap_or_default().into()),
+            ],
+        ),
+        "login_cancelled" => t("refusal-login-cancelled"),
+        "login_declined" => t("refusal-login-declined"),
+        "login_code_expired" => t("refusal-login-code-expired"),
+        "twin_in_run" => t_args(
+            "refusal-twin-in-run",
+            &[
+                ("id", text(r, "page_id").unwrap_or_default().into()),
+                ("kind", kind(kind_of()?).into()),
+            ],
+        ),
+        "unconfirmed_valid" | "unconfirmed_app" | "unconfirmed_target" | "other_account" => {
+            let probe = match text(r, "probe") {
+                Some("yes") => t("refusal-probe-words"),
+                _ => String::new(),
+            };
+            let want = text(r, "want")
+                .map(|id| t_args("paren-id", &[("id", id.into())]))
+                .unwrap_or_default();
+            let target = match kind_of() {
+                Some(ChannelKind::Whatsapp) => "whatsapp",
+                Some(ChannelKind::Instagram) => "instagram",
+                _ => "page",
+            };
+            let id = match which {
+                "unconfirmed_valid" => "refusal-unconfirmed-valid",
+                "unconfirmed_app" => "refusal-unconfirmed-app",
+                "unconfirmed_target" => "refusal-unconfirmed-target",
+                _ => "refusal-other-account",
+            };
+            t_args(
+                id,
+                &[
+                    ("probe", probe.into()),
+                    ("want", want.into()),
+                    ("target", target.into()),
+                    ("got", text(r, "got").unwrap_or_default().into()),
+                    ("id", text(r, "want").unwrap_or_default().into()),
+                ],
+            )
+        }
+        "app_secret" => t_args(
+            "refusal-app-secret",
+            &[
+                ("app", text(r, "app").unwrap_or_default().into()),
+                ("detail", text(r, "detail").unwrap_or_default().into()),
+            ],
+        ),
+        "which_page" => {
+            let who = text(r, "who").unwrap_or_default();
+            let names = list(r, "page_names").unwrap_or_default();
+            if names.is_empty() {
+                return Some(t_args("refusal-which-page-none", &[("who", who.into())]));
+            }
+            let ids = list(r, "page_ids").unwrap_or_default();
+            let saved = list(r, "page_saved").unwrap_or_default();
+            let pages: Vec<String> = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let id = ids.get(i).cloned().unwrap_or_default();
+                    match saved.get(i).filter(|s| !s.is_empty()) {
+                        Some(s) => t_args(
+                            "which-page-entry-saved",
+                            &[
+                                ("name", n.as_str().into()),
+                                ("id", id.into()),
+                                ("saved", quoted(s).into()),
+                            ],
+                        ),
+                        None => t_args(
+                            "which-page-entry",
+                            &[("name", n.as_str().into()), ("id", id.into())],
+                        ),
+                    }
+                })
+                .collect();
+            t_args(
+                "refusal-which-page",
+                &[("who", who.into()), ("pages", pages.join(", ").into())],
+            )
+        }
+        _ => return None,
+    })
+}
+
+/// Why a Page a login found cannot become a channel of `k` here, if it cannot.
+pub fn page_unavailable(
+    page: &crate::service::login_pages::PageChoice,
+    k: ChannelKind,
+) -> Option<String> {
+    if let Some(name) = &page.saved_as {
+        return Some(t_args("page-saved-as", &[("name", quoted(name).into())]));
+    }
+    (k != ChannelKind::FacebookPage && !page.can_message).then(|| t("page-cannot-message"))
 }
 
 /// Several channels broken by one cause of one person, and what one login does about it.
@@ -405,6 +630,91 @@ mod tests {
                 "1 no funciona, 2 necesitan atención"
             ]
         );
+    }
+
+    #[test]
+    fn a_use_case_s_refusals_read_the_same_in_english_and_keep_their_facts_in_spanish() {
+        use crate::model::channel::sample_channel;
+        use crate::service::ServiceError;
+        use crate::service::login_pages::{LoginPages, PageChoice, which_page_refusal};
+        let now = Utc::now();
+        let saved = Channel {
+            name: "Shoes".into(),
+            kind: ChannelKind::Messenger,
+            page_id: Some("500001".into()),
+            page_name: Some("Acme Shoes".into()),
+            ..sample_channel(None, None)
+        };
+        let catalog = crate::store::Catalog {
+            channels: vec![saved],
+            ..Default::default()
+        };
+        let Err(ServiceError::Refused { reasons }) =
+            crate::service::twins::refuse_twin(&catalog, ChannelKind::Messenger, Some("500001"))
+        else {
+            panic!("a twin is refused");
+        };
+        let twin = &reasons[0];
+        assert_eq!(with_lang(Lang::En, || sentence(twin, now)), twin.message);
+        let es = with_lang(Lang::Es, || sentence(twin, now));
+        assert!(
+            es.starts_with("Esta Página (Acme Shoes, id 500001) ya está guardada como el canal de Messenger \"Shoes\""),
+            "{es}"
+        );
+        let page = |id: &str, name: &str, saved: Option<&str>| PageChoice {
+            id: id.into(),
+            name: name.into(),
+            tasks: Vec::new(),
+            can_message: true,
+            saved_as: saved.map(str::to_string),
+        };
+        for pages in [
+            vec![],
+            vec![
+                page("500001", "Acme Shoes", Some("Shoes")),
+                page("500002", "Acme Books", None),
+            ],
+        ] {
+            let r = which_page_refusal(&LoginPages {
+                person: "Alice".into(),
+                pages,
+            });
+            assert_eq!(with_lang(Lang::En, || sentence(&r, now)), r.message);
+            let es = with_lang(Lang::Es, || sentence(&r, now));
+            assert!(es.starts_with("Este es el token personal"), "{es}");
+        }
+        for p in [
+            page("500001", "Acme Shoes", Some("Shoes")),
+            PageChoice {
+                can_message: false,
+                ..page("500002", "Acme Books", None)
+            },
+        ] {
+            for k in ChannelKind::ALL {
+                let en = with_lang(Lang::En, || page_unavailable(&p, k));
+                assert_eq!(en, p.unavailable(k), "{k:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_check_that_was_not_made_says_why_in_the_language() {
+        use crate::graph::GraphError;
+        let now = Utc::now();
+        for e in [
+            GraphError::Timeout(20),
+            GraphError::Network("connection refused".into()),
+            GraphError::Http {
+                status: 502,
+                detail: "an HTML page".into(),
+            },
+        ] {
+            let r = crate::model::health::failure_reason(&e.to_failure(now), now);
+            assert_eq!(with_lang(Lang::En, || sentence(&r, now)), r.message);
+        }
+        let r = crate::model::health::failure_reason(&GraphError::Timeout(20).to_failure(now), now);
+        let es = with_lang(Lang::Es, || sentence(&r, now));
+        assert!(es.contains("20 segundos"), "{es}");
     }
 
     #[test]

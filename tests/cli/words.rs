@@ -171,3 +171,95 @@ fn tokenwarden_lang_overrides_the_locale() {
         out.stdout
     );
 }
+
+#[test]
+fn a_service_refusal_reads_in_spanish_with_its_exit_code() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    env.add_channel("Carol Cafe", "messenger", "carol_cafe");
+
+    // Renaming to a taken name: a usage error (exit 2), said in Spanish with both names.
+    let out = run_as(&env, SPANISH, &["rename", "Acme Shoes", "Carol Cafe"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("tokenwarden: Otro canal ya se llama \"Carol Cafe\"")
+            && out.stderr.contains("Elija otro nombre."),
+        "{}",
+        out.stderr
+    );
+    // The same fact in English reads as before.
+    let out = env.run(&["rename", "Acme Shoes", "Carol Cafe"], "");
+    assert!(
+        out.stderr
+            .contains("Another channel is called \"Carol Cafe\" already"),
+        "{}",
+        out.stderr
+    );
+
+    // Removing an app its channels use: refused (exit 1), naming them, nothing removed.
+    let out = run_as(&env, SPANISH, &["app", "remove", ACME_APP_ID, "--yes"], "");
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("la usan 2 canales: \"Acme Shoes\", \"Carol Cafe\"")
+            && out.stderr.contains("Quítelos primero; no se quitó nada."),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(env.list_json()["channels"].as_array().unwrap().len(), 2);
+
+    // Going back to an earlier token that was never there.
+    let out = run_as(&env, SPANISH, &["rollback", "Carol Cafe"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("no tiene un token anterior al cual volver"),
+        "{}",
+        out.stderr
+    );
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn clap_s_own_errors_read_in_spanish_and_keep_exit_code_2() {
+    let env = Env::new();
+    let es = [("TOKENWARDEN_LANG", "es")];
+    let out = run_as(&env, &es, &["list", "--frobnicate"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("error: argumento inesperado '--frobnicate'"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("Uso: tokenwarden list"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("pruebe '--help'"), "{}", out.stderr);
+    let out = run_as(&env, &es, &["rename", "Acme"], "");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("faltan argumentos obligatorios: <NEW_NAME>"),
+        "{}",
+        out.stderr
+    );
+    // English stays clap's own words.
+    let out = run_as(
+        &env,
+        &[("TOKENWARDEN_LANG", "en")],
+        &["list", "--frobnicate"],
+        "",
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("error: unexpected argument '--frobnicate' found"),
+        "{}",
+        out.stderr
+    );
+}

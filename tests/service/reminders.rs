@@ -20,6 +20,8 @@ struct Fixture {
 }
 
 async fn fixture() -> Fixture {
+    // What `main` does at start: the service's reminders are phrased by the words layer.
+    tokenwarden::words::install();
     let sim = Simulator::start_background(Scenario::demo()).expect("simulator starts");
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(
@@ -105,6 +107,21 @@ async fn a_channel_that_breaks_is_notified_once_and_again_only_after_it_recovers
     f.sim.control().remove_page_role(ALICE_ID, SHOES_PAGE_ID);
     assert_eq!(f.round(&notifier, 7).await, vec!["Acme Shoes: broken"]);
     assert_eq!(notifier.sent().len(), 3);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reminder_speaks_the_language_of_the_moment() {
+    // This test's thread only: parallel tests stay in English.
+    tokenwarden::words::set_thread_lang(Some(tokenwarden::words::Lang::Es));
+    let f = fixture().await;
+    f.add("Carol Cafe", "carol_cafe").await;
+    let notifier = Arc::new(RecordingNotifier::new());
+    f.sim.control().change_password(CAROL_ID);
+    assert_eq!(f.round(&notifier, 7).await, vec!["Carol Cafe: no funciona"]);
+    let body = &notifier.sent()[0].body;
+    assert!(body.contains("contraseña"), "the reason in Spanish: {body}");
+    assert!(!body.contains("password"), "{body}");
+    tokenwarden::words::set_thread_lang(None);
 }
 
 #[tokio::test(flavor = "multi_thread")]

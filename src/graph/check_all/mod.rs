@@ -22,7 +22,7 @@ use super::check::{AppCredentials, CheckRequest, INSTAGRAM_FIELD, check_token, d
 use super::client::{GraphClient, appsecret_proof};
 use super::error::GraphError;
 use super::pacing::{Allowance, IN_FLIGHT, Pacer, STOP_AT};
-use crate::model::{ChannelKind, CheckFailure, FailureKind, Secret, TokenReport};
+use crate::model::{ChannelKind, CheckFailure, FailureCause, FailureKind, Secret, TokenReport};
 
 /// One channel to check; its app's secret must be known (the app token is every batch's caller).
 pub struct BatchCheck {
@@ -281,6 +281,7 @@ impl Run {
             kind: FailureKind::Service,
             at: Utc::now(),
             detail: detail.into(),
+            cause: Some(FailureCause::NotScheduled),
             graph_error: None,
             retry_after_minutes: None,
         };
@@ -540,6 +541,9 @@ fn usage_failure(pct: f64) -> CheckFailure {
             "not checked: Facebook reported {:.0} % of its rate limit used, so Tokenwarden stopped before reaching it",
             pct.min(100.0)
         ),
+        cause: Some(FailureCause::NearRateLimit {
+            percent: pct.clamp(0.0, 100.0).round() as u8,
+        }),
         graph_error: None,
         retry_after_minutes: None,
     }

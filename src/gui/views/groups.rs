@@ -299,6 +299,7 @@ mod tests {
                 ReasonCode::WrongPage,
                 "This login does not manage Acme Toys.",
             )],
+            trouble: None,
         };
         let items = vec![
             GroupItem {

@@ -363,6 +363,26 @@ fn a_restore_over_a_working_channel_with_a_dead_token_is_refused() {
     assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
     assert!(out.stderr.contains("Not restored"), "{}", out.stderr);
     assert_eq!(fingerprint(&env, "Acme Shoes"), working, "still working");
+    // The same refusal in Spanish, with the reason Meta gave, and the same exit code.
+    let out = env.run_in(
+        env.profile_dir(),
+        &["restore", file.to_str().expect("utf-8 path"), "--yes"],
+        "",
+        &[
+            ("TOKENWARDEN_BACKUP_PASSPHRASE", BACKUP_PW),
+            ("TOKENWARDEN_LANG", "es"),
+        ],
+    );
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr
+            .contains("No se restauró: el token actual de este canal funciona")
+            && out.stderr.contains("El canal conserva su token actual."),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("Not restored"), "{}", out.stderr);
+    assert_eq!(fingerprint(&env, "Acme Shoes"), working, "still working");
     assert_eq!(
         events(&env, env.profile_dir(), "Acme Shoes"),
         ["added"],

@@ -3,6 +3,7 @@
 //! carries). Each command says which event answers it; the worker knows nothing of the window.
 
 pub mod desktop;
+mod failure;
 pub mod lifecycle;
 pub mod login;
 
@@ -11,10 +12,12 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{Channel, ChannelKind, MetaApp, Reason, Secret};
+use crate::model::{Channel, ChannelKind, MetaApp, Secret};
 use crate::service::login_pages::PagePick;
-use crate::service::{Service, ServiceError, Validation};
+use crate::service::{Service, Validation};
 use crate::store::SecretStoreKind;
+
+pub use failure::{Failure, Trouble};
 
 /// What the window starts on.
 pub enum Startup {
@@ -109,35 +112,6 @@ impl std::fmt::Debug for Command {
 impl std::fmt::Debug for Unlock {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Unlock(..)")
-    }
-}
-
-/// Why something did not happen, in words, with the validation reasons when there are any.
-#[derive(Debug, Clone)]
-pub struct Failure {
-    pub message: String,
-    pub reasons: Vec<Reason>,
-}
-
-impl From<ServiceError> for Failure {
-    fn from(e: ServiceError) -> Self {
-        let reasons = match &e {
-            ServiceError::Refused { reasons } => reasons.clone(),
-            _ => Vec::new(),
-        };
-        Failure {
-            message: e.to_string(),
-            reasons,
-        }
-    }
-}
-
-impl Failure {
-    pub fn new(message: impl Into<String>) -> Self {
-        Failure {
-            message: message.into(),
-            reasons: Vec::new(),
-        }
     }
 }
 
