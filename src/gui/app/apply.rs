@@ -38,7 +38,7 @@ impl TokenwardenApp {
             match self.worker.try_recv() {
                 Ok(Event::TokenRevealed { channel, result }) => match result {
                     Ok(token) => self.put_on_clipboard(channel, &token),
-                    Err(f) => self.state.notify(NoticeKind::Error, f.message),
+                    Err(f) => self.state.notify(NoticeKind::Error, f.phrase()),
                 },
                 Ok(Event::Desktop(event)) => desktop(event, &mut self.state, &self.worker, now),
                 Ok(event) => {
@@ -74,7 +74,7 @@ impl TokenwardenApp {
 
 impl AppState {
     fn fail(&mut self, failure: &Failure) {
-        self.notify(NoticeKind::Error, failure.message.clone());
+        self.notify(NoticeKind::Error, failure.phrase());
     }
 
     /// Applies one event from the worker at the window's clock `now`.
@@ -115,9 +115,9 @@ impl AppState {
             }
             Event::StartFailed(failure) => {
                 if matches!(self.lock, Lock::Opening) {
-                    self.lock = Lock::Failed(failure.message.clone());
+                    self.lock = Lock::Failed(failure.phrase());
                 }
-                self.notify(NoticeKind::Error, failure.message);
+                self.notify(NoticeKind::Error, failure.phrase());
             }
             Event::CheckStarted { channel, total } => match channel {
                 None => {
@@ -313,7 +313,7 @@ pub fn login(state: &mut AppState, event: LoginEvent, now: DateTime<Utc>) {
                         state.notify(NoticeKind::Success, named("notice-webhook-on", &name));
                     }
                 }
-                Err(f) => state.notify(NoticeKind::Error, f.message),
+                Err(f) => state.notify(NoticeKind::Error, f.phrase()),
             }
         }
         _ => {}
@@ -341,13 +341,13 @@ pub fn desktop(event: DesktopEvent, state: &mut AppState, worker: &Worker, now: 
             Ok(report) => {
                 state.report = Some(OpenReport::new(*report, now, &th));
             }
-            Err(e) => state.notify(NoticeKind::Error, e.message),
+            Err(e) => state.notify(NoticeKind::Error, e.phrase()),
         },
         DesktopEvent::History { channel, result } => {
             let h = &mut d.history;
             h.in_flight = false;
             if h.channel.as_deref() == Some(channel.as_str()) {
-                h.lines = Some(result.map_err(|f| f.message));
+                h.lines = Some(result.map_err(|f| f.phrase()));
             }
         }
         DesktopEvent::ReminderState(local) => {
@@ -356,7 +356,7 @@ pub fn desktop(event: DesktopEvent, state: &mut AppState, worker: &Worker, now: 
         }
         DesktopEvent::Snoozed { result } => {
             if let Err(e) = result {
-                state.notify(NoticeKind::Error, e.message);
+                state.notify(NoticeKind::Error, e.phrase());
             }
         }
         DesktopEvent::SettingsSaved { result } => {
@@ -366,7 +366,7 @@ pub fn desktop(event: DesktopEvent, state: &mut AppState, worker: &Worker, now: 
                     d.reminder_form = None;
                     state.notify(NoticeKind::Success, t("notice-reminders-saved"));
                 }
-                Err(e) => state.notify(NoticeKind::Error, e.message),
+                Err(e) => state.notify(NoticeKind::Error, e.phrase()),
             }
         }
         DesktopEvent::BackedUp { result } => match result {
@@ -378,13 +378,13 @@ pub fn desktop(event: DesktopEvent, state: &mut AppState, worker: &Worker, now: 
                 );
             }
             Err(e) => match &mut state.backup {
-                Some(b) => b.failed(e.message),
-                None => state.notify(NoticeKind::Error, e.message),
+                Some(b) => b.failed(e.phrase()),
+                None => state.notify(NoticeKind::Error, e.phrase()),
             },
         },
         DesktopEvent::RestorePlanned { result } => {
             if let Some(r) = &mut state.restore {
-                r.planned(result.map_err(|f| f.message));
+                r.planned(result.map_err(|f| f.phrase()));
             }
         }
         DesktopEvent::Restored { result } => match result {
@@ -397,8 +397,8 @@ pub fn desktop(event: DesktopEvent, state: &mut AppState, worker: &Worker, now: 
                 );
             }
             Err(e) => match &mut state.restore {
-                Some(r) => r.failed(e.message),
-                None => state.notify(NoticeKind::Error, e.message),
+                Some(r) => r.failed(e.phrase()),
+                None => state.notify(NoticeKind::Error, e.phrase()),
             },
         },
     }
@@ -441,7 +441,7 @@ pub fn lifecycle(state: &mut AppState, event: LifecycleEvent) {
                 d.busy = false;
                 d.problem = Some(f);
             }
-            None => state.notify(NoticeKind::Error, f.message),
+            None => state.notify(NoticeKind::Error, f.phrase()),
         },
     }
 }
@@ -483,7 +483,7 @@ pub fn rollback(state: &mut AppState, channel: String, result: Result<String, Fa
                     d.busy = false;
                     d.problem = Some(f);
                 }
-                None => state.notify(NoticeKind::Error, f.message),
+                None => state.notify(NoticeKind::Error, f.phrase()),
             }
         }
     }

@@ -173,7 +173,7 @@ pub fn refusals(ui: &mut Ui, v: &Validation) {
 pub fn failure(ui: &mut Ui, f: &Failure) {
     theme::callout(ui, theme::Tone::Error, |ui| {
         if f.reasons.is_empty() {
-            ui.add(egui::Label::new(&f.message).wrap());
+            ui.add(egui::Label::new(f.phrase()).wrap());
             return;
         }
         ui.label(RichText::new(t("token-not-saved")).strong());

@@ -17,10 +17,6 @@ use crate::service::{Notifier, Reminders, Service, channel_history};
 use crate::store::{Profile, ReminderSettings, StateFile};
 
 /// What a job that needs the tokens says while the secret store is locked.
-fn locked() -> String {
-    crate::words::t("worker-locked")
-}
-
 /// Kept by the worker: the notifier and the running schedule.
 #[derive(Default)]
 pub struct DesktopWorker {
@@ -117,7 +113,7 @@ impl DesktopWorker {
                     None => send(
                         &sink,
                         DesktopEvent::SettingsSaved {
-                            result: Err(Failure::new(locked())),
+                            result: Err(Failure::locked()),
                         },
                     ),
                 }
@@ -134,8 +130,8 @@ impl DesktopWorker {
                 tokio::spawn(async move {
                     let result = tokio::task::spawn_blocking(move || read_report(&path))
                         .await
-                        .map_err(|e| Failure::new(e.to_string()))
-                        .and_then(|r| r.map(Box::new).map_err(|e| Failure::new(e.to_string())));
+                        .map_err(Failure::task_failed)
+                        .and_then(|r| r.map(Box::new).map_err(Failure::from));
                     send(&sink, DesktopEvent::ReportRead { result });
                 });
                 return;
@@ -164,7 +160,7 @@ impl DesktopWorker {
 /// The answer to a command that needs the open service when it is not open.
 fn locked_answer(command: &DesktopCommand) -> DesktopEvent {
     fn no<T>() -> Result<T, Failure> {
-        Err(Failure::new(locked()))
+        Err(Failure::locked())
     }
     match command {
         DesktopCommand::Backup { .. } => DesktopEvent::BackedUp { result: no() },
@@ -217,8 +213,8 @@ async fn history(profile: Profile, channel: String, sink: Sink) {
     let read = tokio::task::spawn_blocking(move || channel_history(&profile, &selector)).await;
     let result = match read {
         Ok(Ok(entries)) => Ok(entries.into_iter().rev().collect()),
-        Ok(Err(e)) => Err(Failure::new(e.to_string())),
-        Err(e) => Err(Failure::new(e.to_string())),
+        Ok(Err(e)) => Err(Failure::from(e)),
+        Err(e) => Err(Failure::task_failed(e)),
     };
     send(&sink, DesktopEvent::History { channel, result });
 }

@@ -24,7 +24,7 @@ use crate::graph::GraphConfig;
 pub use crate::gui::worker::messages::{
     CheckDone, Command, Event, Failure, Sink, Startup, Unlock, UnlockNeed,
 };
-use crate::service::Service;
+use crate::service::{Service, ServiceError};
 use crate::store::{CatalogFile, Profile, SecretBackend, SecretError, Store, StoreError};
 
 /// The window's end of the worker.
@@ -242,24 +242,20 @@ impl WorkerLoop {
                 );
             }
             Err(e) => {
-                return self
-                    .sink
-                    .send(Event::StartFailed(Failure::new(task_failed(&e))));
+                return self.sink.send(Event::StartFailed(Failure::task_failed(e)));
             }
         };
         let graph = match GraphConfig::from_env() {
             Ok(graph) => graph,
             Err(e) => {
-                return self
-                    .sink
-                    .send(Event::StartFailed(Failure::new(e.to_string())));
+                return self.sink.send(Event::StartFailed(Failure::new(
+                    crate::words::errors::config(&e),
+                )));
             }
         };
         match Service::new(store, graph) {
             Ok(service) => self.use_service(Arc::new(service)).await,
-            Err(e) => self
-                .sink
-                .send(Event::StartFailed(Failure::new(e.to_string()))),
+            Err(e) => self.sink.send(Event::StartFailed(Failure::from(e))),
         }
     }
 
@@ -283,7 +279,7 @@ impl WorkerLoop {
             return;
         };
         let path = profile.catalog_path();
-        let Ok(stamp) = blocking(move || FileStamp::of(&path)).await else {
+        let Ok(Ok(stamp)) = tokio::task::spawn_blocking(move || FileStamp::of(&path)).await else {
             return;
         };
         let changed = seen.as_ref().is_some_and(|s| *s != stamp);
@@ -352,16 +348,13 @@ impl FileStamp {
 }
 
 /// Runs blocking work (file locks, keychain, scrypt) off the async threads.
-async fn blocking<T: Send + 'static, E: Send + 'static + std::fmt::Display>(
+/// Its failure keeps the facts, so the window phrases it in its own language.
+async fn blocking<T: Send + 'static, E: Send + 'static + Into<ServiceError>>(
     f: impl FnOnce() -> Result<T, E> + Send + 'static,
 ) -> Result<T, Failure> {
     match tokio::task::spawn_blocking(f).await {
         Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(Failure::new(e.to_string())),
-        Err(e) => Err(Failure::new(task_failed(&e))),
+        Ok(Err(e)) => Err(Failure::from(e.into())),
+        Err(e) => Err(Failure::task_failed(e)),
     }
-}
-
-fn task_failed(e: &tokio::task::JoinError) -> String {
-    crate::words::t_args("worker-task-failed", &[("detail", e.to_string().into())])
 }
