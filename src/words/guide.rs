@@ -107,7 +107,7 @@ fn block(b: Block) -> String {
 }
 
 /// A portal link's label; one these words do not know stays as the link gives it.
-fn link_label(l: &PortalLink) -> String {
+pub fn link_label(l: &PortalLink) -> String {
     let id = match l.label {
         "Access Token Debugger" => "link-token-debugger",
         "App dashboard" => "link-app-dashboard",
