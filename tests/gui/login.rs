@@ -93,7 +93,8 @@ fn log_in_with_facebook_renews_with_the_pages_own_token() {
         has_text(h, "Made from Alice Admin's login — a lasting Page token")
     });
     assert!(has_label(&h, "Current token"), "the facts side by side");
-    assert!(has_text(&h, "This token works for this channel"));
+    // The verdict first: whose token it is and that it works.
+    assert!(has_text(&h, "Token of Acme Shoes — works"));
     assert_eq!(env.fingerprint("Acme Shoes"), before, "nothing saved yet");
     press(&mut h, "Save new token");
     step_until(&mut h, "the save", |_| {
