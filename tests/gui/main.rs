@@ -9,4 +9,5 @@ mod desktop;
 mod failures;
 mod first_run;
 mod login;
+mod spanish_dialogs;
 mod window;

@@ -22,7 +22,7 @@ use crate::model::{ChannelKind, MetaApp};
 use crate::service::Validation;
 use crate::service::login_pages::PagePick;
 use crate::words::reasons::{kind as kind_name, sentence};
-use crate::words::{t, t_args};
+use crate::words::{t, t_args, t_static};
 
 pub struct AddDialog {
     name: String,
@@ -129,6 +129,7 @@ impl AddDialog {
     ) {
         let busy = self.saving || self.picker.is_saving();
         let dialog = Dialog::new("add", t("add-title"))
+            .dismiss(t_static("dialog-cancel"))
             .closable(!busy)
             .busy(busy, Some(&t("gui-saving")))
             .show(ui, |d| {

@@ -16,7 +16,7 @@ use crate::gui::widgets::dialog::Dialog;
 use crate::gui::widgets::secret_field::{self, SecretField};
 use crate::model::Secret;
 use crate::service::{AppRestoreAction, BackupSummary, RestoreAction, RestoreOutcome, RestorePlan};
-use crate::words::{t, t_args};
+use crate::words::{t, t_args, t_static};
 
 #[derive(Debug)]
 pub struct BackupDialog {
@@ -123,6 +123,7 @@ fn problem(ui: &mut Ui, text: &Option<String>) {
 
 pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiCommand>) {
     let shell = Dialog::new("backup", t("backup-title"))
+        .dismiss(t_static("dialog-cancel"))
         .width(theme::NARROW_DIALOG_WIDTH)
         .busy(dialog.busy, Some(&t("gui-backup-writing")));
     let shown = shell.show(ui, |d| {
@@ -157,6 +158,7 @@ pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiComma
 
 pub fn show_restore(ui: &mut Ui, dialog: &mut RestoreDialog, out: &mut Vec<UiCommand>) {
     let shell = Dialog::new("restore", t("restore-title"))
+        .dismiss(t_static("dialog-cancel"))
         .width(theme::NARROW_DIALOG_WIDTH)
         .busy(dialog.busy, Some(&t("gui-restore-working")));
     let shown = shell.show(ui, |d| {
@@ -230,9 +232,14 @@ fn show_plan(ui: &mut Ui, dialog: &mut RestoreDialog, plan: &RestorePlan) {
                 to_fingerprint,
             } => (
                 1,
-                format!(
-                    "{}: {from_fingerprint} → {to_fingerprint}",
-                    item.channel_name
+                // In words: the window's font has no arrow.
+                t_args(
+                    "restore-replace-line",
+                    &[
+                        ("name", item.channel_name.as_str().into()),
+                        ("from", from_fingerprint.as_str().into()),
+                        ("to", to_fingerprint.as_str().into()),
+                    ],
                 ),
             ),
             RestoreAction::KeepNewer { .. } => (2, item.channel_name.clone()),

@@ -13,7 +13,7 @@ use crate::gui::widgets::dialog::Dialog;
 use crate::gui::worker::messages::Failure;
 use crate::gui::worker::messages::lifecycle::LifecycleCommand;
 use crate::model::Health;
-use crate::words::{t, t_args};
+use crate::words::{t, t_args, t_static};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -76,6 +76,7 @@ pub fn show(ui: &mut Ui, dialog: &mut LifecycleDialog, can_act: bool, out: &mut 
     let act = |c: LifecycleUi| UiCommand::Lifecycle(c);
     let (heading, words, blocked) = texts(dialog);
     let shell = Dialog::new("lifecycle", heading)
+        .dismiss(t_static("dialog-cancel"))
         .width(theme::CONFIRM_DIALOG_WIDTH)
         .busy(dialog.busy, None);
     let shown = shell.show(ui, |d| {

@@ -85,6 +85,7 @@ impl RenewDialog {
             &[("name", input.view.channel.name.as_str().into())],
         );
         let dialog = Dialog::new("renew", title)
+            .dismiss(t_static("dialog-cancel"))
             .closable(!self.saving)
             .busy(self.saving, Some(&t("gui-saving")))
             .show(ui, |d| {

@@ -219,6 +219,7 @@ restore-ask = Type the passphrase that was chosen when the backup was made. Noth
 restore-passphrase = Backup passphrase
 restore-open = Open the backup
 restore-made-by = Made by { $by } on { $when }.
+restore-replace-line = { $name }: token { $from } becomes { $to }
 restore-will-add = Will be added ({ $count })
 restore-will-replace = Will be replaced (the token on this computer is kept: "Roll back" puts it back) ({ $count })
 restore-will-keep = Kept, because this computer's token is newer ({ $count })

@@ -163,7 +163,7 @@ rollback-previous-broken = Token anterior, en la última revisión ({ $when }): 
 rollback-title = ¿Volver al token anterior de { $name }?
 rollback-asking = Consultando a Facebook…
 rollback-first-checks = Tokenwarden primero revisa con Facebook que todavía funcione.
-rollback-tokens = En uso: { $current }. Volvería: { $previous }. El token en uso se conserva, así que esto se puede deshacer.
+rollback-tokens = En uso: { $current }. Se volvería a usar: { $previous }. El token en uso se conserva, así que esto se puede deshacer.
 rollback-nothing-changed = No se cambió nada: el canal conserva su token actual.
 rollback-confirm = Revisar y volver atrás
 
@@ -217,6 +217,7 @@ restore-ask = Escriba la frase de contraseña que se eligió al hacer la copia. 
 restore-passphrase = Frase de la copia
 restore-open = Abrir la copia
 restore-made-by = Hecha por { $by } el { $when }.
+restore-replace-line = { $name }: el token { $from } pasa a ser { $to }
 restore-will-add = Se agregarán ({ $count })
 restore-will-replace = Se reemplazarán (el token de este equipo se conserva: "Volver atrás" lo recupera) ({ $count })
 restore-will-keep = Se conservan, porque el token de este equipo es más nuevo ({ $count })
