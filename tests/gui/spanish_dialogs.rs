@@ -163,7 +163,11 @@ fn mask_moving_parts(h: &mut App) {
             let r = n.rect();
             let a = n.accesskit_node();
             let long = a.label().or_else(|| a.value()).is_some_and(|l| l.len() > 8);
-            let width = if long { r.width().max(620.0) } else { r.width() };
+            let width = if long {
+                r.width().max(620.0)
+            } else {
+                r.width()
+            };
             egui::Rect::from_min_size(r.min, egui::vec2(width, r.height()))
         })
         .collect();
@@ -197,7 +201,11 @@ fn words_fit(h: &App) {
     let real: Vec<&str> = said
         .lines()
         .skip(1)
-        .filter(|l| !l.contains('•') && !(l.contains(" overlap: ") && under_buttons(l)))
+        .filter(|l| {
+            let token_in_its_box = l.contains('•');
+            let clipped_by_the_body = l.contains(" overlap: ") && under_buttons(l);
+            !(token_in_its_box || clipped_by_the_body)
+        })
         .collect();
     assert!(
         real.is_empty(),
@@ -217,7 +225,7 @@ fn footer_labels(h: &App) -> Vec<String> {
                 .any(|d| n.accesskit_node().label().as_deref() == Some(d))
         })
         .map(|n| n.rect())
-        .last()
+        .next_back()
     else {
         return Vec::new();
     };
