@@ -336,8 +336,9 @@ fn the_walk_through_shows_the_steps_and_copies_them_without_a_token() {
 
 // ---- snapshots: a fixed catalog and a pinned clock, so every pixel is reproducible ----
 
-/// Acme Shoes, healthy, and Acme Travel, whose token expired two days ago.
-fn fixture() -> Vec<Channel> {
+/// Acme Shoes, healthy, and Acme Travel, whose token expired two days ago (also the Spanish
+/// dialogs' catalog).
+pub(crate) fn fixture() -> Vec<Channel> {
     let now = pinned();
     let channel = |name: &str, page: &str, report: TokenReport| Channel {
         id: format!("id-{}", name.to_lowercase().replace(' ', "-")),
@@ -409,7 +410,7 @@ fn snapshot_harness(theme: egui::Theme, base_url: &str) -> (App, tempfile::TempD
 }
 
 /// Whether `w` is a device login code as the simulator makes them ("ABCD1234").
-fn is_login_code(w: &str) -> bool {
+pub(crate) fn is_login_code(w: &str) -> bool {
     w.len() == 8
         && w.chars().take(4).all(|c| c.is_ascii_uppercase())
         && w.chars().skip(4).all(|c| c.is_ascii_digit())

@@ -27,10 +27,7 @@ use tokenwarden::gui::views::rollback::RollbackDialog;
 use tokenwarden::gui::worker::login_jobs::{LoginCommand, LoginEvent};
 use tokenwarden::gui::worker::{Command, UnlockNeed};
 use tokenwarden::gui::{DesktopOptions, Startup, TokenwardenApp};
-use tokenwarden::model::{
-    Channel, ChannelKind, CheckMethod, ReasonCode, Secret, SecretRef, StoredToken, TokenReport,
-    TokenType, WebhookState,
-};
+use tokenwarden::model::{Channel, ChannelKind, ReasonCode, Secret};
 use tokenwarden::service::groups::RootCauseGroup;
 use tokenwarden::sim::scenario::*;
 use tokenwarden::store::{Catalog, CatalogFile};
@@ -52,63 +49,12 @@ impl Drop for Spanish {
     }
 }
 
-/// Acme Shoes (with the id `shoes_id`), healthy, and Acme Travel, whose token expired two days
-/// ago.
+/// The login tests' catalog (Acme Shoes, healthy; Acme Travel, expired), Acme Shoes with the
+/// id `shoes_id`.
 fn fixture(shoes_id: &str) -> Vec<Channel> {
-    let now = pinned();
-    let channel = |name: &str, page: &str, report: TokenReport| Channel {
-        id: format!("id-{}", name.to_lowercase().replace(' ', "-")),
-        name: name.into(),
-        kind: ChannelKind::Messenger,
-        app_id: Some(ACME_APP_ID.into()),
-        page_id: Some(page.into()),
-        page_name: Some(name.into()),
-        token: StoredToken {
-            secret: SecretRef(format!("token-{name}")),
-            fingerprint: Secret::new(format!("EAA-{name}")).fingerprint(),
-            saved_at: now - chrono::Duration::days(40),
-        },
-        previous_token: None,
-        previous_report: None,
-        last_report: Some(report),
-        last_failure: None,
-        added_at: now - chrono::Duration::days(90),
-    };
-    let report = |page: &str, name: &str| TokenReport {
-        checked_at: Some(now - chrono::Duration::hours(3)),
-        check_method: Some(CheckMethod::DebugToken),
-        is_valid: Some(true),
-        token_type: Some(TokenType::Page),
-        app_id: Some(ACME_APP_ID.into()),
-        application: Some(ACME_APP_NAME.into()),
-        user_id: Some(ALICE_ID.into()),
-        user_name: Some("Alice Admin".into()),
-        profile_id: Some(page.into()),
-        profile_name: Some(name.into()),
-        issued_at: Some(now - chrono::Duration::days(40)),
-        never_expires: Some(true),
-        data_access_expires_at: Some(now + chrono::Duration::days(80)),
-        scopes: Some(messenger_scopes()),
-        webhook: Some(WebhookState {
-            app_subscribed: true,
-            fields: vec!["messages".into(), "messaging_postbacks".into()],
-        }),
-        ..Default::default()
-    };
-    let mut expired = report(TRAVEL_PAGE_ID, "Acme Travel");
-    expired.is_valid = Some(false);
-    expired.never_expires = Some(false);
-    expired.expires_at = Some(now - chrono::Duration::days(2));
-    expired.scopes = None;
-    expired.webhook = None;
-    expired.error = Some(session_expired());
-    let mut shoes = channel(
-        "Acme Shoes",
-        SHOES_PAGE_ID,
-        report(SHOES_PAGE_ID, "Acme Shoes"),
-    );
-    shoes.id = shoes_id.into();
-    vec![shoes, channel("Acme Travel", TRAVEL_PAGE_ID, expired)]
+    let mut channels = crate::login::fixture();
+    channels[0].id = shoes_id.into();
+    channels
 }
 
 /// The window in Spanish at 1000×700 on the simulator's profile with the fixed channels and
@@ -149,11 +95,7 @@ fn mask_moving_parts(h: &mut App) {
             let text = a.label().or_else(|| a.value()).unwrap_or_default();
             let code = text
                 .split(|c: char| c.is_whitespace() || c == '.')
-                .any(|w| {
-                    w.len() == 8
-                        && w.chars().take(4).all(|c| c.is_ascii_uppercase())
-                        && w.chars().skip(4).all(|c| c.is_ascii_digit())
-                });
+                .any(crate::login::is_login_code);
             // The restored file lies in a new temporary folder each run.
             let temporary = text.contains(".twbackup");
             code || temporary || text.contains("UTC") || a.role() == Role::ProgressIndicator
