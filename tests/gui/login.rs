@@ -417,7 +417,7 @@ pub(crate) fn is_login_code(w: &str) -> bool {
 }
 
 /// Covers what differs from run to run: the random login code and the spinners' turn.
-fn mask_moving_parts(h: &mut App) {
+pub(crate) fn mask_moving_parts(h: &mut App) {
     let moving: Vec<egui::Rect> = h
         .root()
         .children_recursive()

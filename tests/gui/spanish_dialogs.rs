@@ -83,35 +83,21 @@ fn window(env: &Env, shoes_id: &str, theme: egui::Theme) -> App {
     h
 }
 
-/// Covers what differs from run to run: the random login code, spinners, the backup's
-/// temporary folder, and times (the simulator mints its tokens at the real time; local times
-/// depend on the machine's zone).
+/// Covers what differs from run to run: the login code and spinners (as the login tests do),
+/// the backup's temporary folder, and times (the simulator mints its tokens at the real time;
+/// local times depend on the machine's zone).
 fn mask_moving_parts(h: &mut App) {
+    crate::login::mask_moving_parts(h);
     let moving: Vec<egui::Rect> = h
         .root()
         .children_recursive()
         .filter(|n| {
             let a = n.accesskit_node();
             let text = a.label().or_else(|| a.value()).unwrap_or_default();
-            let code = text
-                .split(|c: char| c.is_whitespace() || c == '.')
-                .any(crate::login::is_login_code);
             // The restored file lies in a new temporary folder each run.
-            let temporary = text.contains(".twbackup");
-            code || temporary || text.contains("UTC") || a.role() == Role::ProgressIndicator
+            text.contains(".twbackup") || text.contains("UTC")
         })
-        .map(|n| {
-            // A code inside a sentence changes the sentence's width: cover the card's width.
-            let r = n.rect();
-            let a = n.accesskit_node();
-            let long = a.label().or_else(|| a.value()).is_some_and(|l| l.len() > 8);
-            let width = if long {
-                r.width().max(620.0)
-            } else {
-                r.width()
-            };
-            egui::Rect::from_min_size(r.min, egui::vec2(width, r.height()))
-        })
+        .map(|n| n.rect())
         .collect();
     for rect in moving {
         h.mask(rect);
