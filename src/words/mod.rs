@@ -8,6 +8,7 @@
 mod bundle;
 pub mod clock;
 pub mod errors;
+pub mod fixed;
 pub mod guide;
 pub mod history;
 pub mod locale;
@@ -15,11 +16,13 @@ pub mod login;
 pub mod reasons;
 pub mod secret_store;
 pub mod time;
+pub mod verdict;
 
 #[cfg(test)]
 mod completeness;
 
 pub use bundle::{Arg, t, t_args};
+pub use fixed::t_static;
 pub use fluent_bundle::FluentValue;
 pub use locale::{Lang, lang, set_lang, set_thread_lang, with_lang};
 

@@ -93,7 +93,8 @@ fn log_in_with_facebook_renews_with_the_pages_own_token() {
         has_text(h, "Made from Alice Admin's login — a lasting Page token")
     });
     assert!(has_label(&h, "Current token"), "the facts side by side");
-    assert!(has_text(&h, "This token works for this channel"));
+    // The verdict first: whose token it is and that it works.
+    assert!(has_text(&h, "Token of Acme Shoes — works"));
     assert_eq!(env.fingerprint("Acme Shoes"), before, "nothing saved yet");
     press(&mut h, "Save new token");
     step_until(&mut h, "the save", |_| {
@@ -335,8 +336,9 @@ fn the_walk_through_shows_the_steps_and_copies_them_without_a_token() {
 
 // ---- snapshots: a fixed catalog and a pinned clock, so every pixel is reproducible ----
 
-/// Acme Shoes, healthy, and Acme Travel, whose token expired two days ago.
-fn fixture() -> Vec<Channel> {
+/// Acme Shoes, healthy, and Acme Travel, whose token expired two days ago (also the Spanish
+/// dialogs' catalog).
+pub(crate) fn fixture() -> Vec<Channel> {
     let now = pinned();
     let channel = |name: &str, page: &str, report: TokenReport| Channel {
         id: format!("id-{}", name.to_lowercase().replace(' ', "-")),
@@ -408,14 +410,14 @@ fn snapshot_harness(theme: egui::Theme, base_url: &str) -> (App, tempfile::TempD
 }
 
 /// Whether `w` is a device login code as the simulator makes them ("ABCD1234").
-fn is_login_code(w: &str) -> bool {
+pub(crate) fn is_login_code(w: &str) -> bool {
     w.len() == 8
         && w.chars().take(4).all(|c| c.is_ascii_uppercase())
         && w.chars().skip(4).all(|c| c.is_ascii_digit())
 }
 
 /// Covers what differs from run to run: the random login code and the spinners' turn.
-fn mask_moving_parts(h: &mut App) {
+pub(crate) fn mask_moving_parts(h: &mut App) {
     let moving: Vec<egui::Rect> = h
         .root()
         .children_recursive()

@@ -10,4 +10,5 @@ mod failures;
 mod first_run;
 mod login;
 mod spanish;
+mod spanish_dialogs;
 mod window;

@@ -109,12 +109,14 @@ fn dialogs_in(theme: egui::Theme, suffix: &str) {
         h.run_ok();
     };
     select(&mut h, "Acme Travel");
+    // Renew and Add with their verdicts are pictured by `spanish_dialogs`; here they open from
+    // their Spanish buttons and fit.
     press(&mut h, &es("remedy-renew"));
-    look(&mut h, &format!("es_renew_{suffix}"));
+    assert_words_fit(&h);
     close(&mut h);
 
     press(&mut h, &es("top-add-channel"));
-    look(&mut h, &format!("es_add_{suffix}"));
+    assert_words_fit(&h);
     close(&mut h);
 
     select(&mut h, "Acme Shoes");

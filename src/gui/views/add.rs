@@ -12,6 +12,7 @@ use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::views::login::{self, DeviceLogin, LoginTarget};
 use crate::gui::views::page_picker::PagePicker;
+use crate::gui::views::renew::verdict;
 use crate::gui::widgets::dialog::Dialog;
 use crate::gui::widgets::token_box::{self, TokenBox, ValidationSlot};
 use crate::gui::widgets::unopened_link;
@@ -20,6 +21,8 @@ use crate::gui::worker::{Command, Failure};
 use crate::model::{ChannelKind, MetaApp};
 use crate::service::Validation;
 use crate::service::login_pages::PagePick;
+use crate::words::reasons::{kind as kind_name, sentence};
+use crate::words::{t, t_args, t_static};
 
 pub struct AddDialog {
     name: String,
@@ -125,9 +128,10 @@ impl AddDialog {
         out: &mut Vec<UiCommand>,
     ) {
         let busy = self.saving || self.picker.is_saving();
-        let dialog = Dialog::new("add", "Add a channel")
+        let dialog = Dialog::new("add", t("add-title"))
+            .dismiss(t_static("dialog-cancel"))
             .closable(!busy)
-            .busy(busy, Some(&crate::words::t("gui-saving")))
+            .busy(busy, Some(&t("gui-saving")))
             .show(ui, |d| {
                 // The form scrolls; Save and Cancel stay in sight below it.
                 d.body(|ui| self.contents(ui, apps, now, can_save, out));
@@ -152,10 +156,10 @@ impl AddDialog {
         theme::form_grid(ui, "add-form", |ui| {
             // Picked Pages are named one by one in the picker.
             if !picking {
-                let label = ui.label("Name");
+                let label = ui.label(t("add-name"));
                 ui.add(
                     egui::TextEdit::singleline(&mut self.name)
-                        .hint_text("e.g. Acme Shoes Messenger")
+                        .hint_text(t("add-name-hint"))
                         .desired_width(theme::FORM_FIELD_WIDTH),
                 )
                 .labelled_by(label.id);
@@ -166,30 +170,30 @@ impl AddDialog {
             if logging_in {
                 ui.disable();
             }
-            let kind_label = ui.label("Kind");
+            let kind_label = ui.label(t("add-kind"));
             egui::ComboBox::from_id_salt("add-kind")
-                .selected_text(self.kind.label())
+                .selected_text(kind_name(self.kind))
                 .show_ui(ui, |ui| {
                     for k in ChannelKind::ALL {
-                        ui.selectable_value(&mut self.kind, k, k.label());
+                        ui.selectable_value(&mut self.kind, k, kind_name(k));
                     }
                 })
                 .response
                 .labelled_by(kind_label.id);
             ui.end_row();
 
-            let app_title = ui.label("App");
+            let app_title = ui.label(t("add-app"));
             let app_label = |id: &Option<String>| match id {
                 Some(id) => apps
                     .iter()
                     .find(|a| &a.id == id)
                     .map_or(id.clone(), |a| format!("{} ({})", a.name, a.id)),
-                None => "No saved app".to_string(),
+                None => t("add-no-app"),
             };
             egui::ComboBox::from_id_salt("add-app")
                 .selected_text(app_label(&self.app_id))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.app_id, None, "No saved app");
+                    ui.selectable_value(&mut self.app_id, None, t("add-no-app"));
                     for a in apps {
                         let text = format!("{} ({})", a.name, a.id);
                         ui.selectable_value(&mut self.app_id, Some(a.id.clone()), text);
@@ -197,20 +201,16 @@ impl AddDialog {
                 })
                 .response
                 .labelled_by(app_title.id)
-                .on_hover_text("The Meta app the token was made with");
+                .on_hover_text(t("add-app-hover"));
             ui.end_row();
         });
         if apps.is_empty() {
-            ui.label(theme::weak(
-                ui,
-                "Tip: save your Meta app on the Apps page first; with its secret Tokenwarden can \
-                 check tokens the way the Access Token Debugger does.",
-            ));
+            ui.add(egui::Label::new(theme::weak(ui, t("add-app-tip"))).wrap());
         }
 
         ui.add_space(theme::GAP);
         if self.login.is_some() {
-            self.login_section(ui, out);
+            self.login_section(ui, now, out);
         } else {
             if self.kind.expects_page_token() {
                 self.login_offer(ui, can_save, out);
@@ -231,19 +231,17 @@ impl AddDialog {
 
     /// "The easy way": log in and pick the Pages, instead of finding each Page's token.
     fn login_offer(&mut self, ui: &mut Ui, can_save: bool, out: &mut Vec<UiCommand>) {
-        let explain = "Log in with Facebook as a person who manages the Pages. Tokenwarden lists \
-                       them; tick the ones to add and each gets its own Page token, checked \
-                       before it is saved.";
-        let why_not = "Choose the app first: the login goes through it";
+        let explain = t("add-login-explain");
+        let why_not = t("add-login-why-not");
         let enabled = can_save && self.app_id.is_some();
-        if login::offer(ui, explain, enabled, Some(why_not))
+        if login::offer(ui, &explain, enabled, Some(&why_not))
             && let Some(app_id) = self.app_id.clone()
         {
             let target = LoginTarget {
                 app_id,
                 kind: self.kind,
                 channel: String::new(),
-                manages: "the Pages to add".into(),
+                manages: t("add-login-manages"),
                 after: AfterLogin::ListPages,
             };
             let (device, command) = DeviceLogin::start(target);
@@ -257,36 +255,34 @@ impl AddDialog {
     }
 
     /// The login in progress, or why it found nothing to pick.
-    fn login_section(&mut self, ui: &mut Ui, out: &mut Vec<UiCommand>) {
+    fn login_section(&mut self, ui: &mut Ui, now: DateTime<Utc>, out: &mut Vec<UiCommand>) {
         let Some(login) = &mut self.login else {
             return;
         };
         ui.label(
-            RichText::new("Log in with Facebook")
+            RichText::new(t("dialog-login-title"))
                 .strong()
                 .size(theme::SECTION_TITLE_SIZE),
         );
         ui.add_space(theme::SMALL_GAP);
-        login
-            .device
-            .ui(ui, "Logged in. Finding the Pages this login manages…", out);
+        login.device.ui(ui, &t("add-finding-pages"), out);
         match &login.result {
             Some(Err(f)) => {
                 token_box::failure(ui, f);
-                if ui.button("Log in with another account").clicked() {
+                if ui.button(t("dialog-login-other-account")).clicked() {
                     login.result = None;
                     out.push(UiCommand::Worker(login.device.restart()));
                 }
             }
             // Anything but a list of Pages (it should not happen with a login) is refused.
-            Some(Ok(v)) if v.pages.is_none() => token_box::refusals(ui, v),
+            Some(Ok(v)) if v.pages.is_none() => verdict::show(ui, v, None, now),
             _ => {}
         }
         ui.add_space(theme::GAP);
         if ui
             .add_enabled(
                 !self.picker.is_saving(),
-                egui::Button::new("Paste a token instead"),
+                egui::Button::new(t("dialog-paste-instead")),
             )
             .clicked()
         {
@@ -307,13 +303,17 @@ impl AddDialog {
             None => links::token_debugger(),
         };
         ui.horizontal_wrapped(|ui| {
-            ui.label("Get the token from Meta's portal:");
-            if ui.button(format!("Open {}", link.label)).clicked() {
+            ui.label(t("add-get-token"));
+            let words = crate::words::guide::link_label(&link);
+            if ui
+                .button(t_args("dialog-open-link", &[("link", words.into())]))
+                .clicked()
+            {
                 out.push(UiCommand::OpenUrl(link.url.clone()));
             }
         });
         unopened_link::offer(ui, |u| u == link.url, out);
-        self.token.ui(ui, "Token");
+        self.token.ui(ui, &t("add-token"));
 
         let key = self.key();
         let asked = token_box::validate_row(ui, &mut self.slot, &self.token, &key, can_save);
@@ -331,17 +331,18 @@ impl AddDialog {
             // A User token: its Pages are listed below instead.
             Some(Ok(v)) if v.pages.is_some() => {}
             Some(Ok(v)) => {
-                theme::card(ui, |ui| {
-                    facts::grid(ui, "add-facts", &facts::debugger_facts(&v.report, now));
-                });
-                token_box::refusals(ui, v);
+                // The verdict first, right under Validate; the facts behind it after.
+                verdict::show(ui, v, None, now);
                 if v.passes() {
                     for w in &v.warnings {
                         theme::callout(ui, theme::Tone::Warning, |ui| {
-                            ui.add(egui::Label::new(&w.message).wrap());
+                            ui.add(egui::Label::new(sentence(w, now)).wrap());
                         });
                     }
                 }
+                theme::card(ui, |ui| {
+                    facts::grid(ui, "add-facts", &facts::debugger_facts(&v.report, now));
+                });
             }
             Some(Err(f)) => token_box::failure(ui, f),
             None => {}
@@ -366,8 +367,8 @@ impl AddDialog {
             }
             let ready = passed && !self.name.trim().is_empty() && !self.saving && can_save;
             let save = ui
-                .add_enabled(ready, theme::primary(ui, "Save channel"))
-                .on_disabled_hover_text("Give it a name and validate the token first");
+                .add_enabled(ready, theme::primary(ui, t("add-save")))
+                .on_disabled_hover_text(t("add-save-why-not"));
             if save.clicked()
                 && let Ok(p) = &parsed
             {

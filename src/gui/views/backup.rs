@@ -16,6 +16,7 @@ use crate::gui::widgets::dialog::Dialog;
 use crate::gui::widgets::secret_field::{self, SecretField};
 use crate::model::Secret;
 use crate::service::{AppRestoreAction, BackupSummary, RestoreAction, RestoreOutcome, RestorePlan};
+use crate::words::{t, t_args, t_static};
 
 #[derive(Debug)]
 pub struct BackupDialog {
@@ -121,31 +122,25 @@ fn problem(ui: &mut Ui, text: &Option<String>) {
 }
 
 pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiCommand>) {
-    let shell = Dialog::new("backup", "Back up your channels")
+    let shell = Dialog::new("backup", t("backup-title"))
+        .dismiss(t_static("dialog-cancel"))
         .width(theme::NARROW_DIALOG_WIDTH)
-        .busy(dialog.busy, Some(&crate::words::t("gui-backup-writing")));
+        .busy(dialog.busy, Some(&t("gui-backup-writing")));
     let shown = shell.show(ui, |d| {
         let (submit, ready) = d.body(|ui| {
-            ui.add(
-                egui::Label::new(
-                    "One file with every channel, app and token, locked with a passphrase you \
-                     choose. Use it to move to a new computer or to hand over to a colleague. \
-                     Without the passphrase nobody can open it — not even you.",
-                )
-                .wrap(),
-            );
+            ui.add(egui::Label::new(t("backup-explain")).wrap());
             problem(ui, &dialog.problem);
             ui.add_space(theme::GAP);
             let mut submit = false;
             theme::form_grid(ui, "backup-form", |ui| {
-                submit |= password_row(ui, "Passphrase", &mut dialog.passphrase);
-                submit |= password_row(ui, "Passphrase again", &mut dialog.confirm);
+                submit |= password_row(ui, &t("dialog-passphrase"), &mut dialog.passphrase);
+                submit |= password_row(ui, &t("dialog-passphrase-again"), &mut dialog.confirm);
             });
             let ready = secret_field::new_passphrase_ready(ui, &dialog.passphrase, &dialog.confirm);
             (submit, ready)
         });
         d.buttons(|ui| {
-            let save = theme::primary(ui, "Choose where to save…");
+            let save = theme::primary(ui, t("backup-choose-where"));
             let clicked = ui.add_enabled(ready && !dialog.busy, save).clicked();
             if (clicked || (submit && ready)) && !dialog.busy {
                 dialog.busy = true;
@@ -162,13 +157,14 @@ pub fn show_backup(ui: &mut Ui, dialog: &mut BackupDialog, out: &mut Vec<UiComma
 }
 
 pub fn show_restore(ui: &mut Ui, dialog: &mut RestoreDialog, out: &mut Vec<UiCommand>) {
-    let shell = Dialog::new("restore", "Restore from a backup")
+    let shell = Dialog::new("restore", t("restore-title"))
+        .dismiss(t_static("dialog-cancel"))
         .width(theme::NARROW_DIALOG_WIDTH)
-        .busy(dialog.busy, Some(&crate::words::t("gui-restore-working")));
+        .busy(dialog.busy, Some(&t("gui-restore-working")));
     let shown = shell.show(ui, |d| {
         let submit = d.body(|ui| {
             ui.horizontal_wrapped(|ui| {
-                ui.label("File:");
+                ui.label(t("restore-file"));
                 ui.label(RichText::new(dialog.path.display().to_string()).monospace());
             });
             problem(ui, &dialog.problem);
@@ -194,10 +190,10 @@ pub fn show_restore(ui: &mut Ui, dialog: &mut RestoreDialog, out: &mut Vec<UiCom
 
 /// The restore form's field; whether Enter was pressed in it.
 fn ask_passphrase(ui: &mut Ui, dialog: &mut RestoreDialog) -> bool {
-    ui.label("Type the passphrase that was chosen when the backup was made. Nothing changes yet.");
+    ui.add(egui::Label::new(t("restore-ask")).wrap());
     let mut submit = false;
     theme::form_grid(ui, "restore-form", |ui| {
-        submit |= password_row(ui, "Backup passphrase", &mut dialog.passphrase);
+        submit |= password_row(ui, &t("restore-passphrase"), &mut dialog.passphrase);
     });
     submit
 }
@@ -205,7 +201,7 @@ fn ask_passphrase(ui: &mut Ui, dialog: &mut RestoreDialog) -> bool {
 /// "Open the backup", also on Enter in the field.
 fn passphrase_buttons(ui: &mut Ui, dialog: &RestoreDialog, submit: bool, out: &mut Vec<UiCommand>) {
     let ready = !dialog.passphrase.is_empty() && !dialog.busy;
-    let open = theme::primary(ui, "Open the backup");
+    let open = theme::primary(ui, t("restore-open"));
     if ui.add_enabled(ready, open).clicked() || (submit && ready) {
         out.push(act(DesktopAction::PlanRestore));
     }
@@ -213,23 +209,20 @@ fn passphrase_buttons(ui: &mut Ui, dialog: &RestoreDialog, submit: bool, out: &m
 
 /// What the backup would add, replace or keep.
 fn show_plan(ui: &mut Ui, dialog: &mut RestoreDialog, plan: &RestorePlan) {
-    ui.label(theme::weak(
-        ui,
-        format!(
-            "Made by {} on {}.",
-            plan.made_by,
-            plan.made_at.format("%Y-%m-%d %H:%M UTC")
-        ),
-    ));
+    let made = t_args(
+        "restore-made-by",
+        &[
+            ("by", plan.made_by.as_str().into()),
+            ("when", crate::words::time::at(plan.made_at).into()),
+        ],
+    );
+    ui.add(egui::Label::new(theme::weak(ui, made)).wrap());
     let mut groups: [(&str, Vec<String>); 5] = [
-        ("Will be added", vec![]),
-        (
-            "Will be replaced (the token on this computer is kept: \"Roll back\" puts it back)",
-            vec![],
-        ),
-        ("Kept, because this computer's token is newer", vec![]),
-        ("Already the same", vec![]),
-        ("Will not be restored", vec![]),
+        ("restore-will-add", vec![]),
+        ("restore-will-replace", vec![]),
+        ("restore-will-keep", vec![]),
+        ("restore-same", vec![]),
+        ("restore-will-not", vec![]),
     ];
     for item in &plan.channels {
         let (i, line) = match &item.action {
@@ -239,9 +232,14 @@ fn show_plan(ui: &mut Ui, dialog: &mut RestoreDialog, plan: &RestorePlan) {
                 to_fingerprint,
             } => (
                 1,
-                format!(
-                    "{}: {from_fingerprint} → {to_fingerprint}",
-                    item.channel_name
+                // In words: the window's font has no arrow.
+                t_args(
+                    "restore-replace-line",
+                    &[
+                        ("name", item.channel_name.as_str().into()),
+                        ("from", from_fingerprint.as_str().into()),
+                        ("to", to_fingerprint.as_str().into()),
+                    ],
                 ),
             ),
             RestoreAction::KeepNewer { .. } => (2, item.channel_name.clone()),
@@ -253,9 +251,9 @@ fn show_plan(ui: &mut Ui, dialog: &mut RestoreDialog, plan: &RestorePlan) {
         groups[i].1.push(line);
     }
     for (title, names) in groups.iter().filter(|(_, n)| !n.is_empty()) {
-        theme::section_title(ui, &format!("{title} ({})", names.len()));
+        theme::section_title(ui, &t_args(title, &[("count", names.len().into())]));
         for name in names {
-            ui.label(format!("• {name}"));
+            ui.add(egui::Label::new(format!("• {name}")).wrap());
         }
     }
     let apps: Vec<String> = plan
@@ -270,7 +268,10 @@ fn show_plan(ui: &mut Ui, dialog: &mut RestoreDialog, plan: &RestorePlan) {
         .map(|a| format!("• {} ({})", a.app_name, a.app_id))
         .collect();
     if !apps.is_empty() {
-        theme::section_title(ui, &format!("Apps to add ({})", apps.len()));
+        theme::section_title(
+            ui,
+            &t_args("restore-apps-to-add", &[("count", apps.len().into())]),
+        );
         for line in apps {
             ui.label(line);
         }
@@ -278,11 +279,11 @@ fn show_plan(ui: &mut Ui, dialog: &mut RestoreDialog, plan: &RestorePlan) {
     ui.add_space(theme::GAP);
     let newer = plan.has_newer_in_profile();
     if newer {
-        ui.checkbox(&mut dialog.overwrite_newer, "Also replace newer tokens");
+        ui.checkbox(&mut dialog.overwrite_newer, t("restore-overwrite-newer"));
     }
     let changes = plan.changes_anything() || (newer && dialog.overwrite_newer);
     if !changes {
-        ui.label("Nothing to restore: this computer already has everything in the backup.");
+        ui.add(egui::Label::new(t("restore-nothing-to-do")).wrap());
     }
 }
 
@@ -290,7 +291,7 @@ fn show_plan(ui: &mut Ui, dialog: &mut RestoreDialog, plan: &RestorePlan) {
 fn plan_buttons(ui: &mut Ui, dialog: &RestoreDialog, plan: &RestorePlan, out: &mut Vec<UiCommand>) {
     let newer = plan.has_newer_in_profile();
     let changes = plan.changes_anything() || (newer && dialog.overwrite_newer);
-    let restore = theme::primary(ui, "Restore");
+    let restore = theme::primary(ui, t("restore-apply"));
     if ui.add_enabled(changes && !dialog.busy, restore).clicked() {
         out.push(act(DesktopAction::ApplyRestore {
             overwrite_newer: newer && dialog.overwrite_newer,
@@ -299,18 +300,18 @@ fn plan_buttons(ui: &mut Ui, dialog: &RestoreDialog, plan: &RestorePlan, out: &m
 }
 
 pub fn backed_up_words(path: &Path, summary: &BackupSummary) -> String {
-    let mut words = format!(
-        "Backup saved to {}: {} channels and {} apps. Keep the passphrase safe: the backup \
-         cannot be opened without it.",
-        path.display(),
-        summary.channels,
-        summary.apps
+    let mut words = t_args(
+        "backup-saved",
+        &[
+            ("path", path.display().to_string().into()),
+            ("channels", summary.channels.into()),
+            ("apps", summary.apps.into()),
+        ],
     );
     if !summary.skipped.is_empty() {
-        words.push_str(&format!(
-            " Left out because their token is missing on this computer: {}.",
-            summary.skipped.join(", ")
-        ));
+        let names = summary.skipped.join(", ");
+        words.push(' ');
+        words.push_str(&t_args("backup-left-out-names", &[("names", names.into())]));
     }
     words
 }
@@ -321,11 +322,13 @@ pub fn restored_words(outcome: &RestoreOutcome) -> String {
     let added = count(|a| matches!(a, RestoreAction::Add { .. }));
     let replaced = count(|a| matches!(a, RestoreAction::Replace { .. }));
     let kept = count(|a| matches!(a, RestoreAction::KeepNewer { .. }));
-    let mut words = format!("Restored: {added} channels added, {replaced} replaced.");
+    let mut words = t_args(
+        "restore-result",
+        &[("added", added.into()), ("replaced", replaced.into())],
+    );
     if kept > 0 {
-        words.push_str(&format!(
-            " {kept} kept because this computer's token is newer."
-        ));
+        words.push(' ');
+        words.push_str(&t_args("restore-result-kept", &[("kept", kept.into())]));
     }
     for item in &outcome.channels {
         if let RestoreAction::Refused { why, .. } | RestoreAction::Skipped { why, .. } =
@@ -446,7 +449,7 @@ mod tests {
         };
         let words = backed_up_words(Path::new("/home/you/tokens.twbackup"), &summary);
         assert!(
-            words.starts_with("Backup saved to /home/you/tokens.twbackup: 3 channels and 1 apps."),
+            words.starts_with("Backup saved to /home/you/tokens.twbackup: 3 channels and 1 app."),
             "{words}"
         );
         assert!(
@@ -591,7 +594,7 @@ mod tests {
         };
         assert_eq!(
             restored_words(&outcome),
-            "Restored: 1 channels added, 0 replaced. 1 kept because this computer's token is \
+            "Restored: 1 channel added, 0 replaced. 1 kept because this computer's token is \
              newer. Acme Toys: its token no longer works."
         );
     }

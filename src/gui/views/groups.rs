@@ -4,6 +4,7 @@
 //! shows each channel's result: renewed, or refused with the reason. `Flows` holds what these
 //! login flows have open.
 
+use chrono::Utc;
 use eframe::egui;
 use egui::{RichText, Ui};
 
@@ -19,6 +20,8 @@ use crate::gui::worker::login_jobs::{AfterLogin, GroupItem, LoginEvent};
 use crate::gui::worker::{Command, Failure};
 use crate::model::{ChannelKind, ReasonCode};
 use crate::service::groups::{RootCauseGroup, root_cause_groups};
+use crate::words::reasons::{group as group_words, sentence};
+use crate::words::{t, t_args, t_static};
 
 /// The cards above the list; nothing when there is nothing to say.
 pub fn cards(
@@ -31,10 +34,11 @@ pub fn cards(
     let groups = root_cause_groups(table.views());
     for group in groups {
         theme::callout(ui, theme::Tone::Error, |ui| {
-            ui.add(egui::Label::new(RichText::new(&group.message).strong()).wrap());
+            let message = group_words(&group);
+            ui.add(egui::Label::new(RichText::new(message).strong()).wrap());
             let n = group.channel_ids.len();
             let busy = flows.group.is_some();
-            let button = theme::primary(ui, format!("Log in once and renew all {n}"));
+            let button = theme::primary(ui, t_args("group-renew-all", &[("count", n.into())]));
             if ui.add_enabled(can_act && !busy, button).clicked() {
                 out.push(UiCommand::Login(LoginUi::OpenGroup(group.clone())));
             }
@@ -46,29 +50,24 @@ pub fn cards(
         && view.diagnosis.has(ReasonCode::WebhookNotSubscribed)
     {
         theme::callout(ui, theme::Tone::Warning, |ui| {
-            ui.add(
-                egui::Label::new(format!(
-                    "The new token of \"{}\" is saved, but messages will not arrive yet: its \
-                     Page is not subscribed to the app's webhook.",
-                    view.channel.name
-                ))
-                .wrap(),
-            );
+            let name = view.channel.name.as_str();
+            let words = t_args("group-webhook-offer", &[("name", name.into())]);
+            ui.add(egui::Label::new(words).wrap());
             ui.horizontal(|ui| {
                 let busy = flows.subscribing.contains(id);
-                let subscribe = theme::primary(ui, "Subscribe the Page to the webhook");
+                let subscribe = theme::primary(ui, t("group-subscribe"));
                 if ui.add_enabled(can_act && !busy, subscribe).clicked() {
                     out.push(UiCommand::Login(LoginUi::SubscribeWebhook(id.clone())));
                 }
                 if ui
-                    .add_enabled(!busy, egui::Button::new("Not now"))
+                    .add_enabled(!busy, egui::Button::new(t("group-not-now")))
                     .clicked()
                 {
                     out.push(UiCommand::Login(LoginUi::DismissWebhookOffer));
                 }
                 if busy {
                     crate::gui::theme::spinner::spinner(ui);
-                    ui.label("Subscribing…");
+                    ui.label(t("group-subscribing"));
                 }
             });
         });
@@ -121,17 +120,17 @@ impl GroupDialog {
 
     pub fn show(&mut self, ui: &mut Ui, out: &mut Vec<UiCommand>) {
         let n = self.group.channel_ids.len();
-        let title = format!("Renew {n} channels with one login");
-        let words = if self.login.is_busy() {
-            "Cancel"
+        let title = t_args("group-title", &[("count", n.into())]);
+        let words = t_static(if self.login.is_busy() {
+            "dialog-cancel"
         } else {
-            "Close"
-        };
+            "dialog-close"
+        });
         let dialog = Dialog::new("group", title).dismiss(words).show(ui, |d| {
             d.body(|ui| {
-                ui.add(egui::Label::new(&self.group.message).wrap());
+                ui.add(egui::Label::new(group_words(&self.group)).wrap());
                 ui.add_space(theme::GAP);
-                let making = format!("Logged in. Renewing the {n} channels…");
+                let making = t_args("group-making", &[("count", n.into())]);
                 self.login.ui(ui, &making, out);
                 match &self.results {
                     Some(Ok(items)) => results(ui, items),
@@ -156,20 +155,27 @@ fn results(ui: &mut Ui, items: &[GroupItem]) {
         theme::Tone::Warning
     };
     theme::callout(ui, tone, |ui| {
-        ui.label(RichText::new(format!("{renewed} of {} renewed", items.len())).strong());
+        let count = t_args(
+            "group-renewed-count",
+            &[("renewed", renewed.into()), ("total", items.len().into())],
+        );
+        ui.label(RichText::new(count).strong());
         for item in items {
             ui.horizontal_wrapped(|ui| {
                 theme::requirement_mark(ui, Some(item.result.is_ok()));
+                let name = item.name.as_str();
                 match &item.result {
-                    Ok(_) => ui.label(format!("{}: renewed", item.name)),
+                    Ok(_) => ui.label(t_args("group-item-renewed", &[("name", name.into())])),
                     Err(f) => {
                         let why = f
                             .reasons
                             .first()
-                            .map_or(f.message.as_str(), |r| r.message.as_str());
-                        ui.add(
-                            egui::Label::new(format!("{}: not renewed. {why}", item.name)).wrap(),
-                        )
+                            .map_or_else(|| f.message.clone(), |r| sentence(r, Utc::now()));
+                        let words = t_args(
+                            "group-item-not-renewed",
+                            &[("name", name.into()), ("why", why.into())],
+                        );
+                        ui.add(egui::Label::new(words).wrap())
                     }
                 };
             });

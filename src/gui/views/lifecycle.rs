@@ -13,6 +13,7 @@ use crate::gui::widgets::dialog::Dialog;
 use crate::gui::worker::messages::Failure;
 use crate::gui::worker::messages::lifecycle::LifecycleCommand;
 use crate::model::Health;
+use crate::words::{t, t_args, t_static};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -75,6 +76,7 @@ pub fn show(ui: &mut Ui, dialog: &mut LifecycleDialog, can_act: bool, out: &mut 
     let act = |c: LifecycleUi| UiCommand::Lifecycle(c);
     let (heading, words, blocked) = texts(dialog);
     let shell = Dialog::new("lifecycle", heading)
+        .dismiss(t_static("dialog-cancel"))
         .width(theme::CONFIRM_DIALOG_WIDTH)
         .busy(dialog.busy, None);
     let shown = shell.show(ui, |d| {
@@ -86,7 +88,7 @@ pub fn show(ui: &mut Ui, dialog: &mut LifecycleDialog, can_act: bool, out: &mut 
                 }
                 Some(name) => {
                     ui.horizontal(|ui| {
-                        let label = ui.label("New name");
+                        let label = ui.label(t("lifecycle-new-name"));
                         let edit = ui
                             .add(
                                 egui::TextEdit::singleline(name)
@@ -108,11 +110,11 @@ pub fn show(ui: &mut Ui, dialog: &mut LifecycleDialog, can_act: bool, out: &mut 
             submit
         });
         d.buttons(|ui| {
-            let verb = if dialog.new_name.is_some() {
-                "Rename"
+            let verb = t(if dialog.new_name.is_some() {
+                "lifecycle-rename"
             } else {
-                "Remove"
-            };
+                "lifecycle-remove"
+            });
             // A rename needs a name, and another one than it has.
             let current = match &dialog.target {
                 Target::Channel { name, .. } | Target::App { name, .. } => name.as_str(),
@@ -138,23 +140,20 @@ pub fn show(ui: &mut Ui, dialog: &mut LifecycleDialog, can_act: bool, out: &mut 
 /// The heading, what goes away (for a removal), and why it cannot happen (if it cannot).
 fn texts(dialog: &LifecycleDialog) -> (String, String, Option<String>) {
     let renaming = dialog.new_name.is_some();
+    let named = |id: &str, name: &str| t_args(id, &[("name", name.into())]);
     match &dialog.target {
         Target::Channel {
             name, has_previous, ..
         } => {
             if renaming {
-                return (format!("Rename {name}"), String::new(), None);
+                return (named("lifecycle-rename-channel", name), String::new(), None);
             }
             let tokens = if *has_previous {
-                "Its token and the previous one are"
+                "lifecycle-tokens-deleted"
             } else {
-                "Its token is"
+                "lifecycle-token-deleted"
             };
-            (
-                format!("Remove {name}?"),
-                format!("{tokens} deleted from this computer; its history stays."),
-                None,
-            )
+            (named("lifecycle-remove-channel", name), t(tokens), None)
         }
         Target::App {
             name,
@@ -163,20 +162,20 @@ fn texts(dialog: &LifecycleDialog) -> (String, String, Option<String>) {
             ..
         } => {
             if renaming {
-                return (format!("Rename the app {name}"), String::new(), None);
+                return (named("lifecycle-rename-app", name), String::new(), None);
             }
-            let words = if *has_secret {
-                "Its secret is deleted from this computer."
+            let words = t(if *has_secret {
+                "lifecycle-app-secret-deleted"
             } else {
-                "Nothing else is deleted: no secret of it is saved."
-            };
+                "lifecycle-app-nothing-else"
+            });
             let blocked = (!used_by.is_empty()).then(|| {
-                format!(
-                    "It cannot be removed while channels use it: {}. Remove those channels first.",
-                    used_by.join(", ")
+                t_args(
+                    "lifecycle-app-in-use",
+                    &[("names", used_by.join(", ").into())],
                 )
             });
-            (format!("Remove the app {name}?"), words.into(), blocked)
+            (named("lifecycle-remove-app", name), words, blocked)
         }
     }
 }

@@ -16,7 +16,8 @@ use crate::gui::widgets::unopened_link;
 use crate::gui::worker::login_jobs::{AfterLogin, LoginCommand, LoginEvent};
 use crate::gui::worker::{Command, Failure};
 use crate::model::ChannelKind;
-use crate::service::login_message;
+use crate::service::login_message::typed_address;
+use crate::words::{t, t_args};
 
 /// Who logs in for what: kept so "Log in again" can start the same login.
 #[derive(Clone)]
@@ -88,7 +89,7 @@ impl DeviceLogin {
         self.cancel.cancel();
         if self.is_busy() {
             self.phase = Phase::Failed {
-                failure: Failure::new("The login was cancelled. Nothing was changed."),
+                failure: Failure::new(t("device-cancelled")),
                 missing_client_token: false,
             };
         }
@@ -165,7 +166,7 @@ impl DeviceLogin {
             Phase::Starting => {
                 ui.horizontal(|ui| {
                     crate::gui::theme::spinner::spinner(ui);
-                    ui.label("Asking Facebook for a login code…");
+                    ui.label(t("device-asking"));
                 });
             }
             Phase::Waiting {
@@ -176,7 +177,7 @@ impl DeviceLogin {
                 let (user_code, uri, interval) = (user_code.clone(), uri.clone(), *interval);
                 waiting(ui, &user_code, &uri, interval, out);
                 for_the_customer(ui, &user_code, &uri, &self.target.manages, out);
-                if ui.button("Cancel login").clicked() {
+                if ui.button(t("device-cancel")).clicked() {
                     self.stop();
                 }
             }
@@ -193,24 +194,17 @@ impl DeviceLogin {
             } => {
                 if *missing_client_token {
                     theme::callout(ui, theme::Tone::Warning, |ui| {
-                        ui.add(
-                            egui::Label::new(
-                                "Logging in with Facebook needs the app's client token. Find it \
-                                 on the app's dashboard at developers.facebook.com (Settings > \
-                                 Advanced > Client token) and save it with the app under Apps.",
-                            )
-                            .wrap(),
-                        );
+                        ui.add(egui::Label::new(t("device-needs-client-token")).wrap());
                     });
                 } else {
                     token_box::failure(ui, failure);
                 }
                 let missing = *missing_client_token;
                 ui.horizontal(|ui| {
-                    if missing && ui.button("Open Apps").clicked() {
+                    if missing && ui.button(t("device-open-apps")).clicked() {
                         out.push(UiCommand::Login(LoginUi::OpenApps));
                     }
-                    if ui.button("Log in again").clicked() {
+                    if ui.button(t("device-again")).clicked() {
                         let command = self.restart();
                         out.push(UiCommand::Worker(command));
                     }
@@ -228,7 +222,7 @@ impl Drop for DeviceLogin {
 }
 
 fn waiting(ui: &mut Ui, user_code: &str, uri: &str, interval: u64, out: &mut Vec<UiCommand>) {
-    ui.label("Open Facebook's login page for devices and enter this code:");
+    ui.label(t("device-enter-code"));
     ui.add_space(theme::SMALL_GAP);
     ui.add(
         egui::Label::new(
@@ -241,15 +235,11 @@ fn waiting(ui: &mut Ui, user_code: &str, uri: &str, interval: u64, out: &mut Vec
     );
     ui.add_space(theme::SMALL_GAP);
     ui.horizontal(|ui| {
-        if ui.button("Copy code").clicked() {
+        if ui.button(t("device-copy-code")).clicked() {
             out.push(UiCommand::Login(LoginUi::CopyText(user_code.to_string())));
         }
-        let shown = uri
-            .trim_start_matches("https://")
-            .trim_start_matches("http://")
-            .trim_start_matches("www.")
-            .trim_end_matches('/');
-        let open = theme::primary(ui, format!("Open {shown}"));
+        let shown = typed_address(uri);
+        let open = theme::primary(ui, t_args("dialog-open-link", &[("link", shown.into())]));
         if ui.add(open).clicked() {
             out.push(UiCommand::OpenUrl(uri.to_string()));
         }
@@ -258,14 +248,9 @@ fn waiting(ui: &mut Ui, user_code: &str, uri: &str, interval: u64, out: &mut Vec
     ui.add_space(theme::SMALL_GAP);
     ui.horizontal(|ui| {
         crate::gui::theme::spinner::still(ui);
-        ui.label(format!(
-            "Waiting for you to approve on Facebook… checking every {interval} s"
-        ));
+        ui.label(t_args("device-waiting", &[("seconds", interval.into())]));
     });
-    ui.label(theme::weak(
-        ui,
-        "Log in as a person who manages the Page, and choose Continue.",
-    ));
+    ui.label(theme::weak(ui, t("device-who")));
 }
 
 /// The message a support person reads out or sends to a customer on a call, with its Copy button.
@@ -276,14 +261,14 @@ fn for_the_customer(
     manages: &str,
     out: &mut Vec<UiCommand>,
 ) {
-    let message = login_message::ready_message(uri, user_code, manages);
+    let message = crate::words::login::ready_message(uri, user_code, manages);
     ui.add_space(theme::GAP);
     theme::card(ui, |ui| {
-        ui.label(RichText::new("Renewing with a customer? Send or read them this:").strong());
+        ui.label(RichText::new(t("device-for-customer")).strong());
         ui.add(egui::Label::new(message.as_str()).selectable(true).wrap());
         if ui
-            .button("Copy message")
-            .on_hover_text("Copies the message; it holds the login code, never a token")
+            .button(t("device-copy-message"))
+            .on_hover_text(t("device-copy-message-hover"))
             .clicked()
         {
             out.push(UiCommand::Login(LoginUi::CopyText(message.clone())));
@@ -295,9 +280,9 @@ fn for_the_customer(
 /// paste steps. True when "Log in with Facebook" was pressed. Shared by Renew and Add.
 pub fn offer(ui: &mut Ui, explain: &str, enabled: bool, why_not: Option<&str>) -> bool {
     let clicked = theme::card(ui, |ui| {
-        ui.label(RichText::new("The easy way").strong());
+        ui.label(RichText::new(t("device-easy-way")).strong());
         ui.add(egui::Label::new(explain).wrap());
-        let button = ui.add_enabled(enabled, theme::primary(ui, "Log in with Facebook"));
+        let button = ui.add_enabled(enabled, theme::primary(ui, t("dialog-login-title")));
         match why_not {
             Some(why) => button.on_disabled_hover_text(why),
             None => button,
@@ -305,7 +290,7 @@ pub fn offer(ui: &mut Ui, explain: &str, enabled: bool, why_not: Option<&str>) -
         .clicked()
     });
     ui.add_space(theme::GAP);
-    ui.label(theme::weak(ui, "Or get a token by hand and paste it:"));
+    ui.label(theme::weak(ui, t("device-or-by-hand")));
     clicked
 }
 

@@ -14,7 +14,9 @@ use crate::gui::widgets::token_box;
 use crate::gui::worker::{Command, Failure};
 use crate::model::ChannelKind;
 use crate::service::Validation;
-use crate::service::login_pages::{LoginPages, PagePick};
+use crate::service::login_pages::{LoginPages, PageChoice, PagePick};
+use crate::words::reasons::kind as kind_name;
+use crate::words::{t, t_args};
 
 #[derive(Default)]
 pub struct PagePicker {
@@ -45,31 +47,22 @@ impl PagePicker {
     pub fn ui(&mut self, ui: &mut Ui, pages: &LoginPages, kind: ChannelKind) {
         theme::card(ui, |ui| {
             if pages.pages.is_empty() {
-                ui.add(
-                    egui::Label::new(format!(
-                        "{} manages no Page for this app. Log in with an account that manages \
-                         the Page, or paste the Page's own token.",
-                        pages.person
-                    ))
-                    .wrap(),
-                );
+                let person = pages.person.as_str();
+                let words = t_args("picker-no-pages", &[("person", person.into())]);
+                ui.add(egui::Label::new(words).wrap());
                 return;
             }
-            ui.label(RichText::new(format!("Pages that {} manages", pages.person)).strong());
-            ui.label(theme::weak(
-                ui,
-                format!(
-                    "Tick the Pages to add as {} channels. Each gets its own Page token, checked \
-                     with Facebook before it is saved.",
-                    kind.label()
-                ),
-            ));
+            let person = pages.person.as_str();
+            let heading = t_args("picker-heading", &[("person", person.into())]);
+            ui.label(RichText::new(heading).strong());
+            let explain = t_args("picker-explain", &[("kind", kind_name(kind).into())]);
+            ui.add(egui::Label::new(theme::weak(ui, explain)).wrap());
             ui.add_space(theme::SMALL_GAP);
             for page in &pages.pages {
                 ui.separator();
                 let saved = match self.done.get(&page.id) {
-                    Some(Ok(name)) => Some(format!("Saved as \"{name}\".")),
-                    _ => page.unavailable(kind),
+                    Some(Ok(name)) => Some(t_args("picker-saved-as", &[("name", name.into())])),
+                    _ => unavailable(page, kind),
                 };
                 let mut on = self.ticked.contains_key(&page.id);
                 let tick = ui.add_enabled(
@@ -78,7 +71,7 @@ impl PagePicker {
                 );
                 if tick.changed() {
                     if on {
-                        let name = format!("{} {}", page.name, kind.label());
+                        let name = format!("{} {}", page.name, kind_name(kind));
                         self.ticked.insert(page.id.clone(), name);
                     } else {
                         self.ticked.remove(&page.id);
@@ -86,14 +79,15 @@ impl PagePicker {
                 }
                 ui.indent(("page", &page.id), |ui| {
                     if let Some(tasks) = tasks_in_words(&page.tasks) {
-                        ui.label(theme::weak(ui, format!("Tasks: {tasks}")));
+                        let tasks = t_args("picker-tasks", &[("tasks", tasks.into())]);
+                        ui.label(theme::weak(ui, tasks));
                     }
                     if let Some(why) = &saved {
                         ui.add(egui::Label::new(theme::weak(ui, why.as_str())).wrap());
                     }
                     if let Some(name) = self.ticked.get_mut(&page.id) {
                         ui.horizontal(|ui| {
-                            let label = ui.label("Channel name");
+                            let label = ui.label(t("picker-channel-name"));
                             ui.add_enabled(
                                 !self.saving,
                                 egui::TextEdit::singleline(name)
@@ -113,18 +107,14 @@ impl PagePicker {
     /// The Save button's text and whether it may be pressed, with the reason when not.
     fn readiness(&self) -> (String, Result<(), &'static str>) {
         let n = self.ticked.len();
-        let text = match n {
-            0 => "Save channels".to_string(),
-            1 => "Save 1 channel".to_string(),
-            n => format!("Save {n} channels"),
-        };
+        let text = t_args("picker-save", &[("count", n.into())]);
         let names: Vec<&str> = self.ticked.values().map(|n| n.trim()).collect();
         let ready = if n == 0 {
-            Err("Tick at least one Page")
+            Err("picker-tick-one")
         } else if names.iter().any(|n| n.is_empty()) {
-            Err("Give every ticked Page a channel name")
+            Err("picker-name-each")
         } else if (1..names.len()).any(|i| names[..i].contains(&names[i])) {
-            Err("Give each channel its own name")
+            Err("picker-own-names")
         } else {
             Ok(())
         };
@@ -144,7 +134,7 @@ impl PagePicker {
         let enabled = ready.is_ok() && can_save && !self.saving;
         let button = ui
             .add_enabled(enabled, theme::primary(ui, text))
-            .on_disabled_hover_text(ready.err().unwrap_or("Saving…"));
+            .on_disabled_hover_text(t(ready.err().unwrap_or("picker-saving")));
         if !button.clicked() {
             return None;
         }
@@ -166,10 +156,18 @@ impl PagePicker {
     }
 }
 
+/// Why a Page can't be ticked: it is saved already, or the login's role can't answer messages.
+fn unavailable(page: &PageChoice, kind: ChannelKind) -> Option<String> {
+    if let Some(name) = &page.saved_as {
+        return Some(t_args("picker-already-saved", &[("name", name.into())]));
+    }
+    (kind != ChannelKind::FacebookPage && !page.can_message).then(|| t("picker-cannot-message"))
+}
+
 /// What the person may do on the Page, in words; full control says it all.
 fn tasks_in_words(tasks: &[String]) -> Option<String> {
     if tasks.iter().any(|t| t == "MANAGE") {
-        return Some("full control".into());
+        return Some(t("task-manage"));
     }
     let words: Vec<String> = tasks.iter().map(|t| task_words(t)).collect();
     (!words.is_empty()).then(|| words.join(", "))
@@ -177,13 +175,15 @@ fn tasks_in_words(tasks: &[String]) -> Option<String> {
 
 /// Meta's task names in words a Page owner knows.
 fn task_words(task: &str) -> String {
-    match task {
-        "MANAGE" => "full control".into(),
-        "CREATE_CONTENT" => "post".into(),
-        "MODERATE" => "moderate".into(),
-        "MESSAGING" => "messages".into(),
-        "ADVERTISE" => "ads".into(),
-        "ANALYZE" => "insights".into(),
-        other => other.to_lowercase().replace('_', " "),
-    }
+    let id = match task {
+        "MANAGE" => "task-manage",
+        "CREATE_CONTENT" => "task-create-content",
+        "MODERATE" => "task-moderate",
+        "MESSAGING" => "task-messaging",
+        "ADVERTISE" => "task-advertise",
+        "ANALYZE" => "task-analyze",
+        // A task Meta added since: its own name, readable.
+        other => return other.to_lowercase().replace('_', " "),
+    };
+    t(id)
 }

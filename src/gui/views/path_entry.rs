@@ -13,7 +13,9 @@ use crate::words::t;
 
 pub fn show(ui: &mut Ui, entry: &mut PathEntry, out: &mut Vec<UiCommand>) {
     let saves = entry.kind.saves();
-    let shell = Dialog::new("path-entry", entry.kind.title()).width(theme::NARROW_DIALOG_WIDTH);
+    let shell = Dialog::new("path-entry", entry.kind.title())
+        .width(theme::NARROW_DIALOG_WIDTH)
+        .dismiss(crate::words::t_static("dialog-cancel"));
     let shown = shell.show(ui, |d| {
         let submit = d.body(|ui| {
             let why = if saves {

@@ -13,8 +13,10 @@ use crate::gui::theme;
 use crate::gui::widgets::dialog::Dialog;
 use crate::gui::worker::messages::Failure;
 use crate::model::Thresholds;
-use crate::model::time::describe_at;
 use crate::model::{Channel, Health, classify};
+use crate::words::reasons::sentence;
+use crate::words::time::relative;
+use crate::words::{t, t_args, t_static};
 use chrono::{DateTime, Utc};
 
 /// The open confirmation.
@@ -51,87 +53,76 @@ pub fn previous_health(
         && *fingerprint == prev.fingerprint
     {
         return Some(PreviousHealth {
-            summary: format!("Previous token: does not work any more. {why}"),
+            summary: t_args("rollback-previous-dead", &[("why", why.as_str().into())]),
             dead: Some(why.clone()),
         });
     }
     let Some(report) = &channel.previous_report else {
         return Some(PreviousHealth {
-            summary: "Previous token: not checked since it was replaced.".into(),
+            summary: t("rollback-previous-unchecked"),
             dead: None,
         });
     };
     let d = classify(Some(report), None, &channel.requirements(), now, thresholds);
-    let when = report
-        .checked_at
-        .map(|t| format!(" ({})", describe_at(t, now)))
-        .unwrap_or_default();
+    let when = match report.checked_at {
+        Some(at) => relative(at, now),
+        None => t("unknown"),
+    };
     let why = d
         .main_reason()
-        .map(|r| r.message.clone())
+        .map(|r| sentence(r, now))
         .unwrap_or_default();
+    let said = |id: &str| {
+        t_args(
+            id,
+            &[("when", when.as_str().into()), ("why", why.as_str().into())],
+        )
+    };
     let (summary, dead) = match d.health {
-        Health::Healthy => (
-            format!("Previous token, when last checked{when}: working."),
-            None,
-        ),
-        Health::NeedsAttention => (
-            format!("Previous token, when last checked{when}: needs attention. {why}"),
-            None,
-        ),
-        Health::Broken => (
-            format!("Previous token, when last checked{when}: does not work. {why}"),
-            Some(why),
-        ),
-        Health::Unknown => (
-            "Previous token: not checked since it was replaced.".into(),
-            None,
-        ),
+        Health::Healthy => (said("rollback-previous-working"), None),
+        Health::NeedsAttention => (said("rollback-previous-attention"), None),
+        Health::Broken => (said("rollback-previous-broken"), Some(why.clone())),
+        Health::Unknown => (t("rollback-previous-unchecked"), None),
     };
     Some(PreviousHealth { summary, dead })
 }
 
 pub fn show(ui: &mut Ui, dialog: &RollbackDialog, can_act: bool, out: &mut Vec<UiCommand>) {
     let act = |c: RollbackUi| UiCommand::Rollback(c);
-    let title = format!("Put back the previous token of {}?", dialog.name);
+    let title = t_args("rollback-title", &[("name", dialog.name.as_str().into())]);
     // After a refusal there is nothing left to cancel.
-    let dismiss = if dialog.problem.is_some() {
-        "Close"
+    let dismiss = t_static(if dialog.problem.is_some() {
+        "dialog-close"
     } else {
-        "Cancel"
-    };
+        "dialog-cancel"
+    });
     let shell = Dialog::new("rollback", title)
         .width(theme::CONFIRM_DIALOG_WIDTH)
         .dismiss(dismiss)
-        .busy(dialog.busy, Some("Asking Facebook…"));
+        .busy(dialog.busy, Some(&t("rollback-asking")));
     let shown = shell.show(ui, |d| {
         d.body(|ui| {
-            ui.add(
-                egui::Label::new("Tokenwarden first checks with Facebook that it still works.")
-                    .wrap(),
+            ui.add(egui::Label::new(t("rollback-first-checks")).wrap());
+            let tokens = t_args(
+                "rollback-tokens",
+                &[
+                    ("current", dialog.current.as_str().into()),
+                    ("previous", dialog.previous.as_str().into()),
+                ],
             );
-            ui.label(theme::weak(
-                ui,
-                format!(
-                    "Now in use: {}. Would be put back: {}. The token now in use is kept, so \
-                     this can be undone.",
-                    dialog.current, dialog.previous
-                ),
-            ));
+            ui.add(egui::Label::new(theme::weak(ui, tokens)).wrap());
             if let Some(f) = &dialog.problem {
                 ui.add_space(theme::GAP);
                 let red = theme::health_color(ui.visuals(), Health::Broken);
-                ui.label(
-                    RichText::new("Nothing was changed: the channel keeps its current token.")
-                        .color(red),
-                );
+                let words = RichText::new(t("rollback-nothing-changed")).color(red);
+                ui.add(egui::Label::new(words).wrap());
                 crate::gui::widgets::token_box::failure(ui, f);
             }
         });
         d.buttons(|ui| {
             let ready = can_act && !dialog.busy && dialog.problem.is_none();
             if ui
-                .add_enabled(ready, theme::primary(ui, "Check and roll back"))
+                .add_enabled(ready, theme::primary(ui, t("rollback-confirm")))
                 .clicked()
             {
                 out.push(act(RollbackUi::Confirm));

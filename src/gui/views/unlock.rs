@@ -11,6 +11,7 @@ use crate::gui::widgets;
 use crate::gui::widgets::dialog::Dialog;
 use crate::gui::widgets::secret_field::{self, SecretField};
 use crate::gui::worker::{Unlock, UnlockNeed};
+use crate::words::{t, t_static};
 
 pub struct UnlockForm {
     passphrase: SecretField,
@@ -48,29 +49,23 @@ pub fn show(
     out: &mut Vec<UiCommand>,
 ) {
     let (title, creating) = match need {
-        UnlockNeed::KeychainUnavailable { .. } => ("Where should your tokens be kept?", true),
-        UnlockNeed::VaultPassphrase { exists: true } => ("Unlock your tokens", false),
-        UnlockNeed::VaultPassphrase { exists: false } => ("Create an encrypted vault", true),
+        UnlockNeed::KeychainUnavailable { .. } => ("unlock-title-keychain", true),
+        UnlockNeed::VaultPassphrase { exists: true } => ("unlock-title-unlock", false),
+        UnlockNeed::VaultPassphrase { exists: false } => ("unlock-title-create", true),
     };
-    let shell = Dialog::new("unlock", title)
+    let shell = Dialog::new("unlock", t(title))
         .width(theme::NARROW_DIALOG_WIDTH)
-        .dismiss("Not now, just show the saved channels")
+        .dismiss(t_static("unlock-not-now"))
         .busy(busy, None);
     let shown = shell.show(ui, |d| {
         let (submit, ready) = d.body(|ui| {
             match need {
                 UnlockNeed::KeychainUnavailable { detail } => {
                     ui.add_space(theme::SMALL_GAP);
-                    ui.add(
-                        egui::Label::new(
-                            "Your system keychain is not available. Tokenwarden never stores \
-                             tokens in clear text. Use an encrypted vault file instead:",
-                        )
-                        .wrap(),
-                    );
+                    ui.add(egui::Label::new(t("unlock-keychain-unavailable")).wrap());
                     if !detail.is_empty() {
                         // What the keychain said is for whoever helps; the words above are enough.
-                        egui::CollapsingHeader::new("Details")
+                        egui::CollapsingHeader::new(t("unlock-details"))
                             .id_salt("keychain-details")
                             .show(ui, |ui| {
                                 ui.add(egui::Label::new(theme::weak(ui, detail.as_str())).wrap());
@@ -78,12 +73,10 @@ pub fn show(
                     }
                 }
                 UnlockNeed::VaultPassphrase { exists: true } => {
-                    ui.label(
-                        "Your tokens are in an encrypted vault. Enter its passphrase to open it.",
-                    );
+                    ui.add(egui::Label::new(t("unlock-vault-exists")).wrap());
                 }
                 UnlockNeed::VaultPassphrase { exists: false } => {
-                    ui.label("Choose a passphrase that protects your tokens on this computer.");
+                    ui.add(egui::Label::new(t("unlock-vault-new")).wrap());
                 }
             }
             if let Some(problem) = problem {
@@ -94,14 +87,14 @@ pub fn show(
             ui.add_space(theme::GAP);
             let mut submit = false;
             theme::form_grid(ui, "unlock-form", |ui| {
-                let label = ui.label("Passphrase");
+                let label = ui.label(t("dialog-passphrase"));
                 let r = form.passphrase.ui(ui, &label);
                 submit |= widgets::entered(ui, &r);
                 // Ready to type at once; keyboard users need no extra Tab.
                 theme::focus_first(ui, &r);
                 ui.end_row();
                 if creating {
-                    let label = ui.label("Passphrase again");
+                    let label = ui.label(t("dialog-passphrase-again"));
                     let r = form.confirm.ui(ui, &label);
                     submit |= widgets::entered(ui, &r);
                     ui.end_row();
@@ -116,7 +109,7 @@ pub fn show(
                 // A vault has no way back in without its passphrase: say so before it exists.
                 ui.add_space(theme::SMALL_GAP);
                 theme::callout(ui, theme::Tone::Warning, |ui| {
-                    ui.add(egui::Label::new(crate::words::t("gui-vault-forget-warning")).wrap());
+                    ui.add(egui::Label::new(t("gui-vault-forget-warning")).wrap());
                 });
             }
             if busy {
@@ -128,17 +121,17 @@ pub fn show(
                     } else {
                         "gui-vault-opening"
                     };
-                    ui.label(crate::words::t(words));
+                    ui.label(t(words));
                 });
             }
             (submit, ready)
         });
         d.buttons(|ui| {
-            let action = if creating {
-                "Create the vault"
+            let action = t(if creating {
+                "unlock-create"
             } else {
-                "Unlock"
-            };
+                "unlock-unlock"
+            });
             let clicked = ui
                 .add_enabled(ready && !busy, theme::primary(ui, action))
                 .clicked();
@@ -149,7 +142,7 @@ pub fn show(
             }
             if matches!(need, UnlockNeed::KeychainUnavailable { .. })
                 && ui
-                    .add_enabled(!busy, egui::Button::new("Try the keychain again"))
+                    .add_enabled(!busy, egui::Button::new(t("unlock-try-keychain")))
                     .clicked()
             {
                 out.push(UiCommand::Unlock(Unlock::Keyring));

@@ -13,6 +13,7 @@ use crate::gui::widgets::token_box;
 use crate::gui::worker::login_jobs::{AfterLogin, LoginCommand, LoginEvent};
 use crate::gui::worker::{Command, Failure};
 use crate::service::{Validation, login_message};
+use crate::words::{t, t_args};
 
 pub struct LoginPanel {
     device: DeviceLogin,
@@ -59,12 +60,12 @@ pub fn section(
     out: &mut Vec<UiCommand>,
 ) -> bool {
     let channel = &input.view.channel;
-    let page = channel.page_name.as_deref().unwrap_or("the Page");
+    let page = channel
+        .page_name
+        .clone()
+        .unwrap_or_else(|| t("renew-the-page"));
     let Some(p) = panel else {
-        let explain = format!(
-            "Log in with Facebook as a person who manages {page}. Tokenwarden makes the Page's own \
-             token from that login and checks it before anything is saved."
-        );
+        let explain = t_args("renew-login-explain", &[("page", page.as_str().into())]);
         if login::offer(ui, &explain, input.can_save, None) {
             match login::app_of(channel) {
                 Some(app_id) => {
@@ -89,19 +90,19 @@ pub fn section(
         return false;
     };
     ui.label(
-        RichText::new("Log in with Facebook")
+        RichText::new(t("dialog-login-title"))
             .strong()
             .size(theme::SECTION_TITLE_SIZE),
     );
     ui.add_space(theme::SMALL_GAP);
-    let making = format!("Logged in. Making the Page token of {page} and checking it…");
+    let making = t_args("renew-login-making", &[("page", page.into())]);
     p.device.ui(ui, &making, out);
     match &p.result {
         Some(Ok(v)) => verdict(ui, v, input, &mut p.accept),
         Some(Err(f)) => {
             token_box::failure(ui, f);
-            ui.label(theme::weak(ui, "Nothing was saved."));
-            if ui.button("Log in with another account").clicked() {
+            ui.label(theme::weak(ui, t("dialog-nothing-saved")));
+            if ui.button(t("dialog-login-other-account")).clicked() {
                 p.result = None;
                 out.push(UiCommand::Worker(p.device.restart()));
             }
@@ -109,7 +110,7 @@ pub fn section(
         None => {}
     }
     ui.add_space(theme::GAP);
-    if ui.button("Paste a token instead").clicked() {
+    if ui.button(t("dialog-paste-instead")).clicked() {
         *panel = None;
     }
     true

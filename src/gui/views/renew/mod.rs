@@ -5,6 +5,7 @@
 //! understand".
 
 pub mod login;
+pub mod verdict;
 
 use chrono::{DateTime, Utc};
 use eframe::egui;
@@ -18,9 +19,11 @@ use crate::gui::widgets::dialog::Dialog;
 use crate::gui::widgets::token_box::{self, TokenBox, ValidationSlot};
 use crate::gui::widgets::unopened_link;
 use crate::gui::worker::{Command, Failure};
-use crate::model::time::describe_in;
 use crate::model::{MetaApp, ReasonCode, Remedy, TokenReport};
 use crate::service::{ChannelView, Validation};
+use crate::words::reasons::{kind as kind_name, sentence};
+use crate::words::verdict::{is_another_targets, understood};
+use crate::words::{t, t_args, t_static};
 
 pub struct RenewDialog {
     pub channel_id: String,
@@ -77,10 +80,14 @@ impl RenewDialog {
     }
 
     pub fn show(&mut self, ui: &mut Ui, input: &RenewInput<'_>, out: &mut Vec<UiCommand>) {
-        let title = format!("Renew the token of \"{}\"", input.view.channel.name);
+        let title = t_args(
+            "renew-title",
+            &[("name", input.view.channel.name.as_str().into())],
+        );
         let dialog = Dialog::new("renew", title)
+            .dismiss(t_static("dialog-cancel"))
             .closable(!self.saving)
-            .busy(self.saving, Some(&crate::words::t("gui-saving")))
+            .busy(self.saving, Some(&t("gui-saving")))
             .show(ui, |d| {
                 // The steps scroll; Save and Cancel stay in sight below them.
                 d.body(|ui| self.contents(ui, input, out));
@@ -93,10 +100,20 @@ impl RenewDialog {
 
     fn contents(&mut self, ui: &mut Ui, input: &RenewInput<'_>, out: &mut Vec<UiCommand>) {
         let channel = &input.view.channel;
-        let page = channel.page_name.as_deref().unwrap_or("its Page");
+        let page = channel
+            .page_name
+            .clone()
+            .unwrap_or_else(|| t("renew-its-page"));
+        let kind = kind_name(channel.kind);
         ui.label(theme::weak(
             ui,
-            format!("{} channel of {page}", channel.kind.label()),
+            t_args(
+                "renew-channel-of",
+                &[
+                    ("kind", kind.as_str().into()),
+                    ("page", page.as_str().into()),
+                ],
+            ),
         ));
         if let Some(reason) = input.view.diagnosis.main_reason()
             && !reason.code.is_check_failure()
@@ -108,7 +125,7 @@ impl RenewDialog {
                 _ => theme::Tone::Warning,
             };
             theme::callout(ui, tone, |ui| {
-                ui.add(egui::Label::new(&reason.message).wrap());
+                ui.add(egui::Label::new(sentence(reason, input.now)).wrap());
             });
         }
         ui.add_space(theme::GAP);
@@ -123,18 +140,17 @@ impl RenewDialog {
             .app_id
             .clone()
             .or_else(|| channel.last_report.as_ref()?.app_id.clone());
-        let app_name = input.app.map_or("the app", |a| a.name.as_str());
+        let app_name = input
+            .app
+            .map_or_else(|| t("renew-the-app"), |a| a.name.clone());
         let step1 = match self.remedy {
-            Some(Remedy::Relogin) => format!(
-                "1. Log in to Facebook again as a person who manages the Page, then open the \
-                 {} settings of {app_name}.",
-                channel.kind.label()
-            ),
-            _ => format!(
-                "1. Open the {} settings of {app_name}.",
-                channel.kind.label()
-            ),
+            Some(Remedy::Relogin) => "renew-step-open-relogin",
+            _ => "renew-step-open",
         };
+        let step1 = t_args(
+            step1,
+            &[("kind", kind.as_str().into()), ("app", app_name.into())],
+        );
         step(ui, &step1);
         ui.horizontal(|ui| {
             ui.add_space(theme::STEP_INDENT);
@@ -142,7 +158,11 @@ impl RenewDialog {
                 Some(id) => links::channel_settings(channel.kind, id),
                 None => links::token_debugger(),
             };
-            if ui.button(format!("Open {}", link.label)).clicked() {
+            let words = crate::words::guide::link_label(&link);
+            if ui
+                .button(t_args("dialog-open-link", &[("link", words.into())]))
+                .clicked()
+            {
                 out.push(UiCommand::OpenUrl(link.url));
             }
         });
@@ -151,15 +171,15 @@ impl RenewDialog {
         unopened_link::offer(ui, |_| true, out);
         step(
             ui,
-            &format!("2. Generate a new token for the Page \"{page}\" and copy it."),
+            &t_args("renew-step-generate", &[("page", page.as_str().into())]),
         );
-        step(ui, "3. Paste it here:");
+        step(ui, &t("renew-step-paste"));
         ui.indent("renew-paste", |ui| {
-            self.token.ui(ui, "New token");
+            self.token.ui(ui, &t("renew-new-token"));
         });
 
         let key = self.token.text_key();
-        step(ui, "4. Check it with Facebook before anything is saved:");
+        step(ui, &t("renew-step-validate"));
         ui.indent("renew-validate", |ui| {
             let asked =
                 token_box::validate_row(ui, &mut self.slot, &self.token, &key, input.can_save);
@@ -177,19 +197,13 @@ impl RenewDialog {
                 Some(Ok(v)) => verdict(ui, v, input, &mut self.accept),
                 Some(Err(f)) => token_box::failure(ui, f),
                 None if self.slot.last().is_some() && !self.token.is_empty() => {
-                    ui.label(theme::weak(
-                        ui,
-                        "The text changed since the last check: validate again.",
-                    ));
+                    ui.label(theme::weak(ui, t("renew-text-changed")));
                 }
                 None => {}
             }
         });
 
-        step(
-            ui,
-            "5. Save it. The current token is kept, so you can roll back.",
-        );
+        step(ui, &t("renew-step-save"));
         if let Some(f) = &self.save_error {
             token_box::failure(ui, f);
         }
@@ -213,9 +227,9 @@ impl RenewDialog {
             let save = ui
                 .add_enabled(
                     ready && !self.saving && input.can_save,
-                    theme::primary(ui, "Save new token"),
+                    theme::primary(ui, t("renew-save")),
                 )
-                .on_disabled_hover_text("Validate the token first");
+                .on_disabled_hover_text(t("renew-save-why-not"));
             if save.clicked()
                 && let Some(Some(command)) = from_login
             {
@@ -237,32 +251,36 @@ impl RenewDialog {
     }
 }
 
-/// A validation's verdict first (refusals, warnings to accept, or "works"), how the token was
-/// made when it came from a login, then the facts side by side.
+/// A validation's verdict first (one sentence, then the refusals that count), warnings to
+/// accept, how the token was made when it came from a login, then the facts side by side.
 pub fn verdict(ui: &mut Ui, v: &Validation, input: &RenewInput<'_>, accept: &mut bool) {
     let channel = &input.view.channel;
+    let ours = channel.page_name.as_deref().or(Some(channel.name.as_str()));
+    verdict::show(ui, v, ours, input.now);
     if let Some(d) = &v.derived {
         let how = match (d.exchanged, d.lasting) {
-            (true, _) => "a lasting Page token (the short login was turned into a lasting one)",
-            (false, true) => "a lasting Page token",
-            (false, false) => "a Page token that ends with the short login",
+            (true, _) => "dialog-derived-exchanged",
+            (false, true) => "dialog-derived-lasting",
+            (false, false) => "dialog-derived-short",
         };
         let tone = if d.lasting {
             theme::Tone::Info
         } else {
             theme::Tone::Warning
         };
+        let words = t_args(
+            "dialog-derived",
+            &[
+                ("name", d.user_name.as_str().into()),
+                ("how", t(how).into()),
+            ],
+        );
         theme::callout(ui, tone, |ui| {
-            ui.add(egui::Label::new(format!("Made from {}'s login — {how}", d.user_name)).wrap());
+            ui.add(egui::Label::new(words).wrap());
         });
     }
-    token_box::refusals(ui, v);
     if v.passes() && !v.warnings.is_empty() {
         warnings(ui, v, input.now, accept);
-    } else if v.passes() {
-        theme::callout(ui, theme::Tone::Success, |ui| {
-            ui.label("This token works for this channel. You can save it.");
-        });
     }
     compare(ui, channel.last_report.as_ref(), v, input);
 }
@@ -275,39 +293,27 @@ fn step(ui: &mut Ui, text: &str) {
 /// "Save anyway: I understand it expires in 3 days".
 fn warnings(ui: &mut Ui, v: &Validation, now: DateTime<Utc>, accept: &mut bool) {
     theme::callout(ui, theme::Tone::Warning, |ui| {
-        ui.label(RichText::new("This token works, but:").strong());
+        ui.label(RichText::new(t("dialog-warnings-heading")).strong());
         for w in &v.warnings {
-            ui.add(egui::Label::new(format!("• {}", w.message)).wrap());
+            ui.add(egui::Label::new(format!("• {}", sentence(w, now))).wrap());
         }
     });
-    let understood: Vec<String> = v
-        .warnings
-        .iter()
-        .map(|w| match w.code {
-            ReasonCode::ExpiresSoon => v.report.expires_at.map_or_else(
-                || "it expires soon".to_string(),
-                |at| format!("it expires {}", describe_in(at, now)),
-            ),
-            ReasonCode::DataAccessExpiresSoon => v.report.data_access_expires_at.map_or_else(
-                || "its data access ends soon".to_string(),
-                |at| format!("its data access ends {}", describe_in(at, now)),
-            ),
-            ReasonCode::WebhookNotSubscribed => {
-                "messages will not arrive until the webhook is subscribed".to_string()
-            }
-            _ => "it needs attention".to_string(),
-        })
-        .collect();
+    let understood: Vec<String> = v.warnings.iter().map(|w| understood(v, w, now)).collect();
+    let and = format!(" {} ", t("dialog-and"));
     ui.checkbox(
         accept,
-        format!("Save anyway: I understand {}", understood.join(" and ")),
+        t_args(
+            "dialog-save-anyway",
+            &[("what", understood.join(&and).into())],
+        ),
     );
 }
 
 /// The facts of the current and the new token side by side; what differs is highlighted.
 fn compare(ui: &mut Ui, current: Option<&TokenReport>, v: &Validation, input: &RenewInput<'_>) {
     let channel = &input.view.channel;
-    let rows_of = |r: Option<&TokenReport>, fingerprint: &str| -> Vec<Fact> {
+    let another = is_another_targets(v);
+    let rows_of = |r: Option<&TokenReport>, fingerprint: &str, is_new: bool| -> Vec<Fact> {
         let mut rows = match r {
             Some(r) => facts::debugger_facts(r, input.now),
             None => facts::debugger_facts(&TokenReport::default(), input.now),
@@ -319,28 +325,34 @@ fn compare(ui: &mut Ui, current: Option<&TokenReport>, v: &Validation, input: &R
             .map(|(p, _)| *p)
             .collect();
         let needed = if r.is_none() {
-            facts::UNKNOWN.to_string()
+            t("unknown")
+        } else if is_new && another {
+            // Another Page's token lacks nothing that matters: it is refused for being that.
+            t("renew-permissions-not-judged")
         } else if missing.is_empty() {
-            "all present".to_string()
+            t("renew-permissions-all")
         } else {
-            format!("missing {}", missing.join(", "))
+            t_args(
+                "renew-permissions-missing",
+                &[("permissions", missing.join(", ").into())],
+            )
         };
         rows.push(Fact {
-            label: "Needed permissions",
+            label: t_static("renew-needed-permissions"),
             value: needed,
         });
         rows.push(Fact {
-            label: "Webhook",
+            label: t_static("facts-webhook"),
             value: facts::webhook_summary(r, channel.kind),
         });
         rows.push(Fact {
-            label: "Fingerprint",
+            label: t_static("facts-fingerprint"),
             value: fingerprint.to_string(),
         });
         rows
     };
-    let old = rows_of(current, &channel.token.fingerprint);
-    let new = rows_of(Some(&v.report), &v.fingerprint);
+    let old = rows_of(current, &channel.token.fingerprint, false);
+    let new = rows_of(Some(&v.report), &v.fingerprint, true);
     ui.add_space(theme::SMALL_GAP);
     let col = (theme::DIALOG_WIDTH - theme::COMPARE_LABEL_WIDTH) / 2.0;
     egui::Grid::new("renew-compare")
@@ -348,8 +360,8 @@ fn compare(ui: &mut Ui, current: Option<&TokenReport>, v: &Validation, input: &R
         .spacing(theme::COMPARE_SPACING)
         .show(ui, |ui| {
             ui.label("");
-            ui.label(RichText::new("Current token").strong());
-            ui.label(RichText::new("New token").strong());
+            ui.label(RichText::new(t("renew-current-token")).strong());
+            ui.label(RichText::new(t("renew-new-token")).strong());
             ui.end_row();
             for (o, n) in old.iter().zip(&new) {
                 if o.label == "Issued" {
@@ -395,12 +407,13 @@ mod tests {
     use egui_kittest::kittest::{NodeT, Queryable};
 
     use crate::model::{
-        Channel, ChannelKind, Diagnosis, Health, Reason, Secret, SecretRef, StoredToken,
+        Channel, ChannelKind, Diagnosis, Fact, Health, Reason, Secret, SecretRef, StoredToken,
     };
 
     const FIRST: &str = "EAAFirstPastedTokenOfTheShoesPage0123456789";
     const SECOND: &str = "EAASecondPastedTokenOfTheShoesPage987654321";
-    const WORKS: &str = "This token works for this channel. You can save it.";
+    const WORKS: &str = "Token of Acme Shoes — works, never expires";
+    const NOT_OURS: &str = "This is Bob's Bikes' token, not Acme Shoes'";
     const CHANGED: &str = "The text changed since the last check: validate again.";
 
     struct Open {
@@ -435,22 +448,58 @@ mod tests {
         ChannelView { channel, diagnosis }
     }
 
-    /// Graph's answer for `token`: it passes, or it is refused for `refusal`.
+    /// Graph's answer for `token`: a working never-expiring token of Acme Shoes' Page.
     fn answer(token: &str, refusal: Option<&str>) -> Result<Box<Validation>, Failure> {
+        let refusals = refusal
+            .map(|r| Reason::new(ReasonCode::WrongPage, r))
+            .into_iter()
+            .collect();
+        let report = TokenReport {
+            is_valid: Some(true),
+            never_expires: Some(true),
+            profile_id: Some("500001".into()),
+            profile_name: Some("Acme Shoes".into()),
+            ..TokenReport::default()
+        };
+        judged(token, report, refusals)
+    }
+
+    /// Bob's Bikes' token, refused the way the service refuses it: for being another Page's,
+    /// and (about a Page that is not this channel's) for lacking a permission on Acme Shoes.
+    fn bikes(token: &str) -> Result<Box<Validation>, Failure> {
+        let report = TokenReport {
+            is_valid: Some(true),
+            never_expires: Some(true),
+            profile_id: Some("500099".into()),
+            profile_name: Some("Bob's Bikes".into()),
+            scopes: Some(vec!["pages_messaging".into()]),
+            ..TokenReport::default()
+        };
+        let refusals = vec![
+            Reason::new(ReasonCode::WrongPage, "another Page")
+                .with("got", Fact::Text("500099".into()))
+                .with("want", Fact::Text("500001".into()))
+                .with("page", Fact::Text("Bob's Bikes".into())),
+            Reason::new(ReasonCode::MissingPermission, "lacks")
+                .with("permissions", Fact::List(vec!["pages_messaging".into()]))
+                .with("kind", Fact::Text("messenger".into())),
+        ];
+        judged(token, report, refusals)
+    }
+
+    fn judged(
+        token: &str,
+        report: TokenReport,
+        refusals: Vec<Reason>,
+    ) -> Result<Box<Validation>, Failure> {
         let token = Secret::new(token);
         Ok(Box::new(Validation {
-            report: TokenReport {
-                is_valid: Some(true),
-                ..TokenReport::default()
-            },
+            report,
             diagnosis: Diagnosis {
                 health: Health::Healthy,
                 reasons: vec![],
             },
-            refusals: refusal
-                .map(|r| Reason::new(ReasonCode::WrongPage, r))
-                .into_iter()
-                .collect(),
+            refusals,
             warnings: vec![],
             fingerprint: token.fingerprint(),
             candidate: token,
@@ -571,7 +620,7 @@ mod tests {
             first,
             answer(FIRST, Some("This token is for another Page.")),
         );
-        assert!(shows(&h, "This token cannot be saved:"));
+        assert!(shows(&h, "This token is for another Page."));
         assert!(!save_enabled(&h), "a refused token is never saved");
 
         paste(&mut h, SECOND);
@@ -588,5 +637,78 @@ mod tests {
         answered(&mut h, second, answer(SECOND, None));
         assert!(shows(&h, WORKS));
         assert!(save_enabled(&h));
+    }
+
+    fn shows_part(h: &Harness<'static, Open>, part: &str) -> bool {
+        h.query_all_by_label_contains(part).next().is_some()
+    }
+
+    /// The label drawn right after Validate (and its spinner) in reading order.
+    fn first_after_validate(h: &Harness<'static, Open>) -> String {
+        let labels: Vec<String> = h
+            .root()
+            .children_recursive()
+            .filter_map(|n| {
+                let n = n.accesskit_node();
+                n.label().or_else(|| n.value())
+            })
+            .collect();
+        let at = labels.iter().position(|l| l == "Validate");
+        let at = at.expect("a Validate button");
+        labels[at + 1..]
+            .iter()
+            .find(|l| !l.is_empty())
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_good_token_says_whose_it_is_and_that_it_works_right_under_validate() {
+        let mut h = dialog();
+        paste(&mut h, FIRST);
+        let ticket = validate(&mut h);
+        answered(&mut h, ticket, answer(FIRST, None));
+        assert_eq!(first_after_validate(&h), WORKS);
+        assert!(save_enabled(&h));
+    }
+
+    #[test]
+    fn another_pages_token_is_refused_for_that_alone_with_no_permission_complaint() {
+        let mut h = dialog();
+        paste(&mut h, FIRST);
+        let ticket = validate(&mut h);
+        answered(&mut h, ticket, bikes(FIRST));
+        assert_eq!(first_after_validate(&h), NOT_OURS);
+        // Its reason in full, with what to do, follows; no permission complaint anywhere (the
+        // facts still list the token's own permissions, as the debugger does).
+        assert!(shows_part(&h, "Get the token of the right Page."));
+        assert!(!shows_part(&h, "lacks"));
+        assert!(!shows_part(&h, "missing"));
+        assert!(shows_part(
+            &h,
+            "not judged: the token is not this channel's"
+        ));
+        assert!(!save_enabled(&h));
+    }
+
+    #[test]
+    fn a_dead_token_says_why_in_plain_words() {
+        let mut h = dialog();
+        paste(&mut h, FIRST);
+        let ticket = validate(&mut h);
+        let dead = TokenReport {
+            is_valid: Some(false),
+            user_name: Some("Ana".into()),
+            ..TokenReport::default()
+        };
+        let why = Reason::new(ReasonCode::SessionInvalidated, "ended")
+            .with("who", Fact::Text("Ana".into()));
+        answered(&mut h, ticket, judged(FIRST, dead, vec![why]));
+        assert_eq!(
+            first_after_validate(&h),
+            "This token was cut off by Meta: the person logged out or changed their password"
+        );
+        assert!(shows_part(&h, "Log in again to get a new token."));
+        assert!(!save_enabled(&h));
     }
 }
