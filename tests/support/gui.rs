@@ -583,13 +583,15 @@ pub fn assert_words_fit(h: &App) {
         let Some(mut r) = n.bounding_box() else {
             continue;
         };
-        // Text scrolled past the edge of a scroll view is hidden there, not cut: only the part
-        // in sight counts.
+        // Text scrolled past the edge of a scroll view, or a long token scrolled inside its
+        // one-line field, is hidden there, not cut: only the part in sight counts.
         let mut up = n.parent();
         while let Some(p) = up {
-            if p.role() == Role::ScrollView
-                && let Some(seen) = p.bounding_box()
-            {
+            let clips = matches!(
+                p.role(),
+                Role::ScrollView | Role::TextInput | Role::MultilineTextInput | Role::PasswordInput
+            );
+            if clips && let Some(seen) = p.bounding_box() {
                 r = r.intersect(seen);
             }
             up = p.parent();
