@@ -37,7 +37,7 @@ impl ChannelKind {
     }
 
     /// The name a user reads.
-    // TODO(issue 11): GUI moves to words
+    /// English, for logs and `Reason.message`; people read `words::reasons::kind`.
     pub fn label(self) -> &'static str {
         match self {
             ChannelKind::FacebookPage => "Facebook Page",

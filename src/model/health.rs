@@ -30,15 +30,6 @@ impl Health {
             Health::Unknown => "unknown",
         }
     }
-    // TODO(issue 11): GUI moves to words
-    pub fn label(self) -> &'static str {
-        match self {
-            Health::Healthy => "Healthy",
-            Health::NeedsAttention => "Needs attention",
-            Health::Broken => "Broken",
-            Health::Unknown => "Not checked",
-        }
-    }
     /// Most urgent first: broken, needs attention, not checked, healthy.
     pub fn urgency(self) -> u8 {
         match self {
@@ -59,7 +50,7 @@ impl Health {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reason {
     pub code: ReasonCode,
-    // TODO(issue 11): GUI moves to words (`words::reasons::sentence`); then only facts remain.
+    /// English, for logs and `Display`; people read `words::reasons::sentence` of the facts.
     pub message: String,
     pub remedy: Remedy,
     /// The facts `message` was made of, by name; not saved (recomputed by `classify`).

@@ -6,24 +6,14 @@
 
 use super::secret::Secret;
 
-/// Where in the pasted text the token was found; shown as live feedback while typing.
+/// Where in the pasted text the token was found; shown as live feedback while typing
+/// (`words::errors::paste_source`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PasteSource {
     Plain,
     Bearer,
     RedirectUrl,
     Json,
-}
-
-impl PasteSource {
-    pub fn describe(self) -> &'static str {
-        match self {
-            PasteSource::Plain => "Looks like an access token.",
-            PasteSource::Bearer => "Looks like an authorization header — token found.",
-            PasteSource::RedirectUrl => "Looks like a login redirect URL — token found.",
-            PasteSource::Json => "Looks like a token response — token found.",
-        }
-    }
 }
 
 #[derive(Debug, Clone)]

@@ -127,22 +127,6 @@ impl Remedy {
             Remedy::None => "none",
         }
     }
-
-    /// The label of the one primary button that carries out this remedy.
-    // TODO(issue 11): GUI moves to words
-    pub fn action_label(self) -> &'static str {
-        match self {
-            Remedy::Renew => "Renew the token",
-            Remedy::Relogin => "Log in again and renew",
-            Remedy::GrantPermission => "Grant the missing permission",
-            Remedy::SubscribeWebhook => "Open the webhook settings",
-            Remedy::ClearCheckpoint => "Open Facebook to clear the security check",
-            Remedy::RestorePageRole => "Open the Page's roles",
-            Remedy::WaitRetry => "Check again",
-            Remedy::CheckConnection => "Check again",
-            Remedy::None => "Check now",
-        }
-    }
 }
 
 /// How a Graph error with this code/subcode/message affects the token (reference §2).

@@ -13,15 +13,7 @@ pub enum CheckMethod {
     SelfProbe,
 }
 
-impl CheckMethod {
-    // TODO(issue 11): GUI moves to words
-    pub fn label(self) -> &'static str {
-        match self {
-            CheckMethod::DebugToken => "Access Token Debugger",
-            CheckMethod::SelfProbe => "Self-check (the debugger was not available)",
-        }
-    }
-}
+impl CheckMethod {}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -53,7 +45,7 @@ impl TokenType {
             TokenType::Other(s) => s,
         }
     }
-    // TODO(issue 11): GUI moves to words
+    /// English, for logs and `Reason.message`; people read the words layer's name.
     pub fn label(&self) -> &str {
         match self {
             TokenType::User => "User",

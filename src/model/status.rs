@@ -7,36 +7,6 @@ use chrono::{DateTime, Utc};
 use super::channel::Channel;
 use super::health::{Diagnosis, Health, Reason};
 use super::reason::ReasonCode;
-use super::time::{describe_at, describe_expiry};
-
-impl ReasonCode {
-    /// A few words for a narrow column: what is wrong, not what to do.
-    // TODO(issue 11): GUI moves to words
-    pub fn short_words(self) -> &'static str {
-        match self {
-            ReasonCode::InvalidToken => "no longer works",
-            ReasonCode::Expired => "expired",
-            ReasonCode::ExpiresSoon => "expires soon",
-            ReasonCode::PasswordChanged => "password changed",
-            ReasonCode::AppNotInstalled => "app removed",
-            ReasonCode::Checkpointed => "security check",
-            ReasonCode::UnconfirmedUser => "account unconfirmed",
-            ReasonCode::SessionInvalidated => "logged out",
-            ReasonCode::PageRoleLost => "Page role lost",
-            ReasonCode::DataAccessExpired => "data access ended",
-            ReasonCode::DataAccessExpiresSoon => "data access ends soon",
-            ReasonCode::MissingPermission => "permission missing",
-            ReasonCode::WebhookNotSubscribed => "webhook off",
-            ReasonCode::WrongApp => "another app's token",
-            ReasonCode::WrongPage => "another Page's token",
-            ReasonCode::RateLimited => "slowed down",
-            ReasonCode::NetworkError => "unreachable",
-            ReasonCode::ServiceError => "Facebook error",
-            ReasonCode::Unchecked => "not checked",
-            ReasonCode::AlreadySaved => "already saved",
-        }
-    }
-}
 
 /// What the expiry column of a row shows, as facts: a broken channel shows what is wrong
 /// ("password changed"), since "expires in 2 days" beside a dead token misleads; otherwise the
@@ -75,16 +45,6 @@ pub fn expiry_column(channel: &Channel, diagnosis: &Diagnosis) -> ExpiryColumn {
     }
 }
 
-/// The expiry column in English.
-// TODO(issue 11): GUI moves to words (`words::reasons::expiry_or_problem`)
-pub fn expiry_or_problem(channel: &Channel, diagnosis: &Diagnosis, now: DateTime<Utc>) -> String {
-    match expiry_column(channel, diagnosis) {
-        ExpiryColumn::Problem(code) => code.short_words().to_string(),
-        ExpiryColumn::Countdown { expires_at, never } => describe_expiry(expires_at, never, now),
-        ExpiryColumn::Unknown => "expiry unknown".into(),
-    }
-}
-
 /// The reason a row leads with. A broken channel leads with what broke it; otherwise a failed
 /// last check comes first, because it means the other facts may be out of date.
 pub fn headline(diagnosis: &Diagnosis) -> Option<&Reason> {
@@ -94,18 +54,6 @@ pub fn headline(diagnosis: &Diagnosis) -> Option<&Reason> {
         return Some(failed);
     }
     diagnosis.main_reason()
-}
-
-/// When the channel was last looked at: "check failed 5 minutes ago", "checked 2 days ago",
-/// "never checked".
-// TODO(issue 11): GUI moves to words
-pub fn checked_words(channel: &Channel, now: DateTime<Utc>) -> String {
-    let checked_at = channel.last_report.as_ref().and_then(|r| r.checked_at);
-    match (&channel.last_failure, checked_at) {
-        (Some(f), _) => format!("check failed {}", describe_at(f.at, now)),
-        (None, Some(at)) => format!("checked {}", describe_at(at, now)),
-        (None, None) => "never checked".into(),
-    }
 }
 
 #[cfg(test)]
@@ -147,22 +95,22 @@ mod tests {
         let now = Utc::now();
         let dead = channel(report(false, &[]), false);
         assert_eq!(
-            expiry_or_problem(&dead, &diagnosis(&dead), now),
-            "no longer works"
+            expiry_column(&dead, &diagnosis(&dead)),
+            ExpiryColumn::Problem(ReasonCode::InvalidToken)
         );
         let lacking = channel(report(true, &["pages_show_list"]), false);
         assert_eq!(
-            expiry_or_problem(&lacking, &diagnosis(&lacking), now),
-            "permission missing"
+            expiry_column(&lacking, &diagnosis(&lacking)),
+            ExpiryColumn::Problem(ReasonCode::MissingPermission)
         );
         let fine = channel(
             report(true, &["pages_show_list", "pages_read_engagement"]),
             false,
         );
-        assert_eq!(
-            expiry_or_problem(&fine, &diagnosis(&fine), now),
-            "expires in 2 days"
-        );
+        assert!(matches!(
+            expiry_column(&fine, &diagnosis(&fine)),
+            ExpiryColumn::Countdown { expires_at: Some(at), never: Some(false) } if at > now
+        ));
     }
 
     #[test]
@@ -171,11 +119,9 @@ mod tests {
             report(true, &["pages_show_list", "pages_read_engagement"]),
             true,
         );
-        let now = Utc::now();
         let d = diagnosis(&c);
         assert_eq!(d.health, Health::NeedsAttention, "expires in 2 days");
         assert_eq!(headline(&d).map(|r| r.code), Some(ReasonCode::NetworkError));
-        assert_eq!(checked_words(&c, now), "check failed 5 minutes ago");
         let dead = channel(report(false, &[]), true);
         assert_eq!(
             headline(&diagnosis(&dead)).map(|r| r.code),

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 /// "in 5 days" / "2 days ago" / "in 3 hours" / "just now".
-// TODO(issue 11): GUI moves to words
+// English, for logs and `Reason.message`; people read `words::time`.
 pub fn describe_in(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let secs = (at - now).num_seconds();
     let span = human_span(secs.unsigned_abs());
@@ -18,21 +18,6 @@ pub fn describe_in(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
 /// Like `describe_in` for a moment in the past ("3 hours ago").
 pub fn describe_at(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     describe_in(at, now)
-}
-
-/// Expiry in words: "expires in 5 days", "expired 2 days ago", "never expires".
-// TODO(issue 11): GUI moves to words
-pub fn describe_expiry(
-    expires_at: Option<DateTime<Utc>>,
-    never: Option<bool>,
-    now: DateTime<Utc>,
-) -> String {
-    match (never, expires_at) {
-        (Some(true), _) => "never expires".into(),
-        (_, Some(at)) if at > now => format!("expires {}", describe_in(at, now)),
-        (_, Some(at)) => format!("expired {}", describe_in(at, now)),
-        _ => "expiry unknown".into(),
-    }
 }
 
 fn human_span(secs: u64) -> Option<String> {
@@ -60,10 +45,5 @@ mod tests {
         assert_eq!(describe_in(now - Duration::hours(3), now), "3 hours ago");
         assert_eq!(describe_in(now - Duration::seconds(10), now), "just now");
         assert_eq!(describe_in(now + Duration::minutes(1), now), "in 1 minute");
-        assert_eq!(describe_expiry(None, Some(true), now), "never expires");
-        assert_eq!(
-            describe_expiry(Some(now - Duration::days(2)), Some(false), now),
-            "expired 2 days ago"
-        );
     }
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{Service, ServiceError, blocking};
-use crate::store::{CatalogFile, Profile, ServerClockReading, StateFile, StoreError};
+use crate::store::{ServerClockReading, StateFile};
 
 /// Beyond this, countdowns and expiry warnings are noticeably off.
 pub const MAX_SKEW: Duration = Duration::minutes(5);
@@ -49,63 +49,7 @@ pub fn clock_problem(
     })
 }
 
-/// What to tell the user about the clock, if anything. Pure, for the GUI and tests.
-// TODO(issue 11): GUI moves to words (`words::clock::warning` of `clock_problem`)
-pub fn clock_warning(
-    last_check_at: Option<DateTime<Utc>>,
-    server: Option<ServerClockReading>,
-    now: DateTime<Utc>,
-) -> Option<String> {
-    Some(match clock_problem(last_check_at, server, now)? {
-        ClockProblem::BeforeLastCheck { now, last_check } => format!(
-            "This computer's clock says {}, which is before the last check ({}). Countdowns \
-             and expiry warnings may be wrong until the clock is set right (turn on automatic \
-             date and time).",
-            now.format("%Y-%m-%d %H:%M UTC"),
-            last_check.format("%Y-%m-%d %H:%M UTC")
-        ),
-        ClockProblem::FarFromFacebook { skew_seconds, seen } => {
-            let direction = if skew_seconds > 0 {
-                "behind"
-            } else {
-                "ahead of"
-            };
-            format!(
-                "This computer's clock is {} {direction} Facebook's (seen {}). Countdowns and \
-                 expiry warnings may be wrong by that much; turn on automatic date and time.",
-                span_words(skew_seconds.unsigned_abs()),
-                seen.format("%Y-%m-%d %H:%M UTC")
-            )
-        }
-    })
-}
-
-fn span_words(secs: u64) -> String {
-    let plural = |n: u64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
-    match secs {
-        0..3600 => plural(secs / 60, "minute"),
-        3600..86_400 => plural(secs / 3600, "hour"),
-        _ => plural(secs / 86_400, "day"),
-    }
-}
-
-/// The warning for a profile from its files alone: no secret store, no network.
-pub fn clock_warning_for(
-    profile: &Profile,
-    now: DateTime<Utc>,
-) -> Result<Option<String>, StoreError> {
-    let last_check = CatalogFile::new(profile).load()?.last_check_at;
-    let server = StateFile::new(profile).load()?.server_clock;
-    Ok(clock_warning(last_check, server, now))
-}
-
 impl Service {
-    /// See `clock_warning`; reads the catalog and the saved server clock.
-    pub async fn clock_warning(&self, now: DateTime<Utc>) -> Result<Option<String>, ServiceError> {
-        let profile = self.store.profile.clone();
-        Ok(blocking(move || clock_warning_for(&profile, now)).await??)
-    }
-
     /// Saves the server clock seen by this session's Graph answers, so `list` can warn offline.
     /// Best effort: only a warning depends on it.
     pub(crate) async fn remember_server_clock(&self) {
@@ -133,30 +77,58 @@ impl Service {
     }
 }
 
+impl Service {
+    /// What is wrong with the clock now, from the catalog's last check and the saved server
+    /// clock (see `clock_problem`); facts for the words layer.
+    pub async fn clock_problem(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<Option<ClockProblem>, ServiceError> {
+        let profile = self.store.profile.clone();
+        let (last_check, state) = blocking(move || {
+            let last = crate::store::CatalogFile::new(&profile)
+                .load()?
+                .last_check_at;
+            Ok::<_, crate::store::StoreError>((last, StateFile::new(&profile).load()?))
+        })
+        .await??;
+        Ok(clock_problem(last_check, state.server_clock, now))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn warns_when_the_clock_went_back_or_is_far_off() {
+    fn a_clock_that_went_back_or_is_far_off_is_a_problem() {
         let now = Utc::now();
-        assert_eq!(clock_warning(None, None, now), None);
+        assert_eq!(clock_problem(None, None, now), None);
+        let earlier = Some(now - Duration::hours(1));
+        assert_eq!(clock_problem(earlier, None, now), None);
+        let later = now + Duration::days(2);
         assert_eq!(
-            clock_warning(Some(now - Duration::hours(1)), None, now),
-            None
+            clock_problem(Some(later), None, now),
+            Some(ClockProblem::BeforeLastCheck {
+                now,
+                last_check: later
+            })
         );
-        let back = clock_warning(Some(now + Duration::days(2)), None, now).unwrap();
-        assert!(back.contains("before the last check"), "{back}");
         let reading = |s| {
             Some(ServerClockReading {
                 skew_seconds: s,
                 observed_at: now,
             })
         };
-        assert_eq!(clock_warning(None, reading(120), now), None);
-        let behind = clock_warning(None, reading(2 * 3600), now).unwrap();
-        assert!(behind.contains("2 hours behind"), "{behind}");
-        let ahead = clock_warning(None, reading(-600), now).unwrap();
-        assert!(ahead.contains("10 minutes ahead of"), "{ahead}");
+        assert_eq!(clock_problem(None, reading(120), now), None, "within 5 min");
+        for skew in [2 * 3600, -600] {
+            assert_eq!(
+                clock_problem(None, reading(skew), now),
+                Some(ClockProblem::FarFromFacebook {
+                    skew_seconds: skew,
+                    seen: now
+                })
+            );
+        }
     }
 }

@@ -13,8 +13,6 @@ pub struct RootCauseGroup {
     pub app_id: Option<String>,
     pub channel_ids: Vec<String>,
     pub channel_names: Vec<String>,
-    /// One sentence for the user: what happened and what one login does.
-    pub message: String,
 }
 
 /// Causes that belong to a person's account rather than to one token.
@@ -28,24 +26,6 @@ fn person_level(code: ReasonCode) -> bool {
             | ReasonCode::UnconfirmedUser
             | ReasonCode::DataAccessExpired
     )
-}
-
-// TODO(issue 11): GUI moves to words
-fn cause_words(code: ReasonCode) -> &'static str {
-    match code {
-        ReasonCode::PasswordChanged => {
-            "the password of the account that connected them was changed"
-        }
-        ReasonCode::Checkpointed => {
-            "Facebook put a security check on the account that connected them"
-        }
-        ReasonCode::SessionInvalidated => {
-            "the account that connected them was logged out everywhere"
-        }
-        ReasonCode::AppNotInstalled => "the app was removed from the account that connected them",
-        ReasonCode::UnconfirmedUser => "the account that connected them is not confirmed",
-        _ => "the data access of the account that connected them ended",
-    }
 }
 
 /// Groups of two or more broken channels sharing a person-level cause, largest first.
@@ -86,19 +66,10 @@ pub fn root_cause_groups(views: &[ChannelView]) -> Vec<RootCauseGroup> {
                 app_id,
                 channel_ids: vec![v.channel.id.clone()],
                 channel_names: vec![v.channel.name.clone()],
-                message: String::new(),
             }),
         }
     }
     groups.retain(|g| g.channel_ids.len() > 1);
-    for g in &mut groups {
-        g.message = format!(
-            "{} channels stopped working for one reason: {}. One login with that account renews them all ({}).",
-            g.channel_ids.len(),
-            cause_words(g.reason),
-            g.channel_names.join(", ")
-        );
-    }
     groups.sort_by_key(|g| std::cmp::Reverse(g.channel_ids.len()));
     groups
 }

@@ -235,8 +235,9 @@ fn webhook_state(channel: &Channel, diagnosis: &Diagnosis) -> StepState {
     }
 }
 
-/// The walk-through as plain text, to copy into a message to a customer.
-// TODO(issue 11): GUI moves to words (`words::guide::text`)
+/// Test-only English rendering of the steps, so tests can read what a guide says; people read
+/// `words::guide::text`.
+#[cfg(test)]
 pub fn guide_text(channel: &Channel, steps: &[GuideStep]) -> String {
     let mut out = format!(
         "Renewing the token of {} ({})\n\n",

@@ -50,7 +50,8 @@ pub enum Block {
 
 #[derive(Debug, Clone)]
 pub struct GuideStep {
-    // TODO(issue 11): GUI moves to words (`words::guide`); then `say` and `block` remain.
+    /// English: what tests read (`guide_text`) and the words layer's last resort for a step
+    /// without a `say`, which a test keeps from happening; people read `words::guide`.
     pub title: String,
     pub detail: String,
     pub link: Option<PortalLink>,

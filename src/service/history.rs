@@ -108,73 +108,6 @@ pub(crate) fn health_change(
     ))
 }
 
-/// "2026-03-01 14:02 UTC  ann: replaced the token sha256:… with sha256:…".
-// TODO(issue 11): GUI moves to words (`words::history::line`)
-pub fn describe(entry: &HistoryEntry) -> String {
-    let what = match &entry.event {
-        HistoryEvent::Added { fingerprint } => {
-            format!("added the channel with token {fingerprint}")
-        }
-        HistoryEvent::Replaced {
-            old_fingerprint,
-            new_fingerprint,
-            derived_from,
-        } => format!(
-            "replaced token {old_fingerprint} with {new_fingerprint}{}",
-            match derived_from.as_deref() {
-                Some("user_token") => " (the Page token of a login)",
-                Some(_) => " (derived)",
-                None => "",
-            }
-        ),
-        HistoryEvent::RolledBack {
-            from_fingerprint,
-            to_fingerprint,
-        } => format!("went back from token {from_fingerprint} to the earlier {to_fingerprint}"),
-        HistoryEvent::Restored {
-            from_fingerprint: Some(from),
-            to_fingerprint,
-        } => format!("restored token {to_fingerprint} from a backup, in place of {from}"),
-        HistoryEvent::Restored {
-            from_fingerprint: None,
-            to_fingerprint,
-        } => format!("restored the channel from a backup, with token {to_fingerprint}"),
-        HistoryEvent::Renamed { from_name } => {
-            format!(
-                "renamed the channel from {from_name:?} to {:?}",
-                entry.channel_name
-            )
-        }
-        HistoryEvent::Removed {
-            fingerprint,
-            previous_fingerprint,
-        } => format!(
-            "removed the channel; its token {fingerprint}{} deleted from this computer",
-            match previous_fingerprint {
-                Some(p) => format!(" and the previous one {p} were"),
-                None => " was".into(),
-            }
-        ),
-        HistoryEvent::HealthChanged {
-            from,
-            to,
-            reason_code,
-        } => format!(
-            "a check found it {} (before: {}){}",
-            to.label().to_lowercase(),
-            from.label().to_lowercase(),
-            reason_code
-                .map(|c| format!(": {}", c.code().replace('_', " ")))
-                .unwrap_or_default()
-        ),
-    };
-    format!(
-        "{}  {}: {what}",
-        entry.at.format("%Y-%m-%d %H:%M UTC"),
-        entry.os_user
-    )
-}
-
 /// The history line of a replaced token.
 pub(crate) fn replaced_entry(before: &Channel, outcome: &RenewOutcome) -> HistoryEntry {
     let event = HistoryEvent::Replaced {
@@ -231,10 +164,5 @@ mod tests {
             }
         ));
         assert!(health_change(&broken, &broken, now, &th).is_none());
-        let text = describe(&change);
-        assert!(
-            text.contains("broken") && text.contains("invalid token"),
-            "{text}"
-        );
     }
 }

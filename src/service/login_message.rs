@@ -22,35 +22,10 @@ pub fn typed_address(verification_uri: &str) -> &str {
         .trim_end_matches('/')
 }
 
-/// "Open facebook.com/device on your phone and enter ABCD1234. Log in with the Facebook account
-/// that manages Acme Shoes, then choose Continue."
-// TODO(issue 11): GUI moves to words (`words::login::ready_message`)
-pub fn ready_message(verification_uri: &str, user_code: &str, manages: &str) -> String {
-    let shown = typed_address(verification_uri);
-    format!(
-        "Open {shown} on your phone or computer and enter the code {user_code}. Log in with the \
-         Facebook account that manages {manages}, then choose Continue."
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::channel::sample_channel;
-
-    #[test]
-    fn the_message_names_the_address_the_code_and_the_page() {
-        let m = ready_message("https://www.facebook.com/device/", "ABCD1234", "Acme Shoes");
-        assert!(
-            m.starts_with("Open facebook.com/device on your phone"),
-            "{m}"
-        );
-        assert!(m.contains("enter the code ABCD1234"), "{m}");
-        assert!(
-            m.contains("the Facebook account that manages Acme Shoes"),
-            "{m}"
-        );
-    }
 
     #[test]
     fn the_page_name_is_preferred_over_the_channel_name() {

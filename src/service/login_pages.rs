@@ -22,22 +22,7 @@ pub struct PageChoice {
     pub saved_as: Option<String>,
 }
 
-impl PageChoice {
-    /// Why this Page can't become a channel of `kind` here, if it can't.
-    // TODO(issue 11): GUI moves to words (`words::reasons::page_unavailable`)
-    pub fn unavailable(&self, kind: ChannelKind) -> Option<String> {
-        if let Some(name) = &self.saved_as {
-            return Some(format!(
-                "Already saved as \"{name}\": renew that channel instead."
-            ));
-        }
-        (kind != ChannelKind::FacebookPage && !self.can_message).then(|| {
-            "This login's role on the Page can't answer messages (it needs Messaging, Moderate \
-             or full control)."
-                .to_string()
-        })
-    }
-}
+impl PageChoice {}
 
 /// Who logged in and the Pages they manage (no token in here).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,15 +159,7 @@ mod tests {
         let pages = login_pages(&login(), ChannelKind::Messenger, &catalog);
         assert_eq!(pages.person, "Alice Admin");
         assert_eq!(pages.pages[0].saved_as.as_deref(), Some("Shoes"));
-        assert!(
-            pages.pages[0]
-                .unavailable(ChannelKind::Messenger)
-                .unwrap()
-                .contains("Already saved as \"Shoes\"")
-        );
         assert!(!pages.pages[1].can_message);
-        assert!(pages.pages[1].unavailable(ChannelKind::Messenger).is_some());
-        assert_eq!(pages.pages[1].unavailable(ChannelKind::FacebookPage), None);
         // Another kind on the same Page is not a twin.
         let as_page = login_pages(&login(), ChannelKind::FacebookPage, &catalog);
         assert_eq!(as_page.pages[0].saved_as, None);

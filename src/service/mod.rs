@@ -41,9 +41,9 @@ pub use backup::{
     RestoreOutcome, RestorePlan, RestoreWhy,
 };
 pub use check::{CheckProgress, CheckSummary, health_exit_code, monitoring_exit_code};
-pub use clock::{ClockProblem, MAX_SKEW, clock_problem, clock_warning, clock_warning_for};
+pub use clock::{ClockProblem, MAX_SKEW, clock_problem};
 pub use error::ServiceError;
-pub use history::{channel_history, describe as describe_history};
+pub use history::channel_history;
 pub use lifecycle::{Removal, refuse_app_in_use, rename_app_in, rename_channel_in};
 pub use notifier::{
     DesktopNotifier, NoticeWords, Notifier, RecordingNotifier, SentNotification,

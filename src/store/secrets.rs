@@ -46,7 +46,7 @@ pub enum SecretStoreKind {
 
 impl SecretStoreKind {
     /// The name a user reads.
-    // TODO(issue 11): GUI moves to words (`words::secret_store::kind`)
+    /// English, for `Debug` and logs; people read `words::secret_store::kind`.
     pub fn label(self) -> &'static str {
         match self {
             SecretStoreKind::Keyring => "System keychain",

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::bundle::{t, t_args};
 use super::reasons::{kind, sentences};
 use crate::graph::{ConfigError, GraphError};
-use crate::model::PasteError;
+use crate::model::{PasteError, PasteSource};
 use crate::service::{BackupId, Conflict, Named, RestoreWhy, ServiceError, Usage};
 use crate::store::{BackupError, Expected, SecretError, StoreError, Unsafe, shell_quote};
 
@@ -357,6 +357,16 @@ pub fn paste(e: &PasteError) -> String {
             t_args("paste-not-a-token", &[("detail", why.into())])
         }
     }
+}
+
+/// What the pasted text was taken as: live feedback while a token is pasted.
+pub fn paste_source(source: PasteSource) -> String {
+    t(match source {
+        PasteSource::Plain => "paste-source-plain",
+        PasteSource::Bearer => "paste-source-bearer",
+        PasteSource::RedirectUrl => "paste-source-redirect",
+        PasteSource::Json => "paste-source-json",
+    })
 }
 
 /// Why a backup's channel was not restored.

@@ -692,7 +692,11 @@ mod tests {
         ] {
             for k in ChannelKind::ALL {
                 let en = with_lang(Lang::En, || page_unavailable(&p, k));
-                assert_eq!(en, p.unavailable(k), "{k:?}");
+                match (&p.saved_as, k) {
+                    (Some(_), _) => assert!(en.unwrap().contains("Already saved as \"Shoes\"")),
+                    (None, ChannelKind::FacebookPage) => assert_eq!(en, None),
+                    (None, _) => assert!(en.is_some(), "{k:?}: cannot message"),
+                }
             }
         }
     }

@@ -201,7 +201,6 @@ fn dialogs_in(theme: egui::Theme, suffix: &str) {
         app_id: Some(ACME_APP_ID.into()),
         channel_ids: vec![shoes_id.clone(), "id-acme-travel".into()],
         channel_names: vec!["Acme Shoes".into(), "Acme Travel".into()],
-        message: String::new(),
     };
     let (mut dialog, command) =
         GroupDialog::start(group, ACME_APP_ID.into(), ChannelKind::Messenger);

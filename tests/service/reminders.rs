@@ -7,7 +7,7 @@ use std::time::Duration as StdDuration;
 use chrono::{Duration, Utc};
 use tokenwarden::graph::GraphConfig;
 use tokenwarden::model::{ChannelKind, Secret};
-use tokenwarden::service::{Notifier, RecordingNotifier, Reminders, Service};
+use tokenwarden::service::{ClockProblem, Notifier, RecordingNotifier, Reminders, Service};
 use tokenwarden::sim::scenario::*;
 use tokenwarden::sim::{Scenario, SimHandle, Simulator};
 use tokenwarden::store::{Profile, SecretBackend, Store};
@@ -235,18 +235,20 @@ async fn the_clock_guard_speaks_when_the_clock_went_back() {
         .expect("check");
     let now = Utc::now();
     assert_eq!(
-        f.service.clock_warning(now).await.unwrap(),
+        f.service.clock_problem(now).await.unwrap(),
         None,
         "the simulator's Date agrees with ours"
     );
     let state = f.service.reminder_state().await.unwrap();
     let seen = state.server_clock.expect("the server clock was saved");
     assert!(seen.skew_seconds.abs() <= 2, "{seen:?}");
-    let warning = f
+    let problem = f
         .service
-        .clock_warning(now - Duration::days(1))
+        .clock_problem(now - Duration::days(1))
         .await
-        .unwrap()
-        .expect("a clock before the last check is suspicious");
-    assert!(warning.contains("Countdowns"), "{warning}");
+        .unwrap();
+    assert!(
+        matches!(problem, Some(ClockProblem::BeforeLastCheck { .. })),
+        "a clock before the last check is suspicious: {problem:?}"
+    );
 }

@@ -170,7 +170,7 @@ fn results(ui: &mut Ui, items: &[GroupItem]) {
                         let why = f
                             .reasons
                             .first()
-                            .map_or_else(|| f.message.clone(), |r| sentence(r, Utc::now()));
+                            .map_or_else(|| f.phrase(), |r| sentence(r, Utc::now()));
                         let words = t_args(
                             "group-item-not-renewed",
                             &[("name", name.into()), ("why", why.into())],
@@ -254,7 +254,6 @@ mod tests {
             app_id: Some("1000000000001".into()),
             channel_ids: vec!["shoes".into(), "books".into(), "toys".into()],
             channel_names: vec!["Acme Shoes".into(), "Acme Books".into(), "Acme Toys".into()],
-            message: "3 channels stopped working because Alice changed her password.".into(),
         };
         let (dialog, command) =
             GroupDialog::start(group, "1000000000001".into(), ChannelKind::Messenger);

@@ -65,7 +65,7 @@ impl TokenBox {
                 Ok(p) => {
                     ui.horizontal(|ui| {
                         theme::requirement_mark(ui, Some(true));
-                        ui.label(p.source.describe());
+                        ui.label(crate::words::errors::paste_source(p.source));
                     });
                 }
                 Err(e) => {

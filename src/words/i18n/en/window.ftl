@@ -214,7 +214,6 @@ guide-open-link = Open { $link }
 ## Every dialog
 
 dialog-close-label = Close this dialog
-dialog-cancel = Cancel
 
 ## Secret fields and the token box
 
@@ -280,3 +279,9 @@ list-chip-broken = Broken
 list-chip-attention = Needs attention
 list-chip-unknown = Not checked
 list-chip-healthy = Healthy
+
+# What a pasted text was taken as (the token box, live).
+paste-source-plain = Looks like an access token.
+paste-source-bearer = Looks like an authorization header — token found.
+paste-source-redirect = Looks like a login redirect URL — token found.
+paste-source-json = Looks like a token response — token found.

@@ -214,7 +214,6 @@ guide-open-link = Abrir { $link }
 ## Todos los diálogos
 
 dialog-close-label = Cerrar este diálogo
-dialog-cancel = Cancelar
 
 ## Campos secretos y la caja del token
 
@@ -280,3 +279,9 @@ list-chip-broken = No funciona
 list-chip-attention = Atención
 list-chip-unknown = Sin revisar
 list-chip-healthy = Funciona
+
+# Cómo se entendió el texto pegado (cuadro del token, en vivo).
+paste-source-plain = Parece un token de acceso.
+paste-source-bearer = Parece un encabezado de autorización: se encontró el token.
+paste-source-redirect = Parece una dirección de regreso del inicio de sesión: se encontró el token.
+paste-source-json = Parece una respuesta con un token: se encontró el token.
