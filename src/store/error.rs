@@ -58,6 +58,8 @@ pub enum StoreError {
     },
     #[error(transparent)]
     Secret(#[from] SecretError),
+    #[error("Team workspace: {0}.")]
+    Workspace(#[from] super::workspace::WorkspaceError),
 }
 
 impl StoreError {

@@ -16,6 +16,7 @@ mod state;
 mod sweep;
 mod vault;
 mod vault_key;
+pub mod workspace;
 
 use std::sync::Arc;
 
@@ -58,6 +59,19 @@ impl Store {
     /// secrets. Every entry stored goes through the ledger `sweep` cleans up by.
     pub fn open(profile: Profile, backend: SecretBackend) -> Result<Store, StoreError> {
         let catalog = CatalogFile::new(&profile);
+        if let Some(ws) = catalog.workspace() {
+            // A workspace keeps its secrets sealed in the database; the profile's own store
+            // holds only the connection string and this member's identity.
+            let local_id = ws.membership()?.local_profile_id.clone();
+            let local = workspace::open_local(&profile, &local_id, backend)?;
+            let sealed = workspace::WorkspaceSecrets::open(ws.clone(), local.as_ref())?;
+            return Ok(Store {
+                profile,
+                catalog,
+                secrets: Arc::new(sealed),
+                tracked: None,
+            });
+        }
         let secrets: Arc<dyn SecretStore> = match backend {
             SecretBackend::Keyring => {
                 let mut profile_id = catalog.load()?.profile_id;

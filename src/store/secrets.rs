@@ -42,6 +42,8 @@ pub enum SecretStoreKind {
     Keyring,
     Vault,
     Memory,
+    /// Sealed to the renewers of a team workspace (see `store::workspace`).
+    Workspace,
 }
 
 impl SecretStoreKind {
@@ -51,6 +53,7 @@ impl SecretStoreKind {
             SecretStoreKind::Keyring => "System keychain",
             SecretStoreKind::Vault => "Encrypted vault",
             SecretStoreKind::Memory => "Memory (demo)",
+            SecretStoreKind::Workspace => "Team workspace",
         }
     }
 }
@@ -97,6 +100,8 @@ pub enum SecretError {
         #[source]
         source: std::io::Error,
     },
+    #[error("Team workspace: {0}. Nothing was changed.")]
+    Workspace(super::workspace::WorkspaceError),
 }
 
 impl SecretError {

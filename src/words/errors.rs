@@ -105,6 +105,7 @@ pub fn store(e: &StoreError) -> String {
             ],
         ),
         StoreError::Secret(e) => secret(e),
+        StoreError::Workspace(e) => super::workspace::error(e),
     }
 }
 
@@ -139,6 +140,7 @@ pub fn secret(e: &SecretError) -> String {
             "secret-io",
             &[("path", path(p)), ("detail", source.to_string().into())],
         ),
+        SecretError::Workspace(e) => super::workspace::error(e),
     }
 }
 

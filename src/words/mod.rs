@@ -14,6 +14,7 @@ pub mod locale;
 pub mod login;
 pub mod reasons;
 pub mod time;
+pub mod workspace;
 
 #[cfg(test)]
 mod completeness;

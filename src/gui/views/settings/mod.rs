@@ -100,6 +100,9 @@ fn store_words(kind: SecretStoreKind) -> &'static str {
         SecretStoreKind::Vault => {
             "Tokens are kept in vault.age in the profile folder, encrypted with your passphrase."
         }
+        SecretStoreKind::Workspace => {
+            "Tokens are sealed to the renewers of your team workspace; only their own keys open them."
+        }
         SecretStoreKind::Memory => {
             "Tokens are kept in memory only and are gone when the window closes (demo)."
         }
