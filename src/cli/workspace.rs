@@ -35,9 +35,12 @@ pub enum WorkspaceCommand {
     /// Connects this (empty) profile to a workspace and prints your public key, for a renewer
     /// to invite. The address is read as for init.
     Join {
+        /// postgres://user@host/database (sslmode=disable|prefer; TLS is not built in yet).
         url: Option<String>,
+        /// Read the address from standard input.
         #[arg(long, conflicts_with = "url")]
         url_stdin: bool,
+        /// Your name on the workspace (default: your login name).
         #[arg(long)]
         name: Option<String>,
         #[arg(long)]

@@ -30,6 +30,10 @@ pub struct Catalog {
     pub channels: Vec<Channel>,
     #[serde(default)]
     pub last_check_at: Option<DateTime<Utc>>,
+    /// On a team workspace: who last changed each channel (by id) and when, so a change that
+    /// finds a channel changed since it was read can say by whom. Never saved in the file.
+    #[serde(skip)]
+    pub changed: std::collections::HashMap<String, (String, DateTime<Utc>)>,
 }
 
 impl Catalog {
@@ -42,6 +46,19 @@ impl Catalog {
     pub fn channel_mut(&mut self, id_or_exact_name: &str) -> Option<&mut Channel> {
         let index = self.channel_index(id_or_exact_name)?;
         self.channels.get_mut(index)
+    }
+
+    /// The conflict to report when channel `id` was changed by someone else since it was read:
+    /// who and when on a workspace; `None` where that is not known (a local profile).
+    pub fn changed_since_read(&self, id: &str, name: &str) -> Option<StoreError> {
+        let (by, at) = self.changed.get(id)?;
+        Some(StoreError::Workspace(
+            super::workspace::WorkspaceError::Conflict {
+                what: name.to_string(),
+                by: by.clone(),
+                at: Some(*at),
+            },
+        ))
     }
 
     pub fn app(&self, app_id: &str) -> Option<&MetaApp> {

@@ -43,9 +43,7 @@ impl Workspace {
                 Ok(snapshot.catalog)
             }
             Err(WorkspaceError::Offline(detail)) => {
-                let copy = self
-                    .read_copy()
-                    .ok_or_else(|| WorkspaceError::Offline(detail))?;
+                let copy = self.read_copy().ok_or(WorkspaceError::Offline(detail))?;
                 *self.offline.lock().unwrap_or_else(|e| e.into_inner()) = Some(copy.synced_at);
                 Ok(copy.catalog)
             }
@@ -140,12 +138,17 @@ fn read(client: &mut Client, membership: &Membership) -> Result<Snapshot, Worksp
     }
     for row in tx
         .query(
-            "SELECT id, data, row_version FROM channels ORDER BY data->>'added_at', id",
+            "SELECT id, data, row_version, changed_by, changed_at FROM channels \
+             ORDER BY data->>'added_at', id",
             &[],
         )
         .map_err(db)?
     {
         snapshot.channel_versions.insert(row.get(0), row.get(2));
+        snapshot
+            .catalog
+            .changed
+            .insert(row.get(0), (row.get(3), row.get(4)));
         snapshot.catalog.channels.push(json::<Channel>(row.get(1))?);
     }
     tx.commit().map_err(db)?;

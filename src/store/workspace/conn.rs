@@ -52,7 +52,7 @@ impl Conn {
     ) -> Result<T, WorkspaceError> {
         let (tx, rx) = mpsc::sync_channel(1);
         let job: Job = Box::new(move |slot, config| {
-            let result = connected(slot, config).and_then(|client| f(client));
+            let result = connected(slot, config).and_then(f);
             // A connection the server closed is dropped, so the next job connects again.
             if slot.as_ref().is_some_and(Client::is_closed) {
                 *slot = None;

@@ -216,7 +216,7 @@ fn read_members(client: &mut impl GenericClient) -> Result<Vec<Member>, Workspac
 
 impl Workspace {
     pub fn members(&self) -> Result<Vec<Member>, WorkspaceError> {
-        self.conn()?.run(|client| read_members(client))
+        self.conn()?.run(read_members)
     }
 
     /// This profile's role now; `None` before a renewer invited it.

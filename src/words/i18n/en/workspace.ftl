@@ -57,3 +57,20 @@ ws-status-not-invited = not a member yet (waiting for a renewer's invitation)
 ws-status = Workspace { $id }
     Member: { $name }, { $role }
     Public key: { $key }
+
+## --help of the workspace commands (the English is the doc comments' text)
+help-workspace = A team workspace on PostgreSQL: the catalog shared, tokens sealed to its renewers
+help-workspace-init = Starts a workspace in an empty PostgreSQL database; you become its first renewer. When the address holds a password, leave URL out and set TOKENWARDEN_WORKSPACE_URL or use --url-stdin: other users of the computer can read a command line
+help-workspace-init-arg-url = postgres://user@host/database (sslmode=disable|prefer; TLS is not built in yet)
+help-workspace-init-arg-url-stdin = Read the address from standard input
+help-workspace-init-arg-name = Your name on the workspace (default: your login name)
+help-workspace-join = Connects this (empty) profile to a workspace and prints your public key, for a renewer to invite. The address is read as for init
+help-workspace-members = The members, their roles and who added them
+help-workspace-invite = Adds a member by the public key they got from `workspace join` (renewers only). A new renewer can read every token at once: they are sealed to them in the same change
+help-workspace-invite-arg-key = Their age public key (age1…)
+help-workspace-invite-arg-role = renewer (reads and renews tokens) or viewer (health and history only)
+help-workspace-remove = Removes a member (renewers only): every token is sealed again to the remaining renewers, and the channels whose tokens they could read are listed, to renew
+help-workspace-status = Which workspace this profile is on, as whom, and whether the server answers
+help-workspace-join-arg-url = postgres://user@host/database (sslmode=disable|prefer; TLS is not built in yet)
+help-workspace-join-arg-url-stdin = Read the address from standard input
+help-workspace-join-arg-name = Your name on the workspace (default: your login name)

@@ -57,3 +57,20 @@ ws-status-not-invited = todavía no es miembro (esperando la invitación de un r
 ws-status = Espacio de trabajo { $id }
     Miembro: { $name }, { $role }
     Clave pública: { $key }
+
+## --help de los comandos de espacio de trabajo
+help-workspace = Un espacio de trabajo de equipo en PostgreSQL: el catálogo compartido y los tokens sellados para sus renovadores
+help-workspace-init = Crea un espacio de trabajo en una base de datos PostgreSQL vacía; usted es su primer renovador. Si la dirección contiene una contraseña, omita URL y defina TOKENWARDEN_WORKSPACE_URL o use --url-stdin: otros usuarios de la computadora pueden leer una línea de comandos
+help-workspace-init-arg-url = postgres://usuario@servidor/base (sslmode=disable|prefer; TLS todavía no está incluido)
+help-workspace-init-arg-url-stdin = Leer la dirección de la entrada estándar
+help-workspace-init-arg-name = Su nombre en el espacio de trabajo (predeterminado: su nombre de usuario)
+help-workspace-join = Conecta este perfil (vacío) a un espacio de trabajo y muestra su clave pública, para que un renovador lo invite. La dirección se lee como en init
+help-workspace-join-arg-url = postgres://usuario@servidor/base (sslmode=disable|prefer; TLS todavía no está incluido)
+help-workspace-join-arg-url-stdin = Leer la dirección de la entrada estándar
+help-workspace-join-arg-name = Su nombre en el espacio de trabajo (predeterminado: su nombre de usuario)
+help-workspace-members = Los miembros, sus roles y quién los agregó
+help-workspace-invite = Agrega un miembro con la clave pública que obtuvo de `workspace join` (solo renovadores). Un nuevo renovador puede leer todos los tokens de inmediato: se sellan para él en el mismo cambio
+help-workspace-invite-arg-key = Su clave pública de age (age1…)
+help-workspace-invite-arg-role = renewer (lee y renueva tokens) o viewer (solo estado e historial)
+help-workspace-remove = Quita a un miembro (solo renovadores): todos los tokens se vuelven a sellar para los renovadores que quedan, y se listan los canales cuyos tokens podía leer, para renovarlos
+help-workspace-status = En qué espacio de trabajo está este perfil, como quién, y si el servidor responde
