@@ -425,7 +425,7 @@ pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
                 new_name,
                 json,
             } => lifecycle::rename(profile, channel, new_name, json),
-            Command::Workspace { command } => workspace::run(profile, command),
+            Command::Workspace { command } => workspace::run(profile, command).await,
             Command::Export { redacted } => report::export(profile, redacted).await,
             Command::Inspect { file, json } => report::inspect(file, json),
             Command::Sim { port } => match crate::sim::run_standalone(port).await {

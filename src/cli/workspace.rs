@@ -65,6 +65,13 @@ pub enum WorkspaceCommand {
     /// Removes a member (renewers only): every token is sealed again to the remaining
     /// renewers, and the channels whose tokens they could read are listed, to renew.
     Remove { name: String },
+    /// Copies a local profile's apps and channels into this workspace (renewers only); every
+    /// token is sealed to the workspace's renewers. The local profile is left as it is.
+    Import {
+        /// The local profile folder to copy from.
+        #[arg(long, value_name = "DIR")]
+        from: PathBuf,
+    },
     /// Which workspace this profile is on, as whom, and whether the server answers.
     Status {
         #[arg(long)]
@@ -72,7 +79,7 @@ pub enum WorkspaceCommand {
     },
 }
 
-pub fn run(profile: Option<PathBuf>, command: WorkspaceCommand) -> i32 {
+pub async fn run(profile: Option<PathBuf>, command: WorkspaceCommand) -> i32 {
     let result = match command {
         WorkspaceCommand::Init {
             url,
@@ -90,9 +97,48 @@ pub fn run(profile: Option<PathBuf>, command: WorkspaceCommand) -> i32 {
         WorkspaceCommand::Invite { name, key, role } => invite(profile, &name, &key, &role),
         WorkspaceCommand::Remove { name } => remove(profile, &name),
         WorkspaceCommand::Status { json } => status(profile, json),
+        WorkspaceCommand::Import { from } => return import(profile, from).await,
     };
     match result {
         Ok(()) => 0,
+        Err(e) => fail(&usage_or(e)),
+    }
+}
+
+/// Opens both profiles (each with its own secret store, chosen by the same settings) and
+/// copies the local one in.
+async fn import(profile: Option<PathBuf>, from: PathBuf) -> i32 {
+    let result = async move {
+        let service = super::open_service(profile)?;
+        let from = Profile::resolve(Some(from))?;
+        if service.store.catalog.workspace().is_none() || workspace::of(&from).is_some() {
+            return Err(ServiceError::Usage(t("ws-import-not-local")));
+        }
+        let backend = super::choose_backend(&from)?;
+        let local = crate::store::Store::open(from, backend)?;
+        service.import_profile(local).await
+    }
+    .await;
+    match result {
+        Ok(done) => {
+            println!(
+                "{}",
+                t_args(
+                    "ws-imported",
+                    &[
+                        ("channels", done.channels.len().into()),
+                        ("apps", done.apps.len().into()),
+                    ]
+                )
+            );
+            for name in &done.skipped {
+                println!(
+                    "{}",
+                    t_args("ws-import-skipped", &[("name", name.as_str().into())])
+                );
+            }
+            0
+        }
         Err(e) => fail(&usage_or(e)),
     }
 }

@@ -103,6 +103,10 @@ impl Store {
     /// Removes secret entries nothing uses any more and temp files left by a crash (see
     /// `sweep`). Call it at a change; it takes the locks itself.
     pub fn sweep(&self) -> Result<Swept, StoreError> {
+        // A workspace has no ledger of its own secrets to sweep by (see `store::workspace`).
+        if self.catalog.workspace().is_some() {
+            return Ok(Swept::default());
+        }
         sweep::sweep(&self.profile, &self.catalog, self.tracked.as_deref())
     }
 }

@@ -11,6 +11,7 @@ mod support;
 
 mod concurrency;
 mod members;
+mod moving_in;
 mod offline;
 mod sharing;
 

@@ -74,3 +74,16 @@ help-workspace-status = Which workspace this profile is on, as whom, and whether
 help-workspace-join-arg-url = postgres://user@host/database (sslmode=disable|prefer; TLS is not built in yet)
 help-workspace-join-arg-url-stdin = Read the address from standard input
 help-workspace-join-arg-name = Your name on the workspace (default: your login name)
+help-workspace-import = Copies a local profile's apps and channels into this workspace (renewers only); every token is sealed to the workspace's renewers. The local profile is left as it is
+help-workspace-import-arg-from = The local profile folder to copy from
+
+## workspace import
+ws-import-not-local = Run this on a workspace profile, with --from naming a local profile folder (not one on a workspace).
+ws-imported = Copied into the workspace: { $channels ->
+    [one] one channel
+   *[other] { $channels } channels
+} and { $apps ->
+    [one] one app
+   *[other] { $apps } apps
+}, tokens sealed to its renewers. The local profile is unchanged.
+ws-import-skipped = Left out: the workspace already has a channel like { $name } (same id or name).

@@ -74,3 +74,16 @@ help-workspace-invite-arg-key = Su clave pública de age (age1…)
 help-workspace-invite-arg-role = renewer (lee y renueva tokens) o viewer (solo estado e historial)
 help-workspace-remove = Quita a un miembro (solo renovadores): todos los tokens se vuelven a sellar para los renovadores que quedan, y se listan los canales cuyos tokens podía leer, para renovarlos
 help-workspace-status = En qué espacio de trabajo está este perfil, como quién, y si el servidor responde
+help-workspace-import = Copia las apps y los canales de un perfil local a este espacio de trabajo (solo renovadores); cada token se sella para los renovadores del espacio de trabajo. El perfil local queda como está
+help-workspace-import-arg-from = La carpeta del perfil local de la que se copia
+
+## workspace import
+ws-import-not-local = Ejecute esto en un perfil de espacio de trabajo, con --from indicando la carpeta de un perfil local (no uno de un espacio de trabajo).
+ws-imported = Copiado al espacio de trabajo: { $channels ->
+    [one] un canal
+   *[other] { $channels } canales
+} y { $apps ->
+    [one] una app
+   *[other] { $apps } apps
+}, con los tokens sellados para sus renovadores. El perfil local no cambió.
+ws-import-skipped = Se omitió: el espacio de trabajo ya tiene un canal como { $name } (mismo id o nombre).
