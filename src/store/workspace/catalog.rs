@@ -112,6 +112,7 @@ fn read(client: &mut Client, membership: &Membership) -> Result<Snapshot, Worksp
         .read_only(true)
         .start()
         .map_err(db)?;
+    super::schema::check(&mut tx)?;
     let head = tx
         .query_opt("SELECT last_check_at FROM workspace", &[])
         .map_err(db)?

@@ -113,3 +113,27 @@ pub fn db(e: postgres::Error) -> WorkspaceError {
         None => WorkspaceError::Db(e.to_string()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tls_required_is_refused_and_no_error_repeats_the_password() {
+        let url = |u: &str| parse(&Secret::new(u)).map(|_| ()).unwrap_err();
+        let required = url("postgres://ann:hunter2@db.example/desk?sslmode=require");
+        assert!(
+            matches!(required, WorkspaceError::TlsRequired),
+            "{required}"
+        );
+        let bad = url("postgres://ann:hunter2@db.example/desk?sslmode=sometimes");
+        assert!(matches!(bad, WorkspaceError::BadUrl(_)), "{bad}");
+        assert!(!bad.to_string().contains("hunter2"), "{bad}");
+        for ok in [
+            "postgres://ann@db/desk",
+            "postgres://ann@db/desk?sslmode=disable",
+        ] {
+            assert!(parse(&Secret::new(ok)).is_ok(), "{ok}");
+        }
+    }
+}

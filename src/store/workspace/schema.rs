@@ -68,6 +68,21 @@ CREATE INDEX history_by_channel ON history (channel_id, id);
 /// The version this Tokenwarden reads and writes.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
+/// Refuses a database a newer Tokenwarden migrated: its rows may not mean what we read.
+pub fn check(client: &mut impl postgres::GenericClient) -> Result<(), WorkspaceError> {
+    let found: i32 = client
+        .query_one("SELECT coalesce(max(version), 0) FROM schema_version", &[])
+        .map_err(db)?
+        .get(0);
+    if found > SCHEMA_VERSION {
+        return Err(WorkspaceError::NewerSchema {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
 /// Brings the database to `SCHEMA_VERSION`; refuses one made by a newer Tokenwarden. Two
 /// processes migrating at once wait for each other on the table lock.
 pub fn migrate(client: &mut Client) -> Result<i32, WorkspaceError> {
