@@ -53,7 +53,15 @@ fn print_views(views: &[ChannelView], checked_at: Option<chrono::DateTime<Utc>>,
 /// Offline: reads only the catalog; neither the network nor the secret store is touched.
 pub fn list(profile: Option<PathBuf>, as_json: bool) -> i32 {
     let result = Profile::resolve(profile)
-        .and_then(|p| Ok((CatalogFile::new(&p).load()?, p)))
+        .and_then(|p| {
+            let file = CatalogFile::new(&p);
+            let catalog = file.load()?;
+            // On a workspace whose server is away: the offline copy, said so.
+            if let Some(at) = file.workspace().and_then(|ws| ws.offline_as_of()) {
+                eprintln!("{}", words::workspace::offline_notice(at));
+            }
+            Ok((catalog, p))
+        })
         .map_err(ServiceError::from);
     match result {
         Ok((catalog, profile)) => {

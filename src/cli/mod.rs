@@ -14,6 +14,7 @@ mod login;
 pub mod output;
 mod reminders;
 mod report;
+mod workspace;
 
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -217,6 +218,11 @@ pub enum Command {
         #[arg(long, conflicts_with = "days")]
         off: bool,
     },
+    /// A team workspace on PostgreSQL: the catalog shared, tokens sealed to its renewers.
+    Workspace {
+        #[command(subcommand)]
+        command: workspace::WorkspaceCommand,
+    },
     /// Runs the Graph API simulator alone (training, tests).
     Sim {
         #[arg(long, default_value_t = 8765)]
@@ -271,6 +277,14 @@ pub fn graph_config() -> Result<GraphConfig, ServiceError> {
 /// twice on a terminal, at least 8 characters wherever it comes from.
 pub fn open_service(profile: Option<PathBuf>) -> Result<Service, ServiceError> {
     let profile = Profile::resolve(profile)?;
+    let backend = choose_backend(&profile)?;
+    let store = Store::open(profile, backend)?;
+    Service::new(store, graph_config()?)
+}
+
+/// The profile's own secret store as the environment chooses it, asking for a passphrase when
+/// needed (see `open_service`).
+pub fn choose_backend(profile: &Profile) -> Result<SecretBackend, ServiceError> {
     let creating = !profile.vault_path().exists();
     let mut asked: Option<ServiceError> = None;
     let backend = SecretBackend::from_env(|| {
@@ -291,8 +305,7 @@ pub fn open_service(profile: Option<PathBuf>) -> Result<Service, ServiceError> {
     if let (true, SecretBackend::Vault { passphrase }) = (creating, &backend) {
         input::check_new_passphrase(passphrase, "vault")?;
     }
-    let store = Store::open(profile, backend)?;
-    Service::new(store, graph_config()?)
+    Ok(backend)
 }
 
 /// Runs a command-line command; returns the process exit code.
@@ -412,6 +425,7 @@ pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
                 new_name,
                 json,
             } => lifecycle::rename(profile, channel, new_name, json),
+            Command::Workspace { command } => workspace::run(profile, command).await,
             Command::Export { redacted } => report::export(profile, redacted).await,
             Command::Inspect { file, json } => report::inspect(file, json),
             Command::Sim { port } => match crate::sim::run_standalone(port).await {

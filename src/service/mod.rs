@@ -26,6 +26,7 @@ pub mod lifecycle;
 pub mod login;
 pub mod login_message;
 pub mod login_pages;
+pub mod move_in;
 pub mod report_file;
 mod webhook;
 

@@ -545,6 +545,13 @@ fn swap(
     c: &mut Catalog,
     (id, expected, new_token, report): (String, StoredToken, StoredToken, TokenReport),
 ) -> Result<(Channel, Option<StoredToken>), ServiceError> {
+    let (changed, name) = match c.channel(&id) {
+        Some(ch) => (ch.token != expected, ch.name.clone()),
+        None => (false, String::new()),
+    };
+    if changed && let Some(who) = c.changed_since_read(&id, &name) {
+        return Err(who.into());
+    }
     let ch = c
         .channels
         .iter_mut()

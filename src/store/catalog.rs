@@ -4,6 +4,7 @@
 //! that an interrupted write left behind.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -29,6 +30,10 @@ pub struct Catalog {
     pub channels: Vec<Channel>,
     #[serde(default)]
     pub last_check_at: Option<DateTime<Utc>>,
+    /// On a team workspace: who last changed each channel (by id) and when, so a change that
+    /// finds a channel changed since it was read can say by whom. Never saved in the file.
+    #[serde(skip)]
+    pub changed: std::collections::HashMap<String, (String, DateTime<Utc>)>,
 }
 
 impl Catalog {
@@ -41,6 +46,19 @@ impl Catalog {
     pub fn channel_mut(&mut self, id_or_exact_name: &str) -> Option<&mut Channel> {
         let index = self.channel_index(id_or_exact_name)?;
         self.channels.get_mut(index)
+    }
+
+    /// The conflict to report when channel `id` was changed by someone else since it was read:
+    /// who and when on a workspace; `None` where that is not known (a local profile).
+    pub fn changed_since_read(&self, id: &str, name: &str) -> Option<StoreError> {
+        let (by, at) = self.changed.get(id)?;
+        Some(StoreError::Workspace(
+            super::workspace::WorkspaceError::Conflict {
+                what: name.to_string(),
+                by: by.clone(),
+                at: Some(*at),
+            },
+        ))
     }
 
     pub fn app(&self, app_id: &str) -> Option<&MetaApp> {
@@ -57,11 +75,13 @@ impl Catalog {
     }
 }
 
-/// The catalog file of one profile.
+/// The catalog file of one profile; on a team workspace, its rows in the database (see
+/// `store::workspace`) behind the same calls.
 #[derive(Debug, Clone)]
 pub struct CatalogFile {
     path: PathBuf,
     lock_path: PathBuf,
+    workspace: Option<Arc<super::workspace::Workspace>>,
 }
 
 impl CatalogFile {
@@ -69,7 +89,13 @@ impl CatalogFile {
         CatalogFile {
             path: profile.catalog_path(),
             lock_path: profile.catalog_lock_path(),
+            workspace: super::workspace::of(profile),
         }
+    }
+
+    /// The team workspace this profile is on; `None` for a local profile.
+    pub fn workspace(&self) -> Option<&Arc<super::workspace::Workspace>> {
+        self.workspace.as_ref()
     }
 
     pub fn path(&self) -> &std::path::Path {
@@ -78,12 +104,18 @@ impl CatalogFile {
 
     /// The saved catalog; an empty one when there is no file yet (nothing is written).
     pub fn load(&self) -> Result<Catalog, StoreError> {
+        if let Some(ws) = &self.workspace {
+            return ws.load();
+        }
         Ok(self.read()?.0)
     }
 
     /// The saved catalog, or `None` when there is no file (a new profile, or one whose catalog
     /// was moved aside).
     pub fn load_existing(&self) -> Result<Option<Catalog>, StoreError> {
+        if let Some(ws) = &self.workspace {
+            return ws.load().map(Some);
+        }
         let (catalog, bytes) = self.read()?;
         Ok(bytes.map(|_| catalog))
     }
@@ -95,6 +127,9 @@ impl CatalogFile {
         &self,
         f: impl FnOnce(&mut Catalog) -> Result<T, E>,
     ) -> Result<T, E> {
+        if let Some(ws) = &self.workspace {
+            return ws.update(f);
+        }
         let _lock = FileLock::exclusive(&self.lock_path)
             .map_err(|source| StoreError::lock(&self.lock_path, source))?;
         // Temp files of writes a crash interrupted go with the next change (see `sweep`).

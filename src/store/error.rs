@@ -54,6 +54,8 @@ pub enum StoreError {
     UnsafeProfile { path: PathBuf, problem: Unsafe },
     #[error(transparent)]
     Secret(#[from] SecretError),
+    #[error("Team workspace: {0}.")]
+    Workspace(#[from] super::workspace::WorkspaceError),
 }
 
 /// Why a profile folder or file is not used: others could swap what Tokenwarden reads.

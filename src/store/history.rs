@@ -6,6 +6,7 @@
 
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -93,11 +94,12 @@ pub fn os_user() -> String {
         .unwrap_or_else(|| "unknown user".into())
 }
 
-/// The history file of one profile.
+/// The history file of one profile; on a team workspace, its rows in the database.
 #[derive(Debug, Clone)]
 pub struct HistoryFile {
     path: PathBuf,
     lock_path: PathBuf,
+    workspace: Option<Arc<super::workspace::Workspace>>,
 }
 
 impl HistoryFile {
@@ -105,6 +107,7 @@ impl HistoryFile {
         HistoryFile {
             path: profile.dir.join("history.jsonl"),
             lock_path: profile.dir.join("history.lock"),
+            workspace: super::workspace::of(profile),
         }
     }
 
@@ -116,6 +119,9 @@ impl HistoryFile {
     pub fn append(&self, entries: &[HistoryEntry]) -> Result<(), StoreError> {
         if entries.is_empty() {
             return Ok(());
+        }
+        if let Some(ws) = &self.workspace {
+            return ws.append_history(entries);
         }
         let mut bytes = Vec::new();
         for e in entries {
@@ -144,6 +150,9 @@ impl HistoryFile {
 
     /// Every readable entry, oldest first; no file yet is an empty history.
     pub fn read_all(&self) -> Result<Vec<HistoryEntry>, StoreError> {
+        if let Some(ws) = &self.workspace {
+            return ws.read_history();
+        }
         let text = match super::private::read(&self.path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),

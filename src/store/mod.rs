@@ -16,6 +16,7 @@ mod state;
 mod sweep;
 mod vault;
 mod vault_key;
+pub mod workspace;
 
 use std::sync::Arc;
 
@@ -59,6 +60,19 @@ impl Store {
     /// secrets. Every entry stored goes through the ledger `sweep` cleans up by.
     pub fn open(profile: Profile, backend: SecretBackend) -> Result<Store, StoreError> {
         let catalog = CatalogFile::new(&profile);
+        if let Some(ws) = catalog.workspace() {
+            // A workspace keeps its secrets sealed in the database; the profile's own store
+            // holds only the connection string and this member's identity.
+            let local_id = ws.membership()?.local_profile_id.clone();
+            let local = workspace::open_local(&profile, &local_id, backend)?;
+            let sealed = workspace::WorkspaceSecrets::open(ws.clone(), local.as_ref())?;
+            return Ok(Store {
+                profile,
+                catalog,
+                secrets: Arc::new(sealed),
+                tracked: None,
+            });
+        }
         let secrets: Arc<dyn SecretStore> = match backend {
             SecretBackend::Keyring => {
                 let mut profile_id = catalog.load()?.profile_id;
@@ -90,6 +104,10 @@ impl Store {
     /// Removes secret entries nothing uses any more and temp files left by a crash (see
     /// `sweep`). Call it at a change; it takes the locks itself.
     pub fn sweep(&self) -> Result<Swept, StoreError> {
+        // A workspace has no ledger of its own secrets to sweep by (see `store::workspace`).
+        if self.catalog.workspace().is_some() {
+            return Ok(Swept::default());
+        }
         sweep::sweep(&self.profile, &self.catalog, self.tracked.as_deref())
     }
 }

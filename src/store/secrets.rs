@@ -42,6 +42,8 @@ pub enum SecretStoreKind {
     Keyring,
     Vault,
     Memory,
+    /// Sealed to the renewers of a team workspace (see `store::workspace`).
+    Workspace,
 }
 
 impl SecretStoreKind {
@@ -52,6 +54,7 @@ impl SecretStoreKind {
             SecretStoreKind::Keyring => "System keychain",
             SecretStoreKind::Vault => "Encrypted vault",
             SecretStoreKind::Memory => "Memory (demo)",
+            SecretStoreKind::Workspace => "Team workspace",
         }
     }
 }
@@ -123,6 +126,8 @@ pub enum SecretError {
         #[source]
         source: std::io::Error,
     },
+    #[error("Team workspace: {0}. Nothing was changed.")]
+    Workspace(super::workspace::WorkspaceError),
 }
 
 impl SecretError {

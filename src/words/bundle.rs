@@ -21,6 +21,7 @@ pub(super) const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("i18n/en/window.ftl"),
             include_str!("i18n/en/dialogs.ftl"),
             include_str!("i18n/en/service.ftl"),
+            include_str!("i18n/en/workspace.ftl"),
         ],
     ),
     (
@@ -30,6 +31,7 @@ pub(super) const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("i18n/es/window.ftl"),
             include_str!("i18n/es/dialogs.ftl"),
             include_str!("i18n/es/service.ftl"),
+            include_str!("i18n/es/workspace.ftl"),
         ],
     ),
 ];

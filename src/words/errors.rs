@@ -217,6 +217,7 @@ pub fn store(e: &StoreError) -> String {
             )
         }
         StoreError::Secret(e) => secret(e),
+        StoreError::Workspace(e) => super::workspace::error(e),
     }
 }
 
@@ -251,6 +252,7 @@ pub fn secret(e: &SecretError) -> String {
             "secret-io",
             &[("path", path(p)), ("detail", source.to_string().into())],
         ),
+        SecretError::Workspace(e) => super::workspace::error(e),
     }
 }
 

@@ -17,6 +17,7 @@ pub mod reasons;
 pub mod secret_store;
 pub mod time;
 pub mod verdict;
+pub mod workspace;
 
 #[cfg(test)]
 mod completeness;

@@ -8,6 +8,7 @@ pub fn kind(k: SecretStoreKind) -> String {
     t(match k {
         SecretStoreKind::Keyring => "secret-store-keyring",
         SecretStoreKind::Vault => "secret-store-vault",
+        SecretStoreKind::Workspace => "secret-store-workspace",
         SecretStoreKind::Memory => "secret-store-memory",
     })
 }
@@ -22,6 +23,7 @@ mod tests {
         for k in [
             SecretStoreKind::Keyring,
             SecretStoreKind::Vault,
+            SecretStoreKind::Workspace,
             SecretStoreKind::Memory,
         ] {
             assert_eq!(with_lang(Lang::En, || kind(k)), k.label());

@@ -117,6 +117,7 @@ fn store_name(kind: SecretStoreKind) -> &'static str {
     match kind {
         SecretStoreKind::Keyring => "settings-store-keyring",
         SecretStoreKind::Vault => "settings-store-vault",
+        SecretStoreKind::Workspace => "settings-store-workspace",
         SecretStoreKind::Memory => "settings-store-memory",
     }
 }
@@ -125,6 +126,7 @@ fn store_words(kind: SecretStoreKind) -> &'static str {
     match kind {
         SecretStoreKind::Keyring => "settings-store-keyring-text",
         SecretStoreKind::Vault => "settings-store-vault-text",
+        SecretStoreKind::Workspace => "settings-store-workspace-text",
         SecretStoreKind::Memory => "settings-store-memory-text",
     }
 }

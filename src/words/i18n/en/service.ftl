@@ -155,4 +155,5 @@ page-cannot-message = This login's role on the Page can't answer messages (it ne
 
 secret-store-keyring = System keychain
 secret-store-vault = Encrypted vault
+secret-store-workspace = Team workspace
 secret-store-memory = Memory (demo)

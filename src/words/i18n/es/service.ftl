@@ -155,4 +155,5 @@ page-cannot-message = El rol de este inicio de sesión en la Página no puede re
 
 secret-store-keyring = Llavero del sistema
 secret-store-vault = Bóveda cifrada
+secret-store-workspace = Espacio de equipo
 secret-store-memory = Memoria (demostración)

@@ -1,0 +1,388 @@
+//! The catalog as rows: read in one consistent snapshot, changed by writing only the rows that
+//! differ, each guarded by the row version it was read at. The last read is copied to the
+//! profile folder (facts only) for reading while the server is away.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use postgres::Client;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::conn::db;
+use super::{Membership, Role, Workspace, WorkspaceError};
+use crate::model::{Channel, MetaApp};
+use crate::store::{CATALOG_SCHEMA, Catalog, StoreError};
+
+/// One read of the catalog and the row version of each app and channel in it.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub catalog: Catalog,
+    channel_versions: HashMap<String, i64>,
+    app_versions: HashMap<String, i64>,
+}
+
+/// The offline copy: the catalog's facts and when they were read from the server.
+#[derive(Serialize, Deserialize)]
+struct OfflineCopy {
+    synced_at: DateTime<Utc>,
+    catalog: Catalog,
+}
+
+impl Workspace {
+    /// The catalog from the server, or (server unreachable) from the offline copy, marked so.
+    pub fn load(&self) -> Result<Catalog, StoreError> {
+        let membership = self.membership()?.clone();
+        let online = self
+            .conn()
+            .and_then(|conn| conn.run(move |client| read(client, &membership)));
+        match online {
+            Ok(snapshot) => {
+                self.save_copy(&snapshot.catalog);
+                *self.offline.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                Ok(snapshot.catalog)
+            }
+            Err(WorkspaceError::Offline(detail)) => {
+                let copy = self.read_copy().ok_or(WorkspaceError::Offline(detail))?;
+                *self.offline.lock().unwrap_or_else(|e| e.into_inner()) = Some(copy.synced_at);
+                Ok(copy.catalog)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Read, apply `f`, write what changed, in the way `CatalogFile::update` promises: when `f`
+    /// fails nothing is written; a row someone else changed since the read fails the whole
+    /// change with a conflict that names them. Renewers only; never from the offline copy.
+    pub fn update<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&mut Catalog) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let membership = self.membership().map_err(StoreError::from)?.clone();
+        let conn = self.conn().map_err(StoreError::from)?;
+        let me = membership.clone();
+        let (snapshot, role) = conn
+            .run(move |client| Ok((read(client, &me)?, Role::of_member(client, &me)?)))
+            .map_err(StoreError::from)?;
+        match role {
+            Some(Role::Renewer) => {}
+            Some(Role::Viewer) => {
+                return Err(StoreError::from(WorkspaceError::Viewer(membership.member)).into());
+            }
+            None => {
+                return Err(StoreError::from(WorkspaceError::NotMember(membership.member)).into());
+            }
+        }
+        let mut catalog = snapshot.catalog.clone();
+        let result = f(&mut catalog)?;
+        let member = membership.member.clone();
+        conn.run(move |client| write(client, &snapshot, &catalog, &member))
+            .map_err(StoreError::from)?;
+        Ok(result)
+    }
+
+    fn save_copy(&self, catalog: &Catalog) {
+        let copy = OfflineCopy {
+            synced_at: Utc::now(),
+            catalog: catalog.clone(),
+        };
+        // Best effort: the copy only serves reading while offline.
+        if let Ok(bytes) = serde_json::to_vec(&copy)
+            && let Err(e) = crate::store::atomic::write_atomic(&self.copy_path(), &bytes)
+        {
+            tracing::warn!(error = %e, "could not keep the workspace's offline copy");
+        }
+    }
+
+    fn read_copy(&self) -> Option<OfflineCopy> {
+        let bytes = crate::store::private::read(&self.copy_path()).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+}
+
+fn json<T: for<'de> Deserialize<'de>>(v: Value) -> Result<T, WorkspaceError> {
+    serde_json::from_value(v).map_err(|e| WorkspaceError::Db(format!("a row is damaged: {e}")))
+}
+
+/// The whole catalog in one repeatable-read snapshot.
+fn read(client: &mut Client, membership: &Membership) -> Result<Snapshot, WorkspaceError> {
+    let mut tx = client
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
+        .map_err(db)?;
+    super::schema::check(&mut tx)?;
+    let head = tx
+        .query_opt("SELECT last_check_at FROM workspace", &[])
+        .map_err(db)?
+        .ok_or(WorkspaceError::NotInitialised)?;
+    let mut snapshot = Snapshot {
+        catalog: Catalog {
+            schema: CATALOG_SCHEMA,
+            profile_id: membership.local_profile_id.clone(),
+            last_check_at: head.get(0),
+            ..Catalog::default()
+        },
+        channel_versions: HashMap::new(),
+        app_versions: HashMap::new(),
+    };
+    for row in tx
+        .query(
+            "SELECT id, data, row_version FROM apps ORDER BY name, id",
+            &[],
+        )
+        .map_err(db)?
+    {
+        snapshot.app_versions.insert(row.get(0), row.get(2));
+        snapshot.catalog.apps.push(json::<MetaApp>(row.get(1))?);
+    }
+    for row in tx
+        .query(
+            "SELECT id, data, row_version, changed_by, changed_at FROM channels \
+             ORDER BY data->>'added_at', id",
+            &[],
+        )
+        .map_err(db)?
+    {
+        snapshot.channel_versions.insert(row.get(0), row.get(2));
+        snapshot
+            .catalog
+            .changed
+            .insert(row.get(0), (row.get(3), row.get(4)));
+        snapshot.catalog.channels.push(json::<Channel>(row.get(1))?);
+    }
+    tx.commit().map_err(db)?;
+    Ok(snapshot)
+}
+
+/// Which row a change lost its race on.
+enum Lost {
+    Channel { id: String, name: String },
+    App { id: String, name: String },
+    Other(WorkspaceError),
+}
+
+impl From<postgres::Error> for Lost {
+    fn from(e: postgres::Error) -> Lost {
+        Lost::Other(db(e))
+    }
+}
+
+/// Writes the rows `after` changed against `before`, in one transaction.
+fn write(
+    client: &mut Client,
+    before: &Snapshot,
+    after: &Catalog,
+    member: &str,
+) -> Result<(), WorkspaceError> {
+    match write_rows(client, before, after, member) {
+        Ok(()) => Ok(()),
+        Err(Lost::Other(e)) => Err(e),
+        // The transaction is gone; who won is read as committed now.
+        Err(Lost::Channel { id, name }) => Err(who_changed(client, "channels", &id, name)),
+        Err(Lost::App { id, name }) => Err(who_changed(client, "apps", &id, name)),
+    }
+}
+
+fn write_rows(
+    client: &mut Client,
+    before: &Snapshot,
+    after: &Catalog,
+    member: &str,
+) -> Result<(), Lost> {
+    let mut tx = client.transaction()?;
+    let old_channels: HashMap<&str, &Channel> = before
+        .catalog
+        .channels
+        .iter()
+        .map(|c| (c.id.as_str(), c))
+        .collect();
+    let mut channels: Vec<&Channel> = after.channels.iter().collect();
+    // One order for every writer, so two changes of the same rows queue instead of deadlocking.
+    channels.sort_by(|a, b| a.id.cmp(&b.id));
+    for c in channels {
+        let lost = || Lost::Channel {
+            id: c.id.clone(),
+            name: c.name.clone(),
+        };
+        let data = serde_json::to_value(c).map_err(|e| Lost::Other(encode(e)))?;
+        let kind = c.kind.code();
+        match old_channels.get(c.id.as_str()) {
+            None => {
+                let inserted = tx.execute(
+                    "INSERT INTO channels (id, name, kind, app_id, page_id, token_fingerprint, \
+                     data, changed_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                     ON CONFLICT DO NOTHING",
+                    &[
+                        &c.id,
+                        &c.name,
+                        &kind,
+                        &c.app_id,
+                        &c.page_id,
+                        &c.token.fingerprint,
+                        &data,
+                        &member,
+                    ],
+                )?;
+                if inserted != 1 {
+                    return Err(lost());
+                }
+            }
+            Some(old) => {
+                if serde_json::to_value(old).ok().as_ref() == Some(&data) {
+                    continue;
+                }
+                let version = before.channel_versions.get(&c.id).copied().unwrap_or(0);
+                let updated = tx.execute(
+                    "UPDATE channels SET name = $3, kind = $4, app_id = $5, page_id = $6, \
+                     token_fingerprint = $7, data = $8, changed_by = $9, changed_at = now(), \
+                     row_version = row_version + 1 WHERE id = $1 AND row_version = $2",
+                    &[
+                        &c.id,
+                        &version,
+                        &c.name,
+                        &kind,
+                        &c.app_id,
+                        &c.page_id,
+                        &c.token.fingerprint,
+                        &data,
+                        &member,
+                    ],
+                );
+                match updated {
+                    Ok(1) => {}
+                    Ok(_) => return Err(lost()),
+                    Err(e) if is_race(&e) => return Err(lost()),
+                    Err(e) => return Err(e.into()),
+                }
+            }
+        }
+    }
+    for old in &before.catalog.channels {
+        if after.channels.iter().any(|c| c.id == old.id) {
+            continue;
+        }
+        let version = before.channel_versions.get(&old.id).copied().unwrap_or(0);
+        let deleted = tx.execute(
+            "DELETE FROM channels WHERE id = $1 AND row_version = $2",
+            &[&old.id, &version],
+        )?;
+        if deleted != 1 {
+            return Err(Lost::Channel {
+                id: old.id.clone(),
+                name: old.name.clone(),
+            });
+        }
+    }
+    write_apps(&mut tx, before, after, member)?;
+    if after.last_check_at != before.catalog.last_check_at
+        && let Some(at) = after.last_check_at
+    {
+        // A time, not a fact two people can disagree on: the later check stays.
+        tx.execute(
+            "UPDATE workspace SET last_check_at = greatest(coalesce(last_check_at, $1), $1)",
+            &[&at],
+        )?;
+    }
+    tx.commit().map_err(|e| {
+        if is_race(&e) {
+            Lost::Other(WorkspaceError::Conflict {
+                what: String::new(),
+                by: String::new(),
+                at: None,
+            })
+        } else {
+            e.into()
+        }
+    })
+}
+
+fn write_apps(
+    tx: &mut postgres::Transaction<'_>,
+    before: &Snapshot,
+    after: &Catalog,
+    member: &str,
+) -> Result<(), Lost> {
+    for app in &after.apps {
+        let lost = || Lost::App {
+            id: app.id.clone(),
+            name: app.name.clone(),
+        };
+        let data = serde_json::to_value(app).map_err(|e| Lost::Other(encode(e)))?;
+        match before.catalog.apps.iter().find(|a| a.id == app.id) {
+            None => {
+                let n = tx.execute(
+                    "INSERT INTO apps (id, name, data, changed_by) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT DO NOTHING",
+                    &[&app.id, &app.name, &data, &member],
+                )?;
+                if n != 1 {
+                    return Err(lost());
+                }
+            }
+            Some(old) if serde_json::to_value(old).ok().as_ref() == Some(&data) => {}
+            Some(_) => {
+                let version = before.app_versions.get(&app.id).copied().unwrap_or(0);
+                let n = tx.execute(
+                    "UPDATE apps SET name = $3, data = $4, changed_by = $5, changed_at = now(), \
+                     row_version = row_version + 1 WHERE id = $1 AND row_version = $2",
+                    &[&app.id, &version, &app.name, &data, &member],
+                )?;
+                if n != 1 {
+                    return Err(lost());
+                }
+            }
+        }
+    }
+    for old in &before.catalog.apps {
+        if after.apps.iter().any(|a| a.id == old.id) {
+            continue;
+        }
+        let version = before.app_versions.get(&old.id).copied().unwrap_or(0);
+        let n = tx.execute(
+            "DELETE FROM apps WHERE id = $1 AND row_version = $2",
+            &[&old.id, &version],
+        )?;
+        if n != 1 {
+            return Err(Lost::App {
+                id: old.id.clone(),
+                name: old.name.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A deadlock or serialisation failure: two changes raced; the loser changed nothing.
+fn is_race(e: &postgres::Error) -> bool {
+    use postgres::error::SqlState;
+    e.code().is_some_and(|c| {
+        *c == SqlState::T_R_DEADLOCK_DETECTED || *c == SqlState::T_R_SERIALIZATION_FAILURE
+    })
+}
+
+fn encode(e: serde_json::Error) -> WorkspaceError {
+    WorkspaceError::Db(format!("could not encode a row: {e}"))
+}
+
+/// The conflict of a lost race: who last changed the row (by id, else by name) and when.
+fn who_changed(client: &mut Client, table: &str, id: &str, name: String) -> WorkspaceError {
+    let sql = format!(
+        "SELECT changed_by, changed_at FROM {table} WHERE id = $1 OR name = $2 \
+         ORDER BY (id = $1) DESC LIMIT 1"
+    );
+    match client.query_opt(&sql, &[&id, &name]) {
+        Ok(Some(row)) => WorkspaceError::Conflict {
+            what: name,
+            by: row.get(0),
+            at: row.get(1),
+        },
+        // Removed meanwhile: who removed it is in the history, not in a row.
+        Ok(None) | Err(_) => WorkspaceError::Conflict {
+            what: name,
+            by: String::new(),
+            at: None,
+        },
+    }
+}

@@ -1,0 +1,89 @@
+### workspace: español latinoamericano neutro
+
+ws-bad-url = No se entiende la dirección del espacio de trabajo ({ $detail }). Escríbala como postgres://usuario@servidor:5432/base.
+ws-tls-required = La dirección pide sslmode=require, y esta versión de Tokenwarden se conecta al espacio de trabajo sin TLS. No se envió nada. Use un servidor en una red de confianza con sslmode=disable o prefer, o espere el soporte de TLS.
+ws-offline = No se puede conectar con el servidor del espacio de trabajo ({ $detail }). No se cambió nada; vuelva a intentarlo cuando esté disponible.
+ws-db = La base de datos del espacio de trabajo rechazó la solicitud: { $detail }. No se cambió nada.
+ws-newer-schema = La base de datos del espacio de trabajo fue preparada por un Tokenwarden más nuevo (versión { $found }; este lee hasta la { $supported }). Instale el Tokenwarden más nuevo; no se cambió nada.
+ws-not-initialised = Esta base de datos todavía no tiene un espacio de trabajo. Cree uno con: tokenwarden workspace init
+ws-already-initialised = Esta base de datos ya tiene un espacio de trabajo. Únase con: tokenwarden workspace join
+ws-already-joined = Este perfil ya está en un espacio de trabajo (tokenwarden workspace status). Use otra carpeta de perfil (--profile) para otro espacio de trabajo.
+ws-profile-not-empty = Este perfil tiene canales o apps propios, que un espacio de trabajo ocultaría. Cree el espacio de trabajo o únase con una carpeta de perfil nueva (--profile CARPETA).
+ws-locked = La dirección del espacio de trabajo se guarda en el almacén de secretos de este perfil, que no se pudo leer ({ $detail }). Defina TOKENWARDEN_VAULT_PASSPHRASE o TOKENWARDEN_WORKSPACE_URL, o ejecute un comando que pida la frase de contraseña.
+ws-not-member = { $name } todavía no es miembro del espacio de trabajo. Entregue su clave pública (tokenwarden workspace status) a un renovador, quien lo agrega con: tokenwarden workspace invite
+ws-viewer = { $name } es observador en este espacio de trabajo: los observadores ven el estado y el historial, y solo los renovadores leen tokens o cambian algo. No se cambió nada.
+ws-not-sealed = Este token no está sellado para la clave de { $name }, así que no se puede abrir aquí. Pida a un renovador que lo invite de nuevo o que renueve el canal.
+ws-conflict = { $by } cambió { $what } el { $at }, después de que usted lo leyó. Aquí no se guardó nada; revíselo de nuevo y vuelva a intentarlo si aún necesita el cambio.
+ws-conflict-unknown = Otra persona cambió { $what } hace un momento. Aquí no se guardó nada; revíselo de nuevo y vuelva a intentarlo si aún necesita el cambio.
+ws-member-exists = { $name } (o esa clave) ya es miembro; `tokenwarden workspace members` los muestra.
+ws-no-such-member = Ningún miembro se llama { $name }; `tokenwarden workspace members` los muestra.
+ws-last-renewer = No se puede quitar al último renovador: invite primero a otro renovador.
+ws-bad-key = Esa no es una clave pública de age ({ $detail }). Empieza con age1 y la muestra `tokenwarden workspace join`.
+ws-unreadable = { $count ->
+    [one] Un token no está sellado
+   *[other] { $count } tokens no están sellados
+} para su clave, así que no se pueden sellar para los nuevos miembros. No se cambió nada; pida esto al renovador que los guardó.
+ws-membership = El archivo del espacio de trabajo { $path } está dañado ({ $detail }). No se cambió nada.
+ws-identity = Su clave del espacio de trabajo falta en el almacén de secretos de este perfil o está dañada ({ $detail }). Sin ella no se pueden abrir los tokens; únase de nuevo con un perfil nuevo y pida a un renovador que invite la nueva clave.
+ws-offline-copy = Sin conexión: no se puede conectar con el servidor del espacio de trabajo. Esta es la copia del { $at }; los cambios se rechazan hasta que el servidor vuelva.
+ws-url-prompt = Dirección del espacio de trabajo (postgres://…):
+ws-url-missing = Indique la dirección del espacio de trabajo: como argumento, con --url-stdin o en TOKENWARDEN_WORKSPACE_URL (mejor si contiene una contraseña).
+ws-started = Espacio de trabajo creado. Usted, { $name }, es su primer renovador. Los demás se unen con `tokenwarden workspace join` y le envían la clave que muestra; usted los agrega con `tokenwarden workspace invite`.
+ws-joined = Se unió como { $name }. Su clave pública es:
+    { $key }
+    Entréguela a un renovador del espacio de trabajo, quien lo agrega con:
+    tokenwarden workspace invite { $name } --key { $key } --role renewer (o viewer)
+ws-not-on-workspace = Este perfil no está en un espacio de trabajo. Cree uno con `tokenwarden workspace init` o únase a uno con `tokenwarden workspace join`.
+ws-role-renewer = renovador
+ws-role-viewer = observador
+ws-member-line = { $name } ({ $role }), agregado por { $by } el { $at }; clave { $key }
+ws-member-line-you = { $name } ({ $role }, usted), agregado por { $by } el { $at }; clave { $key }
+ws-unknown-role = "{ $role }" no es un rol: use renewer (lee y renueva tokens) o viewer (solo estado e historial).
+ws-name-missing = Indique el nombre del miembro.
+ws-invited = { $name } ahora es { $role } del espacio de trabajo. { $count ->
+    [one] Se volvió a sellar un secreto
+   *[other] Se volvieron a sellar { $count } secretos
+} para los renovadores.
+ws-removed = { $name } ya no es miembro. { $count ->
+    [one] Se volvió a sellar un secreto
+   *[other] Se volvieron a sellar { $count } secretos
+} para los renovadores que quedan.
+ws-removed-renew = { $count ->
+    [one] Podía leer el token de un canal; renuévelo para que lo que vio deje de funcionar:
+   *[other] Podía leer los tokens de { $count } canales; renuévelos para que lo que vio deje de funcionar:
+}
+ws-status-offline = desconocido (no se puede conectar con el servidor)
+ws-status-not-invited = todavía no es miembro (esperando la invitación de un renovador)
+ws-status = Espacio de trabajo { $id }
+    Miembro: { $name }, { $role }
+    Clave pública: { $key }
+
+## --help de los comandos de espacio de trabajo
+help-workspace = Un espacio de trabajo de equipo en PostgreSQL: el catálogo compartido y los tokens sellados para sus renovadores
+help-workspace-init = Crea un espacio de trabajo en una base de datos PostgreSQL vacía; usted es su primer renovador. Si la dirección contiene una contraseña, omita URL y defina TOKENWARDEN_WORKSPACE_URL o use --url-stdin: otros usuarios de la computadora pueden leer una línea de comandos
+help-workspace-init-arg-url = postgres://usuario@servidor/base (sslmode=disable|prefer; TLS todavía no está incluido)
+help-workspace-init-arg-url-stdin = Leer la dirección de la entrada estándar
+help-workspace-init-arg-name = Su nombre en el espacio de trabajo (predeterminado: su nombre de usuario)
+help-workspace-join = Conecta este perfil (vacío) a un espacio de trabajo y muestra su clave pública, para que un renovador lo invite. La dirección se lee como en init
+help-workspace-join-arg-url = postgres://usuario@servidor/base (sslmode=disable|prefer; TLS todavía no está incluido)
+help-workspace-join-arg-url-stdin = Leer la dirección de la entrada estándar
+help-workspace-join-arg-name = Su nombre en el espacio de trabajo (predeterminado: su nombre de usuario)
+help-workspace-members = Los miembros, sus roles y quién los agregó
+help-workspace-invite = Agrega un miembro con la clave pública que obtuvo de `workspace join` (solo renovadores). Un nuevo renovador puede leer todos los tokens de inmediato: se sellan para él en el mismo cambio
+help-workspace-invite-arg-key = Su clave pública de age (age1…)
+help-workspace-invite-arg-role = renewer (lee y renueva tokens) o viewer (solo estado e historial)
+help-workspace-remove = Quita a un miembro (solo renovadores): todos los tokens se vuelven a sellar para los renovadores que quedan, y se listan los canales cuyos tokens podía leer, para renovarlos
+help-workspace-status = En qué espacio de trabajo está este perfil, como quién, y si el servidor responde
+help-workspace-import = Copia las apps y los canales de un perfil local a este espacio de trabajo (solo renovadores); cada token se sella para los renovadores del espacio de trabajo. El perfil local queda como está
+help-workspace-import-arg-from = La carpeta del perfil local de la que se copia
+
+## workspace import
+ws-import-not-local = Ejecute esto en un perfil de espacio de trabajo, con --from indicando la carpeta de un perfil local (no uno de un espacio de trabajo).
+ws-imported = Copiado al espacio de trabajo: { $channels ->
+    [one] un canal
+   *[other] { $channels } canales
+} y { $apps ->
+    [one] una app
+   *[other] { $apps } apps
+}, con los tokens sellados para sus renovadores. El perfil local no cambió.
+ws-import-skipped = Se omitió: el espacio de trabajo ya tiene un canal como { $name } (mismo id o nombre).
