@@ -112,7 +112,7 @@ async fn import(profile: Option<PathBuf>, from: PathBuf) -> i32 {
         let service = super::open_service(profile)?;
         let from = Profile::resolve(Some(from))?;
         if service.store.catalog.workspace().is_none() || workspace::of(&from).is_some() {
-            return Err(ServiceError::Usage(t("ws-import-not-local")));
+            return Err(ServiceError::said(t("ws-import-not-local")));
         }
         let backend = super::choose_backend(&from)?;
         let local = crate::store::Store::open(from, backend)?;
@@ -155,7 +155,7 @@ fn usage_or(e: ServiceError) -> ServiceError {
             | W::AlreadyJoined
             | W::ProfileNotEmpty
             | W::LastRenewer),
-        )) => ServiceError::Usage(crate::words::workspace::error(w)),
+        )) => ServiceError::said(crate::words::workspace::error(w)),
         _ => e,
     }
 }
@@ -166,7 +166,7 @@ fn url_from(url: Option<String>, url_stdin: bool) -> Result<Secret, ServiceError
         (None, true) => input::read_secret_text(&t("ws-url-prompt"))?,
         (None, false) => crate::env::var(WORKSPACE_URL_ENV)
             .map(Secret::new)
-            .ok_or_else(|| ServiceError::Usage(t("ws-url-missing")))?,
+            .ok_or_else(|| ServiceError::said(t("ws-url-missing")))?,
     };
     Ok(Secret::new(url.expose().trim()))
 }
@@ -228,7 +228,7 @@ fn start(
 }
 
 fn workspace_of(profile: &Profile) -> Result<std::sync::Arc<Workspace>, ServiceError> {
-    workspace::of(profile).ok_or_else(|| ServiceError::Usage(t("ws-not-on-workspace")))
+    workspace::of(profile).ok_or_else(|| ServiceError::said(t("ws-not-on-workspace")))
 }
 
 #[derive(Serialize)]
@@ -307,9 +307,9 @@ fn as_member(
 
 fn invite(profile: Option<PathBuf>, name: &str, key: &str, role: &str) -> Result<(), ServiceError> {
     let role = Role::from_code(role)
-        .ok_or_else(|| ServiceError::Usage(t_args("ws-unknown-role", &[("role", role.into())])))?;
+        .ok_or_else(|| ServiceError::said(t_args("ws-unknown-role", &[("role", role.into())])))?;
     if name.trim().is_empty() {
-        return Err(ServiceError::Usage(t("ws-name-missing")));
+        return Err(ServiceError::said(t("ws-name-missing")));
     }
     let (ws, identity) = as_member(profile)?;
     let resealed = ws
