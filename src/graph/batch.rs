@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::client::{GraphClient, parse_body};
-use super::error::GraphError;
+use super::error::{GraphError, UnsafeRequest};
 use super::usage::Usage;
 use crate::model::Secret;
 
@@ -32,9 +32,9 @@ impl BatchOp {
         secrets: &[(&str, &str)],
     ) -> Result<BatchOp, GraphError> {
         if let Some((name, _)) = query.iter().find(|(k, _)| SECRET_PARAMS.contains(k)) {
-            return Err(GraphError::Unsafe(format!(
-                "Tokenwarden would have put a secret ({name}) in a batch request's address, so it was not sent. This is a bug; please report it"
-            )));
+            return Err(GraphError::Unsafe(UnsafeRequest::SecretInAddress {
+                name: name.to_string(),
+            }));
         }
         let segments = super::ids::checked_segments(path)?;
         let mut relative_url = segments

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::config::GraphConfig;
-use super::error::GraphError;
+use super::error::{GraphError, UnsafeRequest};
 use crate::model::{GraphErrorInfo, Secret};
 
 /// The largest answer read. Graph's answers here are a few KiB (a user with hundreds of Pages
@@ -155,9 +155,9 @@ impl GraphClient {
         if method != Method::Post
             && let Some((name, _)) = params.iter().find(|(k, _)| SECRET_PARAMS.contains(k))
         {
-            return Err(GraphError::Unsafe(format!(
-                "Tokenwarden would have put a secret ({name}) in a web address, so the request was not sent. This is a bug; please report it"
-            )));
+            return Err(GraphError::Unsafe(UnsafeRequest::SecretInAddress {
+                name: name.to_string(),
+            }));
         }
         let url = self.url(path)?;
         let mut delay = self.cfg.backoff;
@@ -189,7 +189,7 @@ impl GraphClient {
         url.set_query(None);
         url.set_fragment(None);
         url.path_segments_mut()
-            .map_err(|()| GraphError::Unsafe("the Graph address cannot carry a path".into()))?
+            .map_err(|()| GraphError::Unsafe(UnsafeRequest::BadBaseUrl))?
             .pop_if_empty()
             .push(&self.cfg.version)
             .extend(segments);

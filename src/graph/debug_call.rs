@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::client::{GraphClient, Method, parse_body};
 use super::debug_route::DebugRoute;
-use super::error::GraphError;
+use super::error::{GraphError, UnsafeRequest};
 use crate::model::Secret;
 
 /// What one way of asking gave: an answer (good or a real Graph error), or a refusal of the way
@@ -46,9 +46,7 @@ pub(crate) async fn debug_token_data(
             Asked::Refused => {}
         }
     }
-    Err(GraphError::Unsafe(
-        "Facebook accepted neither safe way to check a token (both keep it out of web addresses), and Tokenwarden never puts a token in a web address, where proxies and server logs keep it. If this lasts, tell Tokenwarden's developers".into(),
-    ))
+    Err(GraphError::Unsafe(UnsafeRequest::NoSafeDebug))
 }
 
 /// `POST debug_token` with `method=GET`, `input_token` and `access_token` in the form body.
@@ -302,7 +300,7 @@ mod tests {
                 .await
                 .unwrap_err();
             assert!(
-                matches!(&e, GraphError::Unsafe(m) if m.contains("web address")),
+                matches!(&e, GraphError::Unsafe(UnsafeRequest::NoSafeDebug)),
                 "{e:?}"
             );
             assert!(!e.is_transient() && e.token_reason().is_none());

@@ -31,7 +31,34 @@ pub enum GraphError {
     /// A request not sent because it would have exposed a secret or gone somewhere else (an id
     /// that is not an id, a token that could only travel in a URL). Never worth a retry.
     #[error("{0}")]
-    Unsafe(String),
+    Unsafe(UnsafeRequest),
+}
+
+/// Why a request was not sent, as facts for the words layer; the English here is for logs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UnsafeRequest {
+    /// An id from a file or the network that is not a Graph id (shown shortened and cleaned).
+    #[error(
+        "the id {shown} is not a Facebook id (those are only digits), so nothing was sent with it. Check the channel's Page id, or add the channel again"
+    )]
+    NotAnId { shown: String },
+    #[error(
+        "the address {shown} is not one Tokenwarden calls (an id in it is not a Facebook id), so nothing was sent. Check the channel's Page id, or add the channel again"
+    )]
+    NotOurAddress { shown: String },
+    /// A bug guard: a secret parameter would have gone into a URL.
+    #[error(
+        "Tokenwarden would have put a secret ({name}) in a web address, so the request was not sent. This is a bug; please report it"
+    )]
+    SecretInAddress { name: String },
+    #[error(
+        "Facebook accepted neither safe way to check a token (both keep it out of web addresses), and Tokenwarden never puts a token in a web address, where proxies and server logs keep it. If this lasts, tell Tokenwarden's developers"
+    )]
+    NoSafeDebug,
+    #[error("the Graph address cannot carry a path")]
+    BadBaseUrl,
+    #[error("no Page to ask about")]
+    NoTarget,
 }
 
 impl GraphError {

@@ -2,7 +2,7 @@
 //! before anything is sent: an id that came from a file or from the network can then never turn
 //! into another address, a query string or a path that walks somewhere else with the token.
 
-use super::error::GraphError;
+use super::error::{GraphError, UnsafeRequest};
 
 /// First path segments Tokenwarden calls besides ids.
 const ROOTS: &[&str] = &["debug_token", "app", "oauth", "device"];
@@ -12,10 +12,9 @@ pub fn node_id(id: &str) -> Result<&str, GraphError> {
     if id == "me" || (!id.is_empty() && id.len() <= 40 && id.bytes().all(|b| b.is_ascii_digit())) {
         Ok(id)
     } else {
-        Err(GraphError::Unsafe(format!(
-            "the id {} is not a Facebook id (those are only digits), so nothing was sent with it. Check the channel's Page id, or add the channel again",
-            shown(id)
-        )))
+        Err(GraphError::Unsafe(UnsafeRequest::NotAnId {
+            shown: shown(id),
+        }))
     }
 }
 
@@ -42,10 +41,9 @@ pub(crate) fn checked_segments(path: &str) -> Result<Vec<&str>, GraphError> {
     if ok {
         Ok(segments)
     } else {
-        Err(GraphError::Unsafe(format!(
-            "the address {} is not one Tokenwarden calls (an id in it is not a Facebook id), so nothing was sent. Check the channel's Page id, or add the channel again",
-            shown(path)
-        )))
+        Err(GraphError::Unsafe(UnsafeRequest::NotOurAddress {
+            shown: shown(path),
+        }))
     }
 }
 

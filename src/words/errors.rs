@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::bundle::{t, t_args};
 use super::reasons::{kind, sentences};
+use crate::graph::error::UnsafeRequest;
 use crate::graph::{ConfigError, GraphError};
 use crate::model::{PasteError, PasteSource};
 use crate::service::{BackupId, Conflict, Named, RestoreWhy, ServiceError, Usage};
@@ -335,8 +336,23 @@ pub fn graph(e: &GraphError) -> String {
             &[("status", (*status).into()), ("detail", detail.into())],
         ),
         GraphError::BadBody(detail) => t_args("graph-bad-body", &[("detail", detail.into())]),
-        // A request we refused to send; its sentence is the graph module's own.
-        GraphError::Unsafe(why) => why.clone(),
+        GraphError::Unsafe(why) => unsafe_request(why),
+    }
+}
+
+/// Why a request was not sent (an id that is not one, a bug guard).
+pub fn unsafe_request(why: &UnsafeRequest) -> String {
+    match why {
+        UnsafeRequest::NotAnId { shown } => t_args("graph-unsafe-id", &[("id", shown.into())]),
+        UnsafeRequest::NotOurAddress { shown } => {
+            t_args("graph-unsafe-address", &[("address", shown.into())])
+        }
+        UnsafeRequest::SecretInAddress { name } => {
+            t_args("graph-unsafe-secret", &[("name", name.into())])
+        }
+        UnsafeRequest::NoSafeDebug => t("graph-unsafe-no-safe-debug"),
+        UnsafeRequest::BadBaseUrl => t("graph-unsafe-base-url"),
+        UnsafeRequest::NoTarget => t("graph-unsafe-no-target"),
     }
 }
 

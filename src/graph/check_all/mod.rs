@@ -551,5 +551,5 @@ fn usage_failure(pct: f64) -> CheckFailure {
 
 /// No Page to ask about: the single check's "could not look" (`Ok(None)`) for the follow-up.
 fn no_target() -> GraphError {
-    GraphError::Unsafe("no Page to ask about".into())
+    GraphError::Unsafe(crate::graph::error::UnsafeRequest::NoTarget)
 }

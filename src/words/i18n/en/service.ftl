@@ -157,3 +157,11 @@ secret-store-keyring = System keychain
 secret-store-vault = Encrypted vault
 secret-store-workspace = Team workspace
 secret-store-memory = Memory (demo)
+
+# A request Tokenwarden refused to send.
+graph-unsafe-id = the id { $id } is not a Facebook id (those are only digits), so nothing was sent with it. Check the channel's Page id, or add the channel again
+graph-unsafe-address = the address { $address } is not one Tokenwarden calls (an id in it is not a Facebook id), so nothing was sent. Check the channel's Page id, or add the channel again
+graph-unsafe-secret = Tokenwarden would have put a secret ({ $name }) in a web address, so the request was not sent. This is a bug; please report it
+graph-unsafe-no-safe-debug = Facebook accepted neither safe way to check a token (both keep it out of web addresses), and Tokenwarden never puts a token in a web address, where proxies and server logs keep it. If this lasts, tell Tokenwarden's developers
+graph-unsafe-base-url = the Graph address cannot carry a path
+graph-unsafe-no-target = no Page to ask about

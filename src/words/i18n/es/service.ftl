@@ -157,3 +157,11 @@ secret-store-keyring = Llavero del sistema
 secret-store-vault = Bóveda cifrada
 secret-store-workspace = Espacio de equipo
 secret-store-memory = Memoria (demostración)
+
+# Una solicitud que Tokenwarden se negó a enviar.
+graph-unsafe-id = el id { $id } no es un id de Facebook (esos son solo dígitos), así que no se envió nada con él. Revise el id de la Página del canal, o agregue el canal de nuevo
+graph-unsafe-address = la dirección { $address } no es una que Tokenwarden use (un id en ella no es un id de Facebook), así que no se envió nada. Revise el id de la Página del canal, o agregue el canal de nuevo
+graph-unsafe-secret = Tokenwarden habría puesto un secreto ({ $name }) en una dirección web, así que la solicitud no se envió. Es un error del programa; por favor, repórtelo
+graph-unsafe-no-safe-debug = Facebook no aceptó ninguna de las dos formas seguras de revisar un token (ambas lo mantienen fuera de las direcciones web), y Tokenwarden nunca pone un token en una dirección web, donde lo guardan los proxies y los registros de los servidores. Si esto continúa, avise a los desarrolladores de Tokenwarden
+graph-unsafe-base-url = la dirección de Graph no puede llevar una ruta
+graph-unsafe-no-target = no hay una Página por la cual preguntar
