@@ -432,9 +432,9 @@ pub fn tend_desktop(state: &mut AppState, worker: &Worker, now: DateTime<Utc>) {
 /// Applies the worker's answer: closes the dialog with a notice, or shows why not in it.
 pub fn lifecycle(state: &mut AppState, event: LifecycleEvent) {
     match event.result {
-        Ok(message) => {
+        Ok(done) => {
             state.lifecycle = None;
-            state.notify(NoticeKind::Success, message);
+            state.notify(NoticeKind::Success, done.phrase());
         }
         Err(f) => match &mut state.lifecycle {
             Some(d) => {
