@@ -66,3 +66,8 @@ pub fn offline_notice(as_of: DateTime<Utc>) -> String {
         &[("at", super::time::when(Some(as_of), Utc::now()).into())],
     )
 }
+
+/// After a check on a workspace: how many results were dropped because the channel changed.
+pub fn changed_meanwhile(count: usize) -> String {
+    t_args("ws-check-changed-meanwhile", &[("count", count.into())])
+}

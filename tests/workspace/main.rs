@@ -9,6 +9,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod check_race;
 mod concurrency;
 mod members;
 mod moving_in;

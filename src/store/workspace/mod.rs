@@ -14,6 +14,7 @@
 mod catalog;
 mod conn;
 mod history;
+mod live;
 mod members;
 mod schema;
 mod sealed;
@@ -30,6 +31,7 @@ use crate::model::{Secret, SecretRef};
 use conn::Conn;
 
 pub use catalog::Snapshot;
+pub use live::{Listening, Notice};
 pub use members::{Member, Removed, Role, Started, init, join};
 pub use schema::SCHEMA_VERSION;
 pub use sealed::WorkspaceSecrets;

@@ -26,6 +26,10 @@ ws-unreadable = { $count ->
 ws-membership = El archivo del espacio de trabajo { $path } está dañado ({ $detail }). No se cambió nada.
 ws-identity = Su clave del espacio de trabajo falta en el almacén de secretos de este perfil o está dañada ({ $detail }). Sin ella no se pueden abrir los tokens; únase de nuevo con un perfil nuevo y pida a un renovador que invite la nueva clave.
 ws-offline-copy = Sin conexión: no se puede conectar con el servidor del espacio de trabajo. Esta es la copia del { $at }; los cambios se rechazan hasta que el servidor vuelva.
+ws-check-changed-meanwhile = { $count ->
+    [one] Otra persona cambió un canal
+   *[other] Otra persona cambió { $count } canales
+} mientras se comprobaban (seguramente los renovó): los resultados eran del token anterior y no se guardaron. Vuelva a comprobarlos para ver el estado del token nuevo.
 ws-url-prompt = Dirección del espacio de trabajo (postgres://…):
 ws-url-missing = Indique la dirección del espacio de trabajo: como argumento, con --url-stdin o en TOKENWARDEN_WORKSPACE_URL (mejor si contiene una contraseña).
 ws-started = Espacio de trabajo creado. Usted, { $name }, es su primer renovador. Los demás se unen con `tokenwarden workspace join` y le envían la clave que muestra; usted los agrega con `tokenwarden workspace invite`.
