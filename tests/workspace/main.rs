@@ -11,6 +11,7 @@ mod support;
 
 mod check_race;
 mod concurrency;
+mod live;
 mod members;
 mod moving_in;
 mod offline;
