@@ -135,6 +135,7 @@ impl WorkerLoop {
                     // A check-all tells of many rows at once: one reload covers them all.
                     while changed.try_recv().is_ok() {}
                     self.reload().await;
+                    self.send_team().await;
                 }
             }
         }
@@ -183,6 +184,21 @@ impl WorkerLoop {
         self.listen(&service);
         self.service = Some(service);
         self.reload().await;
+        self.send_team().await;
+    }
+
+    /// On a workspace: the workspace, this member and the members, for Settings.
+    async fn send_team(&self) {
+        let Some(ws) = self
+            .service
+            .as_ref()
+            .and_then(|s| s.store.catalog.workspace().cloned())
+        else {
+            return;
+        };
+        if let Ok(Some(team)) = tokio::task::spawn_blocking(move || team_view(&ws)).await {
+            self.sink.send(Event::Team(team));
+        }
     }
 
     /// On a workspace, follows the changes other members commit (a local profile has its file
@@ -362,6 +378,29 @@ impl WorkerLoop {
         // Everything below may take a while: it runs beside the loop, so Cancel stays quick.
         tokio::spawn(async move { jobs::run(&service, &sink, cancel, command).await });
     }
+}
+
+/// What Settings shows of a workspace; `None` when its membership file is damaged (the
+/// window's errors say so elsewhere). A server away is shown as offline, not as an error.
+fn team_view(ws: &crate::store::workspace::Workspace) -> Option<crate::gui::data::team::TeamView> {
+    use crate::store::workspace::WorkspaceError;
+    let me = ws.membership().ok()?.member.clone();
+    let server = ws.server().unwrap_or_default();
+    let members = ws.members();
+    let offline = matches!(members, Err(WorkspaceError::Offline(_)));
+    let members: Vec<_> = members
+        .unwrap_or_default()
+        .into_iter()
+        .map(|m| (m.name, m.role))
+        .collect();
+    let my_role = members.iter().find(|(n, _)| *n == me).map(|(_, r)| *r);
+    Some(crate::gui::data::team::TeamView {
+        server,
+        me,
+        my_role,
+        members,
+        offline,
+    })
 }
 
 /// How often the worker looks at the catalog file for changes made by other processes.

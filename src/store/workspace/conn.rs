@@ -49,6 +49,19 @@ impl Conn {
         })
     }
 
+    /// Where the server is, "host:port/database": no user, no password.
+    pub fn server(&self) -> String {
+        let host = match self.config.get_hosts().first() {
+            Some(postgres::config::Host::Tcp(h)) => h.clone(),
+            #[cfg(unix)]
+            Some(postgres::config::Host::Unix(p)) => p.display().to_string(),
+            None => "localhost".into(),
+        };
+        let port = self.config.get_ports().first().copied().unwrap_or(5432);
+        let db = self.config.get_dbname().unwrap_or_default();
+        format!("{host}:{port}/{db}")
+    }
+
     /// A new connection of its own, with the same settings (the caller's thread runs it).
     pub fn connect_another(&self) -> Result<Client, WorkspaceError> {
         self.config

@@ -240,6 +240,11 @@ impl Workspace {
             .ok_or_else(|| WorkspaceError::Locked("no connection string".into()))
     }
 
+    /// Where its server is ("host:port/database"; never the user or password).
+    pub fn server(&self) -> Result<String, WorkspaceError> {
+        Ok(self.conn()?.server())
+    }
+
     /// This member's age identity, from the profile's own secret store.
     pub(crate) fn identity(
         local: &dyn SecretStore,
