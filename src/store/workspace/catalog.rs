@@ -173,7 +173,7 @@ fn read(client: &mut Client, membership: &Membership) -> Result<Snapshot, Worksp
 }
 
 /// Which row a change lost its race on.
-pub(super) enum Lost {
+enum Lost {
     Channel { id: String, name: String },
     App { id: String, name: String },
     Other(WorkspaceError),
@@ -324,7 +324,7 @@ fn write_rows(client: &mut Client, change: &Change<'_>) -> Result<usize, Lost> {
         .cloned()
         .collect();
     super::history::insert(&mut tx, &history, member).map_err(Lost::Other)?;
-    super::live::notify(&mut tx, change.workspace_id, &notices)?;
+    super::live::notify(&mut tx, change.workspace_id, &notices).map_err(Lost::Other)?;
     tx.commit().map_err(|e| {
         if is_race(&e) {
             Lost::Other(WorkspaceError::Conflict {

@@ -54,11 +54,11 @@ pub(super) fn notify(
     tx: &mut postgres::Transaction<'_>,
     workspace_id: &str,
     notices: &[Notice],
-) -> Result<(), super::catalog::Lost> {
+) -> Result<(), WorkspaceError> {
     if notices.is_empty() {
         return Ok(());
     }
-    let channel = pg_channel(workspace_id).map_err(super::catalog::Lost::Other)?;
+    let channel = pg_channel(workspace_id)?;
     let all = [Notice::default()];
     let notices = if notices.len() > MAX_NOTICES {
         &all[..]
@@ -68,7 +68,8 @@ pub(super) fn notify(
     for n in notices {
         // A plain struct of strings and numbers always serialises.
         let payload = serde_json::to_string(n).unwrap_or_default();
-        tx.execute("SELECT pg_notify($1, $2)", &[&channel, &payload])?;
+        tx.execute("SELECT pg_notify($1, $2)", &[&channel, &payload])
+            .map_err(super::conn::db)?;
     }
     Ok(())
 }
