@@ -229,6 +229,18 @@ impl Service {
             }
         }
         changed_meanwhile += self.save_results(pending).await?;
+        if changed_meanwhile > 0 {
+            // Show those channels as they are now (their new token), not with a result about
+            // the token they had.
+            let now_saved = self.catalog().await?;
+            for view in &mut views {
+                if let Some(current) = now_saved.channel(&view.channel.id)
+                    && current.token.fingerprint != view.channel.token.fingerprint
+                {
+                    *view = ChannelView::of(current.clone(), now, &self.thresholds);
+                }
+            }
+        }
         self.remember_server_clock().await;
         sort_by_urgency(&mut views);
         Ok(CheckSummary {

@@ -52,22 +52,8 @@ fn a_check_all_racing_a_renewal_saves_the_other_results_and_keeps_the_new_token(
     let before = team.env.list_json();
     let old_shoes = fingerprint(&before, "Acme Shoes");
 
-    // Alice's check-all stops after checking, before it writes (test-only pause point).
-    let paused = team.env.profile_dir().join("paused-before-write");
-    let mut alice = base_command(team.env.profile_dir(), &team.env.base_url, &["check"]);
-    alice.env(
-        "TOKENWARDEN_TEST_PAUSE",
-        format!("before_workspace_write={}", paused.display()),
-    );
-    let check = spawn(alice, "");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !paused.exists() {
-        assert!(
-            Instant::now() < deadline,
-            "Alice's check never got to its write"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    // Alice's check-all stops after checking, before it writes.
+    let (check, paused) = alice_paused_before_write(&team, &["check", "--json"], "");
 
     // Meanwhile Bob renews Acme Shoes.
     let out = team.bob(&["renew", "Acme Shoes"], &team.shoes_token());
@@ -87,6 +73,11 @@ fn a_check_all_racing_a_renewal_saves_the_other_results_and_keeps_the_new_token(
         out.stderr
     );
 
+    assert_eq!(
+        fingerprint(&out.json(), "Acme Shoes"),
+        new_shoes,
+        "the check's answer shows the renewed channel as it is now"
+    );
     let after = team.env.list_json();
     assert_eq!(
         fingerprint(&after, "Acme Shoes"),
