@@ -21,6 +21,11 @@ pub const TEST_BROWSER_ENV: &str = "TOKENWARDEN_TEST_BROWSER";
 /// a half-finished change is cleaned up later. Never needed by a user.
 pub const TEST_PANIC_ENV: &str = "TOKENWARDEN_TEST_PANIC";
 
+/// Test-only: `POINT=FILE` makes the program stop at a named point (`before_workspace_write`),
+/// create FILE and wait until the test removes it (at most a minute), so a test can make
+/// another member's change land exactly there. Never needed by a user.
+pub const TEST_PAUSE_ENV: &str = "TOKENWARDEN_TEST_PAUSE";
+
 /// Values are zeroized when dropped: one of them may be a passphrase.
 static SNAPSHOT: OnceLock<HashMap<String, Zeroizing<String>>> = OnceLock::new();
 
@@ -77,6 +82,24 @@ pub fn scrub(command: &mut std::process::Command) -> &mut std::process::Command 
         command.env_remove(k);
     }
     command
+}
+
+/// Waits at the test-only pause point `point` when it was asked for (see `TEST_PAUSE_ENV`).
+pub fn test_pause(point: &str) {
+    let Some(asked) = var(TEST_PAUSE_ENV) else {
+        return;
+    };
+    let Some(file) = asked.strip_prefix(point).and_then(|r| r.strip_prefix('=')) else {
+        return;
+    };
+    let file = std::path::Path::new(file);
+    if std::fs::write(file, b"paused").is_err() {
+        return;
+    }
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while file.exists() && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }
 
 /// True when the test-only panic point `point` was asked for.

@@ -95,6 +95,12 @@ pub async fn check(profile: Option<PathBuf>, channel: Option<String>, as_json: b
                     ],
                 ));
             }
+            if summary.changed_meanwhile > 0 {
+                eprintln!(
+                    "{}",
+                    words::workspace::changed_meanwhile(summary.changed_meanwhile)
+                );
+            }
             summary.exit_code()
         }
         Err(e) => report_check_error(&e),

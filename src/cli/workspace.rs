@@ -289,10 +289,7 @@ fn members(profile: Option<PathBuf>, as_json: bool) -> Result<(), ServiceError> 
 }
 
 fn role_words(role: Role) -> String {
-    match role {
-        Role::Renewer => t("ws-role-renewer"),
-        Role::Viewer => t("ws-role-viewer"),
-    }
+    crate::words::workspace::role(role)
 }
 
 /// The workspace with this member's identity, from the profile's own secret store.

@@ -43,6 +43,9 @@ pub struct CheckSummary {
     /// Channels whose check could not be made (network, Meta's servers, rate limits).
     pub failed: usize,
     pub cancelled: bool,
+    /// On a workspace: channels whose result was not saved because someone changed them (a
+    /// renewal) while they were checked; the result was about their old token.
+    pub changed_meanwhile: usize,
 }
 
 impl CheckSummary {
@@ -201,6 +204,7 @@ impl Service {
         let mut pending: Vec<Outcome> = Vec::new();
         let mut failed = 0;
         let mut done = 0;
+        let mut changed_meanwhile = 0;
         while let Some(outcome) = arriving.recv().await {
             done += 1;
             if outcome.2.is_err() {
@@ -221,16 +225,29 @@ impl Service {
             }
             pending.push(outcome);
             if pending.len() >= save_every {
-                self.save_results(std::mem::take(&mut pending)).await?;
+                changed_meanwhile += self.save_results(std::mem::take(&mut pending)).await?;
             }
         }
-        self.save_results(pending).await?;
+        changed_meanwhile += self.save_results(pending).await?;
+        if changed_meanwhile > 0 {
+            // Show those channels as they are now (their new token), not with a result about
+            // the token they had.
+            let now_saved = self.catalog().await?;
+            for view in &mut views {
+                if let Some(current) = now_saved.channel(&view.channel.id)
+                    && current.token.fingerprint != view.channel.token.fingerprint
+                {
+                    *view = ChannelView::of(current.clone(), now, &self.thresholds);
+                }
+            }
+        }
         self.remember_server_clock().await;
         sort_by_urgency(&mut views);
         Ok(CheckSummary {
             views,
             failed,
             cancelled: cancel.is_cancelled(),
+            changed_meanwhile,
         })
     }
 
@@ -244,16 +261,18 @@ impl Service {
             .ok_or_else(|| ServiceError::NotFound(channel_id.to_string()))
     }
 
-    async fn save_results(&self, outcomes: Vec<Outcome>) -> Result<(), ServiceError> {
+    /// Saves the results per channel (see `CatalogFile::update_per_channel`); returns how many
+    /// were dropped because their channel changed meanwhile.
+    async fn save_results(&self, outcomes: Vec<Outcome>) -> Result<usize, ServiceError> {
         if outcomes.is_empty() {
-            return Ok(());
+            return Ok(0);
         }
         let store = self.store.clone();
         let th = self.thresholds;
-        let changes = blocking(move || {
+        let ((), skipped) = blocking(move || {
             store
                 .catalog
-                .update(|c: &mut Catalog| -> Result<Vec<_>, ServiceError> {
+                .update_per_channel(|c: &mut Catalog| -> Result<(), ServiceError> {
                     let mut changes = Vec::new();
                     for outcome in &outcomes {
                         // A channel renewed while it was being checked keeps its new facts.
@@ -268,12 +287,12 @@ impl Service {
                         }
                     }
                     c.last_check_at = Some(Utc::now());
-                    Ok(changes)
+                    c.history.extend(changes);
+                    Ok(())
                 })
         })
         .await??;
-        self.record(changes).await;
-        Ok(())
+        Ok(skipped)
     }
 }
 

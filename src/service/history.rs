@@ -1,12 +1,15 @@
 //! The channel history as the user sees it: recorded by the use cases that change a channel
 //! (add, renew, rollback, restore, a check that changed the health), read per channel.
 //!
-//! Recording is best effort: the change it describes is already saved, and a history that
-//! cannot be written must not turn a finished renewal into an error. It is logged instead.
+//! The use cases that change the catalog leave their lines in `Catalog::history` inside the
+//! update, so they are written with the change: on a workspace in its transaction (both or
+//! neither); in a local profile right after it, best effort as ever (a history that cannot be
+//! written must not turn a finished renewal into an error; it is logged). `record` stays for
+//! the few lines written on their own.
 
 use chrono::{DateTime, Utc};
 
-use super::{ChannelView, RenewOutcome, Service, ServiceError, blocking};
+use super::{ChannelView, Service, ServiceError, blocking};
 use crate::model::{Channel, Health, Thresholds};
 use crate::store::{CatalogFile, HistoryEntry, HistoryEvent, HistoryFile, Profile};
 
@@ -36,30 +39,27 @@ impl Service {
             Err(e) => tracing::warn!(error = %e, "could not write the history"),
         }
     }
+}
 
-    pub(crate) async fn record_event(&self, channel: &Channel, event: HistoryEvent) {
-        self.record(vec![HistoryEntry::now(&channel.id, &channel.name, event)])
-            .await;
-    }
+/// The history line of a channel just added.
+pub(crate) fn added_entry(channel: &Channel) -> HistoryEntry {
+    let fingerprint = channel.token.fingerprint.clone();
+    HistoryEntry::now(
+        &channel.id,
+        &channel.name,
+        HistoryEvent::Added { fingerprint },
+    )
+}
 
-    pub(crate) async fn record_added(&self, channel: &Channel) {
-        let fingerprint = channel.token.fingerprint.clone();
-        self.record_event(channel, HistoryEvent::Added { fingerprint })
-            .await;
-    }
-
-    /// `before` is the channel as it was; `outcome` what the renewal made of it.
-    /// `before` is the channel as it was before its previous token was put back.
-    pub(crate) async fn record_rolled_back(&self, before: &Channel) {
-        let Some(previous) = &before.previous_token else {
-            return;
-        };
-        let event = HistoryEvent::RolledBack {
-            from_fingerprint: before.token.fingerprint.clone(),
-            to_fingerprint: previous.fingerprint.clone(),
-        };
-        self.record_event(before, event).await;
-    }
+/// The history line of a rollback; `before` is the channel before its previous token was put
+/// back (none without a previous token).
+pub(crate) fn rolled_back_entry(before: &Channel) -> Option<HistoryEntry> {
+    let previous = before.previous_token.as_ref()?;
+    let event = HistoryEvent::RolledBack {
+        from_fingerprint: before.token.fingerprint.clone(),
+        to_fingerprint: previous.fingerprint.clone(),
+    };
+    Some(HistoryEntry::now(&before.id, &before.name, event))
 }
 
 /// The history of one channel (id or exact name), oldest first, from the profile's files alone
@@ -108,14 +108,19 @@ pub(crate) fn health_change(
     ))
 }
 
-/// The history line of a replaced token.
-pub(crate) fn replaced_entry(before: &Channel, outcome: &RenewOutcome) -> HistoryEntry {
+/// The history line of a replaced token: `after` holds the new one; `derived` when it was
+/// derived from a user token.
+pub(crate) fn replaced_entry(
+    old_fingerprint: &str,
+    after: &Channel,
+    derived: bool,
+) -> HistoryEntry {
     let event = HistoryEvent::Replaced {
-        old_fingerprint: before.token.fingerprint.clone(),
-        new_fingerprint: outcome.view.channel.token.fingerprint.clone(),
-        derived_from: outcome.derived.as_ref().map(|_| "user_token".to_string()),
+        old_fingerprint: old_fingerprint.to_string(),
+        new_fingerprint: after.token.fingerprint.clone(),
+        derived_from: derived.then(|| "user_token".to_string()),
     };
-    HistoryEntry::now(&outcome.view.channel.id, &outcome.view.channel.name, event)
+    HistoryEntry::now(&after.id, &after.name, event)
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use super::refusal::{Conflict, Usage};
 use super::renew::new_channel;
 use super::{ChannelView, Service, ServiceError, blocking};
 use crate::model::{Channel, ChannelKind, Secret, SecretRef};
-use crate::store::{Catalog, HistoryEntry, HistoryEvent};
+use crate::store::Catalog;
 
 /// Validation calls in flight at once: fast over a good connection, gentle on Meta's limits.
 pub const IMPORT_CONCURRENCY: usize = 8;
@@ -155,7 +155,10 @@ impl Service {
                         super::twins::refuse_twin(c, ch.kind, ch.page_id.as_deref())
                     };
                     match conflict {
-                        Ok(()) => c.channels.push(ch),
+                        Ok(()) => {
+                            c.history.push(super::history::added_entry(&ch));
+                            c.channels.push(ch);
+                        }
                         Err(e) => {
                             late.insert(ch.id.clone(), e);
                         }
@@ -177,7 +180,6 @@ impl Service {
             }
         };
         let mut unused = Vec::new();
-        let mut history = Vec::new();
         for (line, channel, _) in accepted {
             if let Some(error) = late.remove(&channel.id) {
                 unused.push(channel.token.secret.clone());
@@ -188,19 +190,11 @@ impl Service {
                 });
                 continue;
             }
-            history.push(HistoryEntry::now(
-                &channel.id,
-                &channel.name,
-                HistoryEvent::Added {
-                    fingerprint: channel.token.fingerprint.clone(),
-                },
-            ));
             outcome
                 .saved
                 .push((line, ChannelView::of(channel, Utc::now(), &self.thresholds)));
         }
         self.forget_secrets(unused).await;
-        self.record(history).await;
         outcome.refused.sort_by_key(|r| r.line);
         tracing::info!(
             saved = outcome.saved.len(),

@@ -8,9 +8,7 @@
 use super::refusal::{AppInUse, Named, Usage};
 use super::{Service, ServiceError, blocking};
 use crate::model::{Channel, MetaApp, SecretRef};
-use crate::store::{
-    Catalog, CatalogFile, HistoryEntry, HistoryEvent, HistoryFile, Profile, SecretError,
-};
+use crate::store::{Catalog, CatalogFile, HistoryEntry, HistoryEvent, Profile, SecretError};
 
 /// What `remove_channel` did.
 #[derive(Debug, Clone)]
@@ -66,14 +64,6 @@ pub fn refuse_app_in_use(c: &Catalog, app_id: &str) -> Result<(), ServiceError> 
     Err(ServiceError::InUse(AppInUse { app, channels }))
 }
 
-/// Best effort, like every history write: the rename is saved already.
-fn record(profile: &Profile, entry: HistoryEntry) {
-    tracing::info!(channel = %entry.channel_id, event = ?entry.event, "history");
-    if let Err(e) = HistoryFile::new(profile).append(&[entry]) {
-        tracing::warn!(error = %e, "could not write the history");
-    }
-}
-
 /// Renames a channel (id or exact name) in the profile; returns it with its new name. A name
 /// another channel has is refused (exit 2, like `add`): two channels of one name could not be
 /// told apart on the command line.
@@ -83,7 +73,7 @@ pub fn rename_channel_in(
     new_name: &str,
 ) -> Result<Channel, ServiceError> {
     let new_name = clean_name(new_name, Named::Channel)?;
-    let (renamed, old_name) =
+    let renamed =
         CatalogFile::new(profile).update(|c: &mut Catalog| -> Result<_, ServiceError> {
             let i = find_channel(c, selector)?;
             if let Some(other) = c
@@ -98,17 +88,14 @@ pub fn rename_channel_in(
                 }));
             }
             let old = std::mem::replace(&mut c.channels[i].name, new_name.clone());
-            Ok((c.channels[i].clone(), old))
+            let renamed = c.channels[i].clone();
+            if old != renamed.name {
+                let event = HistoryEvent::Renamed { from_name: old };
+                c.history
+                    .push(HistoryEntry::now(&renamed.id, &renamed.name, event));
+            }
+            Ok(renamed)
         })?;
-    if old_name != renamed.name {
-        let event = HistoryEvent::Renamed {
-            from_name: old_name,
-        };
-        record(
-            profile,
-            HistoryEntry::now(&renamed.id, &renamed.name, event),
-        );
-    }
     Ok(renamed)
 }
 
@@ -176,7 +163,17 @@ impl Service {
                 .catalog
                 .update(|c: &mut Catalog| -> Result<Channel, ServiceError> {
                     let i = find_channel(c, &id)?;
-                    Ok(c.channels.remove(i))
+                    let channel = c.channels.remove(i);
+                    let event = HistoryEvent::Removed {
+                        fingerprint: channel.token.fingerprint.clone(),
+                        previous_fingerprint: channel
+                            .previous_token
+                            .as_ref()
+                            .map(|t| t.fingerprint.clone()),
+                    };
+                    c.history
+                        .push(HistoryEntry::now(&channel.id, &channel.name, event));
+                    Ok(channel)
                 })
         })
         .await??;
@@ -186,14 +183,6 @@ impl Service {
                 left_behind.push(token.fingerprint.clone());
             }
         }
-        let event = HistoryEvent::Removed {
-            fingerprint: channel.token.fingerprint.clone(),
-            previous_fingerprint: channel
-                .previous_token
-                .as_ref()
-                .map(|t| t.fingerprint.clone()),
-        };
-        self.record_event(&channel, event).await;
         Ok(Removal {
             channel,
             left_behind,

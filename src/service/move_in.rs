@@ -6,7 +6,7 @@
 
 use super::{Service, ServiceError, blocking};
 use crate::model::{Channel, MetaApp, Secret, SecretRef};
-use crate::store::{Catalog, HistoryEvent, Store};
+use crate::store::{Catalog, Store};
 
 /// What `import_profile` did.
 #[derive(Debug, Clone, Default)]
@@ -73,6 +73,8 @@ impl Service {
                 .catalog
                 .update(|c: &mut Catalog| -> Result<(), ServiceError> {
                     c.apps.extend(new_apps);
+                    c.history
+                        .extend(new_channels.iter().map(super::history::added_entry));
                     c.channels.extend(new_channels);
                     Ok(())
                 })
@@ -82,19 +84,6 @@ impl Service {
             self.forget_secrets(sealed).await;
             return Err(e);
         }
-        let history = channels
-            .iter()
-            .map(|c| {
-                crate::store::HistoryEntry::now(
-                    &c.id,
-                    &c.name,
-                    HistoryEvent::Added {
-                        fingerprint: c.token.fingerprint.clone(),
-                    },
-                )
-            })
-            .collect();
-        self.record(history).await;
         Ok(MoveIn {
             channels: channels.into_iter().map(|c| c.name).collect(),
             apps: apps.into_iter().map(|a| a.name).collect(),

@@ -412,6 +412,7 @@ impl Service {
                         }));
                     }
                     super::twins::refuse_twin(c, saved.kind, saved.page_id.as_deref())?;
+                    c.history.push(super::history::added_entry(&saved));
                     c.channels.push(saved);
                     Ok(())
                 })
@@ -421,7 +422,6 @@ impl Service {
             self.forget_secret(&stored.secret).await;
             return Err(e);
         }
-        self.record_added(&channel).await;
         Ok((
             ChannelView::of(channel, Utc::now(), &self.thresholds),
             v.derived,
@@ -494,10 +494,23 @@ impl Service {
             .zip(&new)
             .map(|((c, v), n)| (c.id.clone(), c.token.clone(), n.clone(), v.report.clone()))
             .collect();
+        let derived: Vec<bool> = admitted.iter().map(|(_, v)| v.derived.is_some()).collect();
         let store = self.store.clone();
         let swapped = blocking(move || {
             store.catalog.update(|c: &mut Catalog| {
-                Ok::<_, ServiceError>(swaps.into_iter().map(|s| swap(c, s)).collect::<Vec<_>>())
+                let mut swapped = Vec::with_capacity(swaps.len());
+                for (s, derived) in swaps.into_iter().zip(derived) {
+                    let old_fingerprint = s.1.fingerprint.clone();
+                    let result = swap(c, s);
+                    // Written with the swap (see `service::history`).
+                    if let Ok((updated, _)) = &result {
+                        let line =
+                            super::history::replaced_entry(&old_fingerprint, updated, derived);
+                        c.history.push(line);
+                    }
+                    swapped.push(result);
+                }
+                Ok::<_, ServiceError>(swapped)
             })
         })
         .await?;
@@ -510,9 +523,8 @@ impl Service {
             }
         };
         let mut unused = Vec::new();
-        let mut history = Vec::new();
         let mut results = Vec::with_capacity(admitted.len());
-        for (((before, v), n), result) in admitted.into_iter().zip(new).zip(swapped) {
+        for (((_, v), n), result) in admitted.into_iter().zip(new).zip(swapped) {
             match result {
                 Ok((updated, dropped)) => {
                     // The token before the previous one is no longer reachable by rollback.
@@ -523,7 +535,6 @@ impl Service {
                         derived: v.derived,
                         subscribed_webhook: false,
                     };
-                    history.push(super::history::replaced_entry(&before, &outcome));
                     results.push(Ok(outcome));
                 }
                 Err(e) => {
@@ -533,7 +544,6 @@ impl Service {
             }
         }
         self.forget_secrets(unused).await;
-        self.record(history).await;
         Ok(results)
     }
 }

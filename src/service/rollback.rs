@@ -57,6 +57,7 @@ impl Service {
                     if ch.token != read.token || ch.previous_token != read.previous_token {
                         return Err(conflict(&read.name));
                     }
+                    let line = super::history::rolled_back_entry(ch);
                     let current = std::mem::replace(&mut ch.token, previous);
                     ch.previous_token = Some(current);
                     // The two tokens swap places, and so do their facts; a forced rollback
@@ -64,11 +65,12 @@ impl Service {
                     ch.previous_report = ch.last_report.take();
                     ch.last_report = report_saved;
                     ch.last_failure = None;
-                    Ok(ch.clone())
+                    let updated = ch.clone();
+                    c.history.extend(line);
+                    Ok(updated)
                 })
         })
         .await??;
-        self.record_rolled_back(&channel).await;
         match report {
             Some(_) => Ok(ChannelView::of(updated, Utc::now(), &self.thresholds)),
             // Forced: look at it now when the network allows (offline the failure is recorded).

@@ -34,6 +34,11 @@ pub struct Catalog {
     /// finds a channel changed since it was read can say by whom. Never saved in the file.
     #[serde(skip)]
     pub changed: std::collections::HashMap<String, (String, DateTime<Utc>)>,
+    /// The history lines of the change an `update` makes, written with it: on a workspace in
+    /// the same transaction (a change and its line land together or not at all); in a local
+    /// profile appended right after the file is replaced. Never saved in the catalog.
+    #[serde(skip)]
+    pub history: Vec<super::HistoryEntry>,
 }
 
 impl Catalog {
@@ -128,8 +133,30 @@ impl CatalogFile {
         f: impl FnOnce(&mut Catalog) -> Result<T, E>,
     ) -> Result<T, E> {
         if let Some(ws) = &self.workspace {
-            return ws.update(f);
+            return ws.update(f, false).map(|(result, _)| result);
         }
+        self.update_file(f)
+    }
+
+    /// As `update`, for facts about tokens (check results): each channel row is written on its
+    /// own terms, so a channel someone changed since the read (a renewal) keeps their change,
+    /// its part of this change (and its history lines) is dropped, and the others land. Also
+    /// returns how many channels were dropped so (always 0 for a local profile, whose lock
+    /// lets no change in between).
+    pub fn update_per_channel<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&mut Catalog) -> Result<T, E>,
+    ) -> Result<(T, usize), E> {
+        if let Some(ws) = &self.workspace {
+            return ws.update(f, true);
+        }
+        Ok((self.update_file(f)?, 0))
+    }
+
+    fn update_file<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&mut Catalog) -> Result<T, E>,
+    ) -> Result<T, E> {
         let _lock = FileLock::exclusive(&self.lock_path)
             .map_err(|source| StoreError::lock(&self.lock_path, source))?;
         // Temp files of writes a crash interrupted go with the next change (see `sweep`).
@@ -154,7 +181,25 @@ impl CatalogFile {
             write_atomic(&self.path, &bytes)
                 .map_err(|e| StoreError::io("save the catalog", &self.path, e))?;
         }
+        self.append_history(&catalog.history);
         Ok(result)
+    }
+
+    /// Best effort, as the history always was here: the change is saved already, and a line
+    /// that cannot be written must not turn it into an error.
+    fn append_history(&self, entries: &[super::HistoryEntry]) {
+        for e in entries {
+            tracing::info!(channel = %e.channel_id, event = ?e.event, "history");
+        }
+        let Some(dir) = self.path.parent() else {
+            return;
+        };
+        let profile = Profile {
+            dir: dir.to_path_buf(),
+        };
+        if let Err(e) = super::HistoryFile::new(&profile).append(entries) {
+            tracing::warn!(error = %e, "could not write the history");
+        }
     }
 
     /// The catalog and the bytes it was read from (`None`: no file yet).

@@ -66,3 +66,16 @@ pub fn offline_notice(as_of: DateTime<Utc>) -> String {
         &[("at", super::time::when(Some(as_of), Utc::now()).into())],
     )
 }
+
+/// After a check on a workspace: how many results were dropped because the channel changed.
+pub fn changed_meanwhile(count: usize) -> String {
+    t_args("ws-check-changed-meanwhile", &[("count", count.into())])
+}
+
+/// A member's role in a sentence ("renewer", "viewer").
+pub fn role(role: crate::store::workspace::Role) -> String {
+    match role {
+        crate::store::workspace::Role::Renewer => t("ws-role-renewer"),
+        crate::store::workspace::Role::Viewer => t("ws-role-viewer"),
+    }
+}

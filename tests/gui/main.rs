@@ -11,4 +11,5 @@ mod first_run;
 mod login;
 mod spanish;
 mod spanish_dialogs;
+mod team;
 mod window;

@@ -9,7 +9,9 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod check_race;
 mod concurrency;
+mod live;
 mod members;
 mod moving_in;
 mod offline;

@@ -82,6 +82,7 @@ impl AppState {
         let th = self.thresholds;
         match event {
             Event::Profile { dir } => self.profile_dir = Some(dir),
+            Event::Team(team) => self.team = Some(team),
             Event::Catalog {
                 channels,
                 apps,

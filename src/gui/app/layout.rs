@@ -56,6 +56,7 @@ pub fn show(
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     let input = SettingsInput {
                         profile_dir: state.profile_dir.as_deref(),
+                        team: state.team.as_ref(),
                         lock: &state.lock,
                         exporting: state.exporting,
                     };

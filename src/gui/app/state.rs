@@ -42,6 +42,8 @@ pub struct AppState {
     pub apps: Vec<MetaApp>,
     pub last_check_at: Option<DateTime<Utc>>,
     pub profile_dir: Option<PathBuf>,
+    /// On a team workspace: the workspace, this member and the members (see `TeamView`).
+    pub team: Option<crate::gui::data::team::TeamView>,
     pub lock: Lock,
     pub unlock_form: UnlockForm,
     pub check_all: Option<CheckRun>,
@@ -82,6 +84,7 @@ impl AppState {
             apps: Vec::new(),
             last_check_at: None,
             profile_dir: None,
+            team: None,
             lock: Lock::Opening,
             unlock_form: UnlockForm::default(),
             check_all: None,

@@ -8,3 +8,4 @@ pub mod lock;
 pub mod notices;
 pub mod prefs;
 pub mod table;
+pub mod team;

@@ -3,7 +3,9 @@
 //! never inside a frame. After each event the worker asks egui for a repaint.
 //!
 //! The worker also looks at the catalog file about once a second, so changes made by another
-//! process (the CLI, a scheduled check) show up in the open window without a restart.
+//! process (the CLI, a scheduled check) show up in the open window without a restart. On a team
+//! workspace it listens to the server instead (`Workspace::listen`): a change any member
+//! commits reloads the list as soon as it is told.
 
 pub mod demo;
 pub mod desktop_jobs;
@@ -77,7 +79,8 @@ fn run_thread(startup: Startup, commands: mpsc::UnboundedReceiver<Command>, sink
             return;
         }
     };
-    runtime.block_on(WorkerLoop::new(sink).run(startup, commands));
+    let (changes, changed) = mpsc::unbounded_channel();
+    runtime.block_on(WorkerLoop::new(sink, changes).run(startup, commands, changed));
     // Do not let a slow request keep the closing app alive.
     runtime.shutdown_timeout(Duration::from_secs(2));
 }
@@ -91,11 +94,16 @@ struct WorkerLoop {
     _demo: Option<Box<dyn Send>>,
     /// The reminder schedule and the desktop jobs (reports, backup, history).
     desktop: crate::gui::worker::desktop_jobs::DesktopWorker,
+    /// On a workspace: where the listener tells of changes, and the listener (stops on drop).
+    changes: mpsc::UnboundedSender<()>,
+    listening: Option<crate::store::workspace::Listening>,
 }
 
 impl WorkerLoop {
-    fn new(sink: Sink) -> Self {
+    fn new(sink: Sink, changes: mpsc::UnboundedSender<()>) -> Self {
         WorkerLoop {
+            changes,
+            listening: None,
             sink,
             profile: None,
             service: None,
@@ -105,7 +113,12 @@ impl WorkerLoop {
         }
     }
 
-    async fn run(mut self, startup: Startup, mut commands: mpsc::UnboundedReceiver<Command>) {
+    async fn run(
+        mut self,
+        startup: Startup,
+        mut commands: mpsc::UnboundedReceiver<Command>,
+        mut changed: mpsc::UnboundedReceiver<()>,
+    ) {
         self.start(startup).await;
         let mut tick = tokio::time::interval(WATCH_EVERY);
         // After a long job, one look is enough; a burst of catch-up looks would only cost.
@@ -118,6 +131,12 @@ impl WorkerLoop {
                     None => break,
                 },
                 _ = tick.tick() => self.watch_catalog(&mut seen).await,
+                Some(()) = changed.recv() => {
+                    // A check-all tells of many rows at once: one reload covers them all.
+                    while changed.try_recv().is_ok() {}
+                    self.reload().await;
+                    self.send_team().await;
+                }
             }
         }
         self.checks.cancel();
@@ -162,8 +181,40 @@ impl WorkerLoop {
             store: service.secrets().kind(),
         });
         self.desktop.service_opened(&service, &self.sink);
+        self.listen(&service);
         self.service = Some(service);
         self.reload().await;
+        self.send_team().await;
+    }
+
+    /// On a workspace: the workspace, this member and the members, for Settings.
+    async fn send_team(&self) {
+        let Some(ws) = self
+            .service
+            .as_ref()
+            .and_then(|s| s.store.catalog.workspace().cloned())
+        else {
+            return;
+        };
+        if let Ok(Some(team)) = tokio::task::spawn_blocking(move || team_view(&ws)).await {
+            self.sink.send(Event::Team(team));
+        }
+    }
+
+    /// On a workspace, follows the changes other members commit (a local profile has its file
+    /// watched instead). Not listening is logged, never an error: the list still reloads after
+    /// this window's own changes.
+    fn listen(&mut self, service: &Service) {
+        let Some(ws) = service.store.catalog.workspace() else {
+            return;
+        };
+        let changes = self.changes.clone();
+        match ws.listen(move |_| {
+            let _ = changes.send(());
+        }) {
+            Ok(listening) => self.listening = Some(listening),
+            Err(e) => tracing::warn!(error = %e, "not following the workspace's changes"),
+        }
     }
 
     async fn send_offline_catalog(&self, profile: &Profile) {
@@ -327,6 +378,29 @@ impl WorkerLoop {
         // Everything below may take a while: it runs beside the loop, so Cancel stays quick.
         tokio::spawn(async move { jobs::run(&service, &sink, cancel, command).await });
     }
+}
+
+/// What Settings shows of a workspace; `None` when its membership file is damaged (the
+/// window's errors say so elsewhere). A server away is shown as offline, not as an error.
+fn team_view(ws: &crate::store::workspace::Workspace) -> Option<crate::gui::data::team::TeamView> {
+    use crate::store::workspace::WorkspaceError;
+    let me = ws.membership().ok()?.member.clone();
+    let server = ws.server().unwrap_or_default();
+    let members = ws.members();
+    let offline = matches!(members, Err(WorkspaceError::Offline(_)));
+    let members: Vec<_> = members
+        .unwrap_or_default()
+        .into_iter()
+        .map(|m| (m.name, m.role))
+        .collect();
+    let my_role = members.iter().find(|(n, _)| *n == me).map(|(_, r)| *r);
+    Some(crate::gui::data::team::TeamView {
+        server,
+        me,
+        my_role,
+        members,
+        offline,
+    })
 }
 
 /// How often the worker looks at the catalog file for changes made by other processes.

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::conn::db;
+use super::live::Notice;
 use super::{Membership, Role, Workspace, WorkspaceError};
 use crate::model::{Channel, MetaApp};
 use crate::store::{CATALOG_SCHEMA, Catalog, StoreError};
@@ -51,13 +52,17 @@ impl Workspace {
         }
     }
 
-    /// Read, apply `f`, write what changed, in the way `CatalogFile::update` promises: when `f`
-    /// fails nothing is written; a row someone else changed since the read fails the whole
-    /// change with a conflict that names them. Renewers only; never from the offline copy.
+    /// Read, apply `f`, write what changed and the history lines `f` left in
+    /// `Catalog::history`, in one transaction, in the way `CatalogFile::update` promises: when
+    /// `f` fails nothing is written; a row someone else changed since the read fails the whole
+    /// change with a conflict that names them. With `per_channel` (facts about tokens, see
+    /// `CatalogFile::update_per_channel`) such a channel is left as they left it instead, and
+    /// counted. Renewers only; never from the offline copy.
     pub fn update<T, E: From<StoreError>>(
         &self,
         f: impl FnOnce(&mut Catalog) -> Result<T, E>,
-    ) -> Result<T, E> {
+        per_channel: bool,
+    ) -> Result<(T, usize), E> {
         let membership = self.membership().map_err(StoreError::from)?.clone();
         let conn = self.conn().map_err(StoreError::from)?;
         let me = membership.clone();
@@ -75,10 +80,21 @@ impl Workspace {
         }
         let mut catalog = snapshot.catalog.clone();
         let result = f(&mut catalog)?;
-        let member = membership.member.clone();
-        conn.run(move |client| write(client, &snapshot, &catalog, &member))
+        crate::env::test_pause("before_workspace_write");
+        let (member, workspace_id) = (membership.member.clone(), membership.workspace_id);
+        let skipped = conn
+            .run(move |client| {
+                let change = Change {
+                    before: &snapshot,
+                    after: &catalog,
+                    member: &member,
+                    workspace_id: &workspace_id,
+                    per_channel,
+                };
+                write(client, &change)
+            })
             .map_err(StoreError::from)?;
-        Ok(result)
+        Ok((result, skipped))
     }
 
     fn save_copy(&self, catalog: &Catalog) {
@@ -169,15 +185,20 @@ impl From<postgres::Error> for Lost {
     }
 }
 
-/// Writes the rows `after` changed against `before`, in one transaction.
-fn write(
-    client: &mut Client,
-    before: &Snapshot,
-    after: &Catalog,
-    member: &str,
-) -> Result<(), WorkspaceError> {
-    match write_rows(client, before, after, member) {
-        Ok(()) => Ok(()),
+/// One change to write: the rows `after` changed against `before`, by `member`.
+struct Change<'a> {
+    before: &'a Snapshot,
+    after: &'a Catalog,
+    member: &'a str,
+    workspace_id: &'a str,
+    /// A channel changed since the read is skipped (and counted), not a conflict.
+    per_channel: bool,
+}
+
+/// Writes the change in one transaction; returns how many channels were skipped.
+fn write(client: &mut Client, change: &Change<'_>) -> Result<usize, WorkspaceError> {
+    match write_rows(client, change) {
+        Ok(skipped) => Ok(skipped),
         Err(Lost::Other(e)) => Err(e),
         // The transaction is gone; who won is read as committed now.
         Err(Lost::Channel { id, name }) => Err(who_changed(client, "channels", &id, name)),
@@ -185,12 +206,13 @@ fn write(
     }
 }
 
-fn write_rows(
-    client: &mut Client,
-    before: &Snapshot,
-    after: &Catalog,
-    member: &str,
-) -> Result<(), Lost> {
+fn write_rows(client: &mut Client, change: &Change<'_>) -> Result<usize, Lost> {
+    let Change {
+        before,
+        after,
+        member,
+        ..
+    } = *change;
     let mut tx = client.transaction()?;
     let old_channels: HashMap<&str, &Channel> = before
         .catalog
@@ -201,6 +223,8 @@ fn write_rows(
     let mut channels: Vec<&Channel> = after.channels.iter().collect();
     // One order for every writer, so two changes of the same rows queue instead of deadlocking.
     channels.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut notices: Vec<Notice> = Vec::new();
+    let mut skipped: Vec<&str> = Vec::new();
     for c in channels {
         let lost = || Lost::Channel {
             id: c.id.clone(),
@@ -210,10 +234,10 @@ fn write_rows(
         let kind = c.kind.code();
         match old_channels.get(c.id.as_str()) {
             None => {
-                let inserted = tx.execute(
+                let inserted = tx.query_opt(
                     "INSERT INTO channels (id, name, kind, app_id, page_id, token_fingerprint, \
                      data, changed_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-                     ON CONFLICT DO NOTHING",
+                     ON CONFLICT DO NOTHING RETURNING row_version",
                     &[
                         &c.id,
                         &c.name,
@@ -225,19 +249,21 @@ fn write_rows(
                         &member,
                     ],
                 )?;
-                if inserted != 1 {
+                let Some(row) = inserted else {
                     return Err(lost());
-                }
+                };
+                notices.push(Notice::channel(&c.id, Some(row.get(0))));
             }
             Some(old) => {
                 if serde_json::to_value(old).ok().as_ref() == Some(&data) {
                     continue;
                 }
                 let version = before.channel_versions.get(&c.id).copied().unwrap_or(0);
-                let updated = tx.execute(
+                let updated = tx.query_opt(
                     "UPDATE channels SET name = $3, kind = $4, app_id = $5, page_id = $6, \
                      token_fingerprint = $7, data = $8, changed_by = $9, changed_at = now(), \
-                     row_version = row_version + 1 WHERE id = $1 AND row_version = $2",
+                     row_version = row_version + 1 WHERE id = $1 AND row_version = $2 \
+                     RETURNING row_version",
                     &[
                         &c.id,
                         &version,
@@ -251,8 +277,10 @@ fn write_rows(
                     ],
                 );
                 match updated {
-                    Ok(1) => {}
-                    Ok(_) => return Err(lost()),
+                    Ok(Some(row)) => notices.push(Notice::channel(&c.id, Some(row.get(0)))),
+                    // Someone changed the row since the read: their change stands.
+                    Ok(None) if change.per_channel => skipped.push(&c.id),
+                    Ok(None) => return Err(lost()),
                     Err(e) if is_race(&e) => return Err(lost()),
                     Err(e) => return Err(e.into()),
                 }
@@ -274,8 +302,11 @@ fn write_rows(
                 name: old.name.clone(),
             });
         }
+        notices.push(Notice::channel(&old.id, None));
     }
-    write_apps(&mut tx, before, after, member)?;
+    if write_apps(&mut tx, before, after, member)? {
+        notices.push(Notice::default());
+    }
     if after.last_check_at != before.catalog.last_check_at
         && let Some(at) = after.last_check_at
     {
@@ -285,6 +316,15 @@ fn write_rows(
             &[&at],
         )?;
     }
+    // The lines of what was written, not of what was skipped.
+    let history: Vec<_> = after
+        .history
+        .iter()
+        .filter(|e| !skipped.contains(&e.channel_id.as_str()))
+        .cloned()
+        .collect();
+    super::history::insert(&mut tx, &history, member).map_err(Lost::Other)?;
+    super::live::notify(&mut tx, change.workspace_id, &notices).map_err(Lost::Other)?;
     tx.commit().map_err(|e| {
         if is_race(&e) {
             Lost::Other(WorkspaceError::Conflict {
@@ -295,15 +335,18 @@ fn write_rows(
         } else {
             e.into()
         }
-    })
+    })?;
+    Ok(skipped.len())
 }
 
+/// Writes the apps that changed; true when any did.
 fn write_apps(
     tx: &mut postgres::Transaction<'_>,
     before: &Snapshot,
     after: &Catalog,
     member: &str,
-) -> Result<(), Lost> {
+) -> Result<bool, Lost> {
+    let mut changed = false;
     for app in &after.apps {
         let lost = || Lost::App {
             id: app.id.clone(),
@@ -320,6 +363,7 @@ fn write_apps(
                 if n != 1 {
                     return Err(lost());
                 }
+                changed = true;
             }
             Some(old) if serde_json::to_value(old).ok().as_ref() == Some(&data) => {}
             Some(_) => {
@@ -332,6 +376,7 @@ fn write_apps(
                 if n != 1 {
                     return Err(lost());
                 }
+                changed = true;
             }
         }
     }
@@ -350,8 +395,9 @@ fn write_apps(
                 name: old.name.clone(),
             });
         }
+        changed = true;
     }
-    Ok(())
+    Ok(changed)
 }
 
 /// A deadlock or serialisation failure: two changes raced; the loser changed nothing.

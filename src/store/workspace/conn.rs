@@ -23,6 +23,8 @@ type Job = Box<dyn FnOnce(&mut Option<Client>, &Config) + Send>;
 
 pub struct Conn {
     jobs: Mutex<mpsc::Sender<Job>>,
+    /// For a second connection of its own (the listener, see `live`).
+    config: Config,
 }
 
 impl Conn {
@@ -30,9 +32,11 @@ impl Conn {
     pub fn start(url: &Secret) -> Result<Conn, WorkspaceError> {
         let config = parse(url)?;
         let (tx, rx) = mpsc::channel::<Job>();
+        let own = config.clone();
         std::thread::Builder::new()
             .name("workspace-db".into())
             .spawn(move || {
+                let config = own;
                 let mut client = None;
                 while let Ok(job) = rx.recv() {
                     job(&mut client, &config);
@@ -41,7 +45,28 @@ impl Conn {
             .map_err(|e| WorkspaceError::Db(format!("could not start its thread: {e}")))?;
         Ok(Conn {
             jobs: Mutex::new(tx),
+            config,
         })
+    }
+
+    /// Where the server is, "host:port/database": no user, no password.
+    pub fn server(&self) -> String {
+        let host = match self.config.get_hosts().first() {
+            Some(postgres::config::Host::Tcp(h)) => h.clone(),
+            #[cfg(unix)]
+            Some(postgres::config::Host::Unix(p)) => p.display().to_string(),
+            None => "localhost".into(),
+        };
+        let port = self.config.get_ports().first().copied().unwrap_or(5432);
+        let db = self.config.get_dbname().unwrap_or_default();
+        format!("{host}:{port}/{db}")
+    }
+
+    /// A new connection of its own, with the same settings (the caller's thread runs it).
+    pub fn connect_another(&self) -> Result<Client, WorkspaceError> {
+        self.config
+            .connect(NoTls)
+            .map_err(|e| WorkspaceError::Offline(e.to_string()))
     }
 
     /// Runs `f` on the connection thread, connecting first when needed, and waits for it. A

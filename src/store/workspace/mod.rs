@@ -14,6 +14,7 @@
 mod catalog;
 mod conn;
 mod history;
+mod live;
 mod members;
 mod schema;
 mod sealed;
@@ -30,6 +31,7 @@ use crate::model::{Secret, SecretRef};
 use conn::Conn;
 
 pub use catalog::Snapshot;
+pub use live::{Listening, Notice};
 pub use members::{Member, Removed, Role, Started, init, join};
 pub use schema::SCHEMA_VERSION;
 pub use sealed::WorkspaceSecrets;
@@ -236,6 +238,11 @@ impl Workspace {
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
             .ok_or_else(|| WorkspaceError::Locked("no connection string".into()))
+    }
+
+    /// Where its server is ("host:port/database"; never the user or password).
+    pub fn server(&self) -> Result<String, WorkspaceError> {
+        Ok(self.conn()?.server())
     }
 
     /// This member's age identity, from the profile's own secret store.

@@ -17,6 +17,8 @@ use crate::words::{t, t_args};
 
 pub struct SettingsInput<'a> {
     pub profile_dir: Option<&'a Path>,
+    /// On a team workspace: what Settings shows of it.
+    pub team: Option<&'a crate::gui::data::team::TeamView>,
     pub lock: &'a Lock,
     pub exporting: bool,
 }
@@ -45,6 +47,10 @@ pub fn show(
             out.push(UiCommand::OpenFolder(d.to_path_buf()));
         }
     });
+
+    if let Some(team) = input.team {
+        show_team(ui, team);
+    }
 
     theme::section_title(ui, &t("settings-store"));
     theme::card(ui, |ui| match input.lock {
@@ -111,6 +117,43 @@ pub fn show(
         ))
         .wrap(),
     );
+}
+
+/// The workspace's server (no password), who this member is, and the members with roles.
+fn show_team(ui: &mut Ui, team: &crate::gui::data::team::TeamView) {
+    use crate::words::workspace::role;
+    theme::section_title(ui, &t("ws-team-title"));
+    theme::card(ui, |ui| {
+        ui.label(t_args(
+            "ws-team-server",
+            &[("server", team.server.as_str().into())],
+        ));
+        let me = team.me.as_str();
+        let you = match team.my_role {
+            Some(r) => t_args(
+                "ws-team-you",
+                &[("name", me.into()), ("role", role(r).into())],
+            ),
+            None if team.offline => t_args(
+                "ws-team-you",
+                &[("name", me.into()), ("role", t("ws-status-offline").into())],
+            ),
+            None => t_args("ws-team-you-not-invited", &[("name", me.into())]),
+        };
+        ui.add(egui::Label::new(you).wrap());
+        ui.add_space(theme::GAP);
+        ui.label(RichText::new(t("ws-team-members")).strong());
+        if team.offline {
+            ui.add(egui::Label::new(theme::weak(ui, t("ws-team-offline"))).wrap());
+        }
+        for (name, r) in &team.members {
+            ui.label(t_args(
+                "ws-team-member",
+                &[("name", name.as_str().into()), ("role", role(*r).into())],
+            ));
+        }
+        ui.add(egui::Label::new(theme::weak(ui, t("ws-team-history"))).wrap());
+    });
 }
 
 fn store_name(kind: SecretStoreKind) -> &'static str {

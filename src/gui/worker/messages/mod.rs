@@ -128,6 +128,8 @@ pub enum Event {
     Profile {
         dir: PathBuf,
     },
+    /// The team workspace this profile is on (sent again when a member changes something).
+    Team(crate::gui::data::team::TeamView),
     Catalog {
         channels: Vec<Channel>,
         apps: Vec<MetaApp>,

@@ -26,6 +26,10 @@ ws-unreadable = { $count ->
 ws-membership = The workspace file { $path } is damaged ({ $detail }). Nothing was changed.
 ws-identity = Your workspace key is missing from this profile's secret store or damaged ({ $detail }). Without it the tokens cannot be opened; join again with a new profile and ask a renewer to invite the new key.
 ws-offline-copy = Offline: the workspace server cannot be reached. This is the copy as of { $at }; changes are refused until the server is back.
+ws-check-changed-meanwhile = { $count ->
+    [one] One channel was
+   *[other] { $count } channels were
+} changed by someone else while they were checked (renewed, most likely): their results were about the old token and were not saved. Check them again to see their new token's health.
 ws-url-prompt = Workspace address (postgres://…):
 ws-url-missing = Give the workspace address: as an argument, with --url-stdin, or in TOKENWARDEN_WORKSPACE_URL (better when it holds a password).
 ws-started = Workspace started. You, { $name }, are its first renewer. Others join with `tokenwarden workspace join` and send you the key it prints; you add them with `tokenwarden workspace invite`.
@@ -36,6 +40,14 @@ ws-joined = Joined as { $name }. Your public key is:
 ws-not-on-workspace = This profile is not on a workspace. Start one with `tokenwarden workspace init` or join one with `tokenwarden workspace join`.
 ws-role-renewer = renewer
 ws-role-viewer = viewer
+ws-team-title = Team workspace
+ws-team-server = Server: { $server }
+ws-team-you = You are { $name }, { $role }.
+ws-team-you-not-invited = You are { $name }, not a member yet: a renewer invites you with your public key (tokenwarden workspace status).
+ws-team-members = Members
+ws-team-member = { $name }: { $role }
+ws-team-offline = The server cannot be reached: the members are not known right now.
+ws-team-history = A channel's history names the member who made each change.
 ws-member-line = { $name } ({ $role }), added by { $by } on { $at }; key { $key }
 ws-member-line-you = { $name } ({ $role }, you), added by { $by } on { $at }; key { $key }
 ws-unknown-role = "{ $role }" is not a role: use renewer (reads and renews tokens) or viewer (health and history only).

@@ -26,6 +26,10 @@ ws-unreadable = { $count ->
 ws-membership = El archivo del espacio de trabajo { $path } está dañado ({ $detail }). No se cambió nada.
 ws-identity = Su clave del espacio de trabajo falta en el almacén de secretos de este perfil o está dañada ({ $detail }). Sin ella no se pueden abrir los tokens; únase de nuevo con un perfil nuevo y pida a un renovador que invite la nueva clave.
 ws-offline-copy = Sin conexión: no se puede conectar con el servidor del espacio de trabajo. Esta es la copia del { $at }; los cambios se rechazan hasta que el servidor vuelva.
+ws-check-changed-meanwhile = { $count ->
+    [one] Otra persona cambió un canal
+   *[other] Otra persona cambió { $count } canales
+} mientras se comprobaban (seguramente los renovó): los resultados eran del token anterior y no se guardaron. Vuelva a comprobarlos para ver el estado del token nuevo.
 ws-url-prompt = Dirección del espacio de trabajo (postgres://…):
 ws-url-missing = Indique la dirección del espacio de trabajo: como argumento, con --url-stdin o en TOKENWARDEN_WORKSPACE_URL (mejor si contiene una contraseña).
 ws-started = Espacio de trabajo creado. Usted, { $name }, es su primer renovador. Los demás se unen con `tokenwarden workspace join` y le envían la clave que muestra; usted los agrega con `tokenwarden workspace invite`.
@@ -36,6 +40,14 @@ ws-joined = Se unió como { $name }. Su clave pública es:
 ws-not-on-workspace = Este perfil no está en un espacio de trabajo. Cree uno con `tokenwarden workspace init` o únase a uno con `tokenwarden workspace join`.
 ws-role-renewer = renovador
 ws-role-viewer = observador
+ws-team-title = Espacio de equipo
+ws-team-server = Servidor: { $server }
+ws-team-you = Usted es { $name }, { $role }.
+ws-team-you-not-invited = Usted es { $name }, todavía sin ser miembro: alguien que renueva le invita con su clave pública (tokenwarden workspace status).
+ws-team-members = Miembros
+ws-team-member = { $name }: { $role }
+ws-team-offline = No se puede conectar con el servidor: ahora no se sabe quiénes son los miembros.
+ws-team-history = El historial de un canal nombra al miembro que hizo cada cambio.
 ws-member-line = { $name } ({ $role }), agregado por { $by } el { $at }; clave { $key }
 ws-member-line-you = { $name } ({ $role }, usted), agregado por { $by } el { $at }; clave { $key }
 ws-unknown-role = "{ $role }" no es un rol: use renewer (lee y renueva tokens) o viewer (solo estado e historial).
