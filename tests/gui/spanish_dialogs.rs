@@ -182,6 +182,10 @@ fn dialogs_in(theme: egui::Theme, suffix: &str) {
     step_until(&mut h, "the verdict", |h| has_label(h, verdict));
     assert!(has_text(&h, "Consiga el token de la Página correcta."));
     assert!(!has_text(&h, "falta"), "no permission complaint");
+    // The side-by-side facts are labelled in Spanish too (below the fold at this size).
+    for (es, en) in [("Válido", "Valid"), ("Huella", "Fingerprint")] {
+        assert!(has_label(&h, es) && !has_label(&h, en), "{es} / {en}");
+    }
     check(&mut h, "renew", suffix);
     h.state_mut().state_mut().renew = None;
 

@@ -2,8 +2,8 @@
 //! channel needs. Shared by the details panel and the side-by-side view of the renew dialog, so
 //! both say the same thing the same way. Anything not learnt reads "unknown".
 //!
-//! A fact's `label` is its English name, a key the dialogs compare with ("Issued"); `grid`
-//! shows it in the user's language. Values are phrased when built, on the window's thread.
+//! A fact's `key` says which fact it is (the dialogs compare keys, never words); its label and
+//! value are phrased on the window's thread in the user's language.
 
 use chrono::{DateTime, Utc};
 use eframe::egui;
@@ -16,36 +16,54 @@ use crate::words::{t, t_args};
 /// The value of a fact that was not learnt; `grid` shows it as "unknown" in the user's language.
 pub const UNKNOWN: &str = "unknown";
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fact {
-    pub label: &'static str,
-    pub value: String,
+/// Which fact a row holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactKey {
+    Valid,
+    Type,
+    App,
+    Page,
+    User,
+    Issued,
+    Expires,
+    DataAccessExpires,
+    Permissions,
+    NeededPermissions,
+    Webhook,
+    Fingerprint,
 }
 
-fn fact(label: &'static str, value: impl Into<String>) -> Fact {
-    Fact {
-        label,
-        value: value.into(),
+impl FactKey {
+    /// The row's label in the user's language.
+    pub fn words(self) -> String {
+        t(match self {
+            FactKey::Valid => "facts-valid",
+            FactKey::Type => "facts-type",
+            FactKey::App => "fact-app",
+            FactKey::Page => "fact-page",
+            FactKey::User => "fact-user",
+            FactKey::Issued => "facts-issued",
+            FactKey::Expires => "facts-expires",
+            FactKey::DataAccessExpires => "facts-data-access-expires",
+            FactKey::Permissions => "fact-permissions",
+            FactKey::NeededPermissions => "renew-needed-permissions",
+            FactKey::Webhook => "facts-webhook",
+            FactKey::Fingerprint => "facts-fingerprint",
+        })
     }
 }
 
-/// A fact's label in the user's language; a label these words do not know stays as it is.
-pub fn label_words(label: &str) -> String {
-    let id = match label {
-        "Valid" => "facts-valid",
-        "Type" => "facts-type",
-        "App" => "fact-app",
-        "Page" => "fact-page",
-        "User" => "fact-user",
-        "Issued" => "facts-issued",
-        "Expires" => "facts-expires",
-        "Data access expires" => "facts-data-access-expires",
-        "Permissions" => "fact-permissions",
-        "Webhook" => "facts-webhook",
-        "Fingerprint" => "facts-fingerprint",
-        other => return other.to_string(),
-    };
-    t(id)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub key: FactKey,
+    pub value: String,
+}
+
+pub fn fact(key: FactKey, value: impl Into<String>) -> Fact {
+    Fact {
+        key,
+        value: value.into(),
+    }
 }
 
 /// "2026-11-28 09:00 UTC-03:00 (in 5 days)" in this computer's zone, or `UNKNOWN`.
@@ -81,24 +99,33 @@ pub fn debugger_facts(r: &TokenReport, now: DateTime<Utc>) -> Vec<Fact> {
         _ => UNKNOWN.into(),
     };
     vec![
-        fact("Valid", yes_no(r.is_valid)),
+        fact(FactKey::Valid, yes_no(r.is_valid)),
         fact(
-            "Type",
+            FactKey::Type,
             r.token_type
                 .as_ref()
                 .map_or(UNKNOWN.into(), crate::words::reasons::token_type),
         ),
-        fact("App", named(r.application.as_deref(), r.app_id.as_deref())),
         fact(
-            "Page",
+            FactKey::App,
+            named(r.application.as_deref(), r.app_id.as_deref()),
+        ),
+        fact(
+            FactKey::Page,
             named(r.profile_name.as_deref(), r.profile_id.as_deref()),
         ),
-        fact("User", named(r.user_name.as_deref(), r.user_id.as_deref())),
-        fact("Issued", when(r.issued_at, now)),
-        fact("Expires", expires),
-        fact("Data access expires", when(r.data_access_expires_at, now)),
         fact(
-            "Permissions",
+            FactKey::User,
+            named(r.user_name.as_deref(), r.user_id.as_deref()),
+        ),
+        fact(FactKey::Issued, when(r.issued_at, now)),
+        fact(FactKey::Expires, expires),
+        fact(
+            FactKey::DataAccessExpires,
+            when(r.data_access_expires_at, now),
+        ),
+        fact(
+            FactKey::Permissions,
             r.scopes.as_ref().map_or(UNKNOWN.into(), |s| {
                 if s.is_empty() {
                     t("fact-none")
@@ -160,7 +187,7 @@ pub fn grid(ui: &mut Ui, id: &str, facts: &[Fact]) {
         .striped(false)
         .show(ui, |ui| {
             for f in facts {
-                ui.label(theme::weak(ui, label_words(f.label)));
+                ui.label(theme::weak(ui, f.key.words()));
                 let text = if f.value == UNKNOWN {
                     theme::weak(ui, t("unknown")).italics()
                 } else {

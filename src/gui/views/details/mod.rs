@@ -256,7 +256,7 @@ pub(super) fn token_facts(ui: &mut Ui, input: &DetailsInput<'_>) {
             .app_id
             .as_ref()
             .and_then(|id| input.apps.iter().find(|a| &a.id == id))
-            && let Some(f) = rows.iter_mut().find(|f| f.label == "App")
+            && let Some(f) = rows.iter_mut().find(|f| f.key == facts::FactKey::App)
             && report.application.is_none()
         {
             f.value = format!("{} ({})", app.name, app.id);

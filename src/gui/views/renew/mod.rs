@@ -12,7 +12,7 @@ use eframe::egui;
 use egui::{Id, RichText, Ui};
 
 use crate::graph::links;
-use crate::gui::data::facts::{self, Fact};
+use crate::gui::data::facts::{self, Fact, FactKey};
 use crate::gui::intents::UiCommand;
 use crate::gui::theme;
 use crate::gui::widgets::dialog::Dialog;
@@ -337,18 +337,12 @@ fn compare(ui: &mut Ui, current: Option<&TokenReport>, v: &Validation, input: &R
                 &[("permissions", missing.join(", ").into())],
             )
         };
-        rows.push(Fact {
-            label: t_static("renew-needed-permissions"),
-            value: needed,
-        });
-        rows.push(Fact {
-            label: t_static("facts-webhook"),
-            value: facts::webhook_summary(r, channel.kind),
-        });
-        rows.push(Fact {
-            label: t_static("facts-fingerprint"),
-            value: fingerprint.to_string(),
-        });
+        rows.push(facts::fact(FactKey::NeededPermissions, needed));
+        rows.push(facts::fact(
+            FactKey::Webhook,
+            facts::webhook_summary(r, channel.kind),
+        ));
+        rows.push(facts::fact(FactKey::Fingerprint, fingerprint.to_string()));
         rows
     };
     let old = rows_of(current, &channel.token.fingerprint, false);
@@ -364,10 +358,10 @@ fn compare(ui: &mut Ui, current: Option<&TokenReport>, v: &Validation, input: &R
             ui.label(RichText::new(t("renew-new-token")).strong());
             ui.end_row();
             for (o, n) in old.iter().zip(&new) {
-                if o.label == "Issued" {
+                if o.key == FactKey::Issued {
                     continue;
                 }
-                ui.label(theme::weak(ui, o.label));
+                ui.label(theme::weak(ui, o.key.words()));
                 cell(ui, col, &o.value, false);
                 cell(ui, col, &n.value, o.value != n.value);
                 ui.end_row();
