@@ -21,7 +21,10 @@ pub enum WorkspaceCommand {
     /// the address holds a password, leave URL out and set TOKENWARDEN_WORKSPACE_URL or use
     /// --url-stdin: other users of the computer can read a command line.
     Init {
-        /// postgres://user@host/database (sslmode=disable|prefer; TLS is not built in yet).
+        /// postgres://user@host/database[?sslmode=…]: prefer (default: TLS when the server offers
+        /// it), require (TLS, certificate not checked unless sslrootcert=FILE is given), verify-ca
+        /// (certificate from a trusted authority: sslrootcert=FILE or the system's roots),
+        /// verify-full (also the host name), disable.
         url: Option<String>,
         /// Read the address from standard input.
         #[arg(long, conflicts_with = "url")]
@@ -35,7 +38,7 @@ pub enum WorkspaceCommand {
     /// Connects this (empty) profile to a workspace and prints your public key, for a renewer
     /// to invite. The address is read as for init.
     Join {
-        /// postgres://user@host/database (sslmode=disable|prefer; TLS is not built in yet).
+        /// postgres://user@host/database[?sslmode=…]: as for init.
         url: Option<String>,
         /// Read the address from standard input.
         #[arg(long, conflicts_with = "url")]
@@ -149,6 +152,8 @@ fn usage_or(e: ServiceError) -> ServiceError {
     match &e {
         ServiceError::Store(StoreError::Workspace(
             w @ (W::BadUrl(_)
+            | W::BadSslMode(_)
+            | W::RootCert { .. }
             | W::MemberExists(_)
             | W::NoSuchMember(_)
             | W::BadKey(_)

@@ -8,7 +8,15 @@ use crate::store::workspace::WorkspaceError;
 pub fn error(e: &WorkspaceError) -> String {
     match e {
         WorkspaceError::BadUrl(d) => t_args("ws-bad-url", &[("detail", d.into())]),
-        WorkspaceError::TlsRequired => t("ws-tls-required"),
+        WorkspaceError::BadSslMode(v) => t_args("ws-bad-sslmode", &[("value", v.into())]),
+        WorkspaceError::RootCert { path, detail } => t_args(
+            "ws-root-cert",
+            &[
+                ("path", path.display().to_string().into()),
+                ("detail", detail.into()),
+            ],
+        ),
+        WorkspaceError::Tls(d) => t_args("ws-tls", &[("detail", d.into())]),
         WorkspaceError::Offline(d) => t_args("ws-offline", &[("detail", d.into())]),
         WorkspaceError::Db(d) => t_args("ws-db", &[("detail", d.into())]),
         WorkspaceError::NewerSchema { found, supported } => t_args(

@@ -16,6 +16,7 @@ mod members;
 mod moving_in;
 mod offline;
 mod sharing;
+mod tls;
 
 use std::path::Path;
 

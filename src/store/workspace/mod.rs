@@ -18,6 +18,7 @@ mod live;
 mod members;
 mod schema;
 mod sealed;
+mod tls;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -48,8 +49,12 @@ const OFFLINE_COPY_FILE: &str = "workspace-copy.json";
 pub enum WorkspaceError {
     #[error("the connection string is not understood: {0}")]
     BadUrl(String),
-    #[error("sslmode=require is asked, and this version connects without TLS")]
-    TlsRequired,
+    #[error("sslmode={0} is not one of disable, prefer, require, verify-ca, verify-full")]
+    BadSslMode(String),
+    #[error("the root certificate {path} cannot be used: {detail}")]
+    RootCert { path: PathBuf, detail: String },
+    #[error("the workspace server's TLS was not accepted: {0}")]
+    Tls(String),
     #[error("the workspace server cannot be reached: {0}")]
     Offline(String),
     #[error("the workspace database refused: {0}")]

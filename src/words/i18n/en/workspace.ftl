@@ -1,7 +1,9 @@
 ### workspace: English
 
 ws-bad-url = The workspace address is not understood ({ $detail }). Write it as postgres://user@host:5432/database.
-ws-tls-required = The address asks for sslmode=require, and this version of Tokenwarden connects to the workspace without TLS. Nothing was sent. Use a server on a trusted network with sslmode=disable or prefer, or wait for TLS support.
+ws-bad-sslmode = The address asks for sslmode={ $value }, which is not known. Use disable, prefer (the default), require, verify-ca or verify-full. Nothing was sent.
+ws-root-cert = The root certificate { $path } (sslrootcert) cannot be used ({ $detail }). Nothing was sent.
+ws-tls = The workspace server's TLS was not accepted ({ $detail }). Nothing was sent and nothing was changed. With verify-ca or verify-full, name the certificate of the server's authority with sslrootcert=FILE, or add it to the system's trusted roots.
 ws-offline = The workspace server cannot be reached ({ $detail }). Nothing was changed; try again when it is back.
 ws-db = The workspace database refused the request: { $detail }. Nothing was changed.
 ws-newer-schema = The workspace database was set up by a newer Tokenwarden (version { $found }; this one reads up to { $supported }). Install the newer Tokenwarden; nothing was changed.
@@ -73,7 +75,7 @@ ws-status = Workspace { $id }
 ## --help of the workspace commands (the English is the doc comments' text)
 help-workspace = A team workspace on PostgreSQL: the catalog shared, tokens sealed to its renewers
 help-workspace-init = Starts a workspace in an empty PostgreSQL database; you become its first renewer. When the address holds a password, leave URL out and set TOKENWARDEN_WORKSPACE_URL or use --url-stdin: other users of the computer can read a command line
-help-workspace-init-arg-url = postgres://user@host/database (sslmode=disable|prefer; TLS is not built in yet)
+help-workspace-init-arg-url = postgres://user@host/database[?sslmode=…]: prefer (default: TLS when the server offers it), require (TLS, certificate not checked unless sslrootcert=FILE is given), verify-ca (certificate from a trusted authority: sslrootcert=FILE or the system's roots), verify-full (also the host name), disable
 help-workspace-init-arg-url-stdin = Read the address from standard input
 help-workspace-init-arg-name = Your name on the workspace (default: your login name)
 help-workspace-join = Connects this (empty) profile to a workspace and prints your public key, for a renewer to invite. The address is read as for init
@@ -83,7 +85,7 @@ help-workspace-invite-arg-key = Their age public key (age1…)
 help-workspace-invite-arg-role = renewer (reads and renews tokens) or viewer (health and history only)
 help-workspace-remove = Removes a member (renewers only): every token is sealed again to the remaining renewers, and the channels whose tokens they could read are listed, to renew
 help-workspace-status = Which workspace this profile is on, as whom, and whether the server answers
-help-workspace-join-arg-url = postgres://user@host/database (sslmode=disable|prefer; TLS is not built in yet)
+help-workspace-join-arg-url = postgres://user@host/database[?sslmode=…]: as for init
 help-workspace-join-arg-url-stdin = Read the address from standard input
 help-workspace-join-arg-name = Your name on the workspace (default: your login name)
 help-workspace-import = Copies a local profile's apps and channels into this workspace (renewers only); every token is sealed to the workspace's renewers. The local profile is left as it is

@@ -1,7 +1,9 @@
 ### workspace: español latinoamericano neutro
 
 ws-bad-url = No se entiende la dirección del espacio de trabajo ({ $detail }). Escríbala como postgres://usuario@servidor:5432/base.
-ws-tls-required = La dirección pide sslmode=require, y esta versión de Tokenwarden se conecta al espacio de trabajo sin TLS. No se envió nada. Use un servidor en una red de confianza con sslmode=disable o prefer, o espere el soporte de TLS.
+ws-bad-sslmode = La dirección pide sslmode={ $value }, que no se conoce. Use disable, prefer (el predeterminado), require, verify-ca o verify-full. No se envió nada.
+ws-root-cert = No se puede usar el certificado raíz { $path } (sslrootcert) ({ $detail }). No se envió nada.
+ws-tls = No se aceptó el TLS del servidor del espacio de trabajo ({ $detail }). No se envió ni se cambió nada. Con verify-ca o verify-full, indique el certificado de la autoridad del servidor con sslrootcert=ARCHIVO, o añádalo a las raíces de confianza del sistema.
 ws-offline = No se puede conectar con el servidor del espacio de trabajo ({ $detail }). No se cambió nada; vuelva a intentarlo cuando esté disponible.
 ws-db = La base de datos del espacio de trabajo rechazó la solicitud: { $detail }. No se cambió nada.
 ws-newer-schema = La base de datos del espacio de trabajo fue preparada por un Tokenwarden más nuevo (versión { $found }; este lee hasta la { $supported }). Instale el Tokenwarden más nuevo; no se cambió nada.
@@ -73,11 +75,11 @@ ws-status = Espacio de trabajo { $id }
 ## --help de los comandos de espacio de trabajo
 help-workspace = Un espacio de trabajo de equipo en PostgreSQL: el catálogo compartido y los tokens sellados para sus renovadores
 help-workspace-init = Crea un espacio de trabajo en una base de datos PostgreSQL vacía; usted es su primer renovador. Si la dirección contiene una contraseña, omita URL y defina TOKENWARDEN_WORKSPACE_URL o use --url-stdin: otros usuarios de la computadora pueden leer una línea de comandos
-help-workspace-init-arg-url = postgres://usuario@servidor/base (sslmode=disable|prefer; TLS todavía no está incluido)
+help-workspace-init-arg-url = postgres://usuario@servidor/base[?sslmode=…]: prefer (predeterminado: TLS cuando el servidor lo ofrece), require (TLS, sin comprobar el certificado salvo que se dé sslrootcert=ARCHIVO), verify-ca (certificado de una autoridad de confianza: sslrootcert=ARCHIVO o las raíces del sistema), verify-full (también el nombre del servidor), disable
 help-workspace-init-arg-url-stdin = Leer la dirección de la entrada estándar
 help-workspace-init-arg-name = Su nombre en el espacio de trabajo (predeterminado: su nombre de usuario)
 help-workspace-join = Conecta este perfil (vacío) a un espacio de trabajo y muestra su clave pública, para que un renovador lo invite. La dirección se lee como en init
-help-workspace-join-arg-url = postgres://usuario@servidor/base (sslmode=disable|prefer; TLS todavía no está incluido)
+help-workspace-join-arg-url = postgres://usuario@servidor/base[?sslmode=…]: como en init
 help-workspace-join-arg-url-stdin = Leer la dirección de la entrada estándar
 help-workspace-join-arg-name = Su nombre en el espacio de trabajo (predeterminado: su nombre de usuario)
 help-workspace-members = Los miembros, sus roles y quién los agregó
