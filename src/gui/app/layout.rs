@@ -90,7 +90,7 @@ fn dialogs(ui: &mut Ui, state: &mut AppState, now: DateTime<Utc>, out: &mut Vec<
         dialog.show(ui, &state.apps, now, can_act, out);
     }
     if let Some(dialog) = &mut state.flows.group {
-        dialog.show(ui, out);
+        dialog.show(ui, now, out);
     }
     let guide = state.flows.guide.as_deref();
     if let Some(view) = guide.and_then(|id| state.table.get(id)) {

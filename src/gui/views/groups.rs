@@ -4,7 +4,7 @@
 //! shows each channel's result: renewed, or refused with the reason. `Flows` holds what these
 //! login flows have open.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use eframe::egui;
 use egui::{RichText, Ui};
 
@@ -118,7 +118,7 @@ impl GroupDialog {
         }
     }
 
-    pub fn show(&mut self, ui: &mut Ui, out: &mut Vec<UiCommand>) {
+    pub fn show(&mut self, ui: &mut Ui, now: DateTime<Utc>, out: &mut Vec<UiCommand>) {
         let n = self.group.channel_ids.len();
         let title = t_args("group-title", &[("count", n.into())]);
         let words = t_static(if self.login.is_busy() {
@@ -133,7 +133,7 @@ impl GroupDialog {
                 let making = t_args("group-making", &[("count", n.into())]);
                 self.login.ui(ui, &making, out);
                 match &self.results {
-                    Some(Ok(items)) => results(ui, items),
+                    Some(Ok(items)) => results(ui, items, now),
                     Some(Err(f)) => crate::gui::widgets::token_box::failure(ui, f),
                     None => {}
                 }
@@ -147,7 +147,7 @@ impl GroupDialog {
     }
 }
 
-fn results(ui: &mut Ui, items: &[GroupItem]) {
+fn results(ui: &mut Ui, items: &[GroupItem], now: DateTime<Utc>) {
     let renewed = items.iter().filter(|i| i.result.is_ok()).count();
     let tone = if renewed == items.len() {
         theme::Tone::Success
@@ -170,7 +170,7 @@ fn results(ui: &mut Ui, items: &[GroupItem]) {
                         let why = f
                             .reasons
                             .first()
-                            .map_or_else(|| f.phrase(), |r| sentence(r, Utc::now()));
+                            .map_or_else(|| f.phrase(), |r| sentence(r, now));
                         let words = t_args(
                             "group-item-not-renewed",
                             &[("name", name.into()), ("why", why.into())],
@@ -271,7 +271,7 @@ mod tests {
         let mut h = Harness::builder()
             .with_size([1000.0, 900.0])
             .build_ui_state(
-                |ui, open: &mut Open| open.dialog.show(ui, &mut open.out),
+                |ui, open: &mut Open| open.dialog.show(ui, Utc::now(), &mut open.out),
                 open,
             );
         h.run_ok();
