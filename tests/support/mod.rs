@@ -156,6 +156,15 @@ impl Env {
     }
 
     fn save_acme_app(&self, extra: &[&str]) {
+        self.save_acme_app_in(self.profile_dir(), extra);
+    }
+
+    /// As `add_acme_app`, on another profile folder against the same simulator.
+    pub fn add_acme_app_in(&self, profile: &Path) {
+        self.save_acme_app_in(profile, &[]);
+    }
+
+    fn save_acme_app_in(&self, profile: &Path, extra: &[&str]) {
         let mut args = vec![
             "app",
             "add",
@@ -166,14 +175,31 @@ impl Env {
             "--secret-stdin",
         ];
         args.extend_from_slice(extra);
-        let out = self.run(&args, tokenwarden::sim::scenario::ACME_APP_SECRET);
+        let out = self.run_in(
+            profile,
+            &args,
+            tokenwarden::sim::scenario::ACME_APP_SECRET,
+            &[],
+        );
         assert_eq!(out.code, 0, "app add failed: {}", out.stderr);
     }
 
     /// Adds a channel with a scenario token; asserts it worked.
     pub fn add_channel(&self, name: &str, kind: &str, token_name: &str) -> serde_json::Value {
+        self.add_channel_in(self.profile_dir(), name, kind, token_name)
+    }
+
+    /// As `add_channel`, on another profile folder against the same simulator.
+    pub fn add_channel_in(
+        &self,
+        profile: &Path,
+        name: &str,
+        kind: &str,
+        token_name: &str,
+    ) -> serde_json::Value {
         let token = self.token(token_name);
-        let out = self.run(
+        let out = self.run_in(
+            profile,
             &[
                 "add",
                 "--name",
@@ -185,6 +211,7 @@ impl Env {
                 "--json",
             ],
             &token,
+            &[],
         );
         assert_eq!(out.code, 0, "add {name} failed: {}", out.stderr);
         out.json()

@@ -1,42 +1,18 @@
 //! `workspace import`: a local profile's channels and apps move in, sealed to the renewers.
 
-use tokenwarden::sim::scenario::{ACME_APP_ID, ACME_APP_SECRET};
-
 use crate::{Team, fingerprint, listed};
 
 #[test]
 fn a_local_profile_moves_in_with_its_tokens_sealed_to_every_renewer() {
     let team = Team::new(Some("renewer"));
     let local = tempfile::tempdir().unwrap();
-    let run_local = |args: &[&str], stdin: &str| team.env.run_in(local.path(), args, stdin, &[]);
-    let out = run_local(
-        &[
-            "app",
-            "add",
-            "--id",
-            ACME_APP_ID,
-            "--name",
-            "Acme Support",
-            "--secret-stdin",
-        ],
-        ACME_APP_SECRET,
+    team.env.add_acme_app_in(local.path());
+    team.env
+        .add_channel_in(local.path(), "Acme Shoes", "messenger", "shoes_messenger");
+    let local_fingerprint = fingerprint(
+        &listed(&team.env.run_in(local.path(), &["list", "--json"], "", &[])),
+        "Acme Shoes",
     );
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let token = team.env.token("shoes_messenger");
-    let out = run_local(
-        &[
-            "add",
-            "--name",
-            "Acme Shoes",
-            "--kind",
-            "messenger",
-            "--app",
-            ACME_APP_ID,
-        ],
-        &token,
-    );
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let local_fingerprint = fingerprint(&listed(&run_local(&["list", "--json"], "")), "Acme Shoes");
 
     let from = local.path().to_str().unwrap();
     let out = team.alice(&["workspace", "import", "--from", from], "");
@@ -73,7 +49,7 @@ fn a_local_profile_moves_in_with_its_tokens_sealed_to_every_renewer() {
         team.env.list_json()["channels"].as_array().unwrap().len(),
         1
     );
-    let still = listed(&run_local(&["list", "--json"], ""));
+    let still = listed(&team.env.run_in(local.path(), &["list", "--json"], "", &[]));
     assert_eq!(fingerprint(&still, "Acme Shoes"), local_fingerprint);
     team.env.assert_no_secret_leaked();
 }
