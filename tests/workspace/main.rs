@@ -17,6 +17,7 @@ mod moving_in;
 mod offline;
 mod sharing;
 mod tls;
+mod window;
 
 use std::path::Path;
 

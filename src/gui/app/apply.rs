@@ -87,7 +87,9 @@ impl AppState {
                 channels,
                 apps,
                 last_check_at,
+                offline_since,
             } => {
+                self.team_offline_since = offline_since;
                 if !self.catalog_seen && channels.is_empty() && apps.is_empty() {
                     self.first_run = Some(Default::default());
                 }

@@ -308,6 +308,7 @@ fn top_bar_actions(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
 
 fn has_banners(state: &AppState) -> bool {
     matches!(state.lock, Lock::Opening)
+        || state.team_offline_since.is_some()
         || state.desktop.clock_warning.is_some()
         || !state.notices.is_empty()
         || state.table.failed_checks().is_some()
@@ -327,6 +328,18 @@ fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
             ui.horizontal(|ui| {
                 crate::gui::theme::spinner::spinner(ui);
                 ui.label(t("banner-opening"));
+            });
+        });
+    }
+    if let Some(since) = state.team_offline_since {
+        theme::callout(ui, theme::Tone::Warning, |ui| {
+            ui.label(RichText::new(t("banner-team-offline")).strong());
+            ui.horizontal_wrapped(|ui| {
+                let when = crate::words::time::at(since);
+                ui.label(t_args("banner-team-offline-text", &[("when", when.into())]));
+                if ui.button(t("banner-team-try-again")).clicked() {
+                    out.push(UiCommand::Worker(crate::gui::worker::Command::Reload));
+                }
             });
         });
     }

@@ -44,6 +44,8 @@ pub struct AppState {
     pub profile_dir: Option<PathBuf>,
     /// On a team workspace: the workspace, this member and the members (see `TeamView`).
     pub team: Option<crate::gui::data::team::TeamView>,
+    /// On a team workspace whose server cannot be reached: as of when the list's facts are.
+    pub team_offline_since: Option<DateTime<Utc>>,
     pub lock: Lock,
     pub unlock_form: UnlockForm,
     pub check_all: Option<CheckRun>,
@@ -85,6 +87,7 @@ impl AppState {
             last_check_at: None,
             profile_dir: None,
             team: None,
+            team_offline_since: None,
             lock: Lock::Opening,
             unlock_form: UnlockForm::default(),
             check_all: None,

@@ -9,11 +9,7 @@ use crate::service::{CheckProgress, RenewOutcome, Service, ServiceError};
 
 pub async fn send_catalog(service: &Service, sink: &Sink) {
     if let Ok(catalog) = service.catalog().await {
-        sink.send(Event::Catalog {
-            channels: catalog.channels,
-            apps: catalog.apps,
-            last_check_at: catalog.last_check_at,
-        });
+        sink.send(Event::catalog(&service.store.catalog, catalog));
     }
 }
 

@@ -219,12 +219,9 @@ impl WorkerLoop {
 
     async fn send_offline_catalog(&self, profile: &Profile) {
         let file = CatalogFile::new(profile);
-        match blocking(move || file.load()).await {
-            Ok(catalog) => self.sink.send(Event::Catalog {
-                channels: catalog.channels,
-                apps: catalog.apps,
-                last_check_at: catalog.last_check_at,
-            }),
+        let reader = file.clone();
+        match blocking(move || reader.load()).await {
+            Ok(catalog) => self.sink.send(Event::catalog(&file, catalog)),
             Err(e) => self.sink.send(Event::StartFailed(e)),
         }
     }
@@ -315,11 +312,8 @@ impl WorkerLoop {
             return;
         };
         if let Ok(catalog) = service.catalog().await {
-            self.sink.send(Event::Catalog {
-                channels: catalog.channels,
-                apps: catalog.apps,
-                last_check_at: catalog.last_check_at,
-            });
+            self.sink
+                .send(Event::catalog(&service.store.catalog, catalog));
         }
     }
 
@@ -344,12 +338,9 @@ impl WorkerLoop {
             // Still locked: the saved facts need no secret. A file caught half-written by a
             // tool that does not write atomically is read again on the next look.
             let file = CatalogFile::new(&profile);
-            if let Ok(catalog) = blocking(move || file.load()).await {
-                self.sink.send(Event::Catalog {
-                    channels: catalog.channels,
-                    apps: catalog.apps,
-                    last_check_at: catalog.last_check_at,
-                });
+            let reader = file.clone();
+            if let Ok(catalog) = blocking(move || reader.load()).await {
+                self.sink.send(Event::catalog(&file, catalog));
             }
         }
     }

@@ -88,9 +88,10 @@ impl Drop for Listening {
 
 impl Workspace {
     /// Listens for the workspace's changes on a second connection, on a thread of its own, and
-    /// calls `on_change` for each. After every (re)connection it calls it once with a "reload
-    /// all" notice, since changes made while it was not listening were not told. A server that
-    /// goes away is tried again every `RETRY_AFTER`.
+    /// calls `on_change` for each. After every (re)connection, and when the connection is lost,
+    /// it calls it once with a "reload all" notice: changes made while it was not listening were
+    /// not told, and a reader should learn the server is away. A server that goes away is tried
+    /// again every `RETRY_AFTER`.
     pub fn listen(
         &self,
         mut on_change: impl FnMut(Notice) + Send + 'static,
@@ -123,6 +124,8 @@ impl Workspace {
                             Ok(None) => {}
                             Err(e) => {
                                 tracing::warn!(error = %e, "workspace listener lost its connection");
+                                // The reader looks again and finds the server away (offline).
+                                on_change(Notice::default());
                                 break;
                             }
                         }

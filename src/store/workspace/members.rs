@@ -243,10 +243,7 @@ impl Workspace {
             name.trim().to_string(),
         );
         self.conn()?.run(move |client| {
-            let mut tx = client.transaction().map_err(db)?;
-            tx.batch_execute("LOCK TABLE members IN EXCLUSIVE MODE")
-                .map_err(db)?;
-            require_renewer(&mut tx, &me)?;
+            let mut tx = begin_as_renewer(client, &me)?;
             let taken = tx
                 .query_opt(
                     "SELECT 1 FROM members WHERE name = $1 OR public_key = $2",
@@ -265,6 +262,8 @@ impl Workspace {
                 Role::Renewer => reseal_all(&mut tx, &identity, &me.member)?,
                 Role::Viewer => 0,
             };
+            // Open windows show the members in Settings: they reload on commit.
+            super::live::notify(&mut tx, &me.workspace_id, &[super::live::Notice::default()])?;
             tx.commit().map_err(db)?;
             Ok(resealed)
         })
@@ -283,10 +282,7 @@ impl Workspace {
             name.trim().to_string(),
         );
         self.conn()?.run(move |client| {
-            let mut tx = client.transaction().map_err(db)?;
-            tx.batch_execute("LOCK TABLE members IN EXCLUSIVE MODE")
-                .map_err(db)?;
-            require_renewer(&mut tx, &me)?;
+            let mut tx = begin_as_renewer(client, &me)?;
             let members = read_members(&mut tx)?;
             let gone = members
                 .iter()
@@ -300,6 +296,7 @@ impl Workspace {
             tx.execute("DELETE FROM members WHERE name = $1", &[&name])
                 .map_err(db)?;
             let resealed = reseal_all(&mut tx, &identity, &me.member)?;
+            super::live::notify(&mut tx, &me.workspace_id, &[super::live::Notice::default()])?;
             tx.commit().map_err(db)?;
             Ok(Removed {
                 exposed_channels: exposed,
@@ -307,6 +304,19 @@ impl Workspace {
             })
         })
     }
+}
+
+/// A transaction that changes the members: they are locked first, so two renewers inviting or
+/// removing at once take turns, and the caller must still be a renewer once it holds the lock.
+fn begin_as_renewer<'a>(
+    client: &'a mut postgres::Client,
+    me: &Membership,
+) -> Result<postgres::Transaction<'a>, WorkspaceError> {
+    let mut tx = client.transaction().map_err(db)?;
+    tx.batch_execute("LOCK TABLE members IN EXCLUSIVE MODE")
+        .map_err(db)?;
+    require_renewer(&mut tx, me)?;
+    Ok(tx)
 }
 
 fn require_renewer(

@@ -134,6 +134,9 @@ pub enum Event {
         channels: Vec<Channel>,
         apps: Vec<MetaApp>,
         last_check_at: Option<DateTime<Utc>>,
+        /// On a team workspace whose server cannot be reached: the facts are the copy synced
+        /// at this time, and nothing can be changed until the server is back.
+        offline_since: Option<DateTime<Utc>>,
     },
     NeedsUnlock {
         need: UnlockNeed,
@@ -189,6 +192,18 @@ pub enum Event {
     Login(login::LoginEvent),
     Desktop(desktop::DesktopEvent),
     Lifecycle(lifecycle::LifecycleEvent),
+}
+
+impl Event {
+    /// The list as `file` just loaded it, marked offline when it came from a workspace's copy.
+    pub fn catalog(file: &crate::store::CatalogFile, catalog: crate::store::Catalog) -> Event {
+        Event::Catalog {
+            channels: catalog.channels,
+            apps: catalog.apps,
+            last_check_at: catalog.last_check_at,
+            offline_since: file.workspace().and_then(|ws| ws.offline_as_of()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]

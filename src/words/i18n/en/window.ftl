@@ -24,6 +24,9 @@ banner-not-checked = { $count ->
     [one] { $count } channel
    *[other] { $count } channels
 } could not be checked. { $advice }
+banner-team-offline = Offline: the team workspace's server cannot be reached.
+banner-team-offline-text = You see the channels as they were at { $when }. Nothing can be checked or changed until the server is back; Tokenwarden connects again by itself.
+banner-team-try-again = Try again
 banner-locked = The secret store is locked: you see the saved facts, but cannot check or renew.
 banner-dismiss = Dismiss
 

@@ -24,6 +24,9 @@ banner-not-checked = { $count ->
     [one] No se pudo revisar { $count } canal.
    *[other] No se pudieron revisar { $count } canales.
 } { $advice }
+banner-team-offline = Sin conexión: no se puede conectar con el servidor del espacio de trabajo del equipo.
+banner-team-offline-text = Ve los canales como estaban el { $when }. No se puede revisar ni cambiar nada hasta que el servidor vuelva; Tokenwarden se vuelve a conectar solo.
+banner-team-try-again = Intentar de nuevo
 banner-locked = El almacén de secretos está bloqueado: puede ver los datos guardados, pero no revisar ni renovar.
 banner-dismiss = Cerrar
 
