@@ -287,21 +287,18 @@ fn write_rows(client: &mut Client, change: &Change<'_>) -> Result<usize, Lost> {
             }
         }
     }
-    for old in &before.catalog.channels {
-        if after.channels.iter().any(|c| c.id == old.id) {
-            continue;
-        }
-        let version = before.channel_versions.get(&old.id).copied().unwrap_or(0);
-        let deleted = tx.execute(
-            "DELETE FROM channels WHERE id = $1 AND row_version = $2",
-            &[&old.id, &version],
-        )?;
-        if deleted != 1 {
-            return Err(Lost::Channel {
+    let gone = before
+        .catalog
+        .channels
+        .iter()
+        .filter(|old| !after.channels.iter().any(|c| c.id == old.id));
+    for old in gone {
+        delete_row(&mut tx, Table::Channels, &old.id, &before.channel_versions).map_err(|e| {
+            e.unwrap_or_else(|| Lost::Channel {
                 id: old.id.clone(),
                 name: old.name.clone(),
-            });
-        }
+            })
+        })?;
         notices.push(Notice::channel(&old.id, None));
     }
     if write_apps(&mut tx, before, after, member)? {
@@ -380,24 +377,49 @@ fn write_apps(
             }
         }
     }
-    for old in &before.catalog.apps {
-        if after.apps.iter().any(|a| a.id == old.id) {
-            continue;
-        }
-        let version = before.app_versions.get(&old.id).copied().unwrap_or(0);
-        let n = tx.execute(
-            "DELETE FROM apps WHERE id = $1 AND row_version = $2",
-            &[&old.id, &version],
-        )?;
-        if n != 1 {
-            return Err(Lost::App {
+    let gone = before
+        .catalog
+        .apps
+        .iter()
+        .filter(|old| !after.apps.iter().any(|a| a.id == old.id));
+    for old in gone {
+        delete_row(tx, Table::Apps, &old.id, &before.app_versions).map_err(|e| {
+            e.unwrap_or_else(|| Lost::App {
                 id: old.id.clone(),
                 name: old.name.clone(),
-            });
-        }
+            })
+        })?;
         changed = true;
     }
     Ok(changed)
+}
+
+#[derive(Clone, Copy)]
+enum Table {
+    Channels,
+    Apps,
+}
+
+/// Deletes a row the change removed, if it is still at the version read. `Err(None)`: someone
+/// changed or removed it meanwhile (the caller names the row); `Err(Some(_))`: the database
+/// failed.
+fn delete_row(
+    tx: &mut postgres::Transaction<'_>,
+    table: Table,
+    id: &str,
+    versions: &HashMap<String, i64>,
+) -> Result<(), Option<Lost>> {
+    let version = versions.get(id).copied().unwrap_or(0);
+    // The table name is one of two constants, never input.
+    let sql = match table {
+        Table::Channels => "DELETE FROM channels WHERE id = $1 AND row_version = $2",
+        Table::Apps => "DELETE FROM apps WHERE id = $1 AND row_version = $2",
+    };
+    match tx.execute(sql, &[&id, &version]) {
+        Ok(1) => Ok(()),
+        Ok(_) => Err(None),
+        Err(e) => Err(Some(e.into())),
+    }
 }
 
 /// A deadlock or serialisation failure: two changes raced; the loser changed nothing.

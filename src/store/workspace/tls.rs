@@ -123,12 +123,14 @@ impl Rustls {
         let algorithms = provider.signature_verification_algorithms;
         let tls_err = |e: rustls::Error| WorkspaceError::Tls(e.to_string());
         let verifier: Arc<dyn ServerCertVerifier> = match (mode, root_cert) {
-            (Mode::Disable | Mode::Prefer, _) | (Mode::Require, None) => {
-                Arc::new(Unchecked(algorithms))
-            }
-            (Mode::Require | Mode::VerifyCa, _) => {
-                Arc::new(AnyName(chain(roots(root_cert)?, provider.clone())?))
-            }
+            (Mode::Disable | Mode::Prefer, _) | (Mode::Require, None) => Arc::new(Lenient {
+                chain: None,
+                algorithms,
+            }),
+            (Mode::Require | Mode::VerifyCa, _) => Arc::new(Lenient {
+                chain: Some(chain(roots(root_cert)?, provider.clone())?),
+                algorithms,
+            }),
             (Mode::VerifyFull, _) => chain(roots(root_cert)?, provider.clone())?,
         };
         let config = ClientConfig::builder_with_provider(provider)
@@ -186,51 +188,17 @@ fn roots(file: Option<&Path>) -> Result<RootCertStore, WorkspaceError> {
     Ok(store)
 }
 
-/// `prefer`/`require` without a root certificate: encrypted, the certificate not checked (as
-/// libpq); the handshake's signatures still are.
+/// The modes that accept more than a full check: `prefer`/`require` without a root certificate
+/// (`chain: None`: encrypted, the certificate not checked, as libpq) and `verify-ca` (the chain
+/// must lead to a trusted root; the host name is not compared). The handshake's signatures are
+/// checked in both.
 #[derive(Debug)]
-struct Unchecked(WebPkiSupportedAlgorithms);
-
-impl ServerCertVerifier for Unchecked {
-    fn verify_server_cert(
-        &self,
-        _: &CertificateDer<'_>,
-        _: &[CertificateDer<'_>],
-        _: &ServerName<'_>,
-        _: &[u8],
-        _: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        Ok(ServerCertVerified::assertion())
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.0)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.0)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.0.supported_schemes()
-    }
+struct Lenient {
+    chain: Option<Arc<WebPkiServerVerifier>>,
+    algorithms: WebPkiSupportedAlgorithms,
 }
 
-/// `verify-ca`: the chain must lead to a trusted root; the host name is not compared.
-#[derive(Debug)]
-struct AnyName(Arc<WebPkiServerVerifier>);
-
-impl ServerCertVerifier for AnyName {
+impl ServerCertVerifier for Lenient {
     fn verify_server_cert(
         &self,
         end_entity: &CertificateDer<'_>,
@@ -239,10 +207,10 @@ impl ServerCertVerifier for AnyName {
         ocsp: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
-        match self
-            .0
-            .verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
-        {
+        let Some(chain) = &self.chain else {
+            return Ok(ServerCertVerified::assertion());
+        };
+        match chain.verify_server_cert(end_entity, intermediates, server_name, ocsp, now) {
             Err(rustls::Error::InvalidCertificate(
                 CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
             )) => Ok(ServerCertVerified::assertion()),
@@ -256,7 +224,7 @@ impl ServerCertVerifier for AnyName {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.0.verify_tls12_signature(message, cert, dss)
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.algorithms)
     }
 
     fn verify_tls13_signature(
@@ -265,11 +233,11 @@ impl ServerCertVerifier for AnyName {
         cert: &CertificateDer<'_>,
         dss: &DigitallySignedStruct,
     ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.0.verify_tls13_signature(message, cert, dss)
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.algorithms)
     }
 
     fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.0.supported_verify_schemes()
+        self.algorithms.supported_schemes()
     }
 }
 
