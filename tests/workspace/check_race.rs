@@ -3,37 +3,8 @@
 //! about the tokens it checked, so they land per channel, and the channel renewed meanwhile
 //! keeps its new token; a renewal that lost leaves nothing, not even a history line.
 
-use std::path::{Path, PathBuf};
-use std::process::Child;
-use std::time::{Duration, Instant};
-
-use crate::support::{Env, base_command, spawn, wait_output};
+use crate::support::{Env, wait_output};
 use crate::{Team, fingerprint, listed};
-
-/// Starts Alice's `args` and waits until it stands just before its workspace write; removing
-/// the returned file lets it go on.
-fn alice_paused_before_write(team: &Team, args: &[&str], stdin: &str) -> (Child, PathBuf) {
-    let paused = team.env.profile_dir().join("paused-before-write");
-    let mut alice = base_command(team.env.profile_dir(), &team.env.base_url, args);
-    alice.env(
-        "TOKENWARDEN_TEST_PAUSE",
-        format!("before_workspace_write={}", paused.display()),
-    );
-    let child = spawn(alice, stdin);
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !paused.exists() {
-        assert!(
-            Instant::now() < deadline,
-            "Alice's {args:?} never got to its write"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    (child, paused)
-}
-
-fn go_on(paused: &Path) {
-    std::fs::remove_file(paused).expect("let Alice's command go on");
-}
 
 fn checked_at(list: &serde_json::Value, name: &str) -> Option<String> {
     Env::channel(list, name)["checked_at"]
@@ -53,7 +24,7 @@ fn a_check_all_racing_a_renewal_saves_the_other_results_and_keeps_the_new_token(
     let old_shoes = fingerprint(&before, "Acme Shoes");
 
     // Alice's check-all stops after checking, before it writes.
-    let (check, paused) = alice_paused_before_write(&team, &["check", "--json"], "");
+    let (check, paused) = team.alice_paused_before_write(&["check", "--json"], "");
 
     // Meanwhile Bob renews Acme Shoes.
     let out = team.bob(&["renew", "Acme Shoes"], &team.shoes_token());
@@ -63,7 +34,7 @@ fn a_check_all_racing_a_renewal_saves_the_other_results_and_keeps_the_new_token(
     assert_ne!(new_shoes, old_shoes);
     let renewed_checked_at = checked_at(&bobs, "Acme Shoes");
 
-    go_on(&paused);
+    crate::go_on(&paused);
     let out = wait_output(check);
     assert!(out.code <= 1, "Alice's check-all: {}", out.stderr);
     assert!(
@@ -111,14 +82,13 @@ fn a_renewal_that_lost_its_race_leaves_no_history_line() {
     let team = Team::new(Some("renewer"));
     team.alice_adds_shoes();
     let alices_token = team.shoes_token();
-    let (renewal, paused) =
-        alice_paused_before_write(&team, &["renew", "Acme Shoes"], &alices_token);
+    let (renewal, paused) = team.alice_paused_before_write(&["renew", "Acme Shoes"], &alices_token);
 
     let out = team.bob(&["renew", "Acme Shoes"], &team.shoes_token());
     assert_eq!(out.code, 0, "Bob's renewal: {}", out.stderr);
     let bobs = fingerprint(&listed(&team.bob(&["list", "--json"], "")), "Acme Shoes");
 
-    go_on(&paused);
+    crate::go_on(&paused);
     let out = wait_output(renewal);
     assert_eq!(out.code, 3, "Alice's renewal lost: {}", out.stderr);
     assert!(

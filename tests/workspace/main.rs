@@ -19,9 +19,11 @@ mod sharing;
 mod tls;
 mod window;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Child;
+use std::time::{Duration, Instant};
 
-use support::{Env, Output};
+use support::{Env, Output, base_command, spawn};
 
 /// The PG* connection settings `pg_virtualenv` exports.
 pub struct Pg {
@@ -159,9 +161,35 @@ impl Team {
             .mint_page(tokenwarden::sim::scenario::SHOES_PAGE_ID, true)
     }
 
+    /// Starts Alice's `args` and waits until it stands just before its workspace write; removing
+    /// the returned file lets it go on.
+    pub fn alice_paused_before_write(&self, args: &[&str], stdin: &str) -> (Child, PathBuf) {
+        let paused = self.env.profile_dir().join("paused-before-write");
+        let mut alice = base_command(self.env.profile_dir(), &self.env.base_url, args);
+        alice.env(
+            "TOKENWARDEN_TEST_PAUSE",
+            format!("before_workspace_write={}", paused.display()),
+        );
+        let child = spawn(alice, stdin);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !paused.exists() {
+            assert!(
+                Instant::now() < deadline,
+                "Alice's {args:?} never got to its write"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        (child, paused)
+    }
+
     pub fn db(&self) -> postgres::Client {
         self.pg.client(&self.database)
     }
+}
+
+/// Lets a command `alice_paused_before_write` stopped go on.
+pub fn go_on(paused: &Path) {
+    std::fs::remove_file(paused).expect("let Alice's command go on");
 }
 
 /// The fingerprint of `name`'s token in a `list --json`.
