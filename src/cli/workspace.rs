@@ -1,7 +1,9 @@
-//! `workspace init|join|members|invite|remove|status`: starting and running a team workspace
+//! `workspace init|join|members|invite|remove|import|export|status`: starting and running a team workspace
 //! on PostgreSQL. The connection string may hold a password: it is read from
 //! TOKENWARDEN_WORKSPACE_URL or standard input as well as the command line, and kept in the
 //! profile's secret store, never in a file.
+
+mod export;
 
 use std::path::PathBuf;
 
@@ -75,6 +77,16 @@ pub enum WorkspaceCommand {
         #[arg(long, value_name = "DIR")]
         from: PathBuf,
     },
+    /// Copies this workspace's apps, channels and history into a new local profile (renewers
+    /// only): every token, previous token and app secret is opened with your key and saved in
+    /// the new profile's own secret store. The workspace is left as it is.
+    Export {
+        /// The new profile folder: it must not exist yet, or be empty.
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Which workspace this profile is on, as whom, and whether the server answers.
     Status {
         #[arg(long)]
@@ -101,6 +113,7 @@ pub async fn run(profile: Option<PathBuf>, command: WorkspaceCommand) -> i32 {
         WorkspaceCommand::Remove { name } => remove(profile, &name),
         WorkspaceCommand::Status { json } => status(profile, json),
         WorkspaceCommand::Import { from } => return import(profile, from).await,
+        WorkspaceCommand::Export { to, json } => return export::export(profile, to, json).await,
     };
     match result {
         Ok(()) => 0,

@@ -36,6 +36,8 @@ impl Service {
         path: &Path,
         passphrase: &Secret,
     ) -> Result<BackupSummary, ServiceError> {
+        // A viewer cannot open the tokens: said at once, not as a failed read halfway.
+        self.ensure_renewer().await?;
         let catalog = self.catalog().await?;
         let secrets = self.secrets();
         let (path, passphrase) = (path.to_path_buf(), passphrase.clone());

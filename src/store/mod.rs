@@ -12,6 +12,7 @@ mod memory;
 mod private;
 mod profile;
 mod secrets;
+pub mod staged;
 mod state;
 mod sweep;
 mod vault;
@@ -34,6 +35,7 @@ pub use secrets::{
     Expected, SECRETS_ENV, SecretBackend, SecretError, SecretStore, SecretStoreKind,
     VAULT_PASSPHRASE_ENV,
 };
+pub use staged::StagedProfile;
 pub use state::{
     ChannelReminder, LocalState, NotifiedState, ReminderSettings, SecretLedger, ServerClockReading,
     StateFile,

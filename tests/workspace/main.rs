@@ -11,6 +11,7 @@ mod support;
 
 mod check_race;
 mod concurrency;
+mod exporting;
 mod live;
 mod members;
 mod moving_in;

@@ -225,6 +225,13 @@ impl Workspace {
         self.conn()?.run(move |client| Role::of_member(client, &me))
     }
 
+    /// Refuses a viewer, or a profile not invited yet, before anything is read or made: what
+    /// only a renewer can do (export, backup) says so up front rather than halfway.
+    pub fn ensure_renewer(&self) -> Result<(), WorkspaceError> {
+        let me = self.membership()?.clone();
+        self.conn()?.run(move |client| require_renewer(client, &me))
+    }
+
     /// Adds a member (renewers only). A new renewer becomes a recipient of every secret in the
     /// same transaction; what cannot be sealed again refuses the whole change.
     pub fn invite(
@@ -319,11 +326,8 @@ fn begin_as_renewer<'a>(
     Ok(tx)
 }
 
-fn require_renewer(
-    tx: &mut postgres::Transaction<'_>,
-    me: &Membership,
-) -> Result<(), WorkspaceError> {
-    match Role::of_member(tx, me)? {
+fn require_renewer(client: &mut impl GenericClient, me: &Membership) -> Result<(), WorkspaceError> {
+    match Role::of_member(client, me)? {
         Some(Role::Renewer) => Ok(()),
         Some(Role::Viewer) => Err(WorkspaceError::Viewer(me.member.clone())),
         None => Err(WorkspaceError::NotMember(me.member.clone())),

@@ -101,3 +101,24 @@ ws-imported = Copied into the workspace: { $channels ->
    *[other] { $apps } apps
 }, tokens sealed to its renewers. The local profile is unchanged.
 ws-import-skipped = Left out: the workspace already has a channel like { $name } (same id or name).
+
+## workspace export
+help-workspace-export = Copies this workspace's apps, channels and history into a new local profile (renewers only): every token, previous token and app secret is opened with your key and saved in the new profile's own secret store. The workspace is left as it is
+help-workspace-export-arg-to = The new profile folder: it must not exist yet, or be empty
+ws-export-not-workspace = Run this on a workspace profile: it copies the workspace out to a new local profile.
+ws-export-not-empty = { $path } is not empty, and an export never writes over anything. Nothing was written; name a new (or empty) folder with --to.
+ws-exported = Exported to { $path }: { $channels ->
+    [one] one channel
+   *[other] { $channels } channels
+} and { $apps ->
+    [one] one app
+   *[other] { $apps } apps
+}, with their tokens, { $previous ->
+    [0] no previous token
+    [one] one previous token (for rollback)
+   *[other] { $previous } previous tokens (for rollback)
+} and { $lines ->
+    [one] one history line
+   *[other] { $lines } history lines
+}. The tokens are kept in the new profile's own secret store ({ $store }); the workspace is unchanged.
+ws-exported-open = Open it with: tokenwarden --profile { $path } list

@@ -101,3 +101,24 @@ ws-imported = Copiado al espacio de trabajo: { $channels ->
    *[other] { $apps } apps
 }, con los tokens sellados para sus renovadores. El perfil local no cambió.
 ws-import-skipped = Se omitió: el espacio de trabajo ya tiene un canal como { $name } (mismo id o nombre).
+
+## workspace export
+help-workspace-export = Copia las apps, los canales y el historial de este espacio de trabajo a un perfil local nuevo (solo renovadores): cada token, token anterior y secreto de app se abre con su clave y se guarda en el almacén de secretos propio del perfil nuevo. El espacio de trabajo queda como está
+help-workspace-export-arg-to = La carpeta del perfil nuevo: no debe existir todavía, o debe estar vacía
+ws-export-not-workspace = Ejecute esto en un perfil de espacio de trabajo: copia el espacio de trabajo a un perfil local nuevo.
+ws-export-not-empty = { $path } no está vacía, y una exportación nunca escribe sobre nada. No se escribió nada; indique una carpeta nueva (o vacía) con --to.
+ws-exported = Exportado a { $path }: { $channels ->
+    [one] un canal
+   *[other] { $channels } canales
+} y { $apps ->
+    [one] una app
+   *[other] { $apps } apps
+}, con sus tokens, { $previous ->
+    [0] ningún token anterior
+    [one] un token anterior (para volver a él)
+   *[other] { $previous } tokens anteriores (para volver a ellos)
+} y { $lines ->
+    [one] una línea de historial
+   *[other] { $lines } líneas de historial
+}. Los tokens se guardan en el almacén de secretos propio del perfil nuevo ({ $store }); el espacio de trabajo no cambió.
+ws-exported-open = Ábralo con: tokenwarden --profile { $path } list
