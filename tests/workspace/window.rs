@@ -203,6 +203,16 @@ fn the_window_follows_other_members_and_says_when_the_server_is_away() {
         listed(h, "Acme Shoes")
     });
     assert!(!says_offline(&h));
+    // Carol is a viewer: told so, and the window offers her nothing she may not do.
+    step_until(&mut h, wait, "the viewer's note", |h| {
+        has_text(h, "You are a viewer on this team workspace")
+    });
+    for action in ["Add channel…", "Check all"] {
+        assert!(
+            h.get_by_label(action).accesskit_node().is_disabled(),
+            "{action}"
+        );
+    }
 
     // Alice renames the channel: Carol's open window shows it without her doing anything.
     let out = team.alice(&["rename", "Acme Shoes", "Acme Shoes Outlet"], "");

@@ -264,9 +264,12 @@ fn top_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
 
 /// Add channel…, then Check all (or the running check's progress and Cancel).
 fn top_bar_actions(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
-    let can_act = state.is_open();
+    let blocked = team_blocks_changes(state);
+    let can_act = state.is_open() && blocked.is_none();
+    let why = blocked.map(t).unwrap_or_default();
     if ui
         .add_enabled(can_act, egui::Button::new(t("top-add-channel")))
+        .on_disabled_hover_text(&why)
         .clicked()
     {
         out.push(UiCommand::OpenAdd);
@@ -298,7 +301,8 @@ fn top_bar_actions(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
                     can_act && !state.table.is_empty(),
                     egui::Button::new(t("top-check-all")),
                 )
-                .on_hover_text(t("top-check-all-hover"));
+                .on_hover_text(t("top-check-all-hover"))
+                .on_disabled_hover_text(&why);
             if check.clicked() {
                 out.push(UiCommand::CheckAll);
             }
@@ -306,9 +310,27 @@ fn top_bar_actions(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
     }
 }
 
+/// On a team workspace, why this window cannot add or check right now: the server is away, or
+/// this member is a viewer (health and history only). The worker would refuse either anyway.
+fn team_blocks_changes(state: &AppState) -> Option<&'static str> {
+    if state.team_offline_since.is_some() {
+        return Some("top-blocked-offline");
+    }
+    let viewer = state
+        .team
+        .as_ref()
+        .is_some_and(|team| team.my_role == Some(crate::store::workspace::Role::Viewer));
+    viewer.then_some("top-blocked-viewer")
+}
+
+fn is_viewer(state: &AppState) -> bool {
+    team_blocks_changes(state) == Some("top-blocked-viewer")
+}
+
 fn has_banners(state: &AppState) -> bool {
     matches!(state.lock, Lock::Opening)
         || state.team_offline_since.is_some()
+        || is_viewer(state)
         || state.desktop.clock_warning.is_some()
         || !state.notices.is_empty()
         || state.table.failed_checks().is_some()
@@ -341,6 +363,11 @@ fn banners(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
                     out.push(UiCommand::Worker(crate::gui::worker::Command::Reload));
                 }
             });
+        });
+    }
+    if is_viewer(state) {
+        theme::callout(ui, theme::Tone::Info, |ui| {
+            ui.add(egui::Label::new(t("banner-team-viewer")).wrap());
         });
     }
     if let Some(problem) = &state.desktop.clock_warning {

@@ -27,6 +27,9 @@ banner-not-checked = { $count ->
 banner-team-offline = Offline: the team workspace's server cannot be reached.
 banner-team-offline-text = You see the channels as they were at { $when }. Nothing can be checked or changed until the server is back; Tokenwarden connects again by itself.
 banner-team-try-again = Try again
+banner-team-viewer = You are a viewer on this team workspace: you see every channel's health and history. Checking, renewing and adding channels are for its renewers.
+top-blocked-offline = Not while the team workspace's server cannot be reached.
+top-blocked-viewer = Viewers see health and history; a renewer of the team workspace checks and adds channels.
 banner-locked = The secret store is locked: you see the saved facts, but cannot check or renew.
 banner-dismiss = Dismiss
 

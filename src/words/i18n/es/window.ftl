@@ -27,6 +27,9 @@ banner-not-checked = { $count ->
 banner-team-offline = Sin conexión: no se puede conectar con el servidor del espacio de trabajo del equipo.
 banner-team-offline-text = Ve los canales como estaban el { $when }. No se puede revisar ni cambiar nada hasta que el servidor vuelva; Tokenwarden se vuelve a conectar solo.
 banner-team-try-again = Intentar de nuevo
+banner-team-viewer = Usted es observador en este espacio de trabajo del equipo: ve el estado y el historial de cada canal. Revisar, renovar y agregar canales les corresponde a los renovadores.
+top-blocked-offline = No mientras no se pueda conectar con el servidor del espacio de trabajo del equipo.
+top-blocked-viewer = Los observadores ven el estado y el historial; un renovador del espacio de trabajo del equipo revisa y agrega canales.
 banner-locked = El almacén de secretos está bloqueado: puede ver los datos guardados, pero no revisar ni renovar.
 banner-dismiss = Cerrar
 
