@@ -150,6 +150,7 @@ impl SecretRef {
 pub struct StoredToken {
     pub secret: SecretRef,
     pub fingerprint: String,
+    #[serde(deserialize_with = "super::timestamp::utc")]
     pub saved_at: DateTime<Utc>,
 }
 
@@ -178,6 +179,7 @@ pub struct Channel {
     /// Set when the latest check could not be made; the last report stays as last known facts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_failure: Option<CheckFailure>,
+    #[serde(deserialize_with = "super::timestamp::utc")]
     pub added_at: DateTime<Utc>,
 }
 

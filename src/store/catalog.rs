@@ -28,7 +28,7 @@ pub struct Catalog {
     pub apps: Vec<MetaApp>,
     #[serde(default)]
     pub channels: Vec<Channel>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::timestamp::utc_opt")]
     pub last_check_at: Option<DateTime<Utc>>,
     /// On a team workspace: who last changed each channel (by id) and when, so a change that
     /// finds a channel changed since it was read can say by whom. Never saved in the file.
