@@ -602,7 +602,7 @@ mod tests {
     fn diagnosis(report: TokenReport) -> Diagnosis {
         let c = sample_channel(Some(report), None);
         classify(
-            c.last_report.as_ref(),
+            c.last_report.as_deref(),
             None,
             &c.requirements(),
             Utc::now(),
