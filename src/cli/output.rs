@@ -88,10 +88,7 @@ fn checked_column(view: &ChannelView, now: DateTime<Utc>) -> String {
         &c.last_failure,
         c.last_report.as_ref().and_then(|r| r.checked_at),
     ) {
-        (Some(f), _) => t_args(
-            "list-checked-failed",
-            &[("when", time::relative(f.at, now).into())],
-        ),
+        (Some(f), _) => time::relative_in("list-checked-failed", f.at, now),
         (None, Some(at)) => time::relative(at, now),
         (None, None) => t("list-checked-never"),
     }

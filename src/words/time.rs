@@ -64,20 +64,30 @@ pub fn when(at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
 
 /// "in 5 days" / "2 hours ago" / "just now"; whole units, rounded down.
 pub fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    relative_in("", at, now)
+}
+
+/// The message `outer` with `relative(at, now)` as its `$when` ("expired 2 days ago"); just
+/// `relative` when `outer` is empty.
+pub fn relative_in(outer: &'static str, at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let secs = (at - now).num_seconds();
-    let Some((unit, n)) = span_unit(secs.unsigned_abs()) else {
-        return t("time-just-now");
+    let wrap = |when: String| match outer {
+        "" => when,
+        _ => t_args(outer, &[("when", when.into())]),
     };
-    let key = (lang(), unit, n, secs > 0);
+    let Some((unit, n)) = span_unit(secs.unsigned_abs()) else {
+        return wrap(t("time-just-now"));
+    };
+    let key = (lang(), outer, unit, n, secs > 0);
     if let Some(said) = RELATIVE.with_borrow(|memo| memo.get(&key).cloned()) {
         return said;
     }
     let span = t_args(unit, &[("count", n.into())]);
-    let said = if secs > 0 {
+    let said = wrap(if secs > 0 {
         t_args("time-in", &[("span", span.into())])
     } else {
         t_args("time-ago", &[("span", span.into())])
-    };
+    });
     RELATIVE.with_borrow_mut(|memo| {
         // A bound for the long-running window; a list meets a few hundred at most.
         if memo.len() >= 4096 {
@@ -88,12 +98,12 @@ pub fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     said
 }
 
-type RelativeKey = (Lang, &'static str, u64, bool);
+type RelativeKey = (Lang, &'static str, &'static str, u64, bool);
 
 thread_local! {
-    /// `relative`'s phrases by language, unit, count and direction. A list of 10,000 channels
-    /// asks for the same few hundred ("3 hours ago") thousands of times, and Fluent takes
-    /// several microseconds for each (plural rules on a formatted number).
+    /// `relative_in`'s phrases by language, message, unit, count and direction. A list of
+    /// 10,000 channels asks for the same few hundred ("3 hours ago") thousands of times, and
+    /// Fluent takes several microseconds for each (plural rules on a formatted number).
     static RELATIVE: std::cell::RefCell<std::collections::HashMap<RelativeKey, String>> =
         std::cell::RefCell::default();
 }
@@ -106,8 +116,8 @@ pub fn expiry(
 ) -> String {
     match (never, expires_at) {
         (Some(true), _) => t("expiry-never"),
-        (_, Some(at)) if at > now => t_args("expiry-in", &[("when", relative(at, now).into())]),
-        (_, Some(at)) => t_args("expiry-ago", &[("when", relative(at, now).into())]),
+        (_, Some(at)) if at > now => relative_in("expiry-in", at, now),
+        (_, Some(at)) => relative_in("expiry-ago", at, now),
         _ => t("expiry-unknown"),
     }
 }
