@@ -64,7 +64,7 @@ pub fn synthetic(n: usize) -> Vec<Channel> {
                 },
                 previous_token: None,
                 previous_report: None,
-                last_report: report,
+                last_report: report.map(Box::new),
                 last_failure: None,
                 added_at: now(),
             }

@@ -69,7 +69,11 @@ pub fn list(profile: Option<PathBuf>, as_json: bool) -> i32 {
             let views = views_of(catalog.channels, Utc::now(), &Default::default());
             print_views(&views, catalog.last_check_at, as_json);
             // A channel whose last check failed counts as "could not be checked", as in `check`.
-            monitoring_exit_code(&views, false)
+            let code = monitoring_exit_code(&views, false);
+            // The process ends right after: freeing 10,000 channels string by string was 7% of
+            // `list`'s time, and the system takes the memory back at once. No secret is in them.
+            std::mem::forget(views);
+            code
         }
         Err(e) => report_check_error(&e),
     }

@@ -94,7 +94,7 @@ pub fn channel_json(v: &ChannelView) -> ChannelJson {
         health: v.diagnosis.health.code(),
         reasons: reasons_json(&v.diagnosis),
         checked_at: c.last_report.as_ref().and_then(|r| r.checked_at),
-        token: token_json(Some(c.token.fingerprint.clone()), c.last_report.as_ref()),
+        token: token_json(Some(c.token.fingerprint.clone()), c.last_report.as_deref()),
         replaced: None,
         derived_from: None,
     }

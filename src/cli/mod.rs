@@ -308,8 +308,25 @@ pub fn choose_backend(profile: &Profile) -> Result<SecretBackend, ServiceError> 
     Ok(backend)
 }
 
+/// A command is a short run: glibc's allocator hands each large block (the catalog file's
+/// bytes, a list's vectors) back to the system when it is freed and takes fresh pages for the
+/// next, and every fresh page is a page fault. Kept for reuse instead, `list` of 10,000
+/// channels takes a quarter fewer faults and about a fifth less CPU. Not for the window, which
+/// runs for hours and should give memory back.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn reuse_freed_memory() {
+    // SAFETY: mallopt only sets two of glibc's allocation thresholds (32 MB, its largest
+    // mmap threshold; 64 MB), under glibc's own arena lock.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
+    }
+}
+
 /// Runs a command-line command; returns the process exit code.
 pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    reuse_freed_memory();
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

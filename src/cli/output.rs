@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use std::io::{IsTerminal, Write};
 
-use crate::model::{Diagnosis, Health, TokenReport};
+use crate::model::{ChannelKind, Diagnosis, Health, TokenReport};
 use crate::service::ChannelView;
 use crate::words::{self, reasons, t, t_args, time};
 
@@ -60,9 +60,18 @@ fn write_padded(out: &mut impl Write, s: &str, width: usize) -> std::io::Result<
         write!(out, "{}…", &s[..cut])
     } else {
         out.write_all(s.as_bytes())?;
-        write!(out, "{:1$}", "", width - len)
+        // Blanks from a slice: `{:1$}` formatting was a third of this call, 50,000 times.
+        let mut blanks = width - len;
+        while blanks > 0 {
+            let n = blanks.min(BLANKS.len());
+            out.write_all(&BLANKS[..n])?;
+            blanks -= n;
+        }
+        Ok(())
     }
 }
+
+const BLANKS: &[u8; 32] = b"                                ";
 
 /// The expiry column: the problem of a broken channel, else the countdown ("—" if unknown).
 pub fn expiry_words(view: &ChannelView, now: DateTime<Utc>) -> String {
@@ -79,10 +88,7 @@ fn checked_column(view: &ChannelView, now: DateTime<Utc>) -> String {
         &c.last_failure,
         c.last_report.as_ref().and_then(|r| r.checked_at),
     ) {
-        (Some(f), _) => t_args(
-            "list-checked-failed",
-            &[("when", time::relative(f.at, now).into())],
-        ),
+        (Some(f), _) => time::relative_in("list-checked-failed", f.at, now),
         (None, Some(at)) => time::relative(at, now),
         (None, None) => t("list-checked-never"),
     }
@@ -126,30 +132,34 @@ pub fn write_table(
         t("list-col-reason")
     )?;
     // Each cell is padded straight into the buffered output: with 10,000 rows, a String per
-    // cell was 60,000 allocations.
-    let mut status = String::new();
+    // cell was 60,000 allocations. The four statuses and kinds are phrased once, not per row.
+    let mut statuses = [const { String::new() }; 4];
+    for h in Health::ALL {
+        statuses[h.urgency() as usize] = format!("{} {}", icon(h), reasons::health(h));
+    }
+    // `ALL` is in declaration order, so a kind's number is its place there.
+    let kinds = ChannelKind::ALL.map(reasons::kind);
     for v in views {
         let h = v.diagnosis.health;
-        status.clear();
-        status.push_str(icon(h));
-        status.push(' ');
-        status.push_str(&reasons::health(h));
+        let status = &statuses[h.urgency() as usize];
         let reason = reasons::headline_sentence(&v.diagnosis, now);
         out.write_all(b"  ")?;
         if color {
-            write!(out, "{}", paint_if(true, h, &pad(&status, 16)))?;
+            write!(out, "{}", paint_if(true, h, &pad(status, 16)))?;
         } else {
-            write_padded(out, &status, 16)?;
+            write_padded(out, status, 16)?;
         }
         out.write_all(b" ")?;
         write_padded(out, &v.channel.name, name_w)?;
         out.write_all(b" ")?;
-        write_padded(out, &reasons::kind(v.channel.kind), 13)?;
+        write_padded(out, &kinds[v.channel.kind as usize], 13)?;
         out.write_all(b" ")?;
         write_padded(out, &expiry_words(v, now), 22)?;
         out.write_all(b" ")?;
         write_padded(out, &checked_column(v, now), 20)?;
-        writeln!(out, " {reason}")?;
+        out.write_all(b" ")?;
+        out.write_all(reason.as_bytes())?;
+        out.write_all(b"\n")?;
     }
     writeln!(out)?;
     writeln!(

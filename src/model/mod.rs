@@ -10,6 +10,7 @@ pub mod secret;
 pub mod status;
 pub mod text;
 pub mod time;
+pub mod timestamp;
 
 pub use channel::{Channel, ChannelKind, MetaApp, Requirements, SecretRef, StoredToken};
 pub use health::{Diagnosis, Health, Reason, Thresholds, classify};

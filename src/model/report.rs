@@ -91,6 +91,7 @@ pub struct WebhookState {
 /// The debugger facts of one token at one moment. `None` = not learnt (shown as unknown).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct TokenReport {
+    #[serde(default, deserialize_with = "super::timestamp::utc_opt")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checked_at: Option<DateTime<Utc>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -112,13 +113,16 @@ pub struct TokenReport {
     pub profile_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile_name: Option<String>,
+    #[serde(default, deserialize_with = "super::timestamp::utc_opt")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issued_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "super::timestamp::utc_opt")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<DateTime<Utc>>,
     /// `expires_at: 0` in Graph: the Debugger shows "Never".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub never_expires: Option<bool>,
+    #[serde(default, deserialize_with = "super::timestamp::utc_opt")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_access_expires_at: Option<DateTime<Utc>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -205,6 +209,7 @@ pub enum FailureCause {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckFailure {
     pub kind: FailureKind,
+    #[serde(deserialize_with = "super::timestamp::utc")]
     pub at: DateTime<Utc>,
     /// What happened, in English (logs, older versions); no token in it.
     pub detail: String,

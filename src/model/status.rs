@@ -72,8 +72,8 @@ mod tests {
 
     fn diagnosis(c: &Channel) -> Diagnosis {
         classify(
-            c.last_report.as_ref(),
-            c.last_failure.as_ref(),
+            c.last_report.as_deref(),
+            c.last_failure.as_deref(),
             &c.requirements(),
             Utc::now(),
             &Thresholds::default(),

@@ -299,10 +299,10 @@ impl Service {
 fn apply(mut channel: Channel, outcome: &Outcome) -> Channel {
     match &outcome.2 {
         Ok(report) => {
-            channel.last_report = Some(report.clone());
+            channel.last_report = Some(Box::new(report.clone()));
             channel.last_failure = None;
         }
-        Err(failure) => channel.last_failure = Some(failure.clone()),
+        Err(failure) => channel.last_failure = Some(Box::new(failure.clone())),
     }
     channel
 }

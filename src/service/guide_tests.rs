@@ -132,13 +132,13 @@ fn a_healthy_channel_says_it_works_and_has_nothing_to_fix_first() {
 #[test]
 fn only_a_missing_webhook_is_a_first_fix() {
     let mut c = channel(ChannelKind::Messenger, None);
-    c.last_report = Some(TokenReport {
+    c.last_report = Some(Box::new(TokenReport {
         webhook: Some(WebhookState {
             app_subscribed: false,
             fields: vec![],
         }),
         ..Default::default()
-    });
+    }));
     let d = Diagnosis {
         health: Health::NeedsAttention,
         reasons: vec![Reason::new(

@@ -143,7 +143,7 @@ mod tests {
             },
             previous_token: None,
             previous_report: None,
-            last_report: report,
+            last_report: report.map(Box::new),
             last_failure: None,
             added_at: Utc::now(),
         }

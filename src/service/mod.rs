@@ -64,8 +64,8 @@ pub struct ChannelView {
 impl ChannelView {
     pub fn of(channel: Channel, now: DateTime<Utc>, th: &Thresholds) -> Self {
         let diagnosis = classify(
-            channel.last_report.as_ref(),
-            channel.last_failure.as_ref(),
+            channel.last_report.as_deref(),
+            channel.last_failure.as_deref(),
             &channel.requirements(),
             now,
             th,

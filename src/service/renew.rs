@@ -176,7 +176,7 @@ pub(super) fn new_channel(
         },
         previous_token: None,
         previous_report: None,
-        last_report: Some(v.report.clone()),
+        last_report: Some(Box::new(v.report.clone())),
         last_failure: None,
         added_at: now,
     }
@@ -580,7 +580,7 @@ fn swap(
     if report.profile_name.is_some() {
         ch.page_name = report.profile_name.clone();
     }
-    ch.last_report = Some(report);
+    ch.last_report = Some(Box::new(report));
     ch.last_failure = None;
     Ok((ch.clone(), dropped))
 }

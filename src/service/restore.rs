@@ -47,8 +47,8 @@ impl Vetted {
     fn guards(&self, c: &Channel) -> bool {
         let now = Utc::now();
         let d = classify(
-            c.last_report.as_ref(),
-            c.last_failure.as_ref(),
+            c.last_report.as_deref(),
+            c.last_failure.as_deref(),
             &c.requirements(),
             now,
             &self.thresholds,

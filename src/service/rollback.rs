@@ -63,7 +63,7 @@ impl Service {
                     // The two tokens swap places, and so do their facts; a forced rollback
                     // gets fresh facts when checked.
                     ch.previous_report = ch.last_report.take();
-                    ch.last_report = report_saved;
+                    ch.last_report = report_saved.map(Box::new);
                     ch.last_failure = None;
                     let updated = ch.clone();
                     c.history.extend(line);
@@ -183,7 +183,7 @@ impl Service {
                     if let Some(ch) = ch
                         && ch.previous_token.as_ref().map(|p| &p.fingerprint) == Some(&fingerprint)
                     {
-                        ch.previous_report = Some(report);
+                        ch.previous_report = Some(Box::new(report));
                     }
                     Ok(())
                 })

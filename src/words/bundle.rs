@@ -38,7 +38,12 @@ pub(super) const SOURCES: [(Lang, &[&str]); 2] = [
 
 type Bundle = FluentBundle<FluentResource>;
 
-static BUNDLES: LazyLock<Vec<Bundle>> = LazyLock::new(|| SOURCES.iter().map(build).collect());
+/// Each built when first used: parsing a language's files is a few million instructions, and
+/// a command speaks one language (English too only for a message missing in its own).
+static BUNDLES: [LazyLock<Bundle>; SOURCES.len()] = [
+    LazyLock::new(|| build(&SOURCES[0])),
+    LazyLock::new(|| build(&SOURCES[1])),
+];
 
 fn build((lang, sources): &(Lang, &[&str])) -> Bundle {
     let id = lang.tag().parse().unwrap_or_default();
@@ -74,7 +79,8 @@ pub fn phrase(lang: Lang, id: &str, args: &[Arg<'_>]) -> String {
     for (k, v) in args {
         fluent_args.set(*k, v.clone());
     }
-    for b in [bundle(lang), bundle(Lang::En)] {
+    for lang in [lang, Lang::En] {
+        let b = bundle(lang);
         if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
             let mut errors = Vec::new();
             let out = b.format_pattern(pattern, Some(&fluent_args), &mut errors);

@@ -162,7 +162,7 @@ pub fn sentence(r: &Reason, now: DateTime<Utc>) -> String {
     match r.code {
         ReasonCode::Expired => match (at(r, "on"), at(r, "ago")) {
             (Some(on), _) => say("reason-expired-on", &[("date", time::at(on).into())]),
-            (_, Some(ago)) => say("reason-expired-ago", &[("when", rel(ago).into())]),
+            (_, Some(ago)) => time::relative_in("reason-expired-ago", ago, now),
             _ => plain(r.code),
         },
         ReasonCode::ExpiresSoon => match at(r, "at") {
@@ -602,7 +602,7 @@ mod tests {
     fn diagnosis(report: TokenReport) -> Diagnosis {
         let c = sample_channel(Some(report), None);
         classify(
-            c.last_report.as_ref(),
+            c.last_report.as_deref(),
             None,
             &c.requirements(),
             Utc::now(),

@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset, Local, Offset, TimeZone, Utc};
 
 use super::bundle::{t, t_args};
+use super::locale::{Lang, lang};
 
 /// `at` as a wall-clock time in `tz` with its offset: "2026-04-04 23:30 UTC-03:00", or
 /// "2026-04-04 23:30 UTC" where the zone is UTC. Generic so a test can pin the zone.
@@ -63,12 +64,48 @@ pub fn when(at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
 
 /// "in 5 days" / "2 hours ago" / "just now"; whole units, rounded down.
 pub fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    relative_in("", at, now)
+}
+
+/// The message `outer` with `relative(at, now)` as its `$when` ("expired 2 days ago"); just
+/// `relative` when `outer` is empty.
+pub fn relative_in(outer: &'static str, at: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let secs = (at - now).num_seconds();
-    match span(secs.unsigned_abs()) {
-        None => t("time-just-now"),
-        Some(span) if secs > 0 => t_args("time-in", &[("span", span.into())]),
-        Some(span) => t_args("time-ago", &[("span", span.into())]),
+    let wrap = |when: String| match outer {
+        "" => when,
+        _ => t_args(outer, &[("when", when.into())]),
+    };
+    let Some((unit, n)) = span_unit(secs.unsigned_abs()) else {
+        return wrap(t("time-just-now"));
+    };
+    let key = (lang(), outer, unit, n, secs > 0);
+    if let Some(said) = RELATIVE.with_borrow(|memo| memo.get(&key).cloned()) {
+        return said;
     }
+    let span = t_args(unit, &[("count", n.into())]);
+    let said = wrap(if secs > 0 {
+        t_args("time-in", &[("span", span.into())])
+    } else {
+        t_args("time-ago", &[("span", span.into())])
+    });
+    RELATIVE.with_borrow_mut(|memo| {
+        // A bound for the long-running window; a list meets a few hundred at most.
+        if memo.len() >= 4096 {
+            memo.clear();
+        }
+        memo.insert(key, said.clone());
+    });
+    said
+}
+
+type RelativeKey = (Lang, &'static str, &'static str, u64, bool);
+
+thread_local! {
+    /// `relative_in`'s phrases by language, message, unit, count and direction. A list of
+    /// 10,000 channels asks for the same few hundred ("3 hours ago") thousands of times, and
+    /// Fluent takes several microseconds for each (plural rules on a formatted number).
+    static RELATIVE: std::cell::RefCell<std::collections::HashMap<RelativeKey, String>> =
+        std::cell::RefCell::default();
 }
 
 /// "expires in 5 days", "expired 2 days ago", "never expires", "expiry unknown".
@@ -79,21 +116,26 @@ pub fn expiry(
 ) -> String {
     match (never, expires_at) {
         (Some(true), _) => t("expiry-never"),
-        (_, Some(at)) if at > now => t_args("expiry-in", &[("when", relative(at, now).into())]),
-        (_, Some(at)) => t_args("expiry-ago", &[("when", relative(at, now).into())]),
+        (_, Some(at)) if at > now => relative_in("expiry-in", at, now),
+        (_, Some(at)) => relative_in("expiry-ago", at, now),
         _ => t("expiry-unknown"),
     }
 }
 
 /// "5 minutes", "1 hour", "3 días"; `None` under a minute.
 pub fn span(secs: u64) -> Option<String> {
-    let (id, n) = match secs {
+    let (id, n) = span_unit(secs)?;
+    Some(t_args(id, &[("count", n.into())]))
+}
+
+/// The message and count of `span`: whole minutes, hours or days, rounded down.
+fn span_unit(secs: u64) -> Option<(&'static str, u64)> {
+    Some(match secs {
         0..60 => return None,
         60..3600 => ("span-minutes", secs / 60),
         3600..86_400 => ("span-hours", secs / 3600),
         _ => ("span-days", secs / 86_400),
-    };
-    Some(t_args(id, &[("count", n.into())]))
+    })
 }
 
 /// A count of days ("1 day", "7 días").

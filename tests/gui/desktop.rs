@@ -356,7 +356,7 @@ fn fixed_channels() -> Vec<Channel> {
         },
         previous_token: None,
         previous_report: None,
-        last_report: Some(report),
+        last_report: Some(Box::new(report)),
         last_failure: None,
         added_at: now - Duration::days(90),
     };

@@ -354,7 +354,7 @@ pub(crate) fn fixture() -> Vec<Channel> {
         },
         previous_token: None,
         previous_report: None,
-        last_report: Some(report),
+        last_report: Some(Box::new(report)),
         last_failure: None,
         added_at: now - chrono::Duration::days(90),
     };

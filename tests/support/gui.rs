@@ -339,7 +339,7 @@ fn fixed_channel(name: &str, page: (&str, &str), report: Option<TokenReport>) ->
         token: fixed_token(name, 40),
         previous_token: None,
         previous_report: None,
-        last_report: report,
+        last_report: report.map(Box::new),
         last_failure: None,
         added_at: pinned() - chrono::Duration::days(90),
     }

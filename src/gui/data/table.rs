@@ -87,8 +87,8 @@ impl ChannelTable {
         for view in &mut self.views {
             let c = &view.channel;
             let diagnosis = classify(
-                c.last_report.as_ref(),
-                c.last_failure.as_ref(),
+                c.last_report.as_deref(),
+                c.last_failure.as_deref(),
                 &c.requirements(),
                 now,
                 th,

@@ -274,7 +274,7 @@ pub(super) fn token_facts(ui: &mut Ui, input: &DetailsInput<'_>) {
 
 pub(super) fn readiness(ui: &mut Ui, input: &DetailsInput<'_>) {
     let channel = &input.view.channel;
-    let report = channel.last_report.as_ref();
+    let report = channel.last_report.as_deref();
     theme::section_title(ui, &t("details-ready"));
     theme::card(ui, |ui| {
         ui.label(theme::weak(ui, t("details-permissions-needed")));

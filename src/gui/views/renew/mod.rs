@@ -282,7 +282,7 @@ pub fn verdict(ui: &mut Ui, v: &Validation, input: &RenewInput<'_>, accept: &mut
     if v.passes() && !v.warnings.is_empty() {
         warnings(ui, v, input.now, accept);
     }
-    compare(ui, channel.last_report.as_ref(), v, input);
+    compare(ui, channel.last_report.as_deref(), v, input);
 }
 
 fn step(ui: &mut Ui, text: &str) {
