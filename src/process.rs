@@ -276,6 +276,22 @@ pub fn limit_malloc_arenas() {
     }
 }
 
+/// Blocks of 128 KiB and up always come straight from the system in the window's process, so
+/// freeing one returns it. glibc otherwise raises that threshold to the largest block freed so
+/// far (loading 10,000 channels frees blocks of megabytes) and then keeps such blocks in its
+/// heap once freed. Measured with 10,000 channels under Xvfb (glow): idle RSS 143/176/143 MB
+/// -> 144/143/142 MB in three runs each, peak 202 -> 188 MB. A `MALLOC_MMAP_THRESHOLD_` set
+/// by the user wins.
+pub fn fix_malloc_mmap_threshold() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_MMAP_THRESHOLD_").is_none() {
+        // SAFETY: mallopt only changes the allocator's own settings, under its own lock.
+        unsafe {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,7 @@ pub use worker::Startup;
 /// Opens the window on `profile` (or the default profile), or on the demo; returns the exit code.
 pub fn run(profile: Option<PathBuf>, demo: bool) -> i32 {
     crate::process::limit_malloc_arenas();
+    crate::process::fix_malloc_mmap_threshold();
     // This window's language setting is the whole process's: a notification phrased off the
     // window's thread speaks it too.
     app::speak_for_the_process();
@@ -46,6 +47,7 @@ pub fn run(profile: Option<PathBuf>, demo: bool) -> i32 {
         .with_min_inner_size(theme::WINDOW_MIN_SIZE);
     let options = eframe::NativeOptions {
         viewport,
+        renderer: platform::drawing::renderer(),
         ..Default::default()
     };
     let result = eframe::run_native(

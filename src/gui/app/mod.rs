@@ -215,6 +215,10 @@ impl TokenwardenApp {
 }
 
 impl eframe::App for TokenwardenApp {
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        crate::gui::platform::drawing::cap_atlas(raw_input);
+    }
+
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.speak();
         self.drain_events(ctx);
@@ -254,7 +258,7 @@ impl eframe::App for TokenwardenApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.state.prefs);
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // The clipboard must not keep a token after the window closes.
         if let Some(copied) = self.state.copied.take() {
             self.options.clipboard.clear_if_holds(&copied.fingerprint);

@@ -82,6 +82,7 @@ pub fn refuse() -> i32 {
     let options = eframe::NativeOptions {
         viewport,
         persist_window: false,
+        renderer: super::drawing::renderer(),
         ..Default::default()
     };
     // Without a display the message on stderr is all there is; the exit code says the same.
