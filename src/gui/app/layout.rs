@@ -314,17 +314,19 @@ fn top_bar_actions(ui: &mut Ui, state: &AppState, out: &mut Vec<UiCommand>) {
 /// this member is a viewer (health and history only). The worker would refuse either anyway.
 fn team_blocks_changes(state: &AppState) -> Option<&'static str> {
     if state.team_offline_since.is_some() {
-        return Some("top-blocked-offline");
+        Some("top-blocked-offline")
+    } else if is_viewer(state) {
+        Some("top-blocked-viewer")
+    } else {
+        None
     }
-    let viewer = state
-        .team
-        .as_ref()
-        .is_some_and(|team| team.my_role == Some(crate::store::workspace::Role::Viewer));
-    viewer.then_some("top-blocked-viewer")
 }
 
 fn is_viewer(state: &AppState) -> bool {
-    team_blocks_changes(state) == Some("top-blocked-viewer")
+    state
+        .team
+        .as_ref()
+        .is_some_and(|team| team.my_role == Some(crate::store::workspace::Role::Viewer))
 }
 
 fn has_banners(state: &AppState) -> bool {

@@ -269,9 +269,7 @@ impl Workspace {
                 Role::Renewer => reseal_all(&mut tx, &identity, &me.member)?,
                 Role::Viewer => 0,
             };
-            // Open windows show the members in Settings: they reload on commit.
-            super::live::notify(&mut tx, &me.workspace_id, &[super::live::Notice::default()])?;
-            tx.commit().map_err(db)?;
+            commit_member_change(tx, &me)?;
             Ok(resealed)
         })
     }
@@ -303,8 +301,7 @@ impl Workspace {
             tx.execute("DELETE FROM members WHERE name = $1", &[&name])
                 .map_err(db)?;
             let resealed = reseal_all(&mut tx, &identity, &me.member)?;
-            super::live::notify(&mut tx, &me.workspace_id, &[super::live::Notice::default()])?;
-            tx.commit().map_err(db)?;
+            commit_member_change(tx, &me)?;
             Ok(Removed {
                 exposed_channels: exposed,
                 resealed,
@@ -324,6 +321,16 @@ fn begin_as_renewer<'a>(
         .map_err(db)?;
     require_renewer(&mut tx, me)?;
     Ok(tx)
+}
+
+/// Commits a change of the members `begin_as_renewer` began, telling open windows (they show
+/// the members in Settings and reload on the notice).
+fn commit_member_change(
+    mut tx: postgres::Transaction<'_>,
+    me: &Membership,
+) -> Result<(), WorkspaceError> {
+    super::live::notify(&mut tx, &me.workspace_id, &[super::live::Notice::default()])?;
+    tx.commit().map_err(db)
 }
 
 fn require_renewer(client: &mut impl GenericClient, me: &Membership) -> Result<(), WorkspaceError> {
