@@ -115,18 +115,7 @@ async fn run(url: Secret) {
     );
 
     let (page, _) = &pages[0];
-    let fresh = Secret::new(control.mint_page_token(
-        ALICE_ID,
-        page,
-        ACME_APP_ID,
-        true,
-        &[
-            "pages_messaging",
-            "pages_manage_metadata",
-            "pages_read_engagement",
-            "pages_show_list",
-        ],
-    ));
+    let fresh = Secret::new(control.mint_managed_page_token(page));
     let name = format!("Agency {page}");
     let started = Instant::now();
     service.renew(&name, &fresh, false).await.expect("renewal");
@@ -181,18 +170,7 @@ async fn reach_a_second_window(
     std::thread::sleep(Duration::from_millis(500));
     let (mut told, mut shown) = (Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
-        let fresh = Secret::new(control.mint_page_token(
-            ALICE_ID,
-            page,
-            ACME_APP_ID,
-            true,
-            &[
-                "pages_messaging",
-                "pages_manage_metadata",
-                "pages_read_engagement",
-                "pages_show_list",
-            ],
-        ));
+        let fresh = Secret::new(control.mint_managed_page_token(page));
         let outcome = service.renew(name, &fresh, false).await.expect("renewal");
         let returned = Instant::now();
         let (at, read, fingerprint) = rx

@@ -6,12 +6,8 @@ use super::scenario::{ACME_APP_ID, ALICE_ID};
 
 const TASKS: &[&str] = &["MANAGE", "MESSAGING", "MODERATE", "CREATE_CONTENT"];
 const FIELDS: &[&str] = &["messages", "messaging_postbacks"];
-const SCOPES: &[&str] = &[
-    "pages_messaging",
-    "pages_manage_metadata",
-    "pages_read_engagement",
-    "pages_show_list",
-];
+/// What a Messenger channel needs, as the demo's Messenger tokens have.
+const SCOPES: &[&str] = super::demo_tokens::MESSENGER;
 
 impl SimControl {
     /// Adds `n` Pages (ids 510000000001, …) managed by Alice and subscribed to the Acme app's
@@ -36,5 +32,10 @@ impl SimControl {
                 })
                 .collect()
         })
+    }
+
+    /// Another token of the kind `add_managed_pages` gave, for one of its Pages (a renewal).
+    pub fn mint_managed_page_token(&self, page_id: &str) -> String {
+        self.mint_page_token(ALICE_ID, page_id, ACME_APP_ID, true, SCOPES)
     }
 }
