@@ -103,14 +103,7 @@ fn a_renewer_exports_the_workspace_to_a_new_local_profile_that_works_on_its_own(
     let history = team
         .env
         .run_in(&dir, &["history", "Acme Shoes", "--json"], "", &[]);
-    assert_eq!(history.code, 0, "{}", history.stderr);
-    let entries = history.json()["entries"].as_array().cloned().unwrap();
-    assert!(
-        entries.iter().any(|e| e["event"] == "replaced"
-            && e["os_user"] == "alice"
-            && e["new_fingerprint"] == renewed.as_str()),
-        "{entries:#?}"
-    );
+    crate::assert_renewal_in_history(&history, "alice", &renewed);
 
     // The previous token came too: rollback works there, and leaves the workspace alone.
     let out = team

@@ -193,6 +193,18 @@ pub fn go_on(paused: &Path) {
     std::fs::remove_file(paused).expect("let Alice's command go on");
 }
 
+/// A `history --json` that holds the renewal to `fingerprint` under `member`'s name.
+pub fn assert_renewal_in_history(history: &Output, member: &str, fingerprint: &str) {
+    assert_eq!(history.code, 0, "{}", history.stderr);
+    let entries = history.json()["entries"].as_array().cloned().unwrap();
+    assert!(
+        entries.iter().any(|e| e["event"] == "replaced"
+            && e["os_user"] == member
+            && e["new_fingerprint"] == fingerprint),
+        "no renewal to {fingerprint} by {member} in the history: {entries:#?}"
+    );
+}
+
 /// The fingerprint of `name`'s token in a `list --json`.
 pub fn fingerprint(list: &serde_json::Value, name: &str) -> String {
     Env::channel(list, name)["token"]["fingerprint"]
