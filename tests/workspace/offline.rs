@@ -48,3 +48,42 @@ fn with_the_server_unreachable_list_reads_the_copy_and_changes_are_refused() {
     assert_eq!(names, ["Acme Shoes"]);
     crate::assert_no_token_in(&team, team.bob_dir());
 }
+
+#[test]
+fn a_connection_the_server_ends_reads_as_offline_not_as_a_database_error() {
+    use tokenwarden::model::Secret;
+    use tokenwarden::store::workspace;
+    use tokenwarden::store::{CatalogFile, Profile, SecretBackend};
+
+    let team = Team::new(Some("viewer"));
+    team.alice_adds_shoes();
+    // Bob's process, connected and read once (which keeps the copy).
+    let bob = Profile {
+        dir: team.bob_dir().to_path_buf(),
+    };
+    let ws = workspace::of(&bob).expect("Bob's profile is on the workspace");
+    let passphrase = Secret::new(crate::support::PASSPHRASE);
+    workspace::open_member(&bob, &ws, SecretBackend::Vault { passphrase }).expect("Bob's key");
+    let catalog = CatalogFile::new(&bob).load().expect("online read");
+    assert!(ws.offline_as_of().is_none());
+    assert_eq!(catalog.channels.len(), 1);
+
+    // The server ends his session, as a shutdown or an administrator does (SQLSTATE 57P01).
+    let ended: i64 = team
+        .db()
+        .query_one(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity \
+             WHERE application_name = 'tokenwarden' AND datname = current_database()",
+            &[],
+        )
+        .expect("terminate")
+        .get(0);
+    assert!(ended >= 1, "Bob's session was found");
+
+    // His next read is told the server went away: the copy, marked offline, not an error.
+    let catalog = CatalogFile::new(&bob)
+        .load()
+        .expect("the copy, not an error");
+    assert_eq!(catalog.channels.len(), 1);
+    assert!(ws.offline_as_of().is_some(), "marked offline");
+}

@@ -156,12 +156,7 @@ fn parse(url: &Secret) -> Result<(Config, Rustls), WorkspaceError> {
 
 /// A database error in words that never include the connection string.
 pub fn db(e: postgres::Error) -> WorkspaceError {
-    // A lost connection (closed, reset) or a server shutting down (SQLSTATE class 57P:
-    // admin_shutdown, crash_shutdown, cannot_connect_now) is the server being away.
-    let lost = e.is_closed()
-        || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>())
-        || e.code().is_some_and(|c| c.code().starts_with("57P"));
-    if lost {
+    if e.is_closed() {
         return WorkspaceError::Offline(e.to_string());
     }
     match e.as_db_error() {
