@@ -13,6 +13,10 @@
 //! its own: Mesa's software renderers compile shaders with it, most GPU drivers do not. Each
 //! line names the driver that drew (from the libraries mapped).
 //! `TOKENWARDEN_BENCH_WINDOW_QUICK=1` measures 10,000 channels only, one round each.
+//!
+//! The first line is the floor: a bare eframe window (glow, one label, none of our code
+//! running but the window's malloc settings) in this bench's own process, re-started with `BARE_WINDOW` set. What it uses, any
+//! eframe window on this machine uses before a single channel is loaded.
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -26,6 +30,8 @@ mod synthetic;
 const CHANNELS: usize = 10_000;
 const IDLE: Duration = Duration::from_secs(8);
 const ROUNDS: usize = 3;
+/// Set on the bench's own re-start: it then shows the bare window instead of measuring.
+const BARE_WINDOW: &str = "TOKENWARDEN_BENCH_BARE_WINDOW";
 
 fn on_path(tool: &str) -> bool {
     std::env::var_os("PATH")
@@ -47,7 +53,12 @@ fn viewable(display: &str) -> bool {
 }
 
 fn window(display: &str, profile: &Path, vars: &[(&str, &str)]) -> Child {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_tokenwarden"));
+    let bare = vars.iter().any(|(k, _)| *k == BARE_WINDOW);
+    let mut c = if bare {
+        Command::new(std::env::current_exe().expect("the bench's own path"))
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_tokenwarden"))
+    };
     c.env("DISPLAY", display)
         .env_remove("WAYLAND_DISPLAY")
         .env("TOKENWARDEN_PROFILE", profile)
@@ -77,7 +88,7 @@ struct Memory {
     pss: f64,
     /// Anonymous pages: the process's own heap, stacks, and what the renderer allocated.
     anonymous: f64,
-    /// Pages of the tokenwarden binary itself.
+    /// Pages of the program's own binary (tokenwarden, or this bench for the bare window).
     binary: f64,
     /// Pages of the graphics stack's libraries: Mesa (dri, gallium, llvmpipe/lavapipe), LLVM,
     /// the Vulkan and GL loaders.
@@ -115,6 +126,8 @@ fn graphics_library(path: &str) -> bool {
 /// `/proc/PID/smaps`, summed by kind of mapping.
 fn memory(pid: u32) -> Option<Memory> {
     let smaps = std::fs::read_to_string(format!("/proc/{pid}/smaps")).ok()?;
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok()?;
+    let exe = exe.to_string_lossy();
     let mut m = Memory {
         driver: "OpenGL",
         ..Memory::default()
@@ -143,7 +156,7 @@ fn memory(pid: u32) -> Option<Memory> {
             let rss = kb(line);
             m.rss += rss;
             if path.starts_with('/') {
-                if path.ends_with("/tokenwarden") {
+                if path == exe {
                     m.binary += rss;
                 } else if graphics_library(&path) {
                     m.graphics_libs += rss;
@@ -161,7 +174,7 @@ fn memory(pid: u32) -> Option<Memory> {
             // Private copies of a file's pages (relocations, .data) count as anonymous.
             if path.starts_with('/') {
                 let anon = kb(line);
-                if path.ends_with("/tokenwarden") {
+                if path == exe {
                     m.binary -= anon;
                 } else if graphics_library(&path) {
                     m.graphics_libs -= anon;
@@ -220,7 +233,32 @@ fn measure(display: &str, profile: &Path, vars: &[(&str, &str)], shot: &Path) ->
     })
 }
 
+/// The floor: eframe's glow window with one label and nothing else, with the window's malloc
+/// settings so that the rows compare like with like.
+fn bare_window() {
+    tokenwarden::process::limit_malloc_arenas();
+    tokenwarden::process::fix_malloc_mmap_threshold();
+    struct Bare;
+    impl eframe::App for Bare {
+        fn ui(&mut self, ui: &mut eframe::egui::Ui, _frame: &mut eframe::Frame) {
+            ui.label("Tokenwarden");
+        }
+    }
+    let options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("Tokenwarden")
+            .with_inner_size(tokenwarden::gui::theme::WINDOW_SIZE),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    eframe::run_native("Tokenwarden", options, Box::new(|_| Ok(Box::new(Bare))))
+        .expect("the bare window opens");
+}
+
 fn main() {
+    if std::env::var_os(BARE_WINDOW).is_some() {
+        return bare_window();
+    }
     if !cfg!(target_os = "linux") || !on_path("Xvfb") || !on_path("xwininfo") {
         println!("window bench skipped: needs Linux with Xvfb and xwininfo");
         return;
@@ -252,6 +290,10 @@ fn main() {
     // The window limits glibc to 2 malloc arenas (`process::limit_malloc_arenas`) unless
     // MALLOC_ARENA_MAX is set: 16 is glibc's own default on 2 cores (8 per core).
     let renderers: &[(&str, &[(&str, &str)])] = &[
+        (
+            "the floor: a bare eframe window (glow, one label, our malloc settings)",
+            &[(BARE_WINDOW, "1")],
+        ),
         ("glow (shipped), 2 malloc arenas", &[]),
         (
             "glow, glibc's default arenas",
@@ -274,6 +316,8 @@ fn main() {
     };
     let shots = std::env::temp_dir();
     for (i, (label, vars)) in renderers.iter().enumerate() {
+        let bare = vars.iter().any(|(k, _)| *k == BARE_WINDOW);
+        let sizes = if bare { &[0][..] } else { sizes };
         for &channels in sizes {
             // A profile per run: the window keeps its layout in the profile.
             let dir = dir.path().join(format!("p{i}-{channels}"));
