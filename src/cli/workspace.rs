@@ -76,6 +76,8 @@ pub enum WorkspaceCommand {
         /// The local profile folder to copy from.
         #[arg(long, value_name = "DIR")]
         from: PathBuf,
+        #[arg(long)]
+        json: bool,
     },
     /// Copies this workspace's apps, channels and history into a new local profile (renewers
     /// only): every token, previous token and app secret is opened with your key and saved in
@@ -112,7 +114,7 @@ pub async fn run(profile: Option<PathBuf>, command: WorkspaceCommand) -> i32 {
         WorkspaceCommand::Invite { name, key, role } => invite(profile, &name, &key, &role),
         WorkspaceCommand::Remove { name } => remove(profile, &name),
         WorkspaceCommand::Status { json } => status(profile, json),
-        WorkspaceCommand::Import { from } => return import(profile, from).await,
+        WorkspaceCommand::Import { from, json } => return import(profile, from, json).await,
         WorkspaceCommand::Export { to, json } => return export::export(profile, to, json).await,
     };
     match result {
@@ -123,7 +125,18 @@ pub async fn run(profile: Option<PathBuf>, command: WorkspaceCommand) -> i32 {
 
 /// Opens both profiles (each with its own secret store, chosen by the same settings) and
 /// copies the local one in.
-async fn import(profile: Option<PathBuf>, from: PathBuf) -> i32 {
+/// `workspace import --json`: what moved in, by name, and what was left out.
+#[derive(serde::Serialize)]
+struct ImportedJson<'a> {
+    channels: &'a [String],
+    apps: &'a [String],
+    /// Channels left out because the workspace has one with that id or name.
+    skipped: &'a [String],
+    previous_tokens: usize,
+    history_lines: usize,
+}
+
+async fn import(profile: Option<PathBuf>, from: PathBuf, as_json: bool) -> i32 {
     let result = async move {
         let service = super::open_service(profile)?;
         let from = Profile::resolve(Some(from))?;
@@ -136,6 +149,16 @@ async fn import(profile: Option<PathBuf>, from: PathBuf) -> i32 {
     }
     .await;
     match result {
+        Ok(done) if as_json => {
+            super::json::print(&ImportedJson {
+                channels: &done.channels,
+                apps: &done.apps,
+                skipped: &done.skipped,
+                previous_tokens: done.previous_tokens,
+                history_lines: done.history_lines,
+            });
+            0
+        }
         Ok(done) => {
             println!(
                 "{}",

@@ -127,6 +127,13 @@ async fn copy(from: Store, to: Store, history: CopiedHistory) -> Result<MoveIn, 
         }
     };
     let history_lines = lines.len();
+    // An export is the workspace itself in a new profile: when all of it was last checked
+    // comes along (the clock check and reminders count from it). An import only adds
+    // channels: the workspace's own time stays.
+    let last_check_at = match history {
+        CopiedHistory::Source => source.last_check_at,
+        CopiedHistory::Added => None,
+    };
     let sealed: Vec<SecretRef> = entries.iter().map(|(r, _)| r.clone()).collect();
     let secrets = to.secrets.clone();
     let saved = blocking(move || secrets.set_all(&entries)).await?;
@@ -141,6 +148,9 @@ async fn copy(from: Store, to: Store, history: CopiedHistory) -> Result<MoveIn, 
                         c.apps.extend(new_apps);
                         c.history.extend(lines);
                         c.channels.extend(new_channels);
+                        if last_check_at.is_some() {
+                            c.last_check_at = last_check_at;
+                        }
                         Ok(())
                     })
             })

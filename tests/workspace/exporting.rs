@@ -49,6 +49,10 @@ fn assert_no_secret_in(team: &Team, dir: &Path) {
 fn a_renewer_exports_the_workspace_to_a_new_local_profile_that_works_on_its_own() {
     let team = Team::new(Some("renewer"));
     let (first, renewed) = shoes_renewed_once(&team);
+    let out = team.alice(&["check"], "");
+    assert_eq!(out.code, 0, "check all: {}", out.stderr);
+    let checked_at = team.env.list_json()["checked_at"].clone();
+    assert!(checked_at.is_string(), "{checked_at}");
     let parent = tempfile::tempdir().unwrap();
     let dir = parent.path().join("exported");
     let to = dir.to_str().unwrap();
@@ -76,6 +80,7 @@ fn a_renewer_exports_the_workspace_to_a_new_local_profile_that_works_on_its_own(
     let list = listed(&team.env.run_in(&dir, &["list", "--json"], "", &[]));
     assert_eq!(list["channels"].as_array().unwrap().len(), 1);
     assert_eq!(fingerprint(&list, "Acme Shoes"), renewed);
+    assert_eq!(list["checked_at"], checked_at, "when all was last checked");
     team.env.control.clear_requests();
     let out = team
         .env

@@ -45,6 +45,12 @@ fn a_local_profile_moves_in_with_its_tokens_sealed_to_every_renewer() {
         "{}",
         out.stdout
     );
+    // The same for a script: nothing moved in, Acme Shoes left out by name.
+    let out = team.alice(&["workspace", "import", "--from", from, "--json"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let said: serde_json::Value = serde_json::from_str(&out.stdout).expect(&out.stdout);
+    assert_eq!(said["channels"], serde_json::json!([]), "{said}");
+    assert_eq!(said["skipped"], serde_json::json!(["Acme Shoes"]), "{said}");
     assert_eq!(
         team.env.list_json()["channels"].as_array().unwrap().len(),
         1
