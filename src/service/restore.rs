@@ -4,7 +4,8 @@
 //!
 //! A backup is not trusted blindly: its times cannot make a token newer than the backup itself
 //! (nor than now), its ids must be Facebook ids, and a token that would replace a channel whose
-//! current token works is first checked online with the rules of a renewal.
+//! current token may work (anything but broken) is first checked online with the rules of a
+//! renewal.
 
 use std::collections::HashMap;
 
@@ -43,7 +44,9 @@ impl Vetted {
         }
     }
 
-    /// A channel whose current token last checked healthy is only replaced by a confirmed token.
+    /// A channel whose current token may work is only replaced by a confirmed token: healthy,
+    /// expiring soon, or never checked alike (a missing fact is no licence). Only a token its
+    /// last check found broken may be replaced without asking Meta.
     fn guards(&self, c: &Channel) -> bool {
         let now = Utc::now();
         let d = classify(
@@ -53,7 +56,7 @@ impl Vetted {
             now,
             &self.thresholds,
         );
-        d.health == Health::Healthy
+        d.health != Health::Broken
     }
 }
 
@@ -175,7 +178,7 @@ fn store_new(
     r
 }
 
-/// A planned replacement of a working token goes ahead only on a confirmed verdict (decided
+/// A planned replacement of a token that may work goes ahead only on a confirmed verdict (decided
 /// again here, under the lock, so a channel that started working meanwhile is protected too).
 fn guarded(item: &mut RestoreItem, c: &Catalog, vetted: &Vetted) {
     let RestoreAction::Replace { to_fingerprint, .. } = &item.action else {
@@ -304,7 +307,7 @@ pub(super) fn apply(
 
 impl Service {
     /// Checks online, with the rules of a renewal, every backup token that would replace a
-    /// channel whose current token works. Nothing is saved here.
+    /// channel whose current token may work (see `Vetted::guards`). Nothing is saved here.
     pub(super) async fn vet_restore(
         &self,
         contents: &BackupContents,

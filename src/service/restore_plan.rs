@@ -55,11 +55,11 @@ pub enum BackupId {
 pub enum RestoreWhy {
     /// The backup gives the channel an id that is not a Facebook id (digits only).
     BadId(BackupId),
-    /// The channel's current token works and the backup's did not pass a renewal's check.
+    /// The channel's current token may still work and the backup's did not pass a renewal's check.
     FailedCheck(Vec<Reason>),
-    /// The channel's current token works and the backup's is a personal (User) token.
+    /// The channel's current token may still work and the backup's is a personal (User) token.
     PersonalToken,
-    /// The channel's current token works and the backup's could not be checked with Facebook.
+    /// The channel's current token may still work and the backup's could not be checked with Facebook.
     Unchecked(GraphError),
     /// The channel started working while the restore ran, after the checks were made.
     StartedWorking,
@@ -91,7 +91,7 @@ impl From<&str> for RestoreWhy {
 
 impl std::fmt::Display for RestoreWhy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let refused = "Not restored: this channel's current token works, and the backup's token did not pass the check a renewal needs:";
+        let refused = "Not restored: this channel's current token may still work, and the backup's token did not pass the check a renewal needs:";
         let keeps = "The channel keeps its current token.";
         match self {
             RestoreWhy::BadId(what) => write!(
@@ -113,7 +113,7 @@ impl std::fmt::Display for RestoreWhy {
             ),
             RestoreWhy::Unchecked(e) => write!(
                 f,
-                "Skipped: this channel's current token works, and the backup's token could not be checked with Facebook ({e}). Run the restore again when online, or add --overwrite-newer to restore it without checking."
+                "Skipped: this channel's current token may still work, and the backup's token could not be checked with Facebook ({e}). Run the restore again when online, or add --overwrite-newer to restore it without checking."
             ),
             RestoreWhy::StartedWorking => f.write_str(
                 "Skipped: this channel started working while the restore ran, so the backup's token was not checked against it. Run the restore again.",

@@ -376,7 +376,7 @@ fn a_restore_over_a_working_channel_with_a_dead_token_is_refused() {
     assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
     assert!(
         out.stderr
-            .contains("No se restauró: el token actual de este canal funciona")
+            .contains("No se restauró: puede que el token actual de este canal aún funcione")
             && out.stderr.contains("El canal conserva su token actual."),
         "{}",
         out.stderr
@@ -388,6 +388,29 @@ fn a_restore_over_a_working_channel_with_a_dead_token_is_refused() {
         ["added"],
         "no replacement in the history"
     );
+    env.assert_no_secret_leaked();
+}
+
+#[test]
+fn a_restore_over_a_channel_never_checked_is_checked_first() {
+    // Not knowing whether the current token works is no licence to replace it unchecked.
+    let env = Env::new();
+    let dead = env.token("shoes_renewal");
+    let (_outside, file, current) = working_channel_and_newer_backup(&env, &dead);
+    edit_first_channel(env.profile_dir(), |c| {
+        c.as_object_mut().expect("channel").remove("last_report");
+    });
+    assert_eq!(
+        env.list_json()["channels"][0]["health"],
+        "unknown",
+        "never checked"
+    );
+    env.control.revoke(&dead);
+
+    let out = restore_into(&env, env.profile_dir(), &file, &[]);
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    assert!(out.stderr.contains("Not restored"), "{}", out.stderr);
+    assert_eq!(fingerprint(&env, "Acme Shoes"), current, "kept");
     env.assert_no_secret_leaked();
 }
 

@@ -68,9 +68,9 @@ restore-why-bad-id = Not restored: the backup gives this channel { $what ->
         [instagram] an Instagram account id
        *[page] a Page id
     } that is not a Facebook id (those are digits only). The backup may have been edited or damaged; the channel was left as it is.
-restore-why-failed-check = Not restored: this channel's current token works, and the backup's token did not pass the check a renewal needs: { $reasons } The channel keeps its current token.
-restore-why-personal-token = Not restored: this channel's current token works, and the backup's token did not pass the check a renewal needs: it is a personal (User) token, not the channel's own token. The channel keeps its current token.
-restore-why-unchecked = Skipped: this channel's current token works, and the backup's token could not be checked with Facebook ({ $detail }). Run the restore again when online, or add --overwrite-newer to restore it without checking.
+restore-why-failed-check = Not restored: this channel's current token may still work, and the backup's token did not pass the check a renewal needs: { $reasons } The channel keeps its current token.
+restore-why-personal-token = Not restored: this channel's current token may still work, and the backup's token did not pass the check a renewal needs: it is a personal (User) token, not the channel's own token. The channel keeps its current token.
+restore-why-unchecked = Skipped: this channel's current token may still work, and the backup's token could not be checked with Facebook ({ $detail }). Run the restore again when online, or add --overwrite-newer to restore it without checking.
 restore-why-started-working = Skipped: this channel started working while the restore ran, so the backup's token was not checked against it. Run the restore again.
 
 ## Why a profile folder is not used, and what a setting takes

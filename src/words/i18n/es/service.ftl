@@ -68,9 +68,9 @@ restore-why-bad-id = No se restauró: la copia de seguridad le da a este canal {
         [instagram] un id de cuenta de Instagram
        *[page] un id de Página
     } que no es un id de Facebook (esos son solo dígitos). Puede que la copia se haya editado o dañado; el canal quedó como estaba.
-restore-why-failed-check = No se restauró: el token actual de este canal funciona, y el token de la copia no pasó la revisión que exige una renovación: { $reasons } El canal conserva su token actual.
-restore-why-personal-token = No se restauró: el token actual de este canal funciona, y el token de la copia no pasó la revisión que exige una renovación: es un token personal (de usuario), no el token propio del canal. El canal conserva su token actual.
-restore-why-unchecked = Se omitió: el token actual de este canal funciona, y el token de la copia no se pudo revisar con Facebook ({ $detail }). Ejecute la restauración de nuevo cuando tenga conexión, o agregue --overwrite-newer para restaurarlo sin revisarlo.
+restore-why-failed-check = No se restauró: puede que el token actual de este canal aún funcione, y el token de la copia no pasó la revisión que exige una renovación: { $reasons } El canal conserva su token actual.
+restore-why-personal-token = No se restauró: puede que el token actual de este canal aún funcione, y el token de la copia no pasó la revisión que exige una renovación: es un token personal (de usuario), no el token propio del canal. El canal conserva su token actual.
+restore-why-unchecked = Se omitió: puede que el token actual de este canal aún funcione, y el token de la copia no se pudo revisar con Facebook ({ $detail }). Ejecute la restauración de nuevo cuando tenga conexión, o agregue --overwrite-newer para restaurarlo sin revisarlo.
 restore-why-started-working = Se omitió: este canal empezó a funcionar mientras corría la restauración, así que el token de la copia no se revisó contra él. Ejecute la restauración de nuevo.
 
 ## Por qué no se usa una carpeta de perfil, y qué valores acepta un ajuste
