@@ -19,9 +19,9 @@ use crate::words::{t, t_args};
 
 #[derive(Subcommand, Debug)]
 pub enum WorkspaceCommand {
-    /// Starts a workspace in an empty PostgreSQL database; you become its first renewer. When
-    /// the address holds a password, leave URL out and set TOKENWARDEN_WORKSPACE_URL or use
-    /// --url-stdin: other users of the computer can read a command line.
+    /// Starts a workspace in an empty PostgreSQL database; you become its first renewer. An
+    /// address with a password is refused as an argument (other users of the computer can read
+    /// a command line): set TOKENWARDEN_WORKSPACE_URL or use --url-stdin.
     Init {
         /// postgres://user@host/database[?sslmode=…]: prefer (default: TLS when the server offers
         /// it), require (TLS, certificate not checked unless sslrootcert=FILE is given), verify-ca
@@ -203,6 +203,11 @@ fn usage_or(e: ServiceError) -> ServiceError {
 
 fn url_from(url: Option<String>, url_stdin: bool) -> Result<Secret, ServiceError> {
     let url = match (url, url_stdin) {
+        // Other users of the computer can read a command line: a password there is refused,
+        // before anything is connected or saved, and the safe ways are named.
+        (Some(u), _) if workspace::holds_password(&Secret::new(u.as_str())) => {
+            return Err(ServiceError::said(t("ws-url-password-in-argv")));
+        }
         (Some(u), _) => Secret::new(u),
         (None, true) => input::read_secret_text(&t("ws-url-prompt"))?,
         (None, false) => crate::env::var(WORKSPACE_URL_ENV)

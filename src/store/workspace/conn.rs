@@ -154,6 +154,14 @@ fn parse(url: &Secret) -> Result<(Config, Rustls), WorkspaceError> {
     Ok((config, connector))
 }
 
+/// Whether a connection string holds a password (one that cannot be read holds none we know of:
+/// it is refused later for what it is).
+pub fn holds_password(url: &Secret) -> bool {
+    let (rest, _, _) = tls::split(url.expose().trim());
+    rest.parse::<Config>()
+        .is_ok_and(|c| c.get_password().is_some_and(|p| !p.is_empty()))
+}
+
 /// A database error in words that never include the connection string.
 pub fn db(e: postgres::Error) -> WorkspaceError {
     if e.is_closed() {
@@ -172,6 +180,25 @@ mod tests {
 
     fn parsed(u: &str) -> Result<Config, WorkspaceError> {
         parse(&Secret::new(u)).map(|(config, _)| config)
+    }
+
+    #[test]
+    fn a_password_is_found_in_either_form_of_address() {
+        for (u, held) in [
+            ("postgres://alice:s3cret@db.example/team", true),
+            ("postgres://alice@db.example/team?sslmode=require", false),
+            (
+                "host=db.example dbname=team user=alice password=s3cret",
+                true,
+            ),
+            ("host=db.example dbname=team user=alice", false),
+            (
+                "postgres://db.example/team?password=s3cret&sslmode=verify-full",
+                true,
+            ),
+        ] {
+            assert_eq!(holds_password(&Secret::new(u)), held, "{u}");
+        }
     }
 
     #[test]

@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 use super::{KeyringStore, Profile, SecretBackend, SecretStore, VaultStore};
 use crate::model::{Secret, SecretRef};
 use conn::Conn;
+pub use conn::holds_password;
 
 pub use catalog::Snapshot;
 pub use live::{Listening, Notice};

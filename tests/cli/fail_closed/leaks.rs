@@ -180,3 +180,30 @@ fn a_whole_command_line_walk_leaks_no_secret_anywhere() {
         }
     }
 }
+
+#[test]
+fn a_workspace_address_with_a_password_is_refused_on_the_command_line() {
+    // Refused before any connection: nothing listens at this address, and nothing is saved.
+    let env = Env::new();
+    for args in [
+        [
+            "workspace",
+            "init",
+            "postgres://alice:s3cret@127.0.0.1:9/team",
+        ],
+        ["workspace", "join", "host=127.0.0.1 port=9 password=s3cret"],
+    ] {
+        let out = env.run(&args, "");
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert!(
+            out.stderr.contains("holds a password") && out.stderr.contains("--url-stdin"),
+            "{}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("s3cret"), "{}", out.stderr);
+        assert!(
+            !env.profile_dir().join("workspace.json").exists(),
+            "the profile stays local"
+        );
+    }
+}

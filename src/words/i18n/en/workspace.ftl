@@ -34,6 +34,7 @@ ws-check-changed-meanwhile = { $count ->
 } changed by someone else while they were checked (renewed, most likely): their results were about the old token and were not saved. Check them again to see their new token's health.
 ws-url-prompt = Workspace address (postgres://…):
 ws-url-missing = Give the workspace address: as an argument, with --url-stdin, or in TOKENWARDEN_WORKSPACE_URL (better when it holds a password).
+ws-url-password-in-argv = This address holds a password, and other users of this computer can read a command line: nothing was done. Give the address with --url-stdin, or in TOKENWARDEN_WORKSPACE_URL, and change that password if this computer is shared.
 ws-started = Workspace started. You, { $name }, are its first renewer. Others join with `tokenwarden workspace join` and send you the key it prints; you add them with `tokenwarden workspace invite`.
 ws-joined = Joined as { $name }. Your public key is:
     { $key }
@@ -74,7 +75,7 @@ ws-status = Workspace { $id }
 
 ## --help of the workspace commands (the English is the doc comments' text)
 help-workspace = A team workspace on PostgreSQL: the catalog shared, tokens sealed to its renewers
-help-workspace-init = Starts a workspace in an empty PostgreSQL database; you become its first renewer. When the address holds a password, leave URL out and set TOKENWARDEN_WORKSPACE_URL or use --url-stdin: other users of the computer can read a command line
+help-workspace-init = Starts a workspace in an empty PostgreSQL database; you become its first renewer. An address with a password is refused as an argument (other users of the computer can read a command line): set TOKENWARDEN_WORKSPACE_URL or use --url-stdin
 help-workspace-init-arg-url = postgres://user@host/database[?sslmode=…]: prefer (default: TLS when the server offers it), require (TLS, certificate not checked unless sslrootcert=FILE is given), verify-ca (certificate from a trusted authority: sslrootcert=FILE or the system's roots), verify-full (also the host name), disable
 help-workspace-init-arg-url-stdin = Read the address from standard input
 help-workspace-init-arg-name = Your name on the workspace (default: your login name)

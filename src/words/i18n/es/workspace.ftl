@@ -34,6 +34,7 @@ ws-check-changed-meanwhile = { $count ->
 } mientras se comprobaban (seguramente los renovó): los resultados eran del token anterior y no se guardaron. Vuelva a comprobarlos para ver el estado del token nuevo.
 ws-url-prompt = Dirección del espacio de trabajo (postgres://…):
 ws-url-missing = Indique la dirección del espacio de trabajo: como argumento, con --url-stdin o en TOKENWARDEN_WORKSPACE_URL (mejor si contiene una contraseña).
+ws-url-password-in-argv = Esta dirección contiene una contraseña, y otros usuarios de esta computadora pueden leer una línea de comandos: no se hizo nada. Indique la dirección con --url-stdin o en TOKENWARDEN_WORKSPACE_URL, y cambie esa contraseña si la computadora es compartida.
 ws-started = Espacio de trabajo creado. Usted, { $name }, es su primer renovador. Los demás se unen con `tokenwarden workspace join` y le envían la clave que muestra; usted los agrega con `tokenwarden workspace invite`.
 ws-joined = Se unió como { $name }. Su clave pública es:
     { $key }
@@ -74,7 +75,7 @@ ws-status = Espacio de trabajo { $id }
 
 ## --help de los comandos de espacio de trabajo
 help-workspace = Un espacio de trabajo de equipo en PostgreSQL: el catálogo compartido y los tokens sellados para sus renovadores
-help-workspace-init = Crea un espacio de trabajo en una base de datos PostgreSQL vacía; usted es su primer renovador. Si la dirección contiene una contraseña, omita URL y defina TOKENWARDEN_WORKSPACE_URL o use --url-stdin: otros usuarios de la computadora pueden leer una línea de comandos
+help-workspace-init = Crea un espacio de trabajo en una base de datos PostgreSQL vacía; usted es su primer renovador. Una dirección con contraseña se rechaza como argumento (otros usuarios de la computadora pueden leer una línea de comandos): defina TOKENWARDEN_WORKSPACE_URL o use --url-stdin
 help-workspace-init-arg-url = postgres://usuario@servidor/base[?sslmode=…]: prefer (predeterminado: TLS cuando el servidor lo ofrece), require (TLS, sin comprobar el certificado salvo que se dé sslrootcert=ARCHIVO), verify-ca (certificado de una autoridad de confianza: sslrootcert=ARCHIVO o las raíces del sistema), verify-full (también el nombre del servidor), disable
 help-workspace-init-arg-url-stdin = Leer la dirección de la entrada estándar
 help-workspace-init-arg-name = Su nombre en el espacio de trabajo (predeterminado: su nombre de usuario)
