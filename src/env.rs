@@ -21,7 +21,8 @@ pub const TEST_BROWSER_ENV: &str = "TOKENWARDEN_TEST_BROWSER";
 /// a half-finished change is cleaned up later. Never needed by a user.
 pub const TEST_PANIC_ENV: &str = "TOKENWARDEN_TEST_PANIC";
 
-/// Test-only: `POINT=FILE` makes the program stop at a named point (`before_workspace_write`),
+/// Test-only: `POINT=FILE` makes the program stop at a named point (`before_workspace_write`,
+/// `before_token_swap`),
 /// create FILE and wait until the test removes it (at most a minute), so a test can make
 /// another member's change land exactly there. Never needed by a user.
 pub const TEST_PAUSE_ENV: &str = "TOKENWARDEN_TEST_PAUSE";

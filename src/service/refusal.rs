@@ -104,6 +104,11 @@ pub enum Conflict {
         "The tokens of {name:?} were changed by someone else a moment ago (a renewal, a restore or another rollback). Nothing was changed; look at the channel again and retry if it still needs its earlier token."
     )]
     TokensChanged { name: String },
+    /// A renewal or rollback found its channel removed meanwhile.
+    #[error(
+        "This channel was removed by someone else a moment ago. Nothing was saved; add it again if it is still needed."
+    )]
+    Removed,
 }
 
 /// An app its channels still use (exit 1); nothing was removed.

@@ -495,6 +495,7 @@ impl Service {
             .map(|((c, v), n)| (c.id.clone(), c.token.clone(), n.clone(), v.report.clone()))
             .collect();
         let derived: Vec<bool> = admitted.iter().map(|(_, v)| v.derived.is_some()).collect();
+        crate::env::test_pause("before_token_swap");
         let store = self.store.clone();
         let swapped = blocking(move || {
             store.catalog.update(|c: &mut Catalog| {
@@ -566,7 +567,7 @@ fn swap(
         .channels
         .iter_mut()
         .find(|ch| ch.id == id)
-        .ok_or_else(|| ServiceError::NotFound(id.clone()))?;
+        .ok_or(ServiceError::Conflict(Conflict::Removed))?;
     if ch.token != expected {
         return Err(ServiceError::Conflict(Conflict::TokenChanged));
     }

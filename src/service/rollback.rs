@@ -52,7 +52,7 @@ impl Service {
                         .channels
                         .iter_mut()
                         .find(|ch| ch.id == id)
-                        .ok_or_else(|| ServiceError::NotFound(id.clone()))?;
+                        .ok_or(ServiceError::Conflict(Conflict::Removed))?;
                     // Compare-and-swap: only the tokens that were read and checked above.
                     if ch.token != read.token || ch.previous_token != read.previous_token {
                         return Err(conflict(&read.name));

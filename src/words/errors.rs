@@ -126,6 +126,7 @@ pub fn conflict(c: &Conflict) -> String {
         Conflict::TokensChanged { name } => {
             t_args("conflict-tokens-changed", &[("name", quoted(name))])
         }
+        Conflict::Removed => t("conflict-removed"),
     }
 }
 
@@ -499,6 +500,7 @@ mod tests {
             ServiceError::Conflict(Conflict::TokensChanged {
                 name: "Acme".into(),
             }),
+            ServiceError::Conflict(Conflict::Removed),
             ServiceError::InUse(crate::service::AppInUse {
                 app: "Acme Support".into(),
                 channels: vec!["Shoes".into()],

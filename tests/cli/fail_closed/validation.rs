@@ -585,3 +585,39 @@ fn a_rollback_that_meets_someone_elses_change_fails_with_exit_3() {
     renewed_once(&env);
     loses_to_a_colleagues_renewal(&env, &["rollback", "Acme Shoes"], "");
 }
+
+#[test]
+fn a_renewal_whose_channel_is_removed_meanwhile_saves_nothing_and_says_so() {
+    let env = Env::new();
+    env.add_acme_app();
+    env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let paused = env.profile_dir().join("paused-before-swap");
+    let mut renew = env.command(&["renew", "Acme Shoes"]);
+    renew.env(
+        "TOKENWARDEN_TEST_PAUSE",
+        format!("before_token_swap={}", paused.display()),
+    );
+    let renewing = support::spawn(renew, &env.token("shoes_renewal"));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !paused.exists() {
+        assert!(Instant::now() < deadline, "never got to its swap");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Validated, about to swap: someone else removes the channel now.
+    let out = env.run(&["remove", "Acme Shoes", "--yes"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    std::fs::remove_file(&paused).expect("let the renewal go on");
+
+    let out = support::wait_output(renewing);
+    assert_eq!(out.code, 3, "a conflict, not a usage error: {}", out.stderr);
+    assert!(
+        out.stderr.contains("removed by someone else"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        env.list_json()["channels"].as_array().unwrap().is_empty(),
+        "nothing came back"
+    );
+    env.assert_no_secret_leaked();
+}

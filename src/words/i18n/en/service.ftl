@@ -32,6 +32,7 @@ input-app-secret-bad = The app secret is empty or has spaces inside. Copy it fro
 conflict-name-added = A channel called { $name } was just added by someone else, so nothing was saved. Pick another name and try again.
 conflict-line-name-added = A channel called { $name } was just added by someone else, so this line was not saved.
 conflict-token-changed = This channel's token was changed by someone else a moment ago. Nothing was saved; look at the channel again and retry if it still needs a new token.
+conflict-removed = This channel was removed by someone else a moment ago. Nothing was saved; add it again if it is still needed.
 conflict-tokens-changed = The tokens of { $name } were changed by someone else a moment ago (a renewal, a restore or another rollback). Nothing was changed; look at the channel again and retry if it still needs its earlier token.
 
 ## Still in use (exit 1); nothing was removed

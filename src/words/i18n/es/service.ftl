@@ -32,6 +32,7 @@ input-app-secret-bad = La clave secreta de la app está vacía o tiene espacios.
 conflict-name-added = Alguien más acaba de agregar un canal llamado { $name }, así que no se guardó nada. Elija otro nombre e intente de nuevo.
 conflict-line-name-added = Alguien más acaba de agregar un canal llamado { $name }, así que esta línea no se guardó.
 conflict-token-changed = Alguien más cambió el token de este canal hace un momento. No se guardó nada; vuelva a mirar el canal e intente de nuevo si todavía necesita un token nuevo.
+conflict-removed = Alguien más quitó este canal hace un momento. No se guardó nada; agréguelo de nuevo si todavía lo necesita.
 conflict-tokens-changed = Alguien más cambió los tokens de { $name } hace un momento (una renovación, una restauración u otra vuelta atrás). No se cambió nada; vuelva a mirar el canal e intente de nuevo si todavía necesita su token anterior.
 
 ## Todavía en uso (salida 1); no se quitó nada
