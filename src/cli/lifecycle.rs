@@ -52,7 +52,7 @@ fn ask(question: &str) -> Option<bool> {
 
 /// `--yes`, or a "y" on a terminal. Without a terminal and `--yes`: a usage error (exit 2).
 /// A "no" changes nothing (exit 1, like a declined restore).
-fn confirm(yes: bool, question: &str, command: &str) -> Result<(), i32> {
+pub(super) fn confirm(yes: bool, question: &str, command: &str) -> Result<(), i32> {
     if yes {
         return Ok(());
     }

@@ -14,7 +14,7 @@ use super::{fail, input, json};
 use crate::model::Secret;
 use crate::service::ServiceError;
 use crate::store::workspace::{self, Member, Role, WORKSPACE_URL_ENV, Workspace};
-use crate::store::{Profile, StoreError, os_user};
+use crate::store::{Profile, StoreError, os_user, shell_quote};
 use crate::words::{t, t_args};
 
 #[derive(Subcommand, Debug)]
@@ -69,7 +69,12 @@ pub enum WorkspaceCommand {
     },
     /// Removes a member (renewers only): every token is sealed again to the remaining
     /// renewers, and the channels whose tokens they could read are listed, to renew.
-    Remove { name: String },
+    Remove {
+        name: String,
+        /// Remove without asking (needed when not run on a terminal).
+        #[arg(long)]
+        yes: bool,
+    },
     /// Copies a local profile's apps and channels into this workspace (renewers only); every
     /// token is sealed to the workspace's renewers. The local profile is left as it is.
     Import {
@@ -112,7 +117,14 @@ pub async fn run(profile: Option<PathBuf>, command: WorkspaceCommand) -> i32 {
         } => start(profile, url, url_stdin, name, json, false),
         WorkspaceCommand::Members { json } => members(profile, json),
         WorkspaceCommand::Invite { name, key, role } => invite(profile, &name, &key, &role),
-        WorkspaceCommand::Remove { name } => remove(profile, &name),
+        WorkspaceCommand::Remove { name, yes } => {
+            let question = t_args("ws-remove-question", &[("name", name.trim().into())]);
+            let command = format!("tokenwarden workspace remove {}", shell_quote(name.trim()));
+            if let Err(code) = super::lifecycle::confirm(yes, &question, &command) {
+                return code;
+            }
+            remove(profile, &name)
+        }
         WorkspaceCommand::Status { json } => status(profile, json),
         WorkspaceCommand::Import { from, json } => return import(profile, from, json).await,
         WorkspaceCommand::Export { to, json } => return export::export(profile, to, json).await,
@@ -123,8 +135,6 @@ pub async fn run(profile: Option<PathBuf>, command: WorkspaceCommand) -> i32 {
     }
 }
 
-/// Opens both profiles (each with its own secret store, chosen by the same settings) and
-/// copies the local one in.
 /// `workspace import --json`: what moved in, by name, and what was left out.
 #[derive(serde::Serialize)]
 struct ImportedJson<'a> {
@@ -136,6 +146,8 @@ struct ImportedJson<'a> {
     history_lines: usize,
 }
 
+/// Opens both profiles (each with its own secret store, chosen by the same settings) and
+/// copies the local one in.
 async fn import(profile: Option<PathBuf>, from: PathBuf, as_json: bool) -> i32 {
     let result = async move {
         let service = super::open_service(profile)?;

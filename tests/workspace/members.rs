@@ -89,6 +89,9 @@ fn a_removed_member_is_told_to_renew_and_cannot_open_what_is_sealed_after() {
     }
 
     let out = team.alice(&["workspace", "remove", "bob"], "");
+    assert_eq!(out.code, 2, "no terminal to ask on: {}", out.stderr);
+    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    let out = team.alice(&["workspace", "remove", "bob", "--yes"], "");
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.contains("renew") && out.stdout.contains("\"Acme Shoes\""),
@@ -118,6 +121,6 @@ fn a_removed_member_is_told_to_renew_and_cannot_open_what_is_sealed_after() {
         .map(|m| m["name"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(names, ["alice"]);
-    let out = team.alice(&["workspace", "remove", "alice"], "");
+    let out = team.alice(&["workspace", "remove", "alice", "--yes"], "");
     assert_eq!(out.code, 2, "the last renewer stays: {}", out.stderr);
 }

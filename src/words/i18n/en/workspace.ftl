@@ -59,6 +59,7 @@ ws-invited = { $name } is now a { $role } of the workspace. { $count ->
     [one] One secret was
    *[other] { $count } secrets were
 } sealed again to the renewers.
+ws-remove-question = Remove { $name } from the workspace? Every token is sealed again to the other renewers, and { $name } can no longer open any of them.
 ws-removed = { $name } is no longer a member. { $count ->
     [one] One secret was
    *[other] { $count } secrets were
@@ -85,6 +86,7 @@ help-workspace-invite = Adds a member by the public key they got from `workspace
 help-workspace-invite-arg-key = Their age public key (age1…)
 help-workspace-invite-arg-role = renewer (reads and renews tokens) or viewer (health and history only)
 help-workspace-remove = Removes a member (renewers only): every token is sealed again to the remaining renewers, and the channels whose tokens they could read are listed, to renew
+help-workspace-remove-arg-yes = Remove without asking (needed when not run on a terminal)
 help-workspace-status = Which workspace this profile is on, as whom, and whether the server answers
 help-workspace-join-arg-url = postgres://user@host/database[?sslmode=…]: as for init
 help-workspace-join-arg-url-stdin = Read the address from standard input

@@ -59,6 +59,7 @@ ws-invited = { $name } ahora es { $role } del espacio de trabajo. { $count ->
     [one] Se volvió a sellar un secreto
    *[other] Se volvieron a sellar { $count } secretos
 } para los renovadores.
+ws-remove-question = ¿Quitar a { $name } del espacio de trabajo? Todos los tokens se vuelven a sellar para los demás renovadores, y { $name } ya no podrá abrir ninguno.
 ws-removed = { $name } ya no es miembro. { $count ->
     [one] Se volvió a sellar un secreto
    *[other] Se volvieron a sellar { $count } secretos
@@ -88,6 +89,7 @@ help-workspace-invite = Agrega un miembro con la clave pública que obtuvo de `w
 help-workspace-invite-arg-key = Su clave pública de age (age1…)
 help-workspace-invite-arg-role = renewer (lee y renueva tokens) o viewer (solo estado e historial)
 help-workspace-remove = Quita a un miembro (solo renovadores): todos los tokens se vuelven a sellar para los renovadores que quedan, y se listan los canales cuyos tokens podía leer, para renovarlos
+help-workspace-remove-arg-yes = Quitar sin preguntar (necesario cuando no se ejecuta en una terminal)
 help-workspace-status = En qué espacio de trabajo está este perfil, como quién, y si el servidor responde
 help-workspace-import = Copia las apps y los canales de un perfil local a este espacio de trabajo (solo renovadores); cada token se sella para los renovadores del espacio de trabajo. El perfil local queda como está
 help-workspace-import-arg-from = La carpeta del perfil local de la que se copia
