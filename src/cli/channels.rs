@@ -166,6 +166,7 @@ pub async fn debug(
             token: json::token_json(Some(fingerprint), Some(&report)),
             replaced: None,
             derived_from: None,
+            refusal: None,
         });
     } else {
         output::print_facts(&fingerprint, &report, &diagnosis, now);
@@ -284,6 +285,14 @@ pub fn print_renewals(
             Err(e) => {
                 output::eprint_error(&format!("{}: {}", channel.name, words::errors::error(e)));
                 code = code.max(e.exit_code());
+                if as_json {
+                    // The channel as it stands, unchanged, and why.
+                    let view = ChannelView::of(channel.clone(), Utc::now(), &Default::default());
+                    let mut j = json::channel_json(&view);
+                    j.replaced = Some(false);
+                    j.refusal = Some(json::refusal_json(e));
+                    objects.push(j);
+                }
             }
         }
     }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
-use super::json::{self, ChannelJson, ReasonJson};
+use super::json::{self, ChannelJson, RefusalJson};
 use super::{fail, input, open_service};
 use crate::model::{ChannelKind, Secret, parse_pasted_token};
 use crate::service::ServiceError;
@@ -37,11 +37,9 @@ struct SavedJson {
 struct RefusedJson {
     line: usize,
     name: Option<String>,
-    /// The exit code this line alone would give: 1 refused by validation, 2 a bad line,
-    /// 3 the check could not be made.
-    exit_code: i32,
-    message: String,
-    reasons: Vec<ReasonJson>,
+    /// The exit code this line alone would give, the sentence and Meta's reasons.
+    #[serde(flatten)]
+    refusal: RefusalJson,
 }
 
 pub async fn import(profile: Option<PathBuf>, as_json: bool) -> i32 {
@@ -123,23 +121,10 @@ fn print_outcome(outcome: &ImportOutcome, as_json: bool) {
 }
 
 fn refused_json(r: &ImportRefusal) -> RefusedJson {
-    let reasons = match &r.error {
-        ServiceError::Refused { reasons } => reasons
-            .iter()
-            .map(|r| ReasonJson {
-                code: r.code.code(),
-                message: reasons::sentence(r, chrono::Utc::now()),
-                remedy: r.remedy.code(),
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
     RefusedJson {
         line: r.line,
         name: r.name.clone(),
-        exit_code: r.error.exit_code(),
-        message: words::errors::error(&r.error),
-        reasons,
+        refusal: json::refusal_json(&r.error),
     }
 }
 

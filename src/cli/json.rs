@@ -50,6 +50,39 @@ pub struct ChannelJson {
     pub replaced: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub derived_from: Option<&'static str>,
+    /// With `"replaced": false`: why not (the channel above is as it stands, unchanged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<RefusalJson>,
+}
+
+/// Why a change was not made.
+#[derive(Serialize)]
+pub struct RefusalJson {
+    /// The exit code it gives: 1 refused by validation, 2 a usage error, 3 a failure (the check
+    /// could not be made, or someone else changed the channel meanwhile).
+    pub exit_code: i32,
+    pub message: String,
+    /// Meta's facts that refused it, when validation did (else empty).
+    pub reasons: Vec<ReasonJson>,
+}
+
+pub fn refusal_json(e: &crate::service::ServiceError) -> RefusalJson {
+    let reasons = match e {
+        crate::service::ServiceError::Refused { reasons } => reasons
+            .iter()
+            .map(|r| ReasonJson {
+                code: r.code.code(),
+                message: crate::words::reasons::sentence(r, Utc::now()),
+                remedy: r.remedy.code(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    RefusalJson {
+        exit_code: e.exit_code(),
+        message: crate::words::errors::error(e),
+        reasons,
+    }
 }
 
 pub fn reasons_json(d: &Diagnosis) -> Vec<ReasonJson> {
@@ -97,6 +130,7 @@ pub fn channel_json(v: &ChannelView) -> ChannelJson {
         token: token_json(Some(c.token.fingerprint.clone()), c.last_report.as_deref()),
         replaced: None,
         derived_from: None,
+        refusal: None,
     }
 }
 

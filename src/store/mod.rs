@@ -106,9 +106,13 @@ impl Store {
     /// Removes secret entries nothing uses any more and temp files left by a crash (see
     /// `sweep`). Call it at a change; it takes the locks itself.
     pub fn sweep(&self) -> Result<Swept, StoreError> {
-        // A workspace has no ledger of its own secrets to sweep by (see `store::workspace`).
-        if self.catalog.workspace().is_some() {
-            return Ok(Swept::default());
+        // A workspace knows every sealed secret and every reference in its own tables.
+        if let Some(ws) = self.catalog.workspace() {
+            let secrets = ws.sweep(sweep::ORPHAN_AGE).map_err(StoreError::from)?;
+            return Ok(Swept {
+                secrets,
+                temp_files: 0,
+            });
         }
         sweep::sweep(&self.profile, &self.catalog, self.tracked.as_deref())
     }

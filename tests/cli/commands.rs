@@ -174,10 +174,20 @@ fn another_page_for_the_channel_is_wrong_page() {
     let env = Env::new();
     env.add_acme_app();
     env.add_channel("Acme Shoes", "messenger", "shoes_messenger");
+    let before = fingerprint_of(&env.list_json(), "Acme Shoes");
     let bikes = env.token("bikes_page");
     let out = env.run(&["renew", "Acme Shoes", "--json"], &bikes);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stderr.contains("another Page"), "{}", out.stderr);
+    // A script reads the same: the channel as it stands, not replaced, and Meta's reason.
+    let said = out.json();
+    assert_eq!(said["replaced"], false, "{said}");
+    assert_eq!(said["token"]["fingerprint"], before.as_str(), "{said}");
+    assert_eq!(said["refusal"]["exit_code"], 1, "{said}");
+    assert_eq!(
+        said["refusal"]["reasons"][0]["code"], "wrong_page",
+        "{said}"
+    );
 }
 
 #[test]

@@ -17,6 +17,7 @@ mod members;
 mod moving_in;
 mod offline;
 mod sharing;
+mod sweeping;
 mod tls;
 mod window;
 

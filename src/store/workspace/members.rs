@@ -232,6 +232,21 @@ impl Workspace {
         self.conn()?.run(move |client| require_renewer(client, &me))
     }
 
+    /// Deletes orphan sealed secrets older than `older_than` (see `sealed::sweep`); a renewer's
+    /// work, a viewer's sweep removes nothing. Returns how many went.
+    pub fn sweep(&self, older_than: std::time::Duration) -> Result<usize, WorkspaceError> {
+        let me = self.membership()?.clone();
+        self.conn()?.run(move |client| {
+            let mut tx = client.transaction().map_err(db)?;
+            if Role::of_member(&mut tx, &me)? != Some(Role::Renewer) {
+                return Ok(0);
+            }
+            let swept = super::sealed::sweep(&mut tx, older_than)?;
+            tx.commit().map_err(db)?;
+            Ok(swept as usize)
+        })
+    }
+
     /// Adds a member (renewers only). A new renewer becomes a recipient of every secret in the
     /// same transaction; what cannot be sealed again refuses the whole change.
     pub fn invite(

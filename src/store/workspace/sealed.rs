@@ -259,3 +259,24 @@ pub(super) fn sealed_channels(
         .map(|r| r.get(0))
         .collect())
 }
+
+/// Deletes the sealed secrets no channel (token in use or previous token) and no app refers to,
+/// sealed more than `older_than` ago: what a change left that stopped between sealing its new
+/// token and writing its channel. Younger ones may belong to a change still in flight on
+/// another member's machine (the same rule as a local profile's `sweep::ORPHAN_AGE`).
+pub(super) fn sweep(
+    client: &mut impl GenericClient,
+    older_than: std::time::Duration,
+) -> Result<u64, WorkspaceError> {
+    let app_prefix = SecretRef::app_secret("").0;
+    client
+        .execute(
+            "DELETE FROM sealed_secrets s \
+             WHERE s.sealed_at < now() - make_interval(secs => $1) \
+             AND NOT EXISTS (SELECT 1 FROM channels c WHERE s.ref IN \
+                 (c.data->'token'->>'secret', c.data->'previous_token'->>'secret')) \
+             AND NOT EXISTS (SELECT 1 FROM apps a WHERE s.ref = $2 || a.id)",
+            &[&older_than.as_secs_f64(), &app_prefix],
+        )
+        .map_err(db)
+}
