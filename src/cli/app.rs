@@ -10,6 +10,7 @@ pub async fn add(
     name: String,
     secret_stdin: bool,
     client_token: Option<String>,
+    as_json: bool,
 ) -> i32 {
     let run = async {
         let secret = if secret_stdin {
@@ -28,6 +29,10 @@ pub async fn add(
         service.add_app(&id, &name, secret, client_token).await
     };
     match run.await {
+        Ok(app) if as_json => {
+            super::json::print(&super::json::AppJson::of(&app));
+            0
+        }
         Ok(app) => {
             let id = if app.has_secret {
                 "cli-saved-app-secret"

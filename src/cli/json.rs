@@ -55,6 +55,31 @@ pub struct ChannelJson {
     pub refusal: Option<RefusalJson>,
 }
 
+/// `app add|remove|rename --json`: the app as saved (or as it was, when removed).
+#[derive(Serialize)]
+pub struct AppJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// Whether its secret is in the secret store (after `remove`: whether it was deleted).
+    pub has_secret: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub removed: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<&'a str>,
+}
+
+impl<'a> AppJson<'a> {
+    pub fn of(app: &'a crate::model::MetaApp) -> Self {
+        AppJson {
+            id: &app.id,
+            name: &app.name,
+            has_secret: app.has_secret,
+            removed: None,
+            renamed_from: None,
+        }
+    }
+}
+
 /// Why a change was not made.
 #[derive(Serialize)]
 pub struct RefusalJson {

@@ -185,7 +185,7 @@ pub fn rename(profile: Option<PathBuf>, selector: String, new_name: String, as_j
     }
 }
 
-pub async fn app_remove(profile: Option<PathBuf>, app_id: String, yes: bool) -> i32 {
+pub async fn app_remove(profile: Option<PathBuf>, app_id: String, yes: bool, as_json: bool) -> i32 {
     let catalog = match offline_catalog(profile.clone()) {
         Ok(c) => c,
         Err(e) => return fail(&e),
@@ -221,6 +221,13 @@ pub async fn app_remove(profile: Option<PathBuf>, app_id: String, yes: bool) -> 
         service.remove_app(&app.id).await
     };
     match run.await {
+        Ok(app) if as_json => {
+            json::print(&json::AppJson {
+                removed: Some(true),
+                ..json::AppJson::of(&app)
+            });
+            0
+        }
         Ok(app) => {
             let id = if app.has_secret {
                 "cli-removed-app-secret"
@@ -243,12 +250,28 @@ pub async fn app_remove(profile: Option<PathBuf>, app_id: String, yes: bool) -> 
     }
 }
 
-pub fn app_rename(profile: Option<PathBuf>, app_id: String, new_name: String) -> i32 {
+pub fn app_rename(
+    profile: Option<PathBuf>,
+    app_id: String,
+    new_name: String,
+    as_json: bool,
+) -> i32 {
     let result = Profile::resolve(profile)
         .map_err(ServiceError::from)
-        .and_then(|p| rename_app_in(&p, &app_id, &new_name));
+        .and_then(|p| {
+            let before = CatalogFile::new(&p).load()?;
+            let old = before.app(app_id.trim()).map(|a| a.name.clone());
+            Ok((rename_app_in(&p, &app_id, &new_name)?, old))
+        });
     match result {
-        Ok(app) => {
+        Ok((app, old)) if as_json => {
+            json::print(&json::AppJson {
+                renamed_from: old.as_deref(),
+                ..json::AppJson::of(&app)
+            });
+            0
+        }
+        Ok((app, _)) => {
             println!(
                 "{}",
                 t_args(

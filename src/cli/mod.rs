@@ -244,6 +244,8 @@ pub enum AppCommand {
         /// The app's client token (Settings > Advanced); not a secret.
         #[arg(long)]
         client_token: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// Removes a saved app and its secret; refused while a channel uses it.
     Remove {
@@ -251,9 +253,16 @@ pub enum AppCommand {
         /// Remove without asking (needed when not run on a terminal).
         #[arg(long)]
         yes: bool,
+        #[arg(long)]
+        json: bool,
     },
     /// Gives a saved app another name.
-    Rename { app_id: String, new_name: String },
+    Rename {
+        app_id: String,
+        new_name: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Prints an error the way every command does, and returns its exit code.
@@ -426,14 +435,20 @@ pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
                         name,
                         secret_stdin,
                         client_token,
+                        json,
                     },
-            } => app::add(profile, id, name, secret_stdin, client_token).await,
+            } => app::add(profile, id, name, secret_stdin, client_token, json).await,
             Command::App {
-                command: AppCommand::Remove { app_id, yes },
-            } => lifecycle::app_remove(profile, app_id, yes).await,
+                command: AppCommand::Remove { app_id, yes, json },
+            } => lifecycle::app_remove(profile, app_id, yes, json).await,
             Command::App {
-                command: AppCommand::Rename { app_id, new_name },
-            } => lifecycle::app_rename(profile, app_id, new_name),
+                command:
+                    AppCommand::Rename {
+                        app_id,
+                        new_name,
+                        json,
+                    },
+            } => lifecycle::app_rename(profile, app_id, new_name, json),
             Command::Remove { channel, yes, json } => {
                 lifecycle::remove(profile, channel, yes, json).await
             }

@@ -1063,3 +1063,39 @@ fn removing_on_a_terminal_asks_and_only_yes_removes() {
     );
     assert!(env.list_json()["channels"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn a_script_reads_what_app_add_rename_and_remove_did() {
+    let env = Env::new();
+    let add = [
+        "app",
+        "add",
+        "--id",
+        ACME_APP_ID,
+        "--name",
+        "Acme Support",
+        "--secret-stdin",
+        "--json",
+    ];
+    let out = env.run(&add, ACME_APP_SECRET);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let said = out.json();
+    assert_eq!(said["id"], ACME_APP_ID, "{said}");
+    assert_eq!(said["has_secret"], true, "{said}");
+    assert!(!out.stdout.contains(ACME_APP_SECRET), "{}", out.stdout);
+
+    let out = env.run(
+        &["app", "rename", ACME_APP_ID, "Acme Helpdesk", "--json"],
+        "",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let said = out.json();
+    assert_eq!(said["name"], "Acme Helpdesk", "{said}");
+    assert_eq!(said["renamed_from"], "Acme Support", "{said}");
+
+    let out = env.run(&["app", "remove", ACME_APP_ID, "--yes", "--json"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let said = out.json();
+    assert_eq!(said["removed"], true, "{said}");
+    assert_eq!(said["name"], "Acme Helpdesk", "{said}");
+}
