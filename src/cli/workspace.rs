@@ -66,6 +66,8 @@ pub enum WorkspaceCommand {
         /// renewer (reads and renews tokens) or viewer (health and history only).
         #[arg(long)]
         role: String,
+        #[arg(long)]
+        json: bool,
     },
     /// Removes a member (renewers only): every token is sealed again to the remaining
     /// renewers, and the channels whose tokens they could read are listed, to renew.
@@ -74,6 +76,8 @@ pub enum WorkspaceCommand {
         /// Remove without asking (needed when not run on a terminal).
         #[arg(long)]
         yes: bool,
+        #[arg(long)]
+        json: bool,
     },
     /// Copies a local profile's apps and channels into this workspace (renewers only); every
     /// token is sealed to the workspace's renewers. The local profile is left as it is.
@@ -116,14 +120,19 @@ pub async fn run(profile: Option<PathBuf>, command: WorkspaceCommand) -> i32 {
             json,
         } => start(profile, url, url_stdin, name, json, false),
         WorkspaceCommand::Members { json } => members(profile, json),
-        WorkspaceCommand::Invite { name, key, role } => invite(profile, &name, &key, &role),
-        WorkspaceCommand::Remove { name, yes } => {
+        WorkspaceCommand::Invite {
+            name,
+            key,
+            role,
+            json,
+        } => invite(profile, &name, &key, &role, json),
+        WorkspaceCommand::Remove { name, yes, json } => {
             let question = t_args("ws-remove-question", &[("name", name.trim().into())]);
             let command = format!("tokenwarden workspace remove {}", shell_quote(name.trim()));
             if let Err(code) = super::lifecycle::confirm(yes, &question, &command) {
                 return code;
             }
-            remove(profile, &name)
+            remove(profile, &name, json)
         }
         WorkspaceCommand::Status { json } => status(profile, json),
         WorkspaceCommand::Import { from, json } => return import(profile, from, json).await,
@@ -360,7 +369,27 @@ fn as_member(
     Ok(workspace::open_member(&profile, &ws, backend)?)
 }
 
-fn invite(profile: Option<PathBuf>, name: &str, key: &str, role: &str) -> Result<(), ServiceError> {
+/// `workspace invite|remove --json`: the member, and what the change sealed again.
+#[derive(Serialize)]
+struct MemberChangeJson<'a> {
+    member: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'static str>,
+    removed: bool,
+    /// How many tokens and app secrets were sealed again.
+    resealed: usize,
+    /// After a removal: the channels whose tokens they could read, to renew.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to_renew: Option<&'a [String]>,
+}
+
+fn invite(
+    profile: Option<PathBuf>,
+    name: &str,
+    key: &str,
+    role: &str,
+    as_json: bool,
+) -> Result<(), ServiceError> {
     let role = Role::from_code(role)
         .ok_or_else(|| ServiceError::said(t_args("ws-unknown-role", &[("role", role.into())])))?;
     if name.trim().is_empty() {
@@ -370,6 +399,16 @@ fn invite(profile: Option<PathBuf>, name: &str, key: &str, role: &str) -> Result
     let resealed = ws
         .invite(&identity, name, key, role)
         .map_err(StoreError::from)?;
+    if as_json {
+        super::json::print(&MemberChangeJson {
+            member: name.trim(),
+            role: Some(role.code()),
+            removed: false,
+            resealed,
+            to_renew: None,
+        });
+        return Ok(());
+    }
     println!(
         "{}",
         t_args(
@@ -384,9 +423,19 @@ fn invite(profile: Option<PathBuf>, name: &str, key: &str, role: &str) -> Result
     Ok(())
 }
 
-fn remove(profile: Option<PathBuf>, name: &str) -> Result<(), ServiceError> {
+fn remove(profile: Option<PathBuf>, name: &str, as_json: bool) -> Result<(), ServiceError> {
     let (ws, identity) = as_member(profile)?;
     let removed = ws.remove(&identity, name).map_err(StoreError::from)?;
+    if as_json {
+        super::json::print(&MemberChangeJson {
+            member: name.trim(),
+            role: None,
+            removed: true,
+            resealed: removed.resealed,
+            to_renew: Some(&removed.exposed_channels),
+        });
+        return Ok(());
+    }
     println!(
         "{}",
         t_args(

@@ -123,4 +123,28 @@ fn a_removed_member_is_told_to_renew_and_cannot_open_what_is_sealed_after() {
     assert_eq!(names, ["alice"]);
     let out = team.alice(&["workspace", "remove", "alice", "--yes"], "");
     assert_eq!(out.code, 2, "the last renewer stays: {}", out.stderr);
+
+    // For a script: Bob back as a viewer, then removed again; a viewer could read no token, so
+    // there is nothing to renew.
+    let invite = [
+        "workspace",
+        "invite",
+        "bob",
+        "--key",
+        &team.bob_key,
+        "--role",
+        "viewer",
+        "--json",
+    ];
+    let out = team.alice(&invite, "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let said = out.json();
+    assert_eq!(said["member"], "bob", "{said}");
+    assert_eq!(said["role"], "viewer", "{said}");
+    assert_eq!(said["removed"], false, "{said}");
+    let out = team.alice(&["workspace", "remove", "bob", "--yes", "--json"], "");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let said = out.json();
+    assert_eq!(said["removed"], true, "{said}");
+    assert_eq!(said["to_renew"], serde_json::json!([]), "{said}");
 }
