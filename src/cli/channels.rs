@@ -57,8 +57,12 @@ pub fn list(profile: Option<PathBuf>, as_json: bool) -> i32 {
             let file = CatalogFile::new(&p);
             let catalog = file.load()?;
             // On a workspace whose server is away: the offline copy, said so.
-            if let Some(at) = file.workspace().and_then(|ws| ws.offline_as_of()) {
-                eprintln!("{}", words::workspace::offline_notice(at));
+            if let Some(ws) = file.workspace() {
+                if let Some(at) = ws.offline_as_of() {
+                    eprintln!("{}", words::workspace::offline_notice(at));
+                } else if let Some(at) = ws.locked_copy_as_of() {
+                    eprintln!("{}", words::workspace::locked_copy_notice(at));
+                }
             }
             Ok((catalog, p))
         })

@@ -75,6 +75,14 @@ pub fn offline_notice(as_of: DateTime<Utc>) -> String {
     )
 }
 
+/// Said under what `list` shows when the server's address could not be read (a locked vault).
+pub fn locked_copy_notice(as_of: DateTime<Utc>) -> String {
+    t_args(
+        "ws-locked-copy",
+        &[("at", super::time::when(Some(as_of), Utc::now()).into())],
+    )
+}
+
 /// After a check on a workspace: how many results were dropped because the channel changed.
 pub fn changed_meanwhile(count: usize) -> String {
     t_args("ws-check-changed-meanwhile", &[("count", count.into())])

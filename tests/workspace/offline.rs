@@ -87,3 +87,33 @@ fn a_connection_the_server_ends_reads_as_offline_not_as_a_database_error() {
     assert_eq!(catalog.channels.len(), 1);
     assert!(ws.offline_as_of().is_some(), "marked offline");
 }
+
+#[test]
+fn without_the_vault_passphrase_list_reads_the_copy_and_says_why() {
+    let team = Team::new(Some("renewer"));
+    team.alice_adds_shoes();
+    let before = fingerprint(&listed(&team.bob(&["list", "--json"], "")), "Acme Shoes");
+    // Bob's address is in his vault; a `list` without its passphrase cannot read it.
+    let bob = |args: &[&str]| {
+        let mut c = crate::support::base_command(team.bob_dir(), &team.env.base_url, args);
+        c.env_remove("TOKENWARDEN_VAULT_PASSPHRASE")
+            .env_remove("TOKENWARDEN_WORKSPACE_URL");
+        crate::support::run_command(c, "")
+    };
+
+    let out = bob(&["list", "--json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(fingerprint(&listed(&out), "Acme Shoes"), before);
+    assert!(
+        out.stderr.contains("was not asked") && out.stderr.contains("TOKENWARDEN_VAULT_PASSPHRASE"),
+        "says it is the copy, and why: {}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("Offline"), "{}", out.stderr);
+    // A change still needs the passphrase (and the server): refused, nothing changed.
+    let out = bob(&["rename", "Acme Shoes", "Shoes Two"]);
+    assert_ne!(out.code, 0, "{}", out.stderr);
+    let list = team.env.list_json();
+    assert_eq!(fingerprint(&list, "Acme Shoes"), before, "unchanged");
+    assert_eq!(list["channels"][0]["name"], "Acme Shoes", "not renamed");
+}

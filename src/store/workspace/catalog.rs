@@ -37,19 +37,30 @@ impl Workspace {
         let online = self
             .conn()
             .and_then(|conn| conn.run(move |client| read(client, &membership)));
-        match online {
+        let mut offline = None;
+        let mut locked = None;
+        let read = match online {
             Ok(snapshot) => {
                 self.save_copy(&snapshot.catalog);
-                *self.offline.lock().unwrap_or_else(|e| e.into_inner()) = None;
                 Ok(snapshot.catalog)
             }
             Err(WorkspaceError::Offline(detail)) => {
                 let copy = self.read_copy().ok_or(WorkspaceError::Offline(detail))?;
-                *self.offline.lock().unwrap_or_else(|e| e.into_inner()) = Some(copy.synced_at);
+                offline = Some(copy.synced_at);
+                Ok(copy.catalog)
+            }
+            // Reading needs no secret: without the address (a vault whose passphrase was not
+            // given) the copy is shown, said so; every change still needs the server.
+            Err(WorkspaceError::Locked(detail)) => {
+                let copy = self.read_copy().ok_or(WorkspaceError::Locked(detail))?;
+                locked = Some(copy.synced_at);
                 Ok(copy.catalog)
             }
             Err(e) => Err(e.into()),
-        }
+        };
+        *self.offline.lock().unwrap_or_else(|e| e.into_inner()) = offline;
+        *self.locked_copy.lock().unwrap_or_else(|e| e.into_inner()) = locked;
+        read
     }
 
     /// Read, apply `f`, write what changed and the history lines `f` left in

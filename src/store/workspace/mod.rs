@@ -121,6 +121,10 @@ pub struct Workspace {
     conn: Mutex<Option<Arc<Conn>>>,
     /// Set when the last read came from the offline copy: as of when it was synced.
     offline: Mutex<Option<DateTime<Utc>>>,
+    /// Set when the last read came from the offline copy because the connection string could
+    /// not be read (the vault's passphrase not given, the keychain locked): the server was not
+    /// asked, so it is not "offline".
+    locked_copy: Mutex<Option<DateTime<Utc>>>,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -158,6 +162,7 @@ pub fn of(profile: &Profile) -> Option<Arc<Workspace>> {
         membership,
         conn: Mutex::new(None),
         offline: Mutex::new(None),
+        locked_copy: Mutex::new(None),
     });
     open.insert(profile.dir.clone(), ws.clone());
     Some(ws)
@@ -173,6 +178,7 @@ impl Workspace {
             }),
             conn: Mutex::new(None),
             offline: Mutex::new(None),
+            locked_copy: Mutex::new(None),
         }
     }
 
@@ -188,6 +194,15 @@ impl Workspace {
     /// As of when the last read's facts were synced, when it came from the offline copy.
     pub fn offline_as_of(&self) -> Option<DateTime<Utc>> {
         *self.offline.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// As of when the last read's facts were synced, when it came from the offline copy
+    /// because the server's address could not be read here (see `locked_copy`).
+    pub fn locked_copy_as_of(&self) -> Option<DateTime<Utc>> {
+        *self
+            .locked_copy
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Connects with the connection string kept in the profile's secret store (`Store::open`

@@ -28,6 +28,7 @@ ws-unreadable = { $count ->
 ws-membership = The workspace file { $path } is damaged ({ $detail }). Nothing was changed.
 ws-identity = Your workspace key is missing from this profile's secret store or damaged ({ $detail }). Without it the tokens cannot be opened; join again with a new profile and ask a renewer to invite the new key.
 ws-offline-copy = Offline: the workspace server cannot be reached. This is the copy as of { $at }; changes are refused until the server is back.
+ws-locked-copy = The server was not asked: the workspace's address is kept in this profile's vault, and its passphrase was not given. This is the copy as of { $at }. Set TOKENWARDEN_VAULT_PASSPHRASE (or TOKENWARDEN_WORKSPACE_URL) to see the server's.
 ws-check-changed-meanwhile = { $count ->
     [one] One channel was
    *[other] { $count } channels were

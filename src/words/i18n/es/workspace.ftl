@@ -28,6 +28,7 @@ ws-unreadable = { $count ->
 ws-membership = El archivo del espacio de trabajo { $path } está dañado ({ $detail }). No se cambió nada.
 ws-identity = Su clave del espacio de trabajo falta en el almacén de secretos de este perfil o está dañada ({ $detail }). Sin ella no se pueden abrir los tokens; únase de nuevo con un perfil nuevo y pida a un renovador que invite la nueva clave.
 ws-offline-copy = Sin conexión: no se puede conectar con el servidor del espacio de trabajo. Esta es la copia del { $at }; los cambios se rechazan hasta que el servidor vuelva.
+ws-locked-copy = No se consultó el servidor: la dirección del espacio de trabajo se guarda en la bóveda de este perfil y no se dio su frase de contraseña. Esta es la copia del { $at }. Defina TOKENWARDEN_VAULT_PASSPHRASE (o TOKENWARDEN_WORKSPACE_URL) para ver la del servidor.
 ws-check-changed-meanwhile = { $count ->
     [one] Otra persona cambió un canal
    *[other] Otra persona cambió { $count } canales
