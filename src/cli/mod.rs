@@ -361,6 +361,11 @@ fn heap_in_huge_pages() {
 pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     reuse_freed_memory();
+    // `list` reads one file and prints: no runtime, whose worker threads it would only start
+    // and stop (and whose memory arenas count in its peak).
+    if let Command::List { json } = command {
+        return channels::list(profile, json);
+    }
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
