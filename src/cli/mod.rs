@@ -330,12 +330,51 @@ fn reuse_freed_memory() {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
         libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
     }
+    heap_in_huge_pages();
+}
+
+/// Even kept, every page a command touches first is a fault, and on this kind of virtual
+/// machine a fault costs about 2.5 µs: `list` of 10,000 channels touches 17 MB of heap in
+/// 4,000 faults, a quarter of its CPU time. The heap's next 24 MB are therefore marked for
+/// transparent huge pages (2 MB a fault), as glibc's own `glibc.malloc.hugetlb=1` tunable
+/// does, which a program cannot set for itself once started: the heap is grown by one block
+/// that is freed again (it stays, under the trim threshold) and the kernel is told about the
+/// range. Untouched, the range costs no memory; where the kernel has no huge pages, or they
+/// are switched off, the advice changes nothing.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn heap_in_huge_pages() {
+    const HEAP: usize = 24 << 20;
+    const HUGE: usize = 2 << 20;
+    // SAFETY: a block from malloc, freed once; madvise(MADV_HUGEPAGE) changes no byte and no
+    // mapping, only how the kernel backs the range, and is only given heap pages (below
+    // the program break) that the block spanned.
+    unsafe {
+        let block = libc::malloc(HEAP);
+        if block.is_null() {
+            return;
+        }
+        let (start, brk) = (block as usize, libc::sbrk(0) as usize);
+        libc::free(block);
+        // A block from mmap instead (no room to grow the heap) was given back by free.
+        if start + HEAP > brk || brk - start > HEAP + HUGE {
+            return;
+        }
+        let first = start.next_multiple_of(HUGE);
+        if first < brk {
+            libc::madvise(first as *mut libc::c_void, brk - first, libc::MADV_HUGEPAGE);
+        }
+    }
 }
 
 /// Runs a command-line command; returns the process exit code.
 pub fn run(profile: Option<PathBuf>, command: Command) -> i32 {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     reuse_freed_memory();
+    // `list` reads one file and prints: no runtime, whose worker threads it would only start
+    // and stop (and whose memory arenas count in its peak).
+    if let Command::List { json } = command {
+        return channels::list(profile, json);
+    }
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

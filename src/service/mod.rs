@@ -62,14 +62,22 @@ pub struct ChannelView {
 }
 
 impl ChannelView {
-    pub fn of(channel: Channel, now: DateTime<Utc>, th: &Thresholds) -> Self {
+    pub fn of(mut channel: Channel, now: DateTime<Utc>, th: &Thresholds) -> Self {
+        // The channel lends its own ids to the requirements and gets them back: cloned, they
+        // were two allocations a channel, 20,000 for a list of 10,000.
+        let req = crate::model::Requirements {
+            kind: channel.kind,
+            app_id: channel.app_id.take(),
+            page_id: channel.page_id.take(),
+        };
         let diagnosis = classify(
             channel.last_report.as_deref(),
             channel.last_failure.as_deref(),
-            &channel.requirements(),
+            &req,
             now,
             th,
         );
+        (channel.app_id, channel.page_id) = (req.app_id, req.page_id);
         ChannelView { channel, diagnosis }
     }
 }
@@ -84,10 +92,45 @@ pub fn views_of(channels: Vec<Channel>, now: DateTime<Utc>, th: &Thresholds) -> 
     views
 }
 
-/// Most urgent first, then by name: broken, needs attention, not checked, healthy. Each name is
-/// lowered once (a comparator lowering both names allocated twice per comparison).
+/// Most urgent first, then by lowercased name: broken, needs attention, not checked, healthy;
+/// equal keys keep their order.
+///
+/// The order is `sort_by_cached_key` of `(urgency, name.to_lowercase())`, made cheaper: the
+/// lowered names go into one text instead of a `String` each (10,000 allocations), and
+/// positions are sorted, not the 320-byte views, each view then moved once.
 pub fn sort_by_urgency(views: &mut [ChannelView]) {
-    views.sort_by_cached_key(|v| (v.diagnosis.health.urgency(), v.channel.name.to_lowercase()));
+    let mut lowered = String::with_capacity(views.iter().map(|v| v.channel.name.len()).sum());
+    let mut ends = Vec::with_capacity(views.len());
+    for v in views.iter() {
+        let (start, name) = (lowered.len(), &v.channel.name);
+        if name.is_ascii() {
+            lowered.push_str(name);
+            lowered[start..].make_ascii_lowercase();
+        } else {
+            // Not per character: `to_lowercase` knows a word-final Σ is ς.
+            lowered.push_str(&name.to_lowercase());
+        }
+        ends.push(lowered.len());
+    }
+    let mut start = 0;
+    let mut keys: Vec<(u8, &[u8], usize)> = (views.iter().zip(ends).enumerate())
+        .map(|(i, (v, end))| {
+            let name = &lowered.as_bytes()[start..end];
+            start = end;
+            (v.diagnosis.health.urgency(), name, i)
+        })
+        .collect();
+    keys.sort_unstable();
+    // As `sort_by_cached_key` applies its order: each place takes the view meant for it,
+    // following where earlier swaps moved that view.
+    for i in 0..keys.len() {
+        let mut from = keys[i].2;
+        while from < i {
+            from = keys[from].2;
+        }
+        keys[i].2 = from;
+        views.swap(i, from);
+    }
 }
 
 pub struct Service {
@@ -289,5 +332,54 @@ impl Service {
         })
         .await??;
         Ok(app)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::channel::{sample_channel, sample_page_report};
+
+    #[test]
+    fn urgency_order_is_by_health_then_lowercased_name_and_stable() {
+        let now = Utc::now();
+        // Valid, invalid and never checked; names in and out of ASCII, some equal once lowered
+        // (kept in their order), a word-final sigma, a dotted capital I.
+        let names = [
+            "beta",
+            "Alpha",
+            "ÉCOLE",
+            "école",
+            "zeta",
+            "οδοσ",
+            "ΟΔΟΣ",
+            "İstanbul",
+            "istanbul",
+            "ALPHA",
+            "alpha",
+            "Zeta",
+            "",
+        ];
+        let views: Vec<ChannelView> = (0..names.len() * 3)
+            .map(|i| {
+                let report = match i % 3 {
+                    0 => Some(sample_page_report(true)),
+                    1 => Some(sample_page_report(false)),
+                    _ => None,
+                };
+                let mut c = sample_channel(report, None);
+                c.id = i.to_string();
+                c.name = names[i % names.len()].into();
+                ChannelView::of(c, now, &Thresholds::default())
+            })
+            .collect();
+        let mut expected = views.clone();
+        expected
+            .sort_by_cached_key(|v| (v.diagnosis.health.urgency(), v.channel.name.to_lowercase()));
+        let mut sorted = views;
+        sort_by_urgency(&mut sorted);
+        let ids = |v: &[ChannelView]| v.iter().map(|v| v.channel.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&sorted), ids(&expected));
+        assert_eq!(sorted[0].diagnosis.health, crate::model::Health::Broken);
     }
 }
