@@ -164,7 +164,13 @@ pub fn holds_password(url: &Secret) -> bool {
 
 /// A database error in words that never include the connection string.
 pub fn db(e: postgres::Error) -> WorkspaceError {
-    if e.is_closed() {
+    // A server ending a session (shutdown, pg_terminate_backend) is seen, depending on timing,
+    // as a closed connection, a reset (an I/O error), or its FATAL message (SQLSTATE class
+    // 57P: admin_shutdown, crash_shutdown, cannot_connect_now): all three are the server away.
+    let lost = e.is_closed()
+        || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>())
+        || e.code().is_some_and(|c| c.code().starts_with("57P"));
+    if lost {
         return WorkspaceError::Offline(e.to_string());
     }
     match e.as_db_error() {
