@@ -93,14 +93,7 @@ pub struct RefusalJson {
 
 pub fn refusal_json(e: &crate::service::ServiceError) -> RefusalJson {
     let reasons = match e {
-        crate::service::ServiceError::Refused { reasons } => reasons
-            .iter()
-            .map(|r| ReasonJson {
-                code: r.code.code(),
-                message: crate::words::reasons::sentence(r, Utc::now()),
-                remedy: r.remedy.code(),
-            })
-            .collect(),
+        crate::service::ServiceError::Refused { reasons } => reason_list(reasons),
         _ => Vec::new(),
     };
     RefusalJson {
@@ -111,7 +104,11 @@ pub fn refusal_json(e: &crate::service::ServiceError) -> RefusalJson {
 }
 
 pub fn reasons_json(d: &Diagnosis) -> Vec<ReasonJson> {
-    d.reasons
+    reason_list(&d.reasons)
+}
+
+fn reason_list(reasons: &[crate::model::Reason]) -> Vec<ReasonJson> {
+    reasons
         .iter()
         .map(|r| ReasonJson {
             code: r.code.code(),

@@ -150,16 +150,9 @@ pub async fn remove(profile: Option<PathBuf>, selector: String, yes: bool, as_js
 pub fn rename(profile: Option<PathBuf>, selector: String, new_name: String, as_json: bool) -> i32 {
     let result = Profile::resolve(profile)
         .map_err(ServiceError::from)
-        .and_then(|p| {
-            let before = CatalogFile::new(&p)
-                .load()?
-                .channel(&selector)
-                .map(|c| c.name.clone());
-            Ok((rename_channel_in(&p, &selector, &new_name)?, before))
-        });
+        .and_then(|p| rename_channel_in(&p, &selector, &new_name));
     match result {
         Ok((c, before)) => {
-            let before = before.unwrap_or_default();
             if as_json {
                 json::print(&RenamedJson {
                     id: &c.id,
@@ -258,15 +251,11 @@ pub fn app_rename(
 ) -> i32 {
     let result = Profile::resolve(profile)
         .map_err(ServiceError::from)
-        .and_then(|p| {
-            let before = CatalogFile::new(&p).load()?;
-            let old = before.app(app_id.trim()).map(|a| a.name.clone());
-            Ok((rename_app_in(&p, &app_id, &new_name)?, old))
-        });
+        .and_then(|p| rename_app_in(&p, &app_id, &new_name));
     match result {
         Ok((app, old)) if as_json => {
             json::print(&json::AppJson {
-                renamed_from: old.as_deref(),
+                renamed_from: Some(&old),
                 ..json::AppJson::of(&app)
             });
             0

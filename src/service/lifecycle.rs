@@ -64,14 +64,14 @@ pub fn refuse_app_in_use(c: &Catalog, app_id: &str) -> Result<(), ServiceError> 
     Err(ServiceError::InUse(AppInUse { app, channels }))
 }
 
-/// Renames a channel (id or exact name) in the profile; returns it with its new name. A name
-/// another channel has is refused (exit 2, like `add`): two channels of one name could not be
-/// told apart on the command line.
+/// Renames a channel (id or exact name) in the profile; returns it with its new name, and the
+/// name it had (read in the same update). A name another channel has is refused (exit 2, like
+/// `add`): two channels of one name could not be told apart on the command line.
 pub fn rename_channel_in(
     profile: &Profile,
     selector: &str,
     new_name: &str,
-) -> Result<Channel, ServiceError> {
+) -> Result<(Channel, String), ServiceError> {
     let new_name = clean_name(new_name, Named::Channel)?;
     let renamed =
         CatalogFile::new(profile).update(|c: &mut Catalog| -> Result<_, ServiceError> {
@@ -90,21 +90,23 @@ pub fn rename_channel_in(
             let old = std::mem::replace(&mut c.channels[i].name, new_name.clone());
             let renamed = c.channels[i].clone();
             if old != renamed.name {
-                let event = HistoryEvent::Renamed { from_name: old };
+                let event = HistoryEvent::Renamed {
+                    from_name: old.clone(),
+                };
                 c.history
                     .push(HistoryEntry::now(&renamed.id, &renamed.name, event));
             }
-            Ok(renamed)
+            Ok((renamed, old))
         })?;
     Ok(renamed)
 }
 
-/// Renames a saved app; another app's name is refused (exit 2).
+/// Renames a saved app; another app's name is refused (exit 2). Returns it, and the name it had.
 pub fn rename_app_in(
     profile: &Profile,
     app_id: &str,
     new_name: &str,
-) -> Result<MetaApp, ServiceError> {
+) -> Result<(MetaApp, String), ServiceError> {
     let new_name = clean_name(new_name, Named::App)?;
     CatalogFile::new(profile).update(|c: &mut Catalog| -> Result<_, ServiceError> {
         let i = find_app(c, app_id)?;
@@ -119,8 +121,8 @@ pub fn rename_app_in(
                 id: other.id.clone(),
             }));
         }
-        c.apps[i].name = new_name;
-        Ok(c.apps[i].clone())
+        let old = std::mem::replace(&mut c.apps[i].name, new_name);
+        Ok((c.apps[i].clone(), old))
     })
 }
 
@@ -199,7 +201,7 @@ impl Service {
             selector.to_string(),
             new_name.to_string(),
         );
-        blocking(move || rename_channel_in(&profile, &selector, &new_name)).await?
+        blocking(move || rename_channel_in(&profile, &selector, &new_name).map(|(c, _)| c)).await?
     }
 
     /// Removes a saved app and its secret. Refused (exit 1, nothing changed) while a channel
@@ -238,6 +240,6 @@ impl Service {
             app_id.to_string(),
             new_name.to_string(),
         );
-        blocking(move || rename_app_in(&profile, &app_id, &new_name)).await?
+        blocking(move || rename_app_in(&profile, &app_id, &new_name).map(|(a, _)| a)).await?
     }
 }
