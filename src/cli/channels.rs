@@ -153,7 +153,7 @@ pub async fn debug(
     let kind = kind.unwrap_or_else(|| ChannelKind::infer(&report));
     let req = crate::model::Requirements {
         kind,
-        app_id: app.clone(),
+        app_id: app.as_deref(),
         page_id: None,
     };
     let now = Utc::now();

@@ -257,7 +257,7 @@ fn reasons_for_valid(
         }
     }
 
-    if let (Some(want), Some(got)) = (req.app_id.as_deref(), report.app_id.as_deref())
+    if let (Some(want), Some(got)) = (req.app_id, report.app_id.as_deref())
         && want != got
     {
         reasons.push(Reason::new(
@@ -271,7 +271,7 @@ fn reasons_for_valid(
         .with("want", Fact::Text(want.into()))
         .with("app", Fact::Text(report.application.clone().unwrap_or_default())));
     }
-    if let (Some(want), Some(got)) = (req.page_id.as_deref(), report.profile_id.as_deref())
+    if let (Some(want), Some(got)) = (req.page_id, report.profile_id.as_deref())
         && want != got
     {
         reasons.push(Reason::new(
@@ -289,7 +289,7 @@ fn reasons_for_valid(
         .with("page", Fact::Text(report.profile_name.clone().unwrap_or_default())));
     }
 
-    let target = req.page_id.as_deref().or(report.profile_id.as_deref());
+    let target = req.page_id.or(report.profile_id.as_deref());
     let missing: Vec<&str> = req
         .kind
         .required_permissions()
@@ -446,11 +446,11 @@ mod tests {
             .into()
     }
 
-    fn messenger() -> Requirements {
+    fn messenger() -> Requirements<'static> {
         Requirements {
             kind: ChannelKind::Messenger,
-            app_id: Some("111".into()),
-            page_id: Some("500".into()),
+            app_id: Some("111"),
+            page_id: Some("500"),
         }
     }
 

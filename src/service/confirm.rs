@@ -64,7 +64,6 @@ pub(super) fn unconfirmed(report: &TokenReport, req: &Requirements) -> Vec<Reaso
     if report.app_id.is_none() {
         let channel_app = req
             .app_id
-            .as_deref()
             .map(|id| format!(" (id {id})"))
             .unwrap_or_default();
         let mut reason = Reason::new(
@@ -76,14 +75,14 @@ pub(super) fn unconfirmed(report: &TokenReport, req: &Requirements) -> Vec<Reaso
         )
         .with("refusal", Fact::Text("unconfirmed_app".into()))
         .with("probe", probed(report));
-        if let Some(id) = &req.app_id {
-            reason = reason.with("want", Fact::Text(id.clone()));
+        if let Some(id) = req.app_id {
+            reason = reason.with("want", Fact::Text(id.to_string()));
         }
         reasons.push(reason);
     }
     let words = target_words(req.kind);
     let targets = targets_of(req.kind, report);
-    match req.page_id.as_deref() {
+    match req.page_id {
         _ if targets.is_empty() => {
             let mut reason = Reason::new(
                 ReasonCode::WrongPage,
@@ -91,7 +90,6 @@ pub(super) fn unconfirmed(report: &TokenReport, req: &Requirements) -> Vec<Reaso
                     "{NOT_CONFIRMED} Its answer did not say which {words} the token is for{}, so it cannot be matched with the channel's {words}{}. Get the token of the right {words} and try again.",
                     probe_words(report),
                     req.page_id
-                        .as_deref()
                         .map(|id| format!(" (id {id})"))
                         .unwrap_or_default()
                 ),
@@ -99,8 +97,8 @@ pub(super) fn unconfirmed(report: &TokenReport, req: &Requirements) -> Vec<Reaso
             .with("refusal", Fact::Text("unconfirmed_target".into()))
             .with("probe", probed(report))
             .with("kind", Fact::Text(req.kind.code().into()));
-            if let Some(id) = &req.page_id {
-                reason = reason.with("want", Fact::Text(id.clone()));
+            if let Some(id) = req.page_id {
+                reason = reason.with("want", Fact::Text(id.to_string()));
             }
             reasons.push(reason)
         }
@@ -144,11 +142,11 @@ mod tests {
     use super::*;
     use crate::model::report::GranularScope;
 
-    fn req(kind: ChannelKind, app: Option<&str>, page: Option<&str>) -> Requirements {
+    fn req<'a>(kind: ChannelKind, app: Option<&'a str>, page: Option<&'a str>) -> Requirements<'a> {
         Requirements {
             kind,
-            app_id: app.map(str::to_string),
-            page_id: page.map(str::to_string),
+            app_id: app,
+            page_id: page,
         }
     }
 

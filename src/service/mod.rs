@@ -62,22 +62,14 @@ pub struct ChannelView {
 }
 
 impl ChannelView {
-    pub fn of(mut channel: Channel, now: DateTime<Utc>, th: &Thresholds) -> Self {
-        // The channel lends its own ids to the requirements and gets them back: cloned, they
-        // were two allocations a channel, 20,000 for a list of 10,000.
-        let req = crate::model::Requirements {
-            kind: channel.kind,
-            app_id: channel.app_id.take(),
-            page_id: channel.page_id.take(),
-        };
+    pub fn of(channel: Channel, now: DateTime<Utc>, th: &Thresholds) -> Self {
         let diagnosis = classify(
             channel.last_report.as_deref(),
             channel.last_failure.as_deref(),
-            &req,
+            &channel.requirements(),
             now,
             th,
         );
-        (channel.app_id, channel.page_id) = (req.app_id, req.page_id);
         ChannelView { channel, diagnosis }
     }
 }

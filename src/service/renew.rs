@@ -301,7 +301,7 @@ impl Service {
                 let refusal = which_page_refusal(&pages);
                 let req = Requirements {
                     kind,
-                    app_id: app_id.clone(),
+                    app_id: app_id.as_deref(),
                     page_id: None,
                 };
                 let diagnosis = classify(Some(&report), None, &req, Utc::now(), &self.thresholds);
@@ -334,8 +334,8 @@ impl Service {
         }
         let req = Requirements {
             kind,
-            app_id,
-            page_id,
+            app_id: app_id.as_deref(),
+            page_id: page_id.as_deref(),
         };
         let mut v = validation_from(report, &req, &candidate, &self.thresholds);
         if let Some(d) = &derived
